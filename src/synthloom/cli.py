@@ -1,0 +1,162 @@
+"""Command line: `synthloom run`, `synthloom generate`, `synthloom models`.
+
+Errors a user can fix print one message and exit 2; a run that finished with failed records exits 1.
+Modules are imported inside commands so that start-up stays short (it counts in every measured run).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Synthetic training data for language models.")
+
+EXIT_USER_ERROR = 2
+EXIT_FAILED_RECORDS = 1
+
+
+def _fail(message: str) -> None:
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(EXIT_USER_ERROR)
+
+
+def _use_uvloop() -> None:
+    try:
+        import uvloop  # a faster event loop: less CPU per request at high concurrency
+    except ImportError:
+        return
+    uvloop.install()
+
+
+@app.command()
+def run(
+    config: Path = typer.Argument(..., help="YAML run config"),
+    resume: bool = typer.Option(False, "--resume", help="continue the run in the config's run_dir"),
+    run_dir: Optional[Path] = typer.Option(None, "--run-dir", help="override run_dir from the config"),
+    progress: bool = typer.Option(True, "--progress/--no-progress"),
+) -> None:
+    """Run a pipeline config; killed at any moment, it continues with --resume."""
+    from synthloom.config import load_config
+    from synthloom.errors import UserError
+    from synthloom.run import execute
+
+    try:
+        cfg = load_config(config)
+        if run_dir is not None:
+            cfg.run_dir = run_dir
+        _use_uvloop()
+        directory, summary = execute(cfg, resume=resume, progress=progress)
+    except UserError as exc:
+        _fail(str(exc))
+    typer.echo(f"{summary.records_written} records written to {directory.output_path} "
+               f"({summary.roots_done} inputs done, {summary.roots_skipped} done earlier, "
+               f"{summary.roots_failed} failed); metrics in {directory.path / 'metrics.json'}")
+    if summary.roots_failed:
+        typer.secho(f"{summary.roots_failed} inputs failed (see {directory.path / 'failures.jsonl'}); "
+                    "rerun with --resume to retry them", fg=typer.colors.YELLOW, err=True)
+        raise typer.Exit(EXIT_FAILED_RECORDS)
+
+
+@app.command()
+def generate(
+    prompts: Path = typer.Argument(..., help='JSONL: each line {"prompt": ...} or {"messages": [...]}'),
+    out: Path = typer.Option(..., "--out", "-o", help="JSONL output, one line per prompt, in order"),
+    base_url: Optional[str] = typer.Option(None, "--base-url", envvar="SYNTHLOOM_BASE_URL",
+                                           help="OpenAI-compatible endpoint; omit for the bundled model"),
+    model: Optional[str] = typer.Option(None, "--model", envvar="SYNTHLOOM_MODEL",
+                                        help="model name at the endpoint, or a GGUF path in process"),
+    concurrency: int = typer.Option(64, "--concurrency", "-c", min=1),
+    n: int = typer.Option(1, "--n", min=1, help="samples per prompt"),
+    temperature: float = typer.Option(0.7, min=0),
+    top_p: float = typer.Option(1.0, min=0, max=1),
+    max_tokens: int = typer.Option(256, min=1),
+    seed: Optional[int] = typer.Option(None),
+    system: Optional[str] = typer.Option(None, help="system message added to every prompt"),
+    rpm: Optional[float] = typer.Option(None, help="requests per minute limit"),
+    tpm: Optional[float] = typer.Option(None, help="tokens per minute limit"),
+    timeout: float = typer.Option(120.0, help="seconds for one call"),
+    cache: Optional[Path] = typer.Option(None, help="response cache file [default: ~/.cache/synthloom]"),
+    no_cache: bool = typer.Option(False, "--no-cache"),
+    progress: bool = typer.Option(True, "--progress/--no-progress"),
+) -> None:
+    """One completion record per prompt; a rerun of the same command is served from the cache."""
+    from synthloom.config import EngineConfig, LlamaCppModelConfig, OpenAIModelConfig
+    from synthloom.errors import UserError
+    from synthloom.models.base import ChatRequest
+    from synthloom.models.factory import build_engine
+    from synthloom.oneoff import generate_file, parse_prompts
+
+    try:
+        conversations = parse_prompts(prompts, system)
+        model_config = (OpenAIModelConfig(backend="openai", base_url=base_url, model=model) if base_url
+                        else LlamaCppModelConfig(model=model))
+        engine_config = EngineConfig(concurrency=concurrency, rpm=rpm, tpm=tpm, timeout=timeout)
+        cache_path = None if no_cache else str(cache or default_cache_path())
+        _use_uvloop()
+        import asyncio
+
+        async def main():
+            engine = build_engine(model_config, engine_config, cache_path)
+            requests = [ChatRequest.build(m, n=n, temperature=temperature, top_p=top_p,
+                                          max_tokens=max_tokens, seed=seed) for m in conversations]
+            return await generate_file(engine, requests, out, progress=progress), engine
+
+        result, engine = asyncio.run(main())
+    except UserError as exc:
+        _fail(str(exc))
+    typer.echo(f"{result.written} lines written to {out}; {engine.metrics.summary()}", err=True)
+    if result.failed:
+        typer.secho(f"{result.failed} prompts failed (lines with \"error\"); rerun to retry them, "
+                    "answered ones come from the cache", fg=typer.colors.YELLOW, err=True)
+        raise typer.Exit(EXIT_FAILED_RECORDS)
+
+
+@app.command()
+def models(
+    base_url: Optional[str] = typer.Option(None, "--base-url", envvar="SYNTHLOOM_BASE_URL",
+                                           help="also check this OpenAI-compatible endpoint"),
+    model: Optional[str] = typer.Option(None, "--model", envvar="SYNTHLOOM_MODEL"),
+    check: bool = typer.Option(True, "--check/--no-check", help="ask each backend for a short answer"),
+) -> None:
+    """List the backends, and check that they answer."""
+    import asyncio
+
+    from synthloom.config import LlamaCppModelConfig, OpenAIModelConfig
+    from synthloom.errors import UserError
+    from synthloom.models.check import describe_backends
+
+    configs = [LlamaCppModelConfig(model=model if not base_url else None)]
+    if base_url:
+        configs.append(OpenAIModelConfig(backend="openai", base_url=base_url, model=model or "default"))
+    try:
+        lines, ok = asyncio.run(describe_backends(configs, check))
+    except UserError as exc:
+        _fail(str(exc))
+    for line in lines:
+        typer.echo(line)
+    if not ok:
+        raise typer.Exit(EXIT_USER_ERROR)
+
+
+def default_cache_path() -> Path:
+    import os
+
+    base = os.environ.get("SYNTHLOOM_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "synthloom")
+    return Path(base) / "responses.sqlite"
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.secho("interrupted: finished work is saved; continue with --resume", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""Content-addressed response cache in SQLite: a rerun or a resumed run never repeats a call."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from synthloom.models.base import ChatRequest, Choice
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS responses (
+    key TEXT PRIMARY KEY,
+    created REAL NOT NULL,
+    model TEXT NOT NULL,
+    sample BLOB NOT NULL
+)
+"""
+
+
+def cache_key(identity: str, model: str, request: ChatRequest, sample_index: int) -> str:
+    """Hash of everything that decides a sample: where, which model, what was asked, how, which sample.
+
+    The seed sent for a sample is part of `request.sampling()` already; the index also separates
+    unseeded samples of one request. Credentials are never part of the identity.
+    """
+    material = {
+        "backend": identity,
+        "model": model,
+        "messages": request.messages,
+        "params": request.sampling(),
+        "sample": sample_index,
+    }
+    return hashlib.sha256(orjson.dumps(material, option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
+class ResponseCache:
+    """One row per sample. Each insert commits at once: WAL without fsync costs microseconds and a
+    SIGKILL (unlike a power cut) loses nothing the OS already has, so every answer received is kept."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA busy_timeout=10000")
+        self._db.execute(SCHEMA)
+
+    def get(self, key: str) -> tuple[Choice, dict[str, int]] | None:
+        row = self._db.execute("SELECT sample FROM responses WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        data = orjson.loads(row[0])
+        choice = Choice(text=data["text"], finish_reason=data.get("finish_reason"),
+                        logprobs=data.get("logprobs"))
+        return choice, data.get("usage", {})
+
+    def put(self, key: str, model: str, choice: Choice, usage: dict[str, int]) -> None:
+        sample: dict[str, Any] = {"text": choice.text, "finish_reason": choice.finish_reason,
+                                  "logprobs": choice.logprobs, "usage": usage}
+        self._db.execute("INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?)",
+                         (key, time.time(), model, orjson.dumps(sample)))
+
+    def __len__(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM responses").fetchone()[0]
+
+    def close(self) -> None:
+        self._db.close()

@@ -1,0 +1,198 @@
+"""The engine: the only code that calls a backend. Concurrency, rate limits, retries, timeouts, cache, cost.
+
+Every sample is its own coroutine that takes a concurrency slot only while its call is in flight, so a
+slow call never holds back the others and the backend stays saturated: there are no batches to wait on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass
+
+from synthloom.engine.cache import ResponseCache, cache_key
+from synthloom.engine.limits import TokenBucket
+from synthloom.engine.metrics import EngineMetrics, Price
+from synthloom.engine.retry import RetryPolicy
+from synthloom.models.base import Backend, BackendError, ChatRequest, Choice, EndpointUnreachable, Usage
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    concurrency: int = 64
+    rpm: float | None = None
+    tpm: float | None = None
+    timeout: float = 120.0
+    retry: RetryPolicy = RetryPolicy()
+    price: Price = Price()
+
+
+@dataclass
+class Sample:
+    choice: Choice
+    usage: Usage
+    cached: bool
+
+
+class GenerationFailed(Exception):
+    """A request could not be answered after its retries; the message says why."""
+
+
+def estimate_tokens(request: ChatRequest) -> int:
+    """A rough prompt + completion size for the TPM bucket before the real usage is known."""
+    chars = sum(len(m.get("content") or "") for m in request.messages)
+    return chars // 4 + request.max_tokens
+
+
+class Engine:
+    def __init__(self, backend: Backend, settings: EngineSettings | None = None,
+                 cache: ResponseCache | None = None) -> None:
+        self.backend = backend
+        self.settings = settings or EngineSettings()
+        self.cache = cache
+        self.metrics = EngineMetrics(price=self.settings.price)
+        limit = self.settings.concurrency
+        if backend.max_parallel:
+            limit = min(limit, backend.max_parallel)
+        self._slots = asyncio.Semaphore(limit)
+        self._rpm = TokenBucket(self.settings.rpm) if self.settings.rpm else None
+        self._tpm = TokenBucket(self.settings.tpm) if self.settings.tpm else None
+        self._paused_until = 0.0  # set by a 429 with Retry-After: every request waits, not only its own
+        self._checked = False
+        self._check_lock = asyncio.Lock()
+        self._unreachable: EndpointUnreachable | None = None
+
+    async def complete(self, request: ChatRequest) -> list[Sample]:
+        """All `request.n` samples, from the cache where possible. Raises GenerationFailed or
+        EndpointUnreachable; nothing failed is ever cached."""
+        self.metrics.samples += request.n
+        keys = [self._key(request, i) for i in range(request.n)]
+        results: list[Sample | None] = [self._from_cache(key) for key in keys]
+        missing = [i for i, r in enumerate(results) if r is None]
+        if not missing:
+            return results  # type: ignore[return-value]
+        if self.backend.native_n and len(missing) > 1 and request.seed is None:
+            fetched = await self._call(ChatRequest(**{**request.__dict__, "n": len(missing)}))
+            for i, sample in zip(missing, fetched):
+                results[i] = self._store(keys[i], sample)
+        else:
+            fetched_each = await asyncio.gather(
+                *(self._call(self._sample_request(request, i)) for i in missing), return_exceptions=True
+            )
+            errors = [f for f in fetched_each if isinstance(f, BaseException)]
+            for i, fetched in zip(missing, fetched_each):
+                if not isinstance(fetched, BaseException):
+                    results[i] = self._store(keys[i], fetched[0])
+            if errors:
+                raise errors[0]
+        return results  # type: ignore[return-value]
+
+    # -- cache ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def _sample_request(request: ChatRequest, index: int) -> ChatRequest:
+        # Seeded requests give each sample its own seed, so k samples differ yet stay reproducible.
+        return request.single(None if request.seed is None else request.seed + index)
+
+    def _key(self, request: ChatRequest, index: int) -> str:
+        return cache_key(self.backend.identity, self.backend.model_name,
+                         self._sample_request(request, index), index)
+
+    def _from_cache(self, key: str) -> Sample | None:
+        hit = self.cache.get(key) if self.cache is not None else None
+        if hit is None:
+            return None
+        choice, usage = hit
+        self.metrics.cache_hits += 1
+        self.metrics.saved_prompt_tokens += usage.get("prompt_tokens", 0)
+        self.metrics.saved_completion_tokens += usage.get("completion_tokens", 0)
+        return Sample(choice, Usage(usage.get("prompt_tokens", 0), usage.get("completion_tokens", 0)), True)
+
+    def _store(self, key: str, sample: Sample) -> Sample:
+        if self.cache is not None:
+            self.cache.put(key, self.backend.model_name, sample.choice,
+                           {"prompt_tokens": sample.usage.prompt_tokens,
+                            "completion_tokens": sample.usage.completion_tokens})
+        return sample
+
+    # -- calls ---------------------------------------------------------------------------------
+
+    async def _ensure_reachable(self) -> None:
+        """Before the first real call, check the endpoint once: an unreachable server is one clear
+        error rather than every record failing after its retries. A fully cached run never checks."""
+        if self._checked:
+            return
+        async with self._check_lock:
+            if self._unreachable:
+                raise self._unreachable
+            if not self._checked:
+                try:
+                    await self.backend.check()
+                except EndpointUnreachable as exc:
+                    self._unreachable = exc
+                    raise
+                self._checked = True
+
+    async def _wait_for_turn(self, request: ChatRequest) -> int:
+        while (delay := self._paused_until - time.monotonic()) > 0:
+            await asyncio.sleep(delay)
+        if self._rpm:
+            await self._rpm.acquire(1)
+        estimate = estimate_tokens(request) * request.n
+        if self._tpm:
+            await self._tpm.acquire(estimate)
+        return estimate
+
+    async def _call(self, request: ChatRequest) -> list[Sample]:
+        await self._ensure_reachable()
+        policy = self.settings.retry
+        last_error: BackendError | None = None
+        for attempt in range(policy.max_attempts):
+            estimate = await self._wait_for_turn(request)
+            async with self._slots:
+                self.metrics.calls += 1
+                started = time.perf_counter()
+                try:
+                    completion = await asyncio.wait_for(self.backend.generate(request), self.settings.timeout)
+                except asyncio.TimeoutError:
+                    last_error = BackendError(f"no answer within {self.settings.timeout:g}s",
+                                              retryable=True, kind="timeout")
+                except BackendError as exc:
+                    last_error = exc
+                else:
+                    return self._accept(completion, request, estimate, time.perf_counter() - started)
+            self.metrics.errors[last_error.kind] += 1
+            if self._tpm:
+                self._tpm.adjust(-estimate)  # nothing was generated: give the estimate back
+            if not last_error.retryable or attempt == policy.max_attempts - 1:
+                break
+            self.metrics.retries += 1
+            wait = policy.delay(attempt, last_error.retry_after)
+            if last_error.retry_after is not None:
+                self._paused_until = max(self._paused_until, time.monotonic() + wait)
+            await asyncio.sleep(wait)
+        self.metrics.failed_samples += request.n
+        attempts = f"after {attempt + 1} attempt{'s' if attempt else ''}"
+        raise GenerationFailed(f"{last_error.kind}: {last_error} ({attempts})")
+
+    def _accept(self, completion, request: ChatRequest, estimate: int, latency: float) -> list[Sample]:
+        usage = completion.usage
+        m = self.metrics
+        m.succeeded_calls += 1
+        m.latency_total += latency
+        m.prompt_tokens += usage.prompt_tokens
+        m.completion_tokens += usage.completion_tokens
+        if self._tpm:
+            self._tpm.adjust(usage.prompt_tokens + usage.completion_tokens - estimate)
+        if len(completion.choices) < request.n:
+            raise GenerationFailed(f"asked for {request.n} samples, the backend returned "
+                                   f"{len(completion.choices)}; set native_n: false for this server")
+        # Usage is per call; split it over the samples so cached samples report what they cost.
+        n = len(completion.choices)
+        per = Usage(usage.prompt_tokens // n, usage.completion_tokens // n)
+        return [Sample(choice, per, False) for choice in completion.choices[: request.n]]
+
+    async def close(self) -> None:
+        await self.backend.close()
+        if self.cache is not None:
+            self.cache.close()

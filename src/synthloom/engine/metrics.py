@@ -1,0 +1,70 @@
+"""Counters for every model call: calls, cache hits, retries, failures, tokens, cost, latency."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Price:
+    """Cost per million tokens, as the user's provider charges it (0 for local models)."""
+
+    input_per_mtok: float = 0.0
+    output_per_mtok: float = 0.0
+
+    def cost(self, prompt_tokens: int, completion_tokens: int) -> float:
+        return (prompt_tokens * self.input_per_mtok + completion_tokens * self.output_per_mtok) / 1e6
+
+
+@dataclass
+class EngineMetrics:
+    price: Price = field(default_factory=Price)
+    started: float = field(default_factory=time.time)
+    samples: int = 0  # samples asked of the engine
+    cache_hits: int = 0
+    calls: int = 0  # backend calls attempted, retries included
+    succeeded_calls: int = 0
+    retries: int = 0
+    failed_samples: int = 0
+    errors: Counter = field(default_factory=Counter)  # by kind: rate_limited, timeout, ...
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    saved_prompt_tokens: int = 0  # tokens the cache spared
+    saved_completion_tokens: int = 0
+    latency_total: float = 0.0
+
+    @property
+    def cost(self) -> float:
+        return self.price.cost(self.prompt_tokens, self.completion_tokens)
+
+    def to_dict(self) -> dict[str, Any]:
+        elapsed = max(time.time() - self.started, 1e-9)
+        return {
+            "samples": self.samples,
+            "cache_hits": self.cache_hits,
+            "calls": self.calls,
+            "succeeded_calls": self.succeeded_calls,
+            "retries": self.retries,
+            "failed_samples": self.failed_samples,
+            "errors": dict(self.errors),
+            "prompt_tokens": self.prompt_tokens,
+            "completion_tokens": self.completion_tokens,
+            "saved_prompt_tokens": self.saved_prompt_tokens,
+            "saved_completion_tokens": self.saved_completion_tokens,
+            "estimated_cost_usd": round(self.cost, 6),
+            "saved_cost_usd": round(self.price.cost(self.saved_prompt_tokens, self.saved_completion_tokens), 6),
+            "mean_latency_s": round(self.latency_total / self.succeeded_calls, 4) if self.succeeded_calls else None,
+            "elapsed_s": round(elapsed, 3),
+            "calls_per_s": round(self.succeeded_calls / elapsed, 2),
+            "completion_tokens_per_s": round(self.completion_tokens / elapsed, 2),
+        }
+
+    def summary(self) -> str:
+        d = self.to_dict()
+        errors = ", ".join(f"{k} {v}" for k, v in sorted(self.errors.items())) or "none"
+        return (f"{d['succeeded_calls']} calls ({d['calls_per_s']}/s), {d['cache_hits']} cache hits, "
+                f"{d['retries']} retries, {d['failed_samples']} failed samples (errors: {errors}), "
+                f"{d['prompt_tokens']}+{d['completion_tokens']} tokens, ${d['estimated_cost_usd']:.4f}")

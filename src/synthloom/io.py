@@ -1,0 +1,32 @@
+"""Reading input files: every bad line is named by file and line number."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from synthloom.errors import UserError
+
+
+def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
+    """All objects of a JSONL file (blank lines skipped). Raises UserError naming the first bad line."""
+    path = Path(path)
+    if not path.is_file():
+        raise UserError(f"input file not found: {path}")
+    rows: list[dict[str, Any]] = []
+    with path.open("rb") as handle:
+        for lineno, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = orjson.loads(line)
+            except orjson.JSONDecodeError as exc:
+                raise UserError(f"{path}:{lineno}: not valid JSON ({exc}); each line must be one JSON object") from None
+            if not isinstance(row, dict):
+                raise UserError(f"{path}:{lineno}: expected a JSON object, got {type(row).__name__}")
+            rows.append(row)
+    if not rows:
+        raise UserError(f"input file is empty: {path}")
+    return rows

@@ -1,0 +1,101 @@
+"""The model protocol: what every backend accepts and returns, and the errors it may raise."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Protocol
+
+
+@dataclass(frozen=True)
+class ChatRequest:
+    """One chat completion request. `n` samples; the engine decides how they reach the backend."""
+
+    messages: tuple[dict[str, str], ...]
+    n: int = 1
+    temperature: float = 0.7
+    top_p: float = 1.0
+    max_tokens: int = 256
+    seed: int | None = None
+    stop: tuple[str, ...] = ()
+    json_schema: dict[str, Any] | None = None  # constrain output to this JSON Schema where supported
+    logprobs: bool = False
+    top_logprobs: int = 0
+
+    @classmethod
+    def build(cls, messages: list[dict[str, str]], **params: Any) -> ChatRequest:
+        stop = params.pop("stop", None) or ()
+        return cls(messages=tuple(dict(m) for m in messages), stop=tuple(stop), **params)
+
+    def sampling(self) -> dict[str, Any]:
+        """The parameters that change what the model returns (all of them go into the cache key)."""
+        data = asdict(self)
+        data.pop("messages")
+        data.pop("n")
+        return data
+
+    def single(self, seed: int | None) -> ChatRequest:
+        """The same request for one sample with its own seed."""
+        return ChatRequest(**{**self.__dict__, "n": 1, "seed": seed})
+
+
+@dataclass
+class Usage:
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    def __iadd__(self, other: Usage) -> Usage:
+        self.prompt_tokens += other.prompt_tokens
+        self.completion_tokens += other.completion_tokens
+        return self
+
+
+@dataclass
+class Choice:
+    text: str
+    finish_reason: str | None = None
+    # Per generated token: {"token", "logprob", "top": {token: logprob}}; None when not requested.
+    logprobs: list[dict[str, Any]] | None = None
+
+
+@dataclass
+class Completion:
+    """What a backend returns for one call: one or more choices and the tokens the call used."""
+
+    choices: list[Choice]
+    usage: Usage = field(default_factory=Usage)
+    model: str | None = None
+
+
+class BackendError(Exception):
+    """A call failed. `retryable` says whether trying again may help; `retry_after` is the server's hint."""
+
+    def __init__(self, message: str, *, retryable: bool, retry_after: float | None = None,
+                 kind: str = "error") -> None:
+        super().__init__(message)
+        self.retryable = retryable
+        self.retry_after = retry_after
+        self.kind = kind  # short label for metrics: rate_limited, server_error, timeout, connection, ...
+
+
+class EndpointUnreachable(Exception):
+    """The configured endpoint cannot be reached at all; the run stops with this message."""
+
+
+class Backend(Protocol):
+    """A small adapter around one model server or library."""
+
+    #: Identity for the cache key: backend kind plus where it lives (never credentials).
+    identity: str
+    model_name: str
+    #: True when one call can return `n` samples; otherwise the engine issues one call per sample.
+    native_n: bool
+    #: Largest number of calls worth running at once (an in-process model is one at a time).
+    max_parallel: int | None
+
+    async def generate(self, request: ChatRequest) -> Completion: ...
+
+    async def check(self) -> str:
+        """Confirm the backend answers; return a one-line description. Raises EndpointUnreachable."""
+        ...
+
+    async def close(self) -> None: ...

