@@ -29,6 +29,8 @@ class OpenAIModelConfig(Strict):
     model: str | None = Field(None, description="default: $SYNTHLOOM_MODEL, then $OPENAI_MODEL")
     api_key_env: str = Field("SYNTHLOOM_API_KEY", description="name of the variable holding the key")
     native_n: bool = Field(False, description="the server returns n samples in one call (vLLM, OpenAI)")
+    schema_style: Literal["json_schema", "json_object"] = Field(
+        "json_schema", description="how JSON-schema output is asked for: json_object for llama-cpp-python's server")
 
     def resolved_base_url(self) -> str:
         url = self.base_url or os.environ.get("SYNTHLOOM_BASE_URL") or os.environ.get("OPENAI_BASE_URL")

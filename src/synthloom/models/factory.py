@@ -17,7 +17,7 @@ def build_backend(config: ModelConfig, max_connections: int = 64) -> Backend:
 
         return OpenAICompatBackend(config.resolved_base_url(), config.resolved_model(),
                                    config.resolved_api_key(), max_connections=max_connections,
-                                   native_n=config.native_n)
+                                   native_n=config.native_n, schema_style=config.schema_style)
     if isinstance(config, LlamaCppModelConfig):
         from synthloom.models.llamacpp import LlamaCppBackend
 

@@ -89,7 +89,7 @@ class OpenAICompatBackend:
     max_parallel = None
 
     def __init__(self, base_url: str, model: str, api_key: str | None = None, *,
-                 max_connections: int = 64, native_n: bool = False,
+                 max_connections: int = 64, native_n: bool = False, schema_style: str = "json_schema",
                  extra_body: dict[str, Any] | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.model_name = model
@@ -98,6 +98,7 @@ class OpenAICompatBackend:
         self._api_key = api_key  # kept private: never part of identity, cache key, records or logs
         self._max_connections = max_connections
         self._extra_body = extra_body or {}
+        self._schema_style = schema_style
         self._session: aiohttp.ClientSession | None = None
 
     def __repr__(self) -> str:
@@ -134,10 +135,13 @@ class OpenAICompatBackend:
         if request.stop:
             body["stop"] = list(request.stop)
         if request.json_schema is not None:
-            body["response_format"] = {
-                "type": "json_schema",
-                "json_schema": {"name": "output", "schema": request.json_schema, "strict": True},
-            }
+            if self._schema_style == "json_object":  # llama-cpp-python's server dialect
+                body["response_format"] = {"type": "json_object", "schema": request.json_schema}
+            else:  # OpenAI, vLLM, SGLang, Ollama
+                body["response_format"] = {
+                    "type": "json_schema",
+                    "json_schema": {"name": "output", "schema": request.json_schema, "strict": True},
+                }
         if request.logprobs:
             body["logprobs"] = True
             if request.top_logprobs:

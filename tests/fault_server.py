@@ -1,0 +1,115 @@
+"""A small OpenAI-compatible server that misbehaves on demand: only for what a real server cannot do
+when asked (429 with Retry-After, 500, hangs, invalid JSON, dropped connections).
+
+The user message picks the behaviour: `fault:429x2` answers 429 twice, then normally; likewise
+`500xN`, `hangxN`, `badjsonxN`, `dropxN`; `fault:always500` never succeeds. A normal answer echoes the
+prompt (and seed), so every output is predictable. Every request is logged with its time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+import orjson
+from aiohttp import web
+
+FAULT = re.compile(r"fault:(429|500|hang|badjson|drop|always500)(?:x(\d+))?")
+
+
+@dataclass
+class LoggedRequest:
+    at: float
+    prompt: str
+    seed: int | None
+    outcome: str
+
+
+@dataclass
+class FaultServer:
+    latency: float = 0.0
+    retry_after: float = 1.0
+    log: list[LoggedRequest] = field(default_factory=list)
+    url: str = ""
+    _attempts: Counter = field(default_factory=Counter)
+
+    def reset(self) -> None:
+        self.log.clear()
+        self._attempts.clear()
+
+    def count(self, prompt_substring: str) -> int:
+        return sum(1 for r in self.log if prompt_substring in r.prompt)
+
+    async def _models(self, request: web.Request) -> web.Response:
+        return web.json_response({"object": "list", "data": [{"id": "fault-model", "object": "model"}]})
+
+    async def _chat(self, request: web.Request) -> web.StreamResponse:
+        body = orjson.loads(await request.read())
+        prompt = body["messages"][-1]["content"]
+        seed = body.get("seed")
+        attempt_key = (prompt, seed)
+        self._attempts[attempt_key] += 1
+        attempt = self._attempts[attempt_key]
+        match = FAULT.search(prompt)
+        fault = None
+        if match:
+            kind, times = match.group(1), int(match.group(2) or 1)
+            if kind == "always500" or attempt <= times:
+                fault = kind
+        self.log.append(LoggedRequest(time.monotonic(), prompt, seed, fault or "ok"))
+        if self.latency:
+            await asyncio.sleep(self.latency)
+        if fault == "429":
+            return web.json_response({"error": "slow down"}, status=429,
+                                     headers={"Retry-After": str(self.retry_after)})
+        if fault in ("500", "always500"):
+            return web.json_response({"error": "boom"}, status=500)
+        if fault == "hang":
+            await asyncio.sleep(3600)
+        if fault == "badjson":
+            return web.Response(body=b'{"choices": [ this is not json', content_type="application/json")
+        if fault == "drop":
+            request.transport.close()
+            return web.Response(status=200)
+        text = f"echo: {prompt}" + (f" #{seed}" if seed is not None else "")
+        return web.json_response({
+            "id": "x", "object": "chat.completion", "model": body.get("model"),
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
+                         "finish_reason": "stop"}],
+            "usage": {"prompt_tokens": len(prompt.split()), "completion_tokens": len(text.split())},
+        })
+
+    def start(self) -> FaultServer:
+        """Serve on a free loopback port from a background thread."""
+        ready = threading.Event()
+
+        def serve() -> None:
+            loop = asyncio.new_event_loop()
+            self._loop = loop
+            app = web.Application()
+            app.router.add_get("/v1/models", self._models)
+            app.router.add_post("/v1/chat/completions", self._chat)
+            runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=0.2)
+            loop.run_until_complete(runner.setup())
+            site = web.TCPSite(runner, "127.0.0.1", 0)
+            loop.run_until_complete(site.start())
+            port = site._server.sockets[0].getsockname()[1]
+            self.url = f"http://127.0.0.1:{port}/v1"
+            self._runner = runner
+            ready.set()
+            loop.run_forever()
+            loop.run_until_complete(runner.cleanup())
+            loop.close()
+
+        self._thread = threading.Thread(target=serve, daemon=True)
+        self._thread.start()
+        ready.wait(10)
+        return self
+
+    def stop(self) -> None:
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)
