@@ -6,9 +6,10 @@ Modules are imported inside commands so that start-up stays short (it counts in 
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -36,12 +37,14 @@ def _use_uvloop() -> None:
 def run(
     config: Path = typer.Argument(..., help="YAML run config"),
     resume: bool = typer.Option(False, "--resume", help="continue the run in the config's run_dir"),
-    run_dir: Optional[Path] = typer.Option(None, "--run-dir", help="override run_dir from the config"),
-    progress: bool = typer.Option(True, "--progress/--no-progress"),
+    run_dir: Path | None = typer.Option(None, "--run-dir", help="override run_dir from the config"),
+    progress: bool | None = typer.Option(None, "--progress/--no-progress",
+                                            help="[default: on when stderr is a terminal]"),
 ) -> None:
     """Run a pipeline config; killed at any moment, it continues with --resume."""
     from synthloom.config import load_config
     from synthloom.errors import UserError
+    from synthloom.progress import wanted
     from synthloom.run import execute
 
     try:
@@ -49,7 +52,7 @@ def run(
         if run_dir is not None:
             cfg.run_dir = run_dir
         _use_uvloop()
-        directory, summary = execute(cfg, resume=resume, progress=progress)
+        directory, summary = execute(cfg, resume=resume, progress=wanted(progress))
     except UserError as exc:
         _fail(str(exc))
     typer.echo(f"{summary.records_written} records written to {directory.output_path} "
@@ -65,45 +68,52 @@ def run(
 def generate(
     prompts: Path = typer.Argument(..., help='JSONL: each line {"prompt": ...} or {"messages": [...]}'),
     out: Path = typer.Option(..., "--out", "-o", help="JSONL output, one line per prompt, in order"),
-    base_url: Optional[str] = typer.Option(None, "--base-url", envvar="SYNTHLOOM_BASE_URL",
+    base_url: str | None = typer.Option(None, "--base-url", envvar="SYNTHLOOM_BASE_URL",
                                            help="OpenAI-compatible endpoint; omit for the bundled model"),
-    model: Optional[str] = typer.Option(None, "--model", envvar="SYNTHLOOM_MODEL",
+    model: str | None = typer.Option(None, "--model", envvar="SYNTHLOOM_MODEL",
                                         help="model name at the endpoint, or a GGUF path in process"),
     concurrency: int = typer.Option(64, "--concurrency", "-c", min=1),
     n: int = typer.Option(1, "--n", min=1, help="samples per prompt"),
     temperature: float = typer.Option(0.7, min=0),
     top_p: float = typer.Option(1.0, min=0, max=1),
     max_tokens: int = typer.Option(256, min=1),
-    seed: Optional[int] = typer.Option(None),
-    system: Optional[str] = typer.Option(None, help="system message added to every prompt"),
-    rpm: Optional[float] = typer.Option(None, help="requests per minute limit"),
-    tpm: Optional[float] = typer.Option(None, help="tokens per minute limit"),
+    seed: int | None = typer.Option(None),
+    system: str | None = typer.Option(None, help="system message added to every prompt"),
+    rpm: float | None = typer.Option(None, help="requests per minute limit"),
+    tpm: float | None = typer.Option(None, help="tokens per minute limit"),
     timeout: float = typer.Option(120.0, help="seconds for one call"),
-    cache: Optional[Path] = typer.Option(None, help="response cache file [default: ~/.cache/synthloom]"),
+    cache: Path | None = typer.Option(None, help="response cache file [default: ~/.cache/synthloom]"),
     no_cache: bool = typer.Option(False, "--no-cache"),
-    progress: bool = typer.Option(True, "--progress/--no-progress"),
+    progress: bool | None = typer.Option(None, "--progress/--no-progress",
+                                            help="[default: on when stderr is a terminal]"),
 ) -> None:
     """One completion record per prompt; a rerun of the same command is served from the cache."""
-    from synthloom.config import EngineConfig, LlamaCppModelConfig, OpenAIModelConfig
+    # No pydantic here: a one-off command's start-up is part of every measured run.
+    import asyncio
+
+    from synthloom.engine.engine import EngineSettings
     from synthloom.errors import UserError
     from synthloom.models.base import ChatRequest
-    from synthloom.models.factory import build_engine
+    from synthloom.models.factory import http_backend, local_backend, make_engine
     from synthloom.oneoff import generate_file, parse_prompts
+    from synthloom.progress import wanted
+    from synthloom.settings_env import api_key_from_env
 
     try:
         conversations = parse_prompts(prompts, system)
-        model_config = (OpenAIModelConfig(backend="openai", base_url=base_url, model=model) if base_url
-                        else LlamaCppModelConfig(model=model))
-        engine_config = EngineConfig(concurrency=concurrency, rpm=rpm, tpm=tpm, timeout=timeout)
+        if base_url and not model:
+            raise UserError("--model is required with --base-url (or set SYNTHLOOM_MODEL)")
+        settings = EngineSettings(concurrency=concurrency, rpm=rpm, tpm=tpm, timeout=timeout)
         cache_path = None if no_cache else str(cache or default_cache_path())
         _use_uvloop()
-        import asyncio
 
         async def main():
-            engine = build_engine(model_config, engine_config, cache_path)
+            backend = (http_backend(base_url, model, api_key_from_env(), max_connections=concurrency)
+                       if base_url else local_backend(model))
+            engine = make_engine(backend, settings, cache_path)
             requests = [ChatRequest.build(m, n=n, temperature=temperature, top_p=top_p,
                                           max_tokens=max_tokens, seed=seed) for m in conversations]
-            return await generate_file(engine, requests, out, progress=progress), engine
+            return await generate_file(engine, requests, out, progress=wanted(progress)), engine
 
         result, engine = asyncio.run(main())
     except UserError as exc:
@@ -117,9 +127,9 @@ def generate(
 
 @app.command()
 def models(
-    base_url: Optional[str] = typer.Option(None, "--base-url", envvar="SYNTHLOOM_BASE_URL",
+    base_url: str | None = typer.Option(None, "--base-url", envvar="SYNTHLOOM_BASE_URL",
                                            help="also check this OpenAI-compatible endpoint"),
-    model: Optional[str] = typer.Option(None, "--model", envvar="SYNTHLOOM_MODEL"),
+    model: str | None = typer.Option(None, "--model", envvar="SYNTHLOOM_MODEL"),
     check: bool = typer.Option(True, "--check/--no-check", help="ask each backend for a short answer"),
 ) -> None:
     """List the backends, and check that they answer."""
@@ -143,8 +153,6 @@ def models(
 
 
 def default_cache_path() -> Path:
-    import os
-
     base = os.environ.get("SYNTHLOOM_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "synthloom")
     return Path(base) / "responses.sqlite"
@@ -152,10 +160,19 @@ def default_cache_path() -> Path:
 
 def main() -> None:
     try:
-        app()
+        app()  # standalone: usage errors print their help, exit codes arrive as SystemExit
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except KeyboardInterrupt:
         typer.secho("interrupted: finished work is saved; continue with --resume", err=True)
-        sys.exit(130)
+        code = 130
+    # Every file and database is closed by now; skip the interpreter's slow module teardown (~0.1 s
+    # with aiohttp and pydantic loaded), which counts in every short command.
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":

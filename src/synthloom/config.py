@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from synthloom.errors import UserError
+from synthloom.settings_env import api_key_from_env, base_url_from_env, model_from_env
 
 
 class Strict(BaseModel):
@@ -33,22 +32,22 @@ class OpenAIModelConfig(Strict):
         "json_schema", description="how JSON-schema output is asked for: json_object for llama-cpp-python's server")
 
     def resolved_base_url(self) -> str:
-        url = self.base_url or os.environ.get("SYNTHLOOM_BASE_URL") or os.environ.get("OPENAI_BASE_URL")
+        url = self.base_url or base_url_from_env()
         if not url:
             raise UserError("model.base_url is not set: put it in the config or set SYNTHLOOM_BASE_URL")
         return url
 
     def resolved_model(self) -> str:
-        name = self.model or os.environ.get("SYNTHLOOM_MODEL") or os.environ.get("OPENAI_MODEL")
+        name = self.model or model_from_env()
         if not name:
             raise UserError("model.model is not set: put it in the config or set SYNTHLOOM_MODEL")
         return name
 
     def resolved_api_key(self) -> str | None:
-        return os.environ.get(self.api_key_env) or os.environ.get("OPENAI_API_KEY")
+        return api_key_from_env(self.api_key_env)
 
 
-ModelConfig = Annotated[Union[LlamaCppModelConfig, OpenAIModelConfig], Field(discriminator="backend")]
+ModelConfig = Annotated[LlamaCppModelConfig | OpenAIModelConfig, Field(discriminator="backend")]
 
 
 class EngineConfig(Strict):
@@ -61,6 +60,8 @@ class EngineConfig(Strict):
     backoff_max: float = Field(60.0, ge=0)
     price_input_per_mtok: float = Field(0.0, ge=0)
     price_output_per_mtok: float = Field(0.0, ge=0)
+    max_in_flight: int | None = Field(None, ge=1, description="inputs in the pipeline at once; "
+                                      "default twice the concurrency")
     cache: str | None = Field(None, description="response cache file; default: cache.sqlite in the run dir")
 
 
@@ -84,7 +85,7 @@ class GenerateStepConfig(Strict):
     json_schema: dict[str, Any] | None = None
 
 
-StepConfig = Annotated[Union[GenerateStepConfig], Field(discriminator="step")]
+StepConfig = Annotated[GenerateStepConfig, Field(discriminator="step")]
 
 
 class OutputConfig(Strict):
@@ -117,6 +118,8 @@ def format_validation_error(source: str, error: ValidationError) -> str:
 
 def load_config(path: str | Path) -> RunConfig:
     """Read and validate a YAML config; relative input paths are taken from the config's folder."""
+    import yaml
+
     path = Path(path)
     if not path.is_file():
         raise UserError(f"config file not found: {path}")

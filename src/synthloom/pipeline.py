@@ -93,7 +93,7 @@ class Pipeline:
             stats.received += len(records)
             outcomes = await asyncio.gather(*(step.process(r) for r in records), return_exceptions=True)
             next_records = []
-            for record, outcome in zip(records, outcomes):
+            for record, outcome in zip(records, outcomes, strict=True):
                 if isinstance(outcome, EndpointUnreachable):
                     raise outcome  # the whole run stops: no record could succeed
                 if isinstance(outcome, BaseException):

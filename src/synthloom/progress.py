@@ -5,24 +5,20 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from rich.console import Console
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn,
-                           TimeElapsedColumn, TimeRemainingColumn)
-from rich.text import Text
+from typing import Any
 
 from synthloom.engine.metrics import EngineMetrics
 
 
-class RateColumn(ProgressColumn):
-    def render(self, task: Task) -> Text:
-        return Text(f"{task.speed:.1f}/s" if task.speed else "  ?/s", style="progress.data.speed")
+def wanted(choice: bool | None) -> bool:
+    """An explicit --progress/--no-progress wins; otherwise draw a bar only on a terminal."""
+    return sys.stderr.isatty() if choice is None else choice
 
 
 class RunProgress:
     """Advance once per finished item; the engine's counters ride along on the same line."""
 
-    def __init__(self, progress: Progress | None, task: int | None, metrics: EngineMetrics) -> None:
+    def __init__(self, progress: Any, task: int | None, metrics: EngineMetrics) -> None:
         self._progress, self._task, self._metrics = progress, task, metrics
 
     def advance(self, amount: int = 1) -> None:
@@ -40,6 +36,23 @@ def run_progress(description: str, total: int, done: int, metrics: EngineMetrics
     if not enabled:
         yield RunProgress(None, None, metrics)
         return
+    # rich loads only when a bar is drawn: its import is a noticeable part of a short command's start-up.
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task) -> Text:
+            return Text(f"{task.speed:.1f}/s" if task.speed else "  ?/s", style="progress.data.speed")
+
     columns = [TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
                TextColumn("[dim]{task.fields[engine]}")]

@@ -65,8 +65,9 @@ async def _run(config: RunConfig, engine: Engine, run_dir: RunDirectory, inputs:
                show_progress: bool) -> RunSummary:
     steps = build_steps(config.pipeline, engine)
     done = len(run_dir.done_roots())
+    in_flight = config.engine.max_in_flight or max(2 * config.engine.concurrency, 4)
     with run_progress("run", len(inputs), done, engine.metrics, show_progress) as bar:
-        pipeline = Pipeline(steps, engine, run_dir, max_in_flight=max(2 * config.engine.concurrency, 4),
+        pipeline = Pipeline(steps, engine, run_dir, max_in_flight=in_flight,
                             on_root_done=bar.advance)
 
         def snapshot(status: str) -> None:

@@ -7,6 +7,7 @@ slow call never holds back the others and the backend stays saturated: there are
 from __future__ import annotations
 
 import asyncio
+import sys
 import time
 from dataclasses import dataclass
 
@@ -34,6 +35,13 @@ class Sample:
     cached: bool
 
 
+async def _with_timeout(awaitable, seconds: float):
+    if sys.version_info >= (3, 11):
+        async with asyncio.timeout(seconds):  # a cancel scope: no extra task per call, unlike wait_for
+            return await awaitable
+    return await asyncio.wait_for(awaitable, seconds)  # pragma: no cover - Python 3.10
+
+
 class GenerationFailed(Exception):
     """A request could not be answered after its retries; the message says why."""
 
@@ -58,7 +66,6 @@ class Engine:
         self._rpm = TokenBucket(self.settings.rpm) if self.settings.rpm else None
         self._tpm = TokenBucket(self.settings.tpm) if self.settings.tpm else None
         self._paused_until = 0.0  # set by a 429 with Retry-After: every request waits, not only its own
-        self._checked = False
         self._check_lock = asyncio.Lock()
         self._unreachable: EndpointUnreachable | None = None
 
@@ -73,14 +80,14 @@ class Engine:
             return results  # type: ignore[return-value]
         if self.backend.native_n and len(missing) > 1 and request.seed is None:
             fetched = await self._call(ChatRequest(**{**request.__dict__, "n": len(missing)}))
-            for i, sample in zip(missing, fetched):
+            for i, sample in zip(missing, fetched, strict=True):
                 results[i] = self._store(keys[i], sample)
         else:
             fetched_each = await asyncio.gather(
                 *(self._call(self._sample_request(request, i)) for i in missing), return_exceptions=True
             )
             errors = [f for f in fetched_each if isinstance(f, BaseException)]
-            for i, fetched in zip(missing, fetched_each):
+            for i, fetched in zip(missing, fetched_each, strict=True):
                 if not isinstance(fetched, BaseException):
                     results[i] = self._store(keys[i], fetched[0])
             if errors:
@@ -117,21 +124,18 @@ class Engine:
 
     # -- calls ---------------------------------------------------------------------------------
 
-    async def _ensure_reachable(self) -> None:
-        """Before the first real call, check the endpoint once: an unreachable server is one clear
-        error rather than every record failing after its retries. A fully cached run never checks."""
-        if self._checked:
-            return
+    async def _diagnose_connect_failure(self) -> None:
+        """A connection failed and none has ever succeeded: ask the backend whether its endpoint is
+        there at all. If not, the run stops with one clear error instead of every record failing
+        after its retries. Healthy runs, and fully cached ones, never pay for this check."""
         async with self._check_lock:
-            if self._unreachable:
-                raise self._unreachable
-            if not self._checked:
+            if self._unreachable is None and not self.metrics.succeeded_calls:
                 try:
                     await self.backend.check()
                 except EndpointUnreachable as exc:
                     self._unreachable = exc
-                    raise
-                self._checked = True
+        if self._unreachable is not None:
+            raise self._unreachable
 
     async def _wait_for_turn(self, request: ChatRequest) -> int:
         while (delay := self._paused_until - time.monotonic()) > 0:
@@ -144,7 +148,8 @@ class Engine:
         return estimate
 
     async def _call(self, request: ChatRequest) -> list[Sample]:
-        await self._ensure_reachable()
+        if self._unreachable is not None:
+            raise self._unreachable
         policy = self.settings.retry
         last_error: BackendError | None = None
         for attempt in range(policy.max_attempts):
@@ -153,7 +158,7 @@ class Engine:
                 self.metrics.calls += 1
                 started = time.perf_counter()
                 try:
-                    completion = await asyncio.wait_for(self.backend.generate(request), self.settings.timeout)
+                    completion = await _with_timeout(self.backend.generate(request), self.settings.timeout)
                 except asyncio.TimeoutError:
                     last_error = BackendError(f"no answer within {self.settings.timeout:g}s",
                                               retryable=True, kind="timeout")
@@ -162,6 +167,8 @@ class Engine:
                 else:
                     return self._accept(completion, request, estimate, time.perf_counter() - started)
             self.metrics.errors[last_error.kind] += 1
+            if last_error.kind == "connect" and not self.metrics.succeeded_calls:
+                await self._diagnose_connect_failure()
             if self._tpm:
                 self._tpm.adjust(-estimate)  # nothing was generated: give the estimate back
             if not last_error.retryable or attempt == policy.max_attempts - 1:

@@ -1,8 +1,9 @@
-"""Build a backend from its config section."""
+"""Build backends and engines from config sections (or from plain arguments, for `generate`)."""
 
 from __future__ import annotations
 
-from synthloom.config import EngineConfig, LlamaCppModelConfig, ModelConfig, OpenAIModelConfig
+from typing import TYPE_CHECKING
+
 from synthloom.engine.cache import ResponseCache
 from synthloom.engine.engine import Engine, EngineSettings
 from synthloom.engine.metrics import Price
@@ -10,30 +11,48 @@ from synthloom.engine.retry import RetryPolicy
 from synthloom.errors import UserError
 from synthloom.models.base import Backend, EndpointUnreachable
 
+if TYPE_CHECKING:  # the pydantic models load only where a config file is read
+    from synthloom.config import EngineConfig, ModelConfig
+
+
+def http_backend(base_url: str, model: str, api_key: str | None, *, max_connections: int,
+                 native_n: bool = False, schema_style: str = "json_schema") -> Backend:
+    from synthloom.models.openai_compat import OpenAICompatBackend
+
+    return OpenAICompatBackend(base_url, model, api_key, max_connections=max_connections,
+                               native_n=native_n, schema_style=schema_style)
+
+
+def local_backend(model: str | None, *, n_ctx: int = 2048, n_threads: int | None = None) -> Backend:
+    from synthloom.models.llamacpp import LlamaCppBackend
+
+    try:
+        return LlamaCppBackend(model, n_ctx=n_ctx, n_threads=n_threads)
+    except EndpointUnreachable as exc:
+        raise UserError(str(exc)) from None
+
 
 def build_backend(config: ModelConfig, max_connections: int = 64) -> Backend:
-    if isinstance(config, OpenAIModelConfig):
-        from synthloom.models.openai_compat import OpenAICompatBackend
-
-        return OpenAICompatBackend(config.resolved_base_url(), config.resolved_model(),
-                                   config.resolved_api_key(), max_connections=max_connections,
-                                   native_n=config.native_n, schema_style=config.schema_style)
-    if isinstance(config, LlamaCppModelConfig):
-        from synthloom.models.llamacpp import LlamaCppBackend
-
-        try:
-            return LlamaCppBackend(config.model, n_ctx=config.n_ctx, n_threads=config.n_threads)
-        except EndpointUnreachable as exc:
-            raise UserError(str(exc)) from None
-    raise UserError(f"unknown backend {getattr(config, 'backend', config)!r}")
+    if config.backend == "openai":
+        return http_backend(config.resolved_base_url(), config.resolved_model(), config.resolved_api_key(),
+                            max_connections=max_connections, native_n=config.native_n,
+                            schema_style=config.schema_style)
+    return local_backend(config.model, n_ctx=config.n_ctx, n_threads=config.n_threads)
 
 
-def build_engine(model: ModelConfig, engine: EngineConfig, cache_path: str | None) -> Engine:
-    settings = EngineSettings(
+def engine_settings(engine: EngineConfig) -> EngineSettings:
+    return EngineSettings(
         concurrency=engine.concurrency, rpm=engine.rpm, tpm=engine.tpm, timeout=engine.timeout,
         retry=RetryPolicy(max_attempts=engine.max_attempts, base_delay=engine.backoff_base,
                           max_delay=engine.backoff_max),
         price=Price(engine.price_input_per_mtok, engine.price_output_per_mtok),
     )
-    backend = build_backend(model, max_connections=engine.concurrency)
+
+
+def make_engine(backend: Backend, settings: EngineSettings, cache_path: str | None) -> Engine:
     return Engine(backend, settings, ResponseCache(cache_path) if cache_path else None)
+
+
+def build_engine(model: ModelConfig, engine: EngineConfig, cache_path: str | None) -> Engine:
+    return make_engine(build_backend(model, max_connections=engine.concurrency), engine_settings(engine),
+                       cache_path)

@@ -61,7 +61,9 @@ class LlamaCppBackend:
     def _load(self) -> Any:
         with self._load_lock:
             if self._llama is None:
-                from llama_cpp import Llama  # imported here: loading it costs time a cached run should not pay
+                from llama_cpp import (
+                    Llama,  # imported here: loading it costs time a cached run should not pay
+                )
 
                 options = {k: v for k, v in self._options.items() if v is not None}
                 # logits_all keeps every position's logits, which llama-cpp-python needs for logprobs.

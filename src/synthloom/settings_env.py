@@ -1,0 +1,24 @@
+"""Where endpoints and credentials come from when not given: the environment, never a file."""
+
+from __future__ import annotations
+
+import os
+
+
+def first_env(*names: str) -> str | None:
+    for name in names:
+        if os.environ.get(name):
+            return os.environ[name]
+    return None
+
+
+def base_url_from_env() -> str | None:
+    return first_env("SYNTHLOOM_BASE_URL", "OPENAI_BASE_URL")
+
+
+def model_from_env() -> str | None:
+    return first_env("SYNTHLOOM_MODEL", "OPENAI_MODEL")
+
+
+def api_key_from_env(variable: str = "SYNTHLOOM_API_KEY") -> str | None:
+    return first_env(variable, "OPENAI_API_KEY")
