@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -14,9 +15,6 @@ import pytest
 
 from synthloom.models.llamacpp import bundled_model_path
 from tests.fault_server import FaultServer
-
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -65,7 +63,9 @@ def fault_server():
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None,
             timeout: float = 300) -> subprocess.CompletedProcess:
     """The real command, as a user runs it, in its own process."""
-    full_env = {**os.environ, "SYNTHLOOM_CACHE_DIR": str(cwd or ROOT), **(env or {})}
+    # A fresh cache folder per call unless the test shares one on purpose: never the user's own cache.
+    cache_dir = str(cwd) if cwd else tempfile.mkdtemp(prefix="synthloom-cache-")
+    full_env = {**os.environ, "SYNTHLOOM_CACHE_DIR": cache_dir, **(env or {})}
     for var in ("SYNTHLOOM_BASE_URL", "SYNTHLOOM_MODEL", "OPENAI_BASE_URL", "OPENAI_API_KEY"):
         if var not in (env or {}):
             full_env.pop(var, None)

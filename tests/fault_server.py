@@ -27,6 +27,7 @@ class LoggedRequest:
     prompt: str
     seed: int | None
     outcome: str
+    authorization: str | None = None
 
 
 @dataclass
@@ -60,7 +61,8 @@ class FaultServer:
             kind, times = match.group(1), int(match.group(2) or 1)
             if kind == "always500" or attempt <= times:
                 fault = kind
-        self.log.append(LoggedRequest(time.monotonic(), prompt, seed, fault or "ok"))
+        self.log.append(LoggedRequest(time.monotonic(), prompt, seed, fault or "ok",
+                                      request.headers.get("Authorization")))
         if self.latency:
             await asyncio.sleep(self.latency)
         if fault == "429":

@@ -81,6 +81,8 @@ def test_sigkill_mid_run_then_resume_loses_and_repeats_nothing(fault_server, tmp
     assert all(calls[(p, s)] == 1 for p in committed_prompts for s in (100, 101))
     assert sum(calls.values()) - 240 <= 4
     assert len(fault_server.log) > calls_before_kill  # the resume did the rest
+    sessions = orjson.loads((run_dir / "metrics.json").read_bytes())["sessions"]
+    assert [s["status"] for s in sessions] == ["killed", "complete"]
     table = pq.read_table(run_dir / "output.parquet")
     assert table.num_rows == 240 and "fields.output" in table.column_names
 
@@ -89,7 +91,8 @@ def test_failed_records_are_recorded_then_retried_on_resume(fault_server, tmp_pa
     # Fails for the first 3 attempts of each sample: more than one run's retries, fewer than two runs'.
     prompts = ["fine one", "flaky fault:500x3", "fine two"]
     config = write_run(tmp_path, "flaky", fault_server.url, prompts, max_attempts=2)
-    first = run_cli("run", str(config), "--no-progress")
+    key = {"SYNTHLOOM_API_KEY": "sk-canary-7731"}
+    first = run_cli("run", str(config), "--no-progress", env=key)
     assert first.returncode == 1 and "1 inputs failed" in first.stderr
     run_dir = tmp_path / "flaky"
     assert {r["fields"]["instruction"] for r in read_records(run_dir)} == {"fine one", "fine two"}
@@ -99,7 +102,7 @@ def test_failed_records_are_recorded_then_retried_on_resume(fault_server, tmp_pa
     metrics = orjson.loads((run_dir / "metrics.json").read_bytes())
     assert metrics["status"] == "incomplete"
 
-    second = run_cli("run", str(config), "--resume", "--no-progress")
+    second = run_cli("run", str(config), "--resume", "--no-progress", env=key)
     assert second.returncode == 0, second.stderr
     records = read_records(run_dir)
     assert len(records) == 6 and len({r["id"] for r in records}) == 6
@@ -109,6 +112,10 @@ def test_failed_records_are_recorded_then_retried_on_resume(fault_server, tmp_pa
     # The fine prompts were answered once in all: the resume asked only for the flaky one.
     assert fault_server.count("fine one") == 2  # two samples, one call each
     assert fault_server.count("flaky") == 2 * 4
+    # The key went to the server on every call, and nowhere into the run directory.
+    assert {r.authorization for r in fault_server.log} == {"Bearer sk-canary-7731"}
+    assert not [p for p in run_dir.rglob("*") if p.is_file() and b"sk-canary-7731" in p.read_bytes()]
+    assert [s["status"] for s in metrics["sessions"]] == ["incomplete", "complete"]
 
 
 def test_resume_refuses_a_changed_config_and_a_fresh_start_refuses_an_existing_run(fault_server, tmp_path):

@@ -61,6 +61,8 @@ class RunDirectory:
         self._db.executescript(STATE_SCHEMA)
         if resume:
             self._check_same_run(config_text, input_digest)
+            # A session still marked running was killed before it could say how it ended.
+            self._db.execute("UPDATE sessions SET status = 'killed' WHERE status = 'running'")
         else:
             self.config_path.write_text(config_text)
             self._set_info("input_digest", input_digest)
