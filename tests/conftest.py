@@ -16,6 +16,7 @@ import pytest
 from synthloom.models.llamacpp import bundled_model_path
 from tests.fault_server import FaultServer
 
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
