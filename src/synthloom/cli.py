@@ -25,6 +25,14 @@ def _fail(message: str) -> None:
     raise typer.Exit(EXIT_USER_ERROR)
 
 
+def _finish(summary: str, failures: str | int) -> None:
+    """Report the outcome on stderr; exit 1 if some records failed (`failures` says which)."""
+    typer.echo(summary, err=True)
+    if failures:
+        typer.secho(str(failures), fg=typer.colors.YELLOW, err=True)
+        raise typer.Exit(EXIT_FAILED_RECORDS)
+
+
 def _use_uvloop() -> None:
     try:
         import uvloop  # a faster event loop: less CPU per request at high concurrency
@@ -55,13 +63,11 @@ def run(
         directory, summary = execute(cfg, resume=resume, progress=wanted(progress))
     except UserError as exc:
         _fail(str(exc))
-    typer.echo(f"{summary.records_written} records written to {directory.output_path} "
-               f"({summary.roots_done} inputs done, {summary.roots_skipped} done earlier, "
-               f"{summary.roots_failed} failed); metrics in {directory.path / 'metrics.json'}")
-    if summary.roots_failed:
-        typer.secho(f"{summary.roots_failed} inputs failed (see {directory.path / 'failures.jsonl'}); "
-                    "rerun with --resume to retry them", fg=typer.colors.YELLOW, err=True)
-        raise typer.Exit(EXIT_FAILED_RECORDS)
+    _finish(f"{summary.records_written} records written to {directory.output_path} "
+            f"({summary.roots_done} inputs done, {summary.roots_skipped} done earlier, "
+            f"{summary.roots_failed} failed); metrics in {directory.path / 'metrics.json'}",
+            summary.roots_failed and f"{summary.roots_failed} inputs failed (see "
+            f"{directory.path / 'failures.jsonl'}); rerun with --resume to retry them")
 
 
 @app.command()
@@ -118,11 +124,9 @@ def generate(
         result, engine = asyncio.run(main())
     except UserError as exc:
         _fail(str(exc))
-    typer.echo(f"{result.written} lines written to {out}; {engine.metrics.summary()}", err=True)
-    if result.failed:
-        typer.secho(f"{result.failed} prompts failed (lines with \"error\"); rerun to retry them, "
-                    "answered ones come from the cache", fg=typer.colors.YELLOW, err=True)
-        raise typer.Exit(EXIT_FAILED_RECORDS)
+    _finish(f"{result.written} lines written to {out}; {engine.metrics.summary()}",
+            result.failed and f"{result.failed} prompts failed (lines with \"error\"); rerun to retry "
+            "them, answered ones come from the cache")
 
 
 @app.command()

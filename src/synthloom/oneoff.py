@@ -71,7 +71,8 @@ async def generate_file(engine: Engine, requests: list[ChatRequest], out: Path, 
     next_to_write = 0
     failed = 0
     slots = asyncio.Semaphore(max(2 * engine.settings.concurrency, 4))
-    tmp = out.with_name(out.name + ".partial")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".partial")  # the finished file appears only when every line is in
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
 
     async def one(index: int, request: ChatRequest) -> None:
