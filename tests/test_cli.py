@@ -50,7 +50,7 @@ def test_unreachable_base_url(tmp_path):
 
 @pytest.mark.parametrize("content, needle", [
     ('{"prompt": "fine"}\n{"prompt": oops}\n', "p.jsonl:2: not valid JSON"),
-    ('{"prompt": "fine"}\n{"text": "no prompt"}\n', 'record 2: needs a "prompt" string'),
+    ('{"prompt": "fine"}\n{"text": "no prompt"}\n', 'p.jsonl:2: needs a "prompt" string'),
     ("", "input file is empty"),
 ])
 def test_malformed_prompts_file(tmp_path, content, needle):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,12 +11,12 @@ import orjson
 from synthloom.errors import UserError
 
 
-def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
-    """All objects of a JSONL file (blank lines skipped). Raises UserError naming the first bad line."""
+def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-blank line. Raises UserError naming the first bad line."""
     path = Path(path)
     if not path.is_file():
         raise UserError(f"input file not found: {path}")
-    rows: list[dict[str, Any]] = []
+    seen = False
     with path.open("rb") as handle:
         for lineno, line in enumerate(handle, start=1):
             if not line.strip():
@@ -26,7 +27,11 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
                 raise UserError(f"{path}:{lineno}: not valid JSON ({exc}); each line must be one JSON object") from None
             if not isinstance(row, dict):
                 raise UserError(f"{path}:{lineno}: expected a JSON object, got {type(row).__name__}")
-            rows.append(row)
-    if not rows:
+            seen = True
+            yield lineno, row
+    if not seen:
         raise UserError(f"input file is empty: {path}")
-    return rows
+
+
+def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
+    return [row for _, row in iter_jsonl(path)]

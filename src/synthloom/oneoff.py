@@ -12,7 +12,7 @@ import orjson
 
 from synthloom.engine.engine import Engine, GenerationFailed
 from synthloom.errors import UserError
-from synthloom.io import read_jsonl
+from synthloom.io import iter_jsonl
 from synthloom.models.base import ChatRequest, EndpointUnreachable
 from synthloom.progress import run_progress
 from synthloom.record import stable_id
@@ -27,7 +27,7 @@ class OneOffResult:
 def parse_prompts(path: Path, system: str | None) -> list[list[dict[str, str]]]:
     """Each line `{"prompt": "..."}` or `{"messages": [{"role": ..., "content": ...}, ...]}`."""
     conversations = []
-    for lineno, row in enumerate(read_jsonl(path), start=1):
+    for lineno, row in iter_jsonl(path):
         if isinstance(row.get("prompt"), str):
             messages = [{"role": "user", "content": row["prompt"]}]
         elif isinstance(row.get("messages"), list) and row["messages"] and all(
@@ -36,7 +36,7 @@ def parse_prompts(path: Path, system: str | None) -> list[list[dict[str, str]]]:
         ):
             messages = [{"role": m["role"], "content": m["content"]} for m in row["messages"]]
         else:
-            raise UserError(f"{path}: record {lineno}: needs a \"prompt\" string or a \"messages\" list of "
+            raise UserError(f"{path}:{lineno}: needs a \"prompt\" string or a \"messages\" list of "
                             "{\"role\", \"content\"} objects")
         if system and messages[0]["role"] != "system":
             messages.insert(0, {"role": "system", "content": system})
