@@ -73,6 +73,7 @@ class InputConfig(Strict):
 class GenerateStepConfig(Strict):
     step: Literal["generate"]
     name: str | None = None
+    model: str = Field("default", description="a name under `models:`, or default for `model:`")
     template: str = Field("answer", description="a template in synthloom's data/templates, or a .jinja path")
     system: str | None = None
     output_field: str = "output"
@@ -85,7 +86,65 @@ class GenerateStepConfig(Strict):
     json_schema: dict[str, Any] | None = None
 
 
-StepConfig = Annotated[GenerateStepConfig, Field(discriminator="step")]
+class SelfInstructStepConfig(Strict):
+    """Self-Instruct (Wang et al., 2023); defaults are the paper's."""
+
+    step: Literal["self_instruct"]
+    name: str | None = None
+    model: str = "default"
+    instance_model: str | None = Field(None, description="model that writes instances; default: `model`")
+    seeds: str = Field("builtin", description="Self-Instruct-format JSONL, or builtin for synthloom's pool")
+    num_instructions: int = Field(100, ge=1, description="new tasks to generate")
+    max_requests: int | None = Field(None, ge=1, description="budget of generation prompts; default 10 x "
+                                     "num_instructions")
+    requests_per_round: int = Field(8, ge=1, description="generation prompts sent at once between pool updates")
+    examples_per_prompt: int = Field(8, ge=1)
+    machine_examples: int = Field(2, ge=0, description="of the examples, how many come from generated tasks")
+    new_per_request: int = Field(12, ge=1, description="new tasks each prompt asks for")
+    rouge_threshold: float = Field(0.7, gt=0, le=1)
+    min_words: int = Field(4, ge=1)
+    max_words: int = Field(150, ge=1)
+    blacklist: list[str] | None = Field(None, description="default: image(s) graph(s) picture(s) file(s) "
+                                        "map(s) draw plot 'go to'")
+    banned_prefixes: list[str] = Field(default_factory=lambda: ["Write a program"])
+    max_instances: int = Field(5, ge=1)
+    temperature: float = Field(0.7, ge=0)
+    top_p: float = Field(0.5, gt=0, le=1)
+    max_tokens: int = Field(1024, ge=16)
+    instance_max_tokens: int = Field(350, ge=16)
+    seed: int = 0
+
+
+class EvolInstructStepConfig(Strict):
+    """Evol-Instruct (Xu et al., 2023); defaults are the paper's (M = 4 rounds)."""
+
+    step: Literal["evol_instruct"]
+    name: str | None = None
+    model: str = Field("default", description="the model that rewrites instructions")
+    answer_model: str | None = Field(None, description="the model that answers them; default: `model`")
+    judge_model: str | None = Field(None, description="the model for the Equal / Not Equal check; "
+                                    "default: `model`")
+    rounds: int = Field(4, ge=1)
+    operations: list[Literal["add_constraints", "deepen", "concretize", "increase_reasoning",
+                             "complicate_input", "in_breadth"]] = Field(
+        default_factory=lambda: ["add_constraints", "deepen", "concretize", "increase_reasoning",
+                                 "complicate_input", "in_breadth"], min_length=1)
+    instruction_field: str = "instruction"
+    output_field: str = "output"
+    include_seeds: bool = Field(True, description="the final dataset is the seeds plus every round's survivors")
+    refusal_max_words: int = Field(80, ge=1, description="a response with 'sorry' under this length fails")
+    copy_markers: list[str] = Field(default_factory=lambda: [
+        "given prompt", "rewritten prompt", "#given", "#rewritten", "given instruction", "rewritten instruction",
+        "original instruction", "instruction to rewrite", "new instruction:"])
+    temperature: float = Field(0.7, ge=0)
+    max_tokens: int = Field(300, ge=16)
+    answer_max_tokens: int = Field(400, ge=16)
+    seed: int = 0
+
+
+StepConfig = Annotated[GenerateStepConfig | SelfInstructStepConfig | EvolInstructStepConfig,
+                       Field(discriminator="step")]
+SOURCE_STEPS = ("self_instruct",)
 
 
 class OutputConfig(Strict):
@@ -95,17 +154,35 @@ class OutputConfig(Strict):
 class RunConfig(Strict):
     run_dir: Path
     model: ModelConfig = Field(default_factory=LlamaCppModelConfig)
+    models: dict[str, ModelConfig] = Field(default_factory=dict, description="more models, by name")
     engine: EngineConfig = Field(default_factory=EngineConfig)
-    input: InputConfig
+    input: InputConfig | None = None
     pipeline: list[StepConfig] = Field(min_length=1)
     output: OutputConfig = Field(default_factory=OutputConfig)
 
     @model_validator(mode="before")
     @classmethod
     def _default_backend(cls, data: Any) -> Any:
-        if isinstance(data, dict) and isinstance(data.get("model"), dict):
-            data["model"] = {"backend": "llamacpp", **data["model"]}
+        if isinstance(data, dict):
+            if isinstance(data.get("model"), dict):
+                data["model"] = {"backend": "llamacpp", **data["model"]}
+            if isinstance(data.get("models"), dict):
+                data["models"] = {k: {"backend": "llamacpp", **v} if isinstance(v, dict) else v
+                                  for k, v in data["models"].items()}
         return data
+
+    @model_validator(mode="after")
+    def _check_references(self) -> RunConfig:
+        if self.input is None and self.pipeline[0].step not in SOURCE_STEPS:
+            raise ValueError(f"`input` is required unless the pipeline starts with {' or '.join(SOURCE_STEPS)}")
+        known = {"default", *self.models}
+        for i, step in enumerate(self.pipeline):
+            for field in ("model", "instance_model", "answer_model", "judge_model"):
+                name = getattr(step, field, None)
+                if name is not None and name not in known:
+                    raise ValueError(f"pipeline.{i}.{field}: no model named {name!r} "
+                                     f"(known: {', '.join(sorted(known))})")
+        return self
 
 
 def format_validation_error(source: str, error: ValidationError) -> str:
@@ -133,10 +210,13 @@ def load_config(path: str | Path) -> RunConfig:
         config = RunConfig.model_validate(data)
     except ValidationError as exc:
         raise UserError(format_validation_error(str(path), exc)) from None
-    if not config.input.path.is_absolute():
+    if config.input is not None and not config.input.path.is_absolute():
         config.input.path = (path.parent / config.input.path).resolve()
     for step in config.pipeline:
-        template = Path(step.template)
+        template = Path(getattr(step, "template", ""))
         if template.suffix and not template.is_absolute():
             step.template = str((path.parent / template).resolve())
+        seeds = getattr(step, "seeds", "builtin")
+        if seeds != "builtin" and not Path(seeds).is_absolute():
+            step.seeds = str((path.parent / seeds).resolve())
     return config

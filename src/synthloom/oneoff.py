@@ -14,7 +14,7 @@ from synthloom.engine.engine import Engine, GenerationFailed
 from synthloom.errors import UserError
 from synthloom.io import iter_jsonl
 from synthloom.models.base import ChatRequest, EndpointUnreachable
-from synthloom.progress import run_progress
+from synthloom.progress import progress_board
 from synthloom.record import stable_id
 
 
@@ -94,7 +94,8 @@ async def generate_file(engine: Engine, requests: list[ChatRequest], out: Path, 
         bar.advance()
 
     try:
-        with run_progress("generate", len(requests), 0, engine.metrics, progress) as bar:
+        with progress_board(lambda: engine.metrics, progress) as board:
+            bar = board.bar("generate", len(requests))
             tasks = []
             for index, request in enumerate(requests):
                 await slots.acquire()

@@ -1,5 +1,15 @@
-"""Run steps over input records, streaming: each input record (a root) flows through every step on its
-own, so a slow record never holds back others, and is committed to the run directory when done."""
+"""Run steps over records. Two kinds of step:
+
+- per-record steps (`scope = "record"`): each record flows through them on its own, so a slow record
+  never holds back the others;
+- whole-pool steps (`scope = "all"`: Self-Instruct, Evol-Instruct, later dedup) need every record at
+  once.
+
+The pipeline runs everything up to the last whole-pool step as a prefix, then streams the resulting
+records through the remaining per-record steps, committing each to the run directory when it is done.
+On resume the prefix is replayed: its choices are seeded and its answers come from the response cache,
+so it gives the same records without calling a model again, and committed records are skipped.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +18,9 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 
-from synthloom.engine.engine import Engine, GenerationFailed
+from synthloom.engine.engine import GenerationFailed
 from synthloom.models.base import EndpointUnreachable
+from synthloom.progress import ProgressBoard
 from synthloom.record import Record
 from synthloom.run_dir import RunDirectory
 from synthloom.steps.base import Step, StepError
@@ -24,6 +35,7 @@ class StepStats:
     dropped: int = 0
     failed: int = 0
     errors: dict[str, int] = field(default_factory=dict)
+    counters: dict[str, int] = field(default_factory=dict)  # a whole-pool step's own filter counts
 
 
 @dataclass
@@ -40,20 +52,49 @@ class RunSummary:
 
 
 class Pipeline:
-    def __init__(self, steps: Sequence[Step], engine: Engine, run_dir: RunDirectory, *,
-                 max_in_flight: int, on_root_done: Callable[[], None] = lambda: None) -> None:
+    def __init__(self, steps: Sequence[Step], run_dir: RunDirectory, *, max_in_flight: int,
+                 board: ProgressBoard) -> None:
         self.steps = list(steps)
-        self.engine = engine
         self.run_dir = run_dir
         self.max_in_flight = max_in_flight
-        self.on_root_done = on_root_done
+        self.board = board
         self.summary = RunSummary(steps={s.name: StepStats() for s in self.steps})
         self._already_written: set[str] = set()
+        whole_pool = [i for i, s in enumerate(self.steps) if getattr(s, "scope", "record") == "all"]
+        self._split = whole_pool[-1] + 1 if whole_pool else 0
 
     async def run(self, inputs: list[Record]) -> RunSummary:
+        records = await self._run_prefix(inputs)
+        await self._stream(records, self.steps[self._split:])
+        return self.summary
+
+    # -- the prefix: up to the last whole-pool step ------------------------------------------------
+
+    async def _run_prefix(self, records: list[Record]) -> list[Record]:
+        prefix = self.steps[: self._split]
+        if not prefix:
+            return records
+        self.run_dir.forget_prefix_failures()  # the replay below finds them again if they still fail
+        for step in prefix:
+            stats = self.summary.steps[step.name]
+            if getattr(step, "scope", "record") == "all":
+                stats.received += len(records)
+                records = await step.run_all(records, self.board)
+                stats.emitted += len(records)
+                stats.counters = dict(step.counters)
+            else:
+                records, failed = await self._apply(step, records)
+                for record in failed:
+                    self.run_dir.commit_prefix_failure(record)
+        return records
+
+    # -- the streamed tail -----------------------------------------------------------------------
+
+    async def _stream(self, roots: list[Record], steps: list[Step]) -> None:
         done = self.run_dir.done_roots()
         self._already_written = self.run_dir.output_ids()
-        self.summary.roots_total = len(inputs)
+        self.summary.roots_total = len(roots)
+        bar = self.board.bar("records", len(roots), done=sum(r.id in done for r in roots))
         slots = asyncio.Semaphore(self.max_in_flight)
         tasks: set[asyncio.Task] = set()
         fatal: list[BaseException] = []
@@ -65,14 +106,14 @@ class Pipeline:
                 fatal.append(task.exception())
 
         try:
-            for root in inputs:
+            for root in roots:
                 if root.id in done:
                     self.summary.roots_skipped += 1
                     continue
                 await slots.acquire()
                 if fatal:
                     break
-                task = asyncio.create_task(self._run_root(root))
+                task = asyncio.create_task(self._run_root(root, steps, bar.advance))
                 tasks.add(task)
                 task.add_done_callback(finished)
             while tasks and not fatal:
@@ -84,31 +125,12 @@ class Pipeline:
                 await asyncio.gather(*tasks, return_exceptions=True)
         if fatal:
             raise fatal[0]
-        return self.summary
 
-    async def _run_root(self, root: Record) -> None:
+    async def _run_root(self, root: Record, steps: list[Step], advance: Callable[[], None]) -> None:
         records, failed = [root], []
-        for step in self.steps:
-            stats = self.summary.steps[step.name]
-            stats.received += len(records)
-            outcomes = await asyncio.gather(*(step.process(r) for r in records), return_exceptions=True)
-            next_records = []
-            for record, outcome in zip(records, outcomes, strict=True):
-                if isinstance(outcome, EndpointUnreachable):
-                    raise outcome  # the whole run stops: no record could succeed
-                if isinstance(outcome, BaseException):
-                    failed.append(record.failed(step.name, _describe(outcome)))
-                    stats.failed += 1
-                    kind = type(outcome).__name__
-                    stats.errors[kind] = stats.errors.get(kind, 0) + 1
-                    if not isinstance(outcome, (GenerationFailed, StepError)):
-                        log.error("step %s raised on record %s", step.name, record.id, exc_info=outcome)
-                    continue
-                if not outcome:
-                    stats.dropped += 1
-                stats.emitted += len(outcome)
-                next_records.extend(outcome)
-            records = next_records
+        for step in steps:
+            records, step_failed = await self._apply(step, records)
+            failed.extend(step_failed)
         # Records an earlier session already wrote (a root that partly failed then) are not written again.
         fresh = [r for r in records if r.id not in self._already_written]
         self.run_dir.commit_root(root.id, fresh, failed)
@@ -118,7 +140,30 @@ class Pipeline:
             self.summary.roots_failed += 1
         else:
             self.summary.roots_done += 1
-        self.on_root_done()
+        advance()
+
+    async def _apply(self, step: Step, records: list[Record]) -> tuple[list[Record], list[Record]]:
+        """Run a per-record step over records at once: (what it emitted, the records that failed)."""
+        stats = self.summary.steps[step.name]
+        stats.received += len(records)
+        outcomes = await asyncio.gather(*(step.process(r) for r in records), return_exceptions=True)
+        emitted, failed = [], []
+        for record, outcome in zip(records, outcomes, strict=True):
+            if isinstance(outcome, EndpointUnreachable):
+                raise outcome  # the whole run stops: no record could succeed
+            if isinstance(outcome, BaseException):
+                failed.append(record.failed(step.name, _describe(outcome)))
+                stats.failed += 1
+                kind = type(outcome).__name__
+                stats.errors[kind] = stats.errors.get(kind, 0) + 1
+                if not isinstance(outcome, (GenerationFailed, StepError)):
+                    log.error("step %s raised on record %s", step.name, record.id, exc_info=outcome)
+                continue
+            if not outcome:
+                stats.dropped += 1
+            stats.emitted += len(outcome)
+            emitted.extend(outcome)
+        return emitted, failed
 
 
 def _describe(exc: BaseException) -> str:

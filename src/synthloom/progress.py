@@ -1,42 +1,59 @@
-"""A live progress bar (rich) with throughput, ETA and the engine's counters."""
+"""Live progress bars (rich) with throughput, ETA and the engine's counters: one bar per stage."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from synthloom.engine.metrics import EngineMetrics
-
 
 def wanted(choice: bool | None) -> bool:
-    """An explicit --progress/--no-progress wins; otherwise draw a bar only on a terminal."""
+    """An explicit --progress/--no-progress wins; otherwise draw bars only on a terminal."""
     return sys.stderr.isatty() if choice is None else choice
 
 
-class RunProgress:
-    """Advance once per finished item; the engine's counters ride along on the same line."""
+class Bar:
+    """One stage's bar. Advance once per finished item; `total` may grow as work is discovered."""
 
-    def __init__(self, progress: Any, task: int | None, metrics: EngineMetrics) -> None:
-        self._progress, self._task, self._metrics = progress, task, metrics
+    def __init__(self, board: ProgressBoard, task: Any) -> None:
+        self._board, self._task = board, task
 
     def advance(self, amount: int = 1) -> None:
-        if self._progress is None:
-            return
-        m = self._metrics
-        self._progress.update(self._task, advance=amount,
-                              engine=f"{m.succeeded_calls} calls · {m.cache_hits} cached · {m.retries} retries"
-                                     f" · {m.failed_samples} failed · {m.completion_tokens} tokens")
+        self._board.update(self._task, advance=amount)
+
+    def set_total(self, total: int) -> None:
+        self._board.update(self._task, total=total)
+
+
+class ProgressBoard:
+    def __init__(self, progress: Any, engine_line: Callable[[], str]) -> None:
+        self._progress, self._engine_line = progress, engine_line
+
+    def bar(self, description: str, total: int | None, done: int = 0) -> Bar:
+        task = self._progress.add_task(description, total=total, completed=done, engine="") if self._progress else None
+        return Bar(self, task)
+
+    def update(self, task: Any, **changes: Any) -> None:
+        if self._progress is not None:
+            self._progress.update(task, engine=self._engine_line(), **changes)
+
+
+def engine_line(metrics: Any) -> Callable[[], str]:
+    def line() -> str:
+        m = metrics()
+        return (f"{m.succeeded_calls} calls · {m.cache_hits} cached · {m.retries} retries · "
+                f"{m.failed_samples} failed · {m.completion_tokens} tokens")
+    return line
 
 
 @contextmanager
-def run_progress(description: str, total: int, done: int, metrics: EngineMetrics,
-                 enabled: bool = True) -> Iterator[RunProgress]:
+def progress_board(metrics: Callable[[], Any], enabled: bool = True) -> Iterator[ProgressBoard]:
+    """`metrics` returns the engine metrics to show (summed over engines when there are several)."""
     if not enabled:
-        yield RunProgress(None, None, metrics)
+        yield ProgressBoard(None, lambda: "")
         return
-    # rich loads only when a bar is drawn: its import is a noticeable part of a short command's start-up.
+    # rich loads only when bars are drawn: its import is a noticeable part of a short command's start-up.
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -58,5 +75,4 @@ def run_progress(description: str, total: int, done: int, metrics: EngineMetrics
                TextColumn("[dim]{task.fields[engine]}")]
     with Progress(*columns, console=Console(file=sys.stderr), refresh_per_second=4,
                   speed_estimate_period=30) as progress:
-        task = progress.add_task(description, total=total, completed=done, engine="")
-        yield RunProgress(progress, task, metrics)
+        yield ProgressBoard(progress, engine_line(metrics))

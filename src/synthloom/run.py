@@ -10,21 +10,23 @@ from pathlib import Path
 import yaml
 
 from synthloom.config import RunConfig
-from synthloom.engine.engine import Engine
+from synthloom.engine.engines import Engines
 from synthloom.errors import UserError
 from synthloom.io import read_jsonl
 from synthloom.models.base import EndpointUnreachable
-from synthloom.models.factory import build_engine
 from synthloom.pipeline import Pipeline, RunSummary
-from synthloom.progress import run_progress
+from synthloom.progress import progress_board
 from synthloom.record import Record
 from synthloom.run_dir import RunDirectory
-from synthloom.steps.generate import build_steps
+from synthloom.steps.registry import build_steps
+from synthloom.summary import write_summary
 
 METRICS_EVERY_S = 5.0
 
 
-def file_digest(path: Path) -> str:
+def file_digest(path: Path | None) -> str:
+    if path is None:
+        return "no input file"
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -38,6 +40,8 @@ def resolved_config_text(config: RunConfig) -> str:
 
 
 def load_inputs(config: RunConfig) -> list[Record]:
+    if config.input is None:
+        return []
     rows = read_jsonl(config.input.path)
     if config.input.limit:
         rows = rows[: config.input.limit]
@@ -47,13 +51,12 @@ def load_inputs(config: RunConfig) -> list[Record]:
 def execute(config: RunConfig, *, resume: bool, progress: bool = True) -> tuple[RunDirectory, RunSummary]:
     inputs = load_inputs(config)
     run_dir = RunDirectory(config.run_dir)
-    run_dir.open(resolved_config_text(config), file_digest(config.input.path), resume=resume)
+    run_dir.open(resolved_config_text(config), file_digest(config.input and config.input.path), resume=resume)
     logging.basicConfig(filename=run_dir.path / "run.log", level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(message)s")
     try:
-        cache_path = config.engine.cache or str(run_dir.path / "cache.sqlite")
-        engine = build_engine(config.model, config.engine, cache_path)
-        return run_dir, asyncio.run(_run(config, engine, run_dir, inputs, progress))
+        engines = Engines(config, config.engine.cache or str(run_dir.path / "cache.sqlite"))
+        return run_dir, asyncio.run(_run(config, engines, run_dir, inputs, progress))
     except BaseException:
         run_dir.write_failures_file()
         raise
@@ -61,17 +64,15 @@ def execute(config: RunConfig, *, resume: bool, progress: bool = True) -> tuple[
         run_dir.close()
 
 
-async def _run(config: RunConfig, engine: Engine, run_dir: RunDirectory, inputs: list[Record],
+async def _run(config: RunConfig, engines: Engines, run_dir: RunDirectory, inputs: list[Record],
                show_progress: bool) -> RunSummary:
-    steps = build_steps(config.pipeline, engine)
-    done = len(run_dir.done_roots())
     in_flight = config.engine.max_in_flight or max(2 * config.engine.concurrency, 4)
-    with run_progress("run", len(inputs), done, engine.metrics, show_progress) as bar:
-        pipeline = Pipeline(steps, engine, run_dir, max_in_flight=in_flight,
-                            on_root_done=bar.advance)
+    with progress_board(engines.metrics, show_progress) as board:
+        pipeline = Pipeline(build_steps(config.pipeline, engines), run_dir, max_in_flight=in_flight, board=board)
 
         def snapshot(status: str) -> None:
-            run_dir.save_session(status, {"engine": engine.metrics.to_dict(),
+            run_dir.save_session(status, {"engine": engines.metrics().to_dict(),
+                                          "models": engines.metrics_by_model(),
                                           "pipeline": pipeline.summary.to_dict()})
 
         async def save_periodically() -> None:
@@ -89,8 +90,9 @@ async def _run(config: RunConfig, engine: Engine, run_dir: RunDirectory, inputs:
         finally:
             saver.cancel()
             snapshot(status)
-            await engine.close()
+            await engines.close()
     if config.output.parquet:  # also with failed roots: the good records are worth having
         run_dir.write_parquet()
     run_dir.write_failures_file()
+    write_summary(run_dir.path / "summary.md", summary, status)
     return summary

@@ -21,6 +21,7 @@ from synthloom.errors import UserError
 from synthloom.record import Record
 
 OUTPUT = "output.jsonl"
+PREFIX = "prefix:"  # marks failures of the replayed prefix: they are found again on every replay
 STATE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS roots (root_id TEXT PRIMARY KEY, status TEXT NOT NULL, end_offset INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS failures (record_id TEXT PRIMARY KEY, root_id TEXT NOT NULL, step TEXT,
@@ -128,6 +129,14 @@ class RunDirectory:
         db.executemany("INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?, ?)",
                        [(r.id, root_id, r.error_step, r.error, r.to_json()) for r in failed])
         db.execute("COMMIT")
+
+    def commit_prefix_failure(self, record: Record) -> None:
+        """A record that failed before the streamed part of the pipeline (see pipeline.py)."""
+        self.commit_root(PREFIX + record.id, [], [record])
+
+    def forget_prefix_failures(self) -> None:
+        self._db.execute("DELETE FROM failures WHERE root_id LIKE ?", (PREFIX + "%",))
+        self._db.execute("DELETE FROM roots WHERE root_id LIKE ?", (PREFIX + "%",))
 
     def failures(self) -> list[dict[str, Any]]:
         return [orjson.loads(r[0]) for r in self._db.execute("SELECT record FROM failures ORDER BY rowid")]

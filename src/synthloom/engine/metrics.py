@@ -35,10 +35,24 @@ class EngineMetrics:
     saved_prompt_tokens: int = 0  # tokens the cache spared
     saved_completion_tokens: int = 0
     latency_total: float = 0.0
+    carried_cost: float = 0.0  # cost already priced elsewhere (a sum over engines)
+
+    @classmethod
+    def combined(cls, parts: list[EngineMetrics]) -> EngineMetrics:
+        """The sum over several engines (one per model), for totals and progress."""
+        total = cls(started=min((p.started for p in parts), default=time.time()))
+        for p in parts:
+            for name in ("samples", "cache_hits", "calls", "succeeded_calls", "retries", "failed_samples",
+                         "prompt_tokens", "completion_tokens", "saved_prompt_tokens", "saved_completion_tokens",
+                         "latency_total"):
+                setattr(total, name, getattr(total, name) + getattr(p, name))
+            total.errors.update(p.errors)
+        total.carried_cost = sum(p.cost for p in parts)  # each engine priced at its own model's rates
+        return total
 
     @property
     def cost(self) -> float:
-        return self.price.cost(self.prompt_tokens, self.completion_tokens)
+        return self.carried_cost + self.price.cost(self.prompt_tokens, self.completion_tokens)
 
     def to_dict(self) -> dict[str, Any]:
         elapsed = max(time.time() - self.started, 1e-9)

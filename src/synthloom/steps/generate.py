@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from synthloom.config import GenerateStepConfig
-from synthloom.engine.engine import Engine
+from synthloom.engine.engines import Engines
 from synthloom.models.base import ChatRequest
 from synthloom.record import Record
 from synthloom.steps.base import StepError
@@ -11,10 +11,12 @@ from synthloom.templates import load_template, render
 
 
 class GenerateStep:
-    def __init__(self, config: GenerateStepConfig, engine: Engine, name: str) -> None:
+    scope = "record"
+
+    def __init__(self, config: GenerateStepConfig, engines: Engines, name: str) -> None:
         self.name = name
         self.config = config
-        self.engine = engine
+        self.engine = engines.get(config.model)
         self.template = load_template(config.template)
         self.params = {
             "n": config.n, "temperature": config.temperature, "top_p": config.top_p,
@@ -54,14 +56,3 @@ class GenerateStep:
             }
             children.append(child)
         return children
-
-
-def build_steps(configs: list, engine: Engine) -> list[GenerateStep]:
-    steps, seen = [], set()
-    for i, config in enumerate(configs):
-        name = config.name or config.step
-        if name in seen:
-            name = f"{name}_{i}"
-        seen.add(name)
-        steps.append(GenerateStep(config, engine, name))
-    return steps

@@ -46,6 +46,22 @@ class Instance:
     output: str
 
 
+_LABEL = re.compile(r"^[a-z ]{1,20}:\s*")
+
+
+def bare_line(line: str) -> str:
+    """A line lower-cased, without a leading "Label:" (Task:, Input:...), for spotting copied text."""
+    return _LABEL.sub("", line.strip().lower())
+
+
+def example_key(instance: Instance) -> tuple[str, str]:
+    """First lines of input and output: enough to spot a copy, robust to trailing text on either side."""
+    def first(text: str) -> str:
+        lines = text.strip().splitlines()
+        return lines[0].strip().lower() if lines else ""
+    return first(instance.input), first(instance.output)
+
+
 def instance_reason_to_drop(instance: Instance) -> str | None:
     if not instance.output.strip():
         return "empty_output"
@@ -56,14 +72,19 @@ def instance_reason_to_drop(instance: Instance) -> str | None:
     return None
 
 
-def clean_instances(instances: list[Instance], max_instances: int = 5) -> tuple[list[Instance], dict[str, int]]:
-    """Drop invalid instances; drop the whole task if one non-empty input has two different outputs
-    (the task is ambiguous); remove duplicates; keep at most `max_instances`. Returns what is kept and
-    the count of each reason for dropping."""
+def clean_instances(instances: list[Instance], max_instances: int = 5,
+                    prompt_examples: frozenset[tuple[str, str]] = frozenset()
+                    ) -> tuple[list[Instance], dict[str, int]]:
+    """Drop invalid instances and those copied from the prompt (`prompt_examples`: fingerprints of what it
+    shows, see self_instruct.prompt_examples); drop the whole task if one
+    non-empty input has two different outputs (the task is ambiguous); remove duplicates; keep at most
+    `max_instances`. Returns what is kept and the count of each reason for dropping."""
     dropped: dict[str, int] = {}
     valid = []
     for instance in instances:
-        reason = instance_reason_to_drop(instance)
+        key = example_key(instance)
+        copied = key in prompt_examples or any(("", bare_line(part)) in prompt_examples for part in key if part)
+        reason = "copies_prompt_example" if copied else instance_reason_to_drop(instance)
         if reason:
             dropped[reason] = dropped.get(reason, 0) + 1
         else:

@@ -1,0 +1,49 @@
+"""One engine per configured model, built when a step first asks for it, all sharing one cache."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from synthloom.engine.cache import ResponseCache
+from synthloom.engine.engine import Engine
+from synthloom.engine.metrics import EngineMetrics
+from synthloom.errors import UserError
+
+if TYPE_CHECKING:
+    from synthloom.config import RunConfig
+
+DEFAULT = "default"
+
+
+class Engines:
+    def __init__(self, config: RunConfig, cache_path: str | None) -> None:
+        self._config = config
+        self._cache = ResponseCache(cache_path) if cache_path else None
+        self._engines: dict[str, Engine] = {}
+
+    def names(self) -> list[str]:
+        return [DEFAULT, *self._config.models]
+
+    def get(self, name: str = DEFAULT) -> Engine:
+        if name not in self._engines:
+            from synthloom.models.factory import build_backend, engine_settings
+
+            model = self._config.model if name == DEFAULT else self._config.models.get(name)
+            if model is None:
+                raise UserError(f"no model named {name!r}: add it under `models:` (known: {', '.join(self.names())})")
+            engine_config = self._config.engine
+            self._engines[name] = Engine(build_backend(model, max_connections=engine_config.concurrency),
+                                         engine_settings(engine_config), self._cache)
+        return self._engines[name]
+
+    def metrics(self) -> EngineMetrics:
+        return EngineMetrics.combined([e.metrics for e in self._engines.values()])
+
+    def metrics_by_model(self) -> dict[str, dict]:
+        return {name: e.metrics.to_dict() for name, e in self._engines.items()}
+
+    async def close(self) -> None:
+        for engine in self._engines.values():
+            await engine.backend.close()
+        if self._cache is not None:
+            self._cache.close()

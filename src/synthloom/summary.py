@@ -1,0 +1,27 @@
+"""summary.md: what each step received, kept and dropped, and why, readable without any tool."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from synthloom.pipeline import RunSummary
+
+
+def summary_lines(summary: RunSummary, status: str) -> list[str]:
+    lines = [f"# Run summary ({status})", "",
+             f"{summary.records_written} records written this session; {summary.roots_done} inputs done, "
+             f"{summary.roots_skipped} done earlier, {summary.roots_failed} failed.", "",
+             "| step | received | emitted | dropped | failed |", "|---|---:|---:|---:|---:|"]
+    for name, stats in summary.steps.items():
+        lines.append(f"| {name} | {stats.received} | {stats.emitted} | {stats.dropped} | {stats.failed} |")
+    for name, stats in summary.steps.items():
+        if stats.counters:
+            lines += ["", f"## {name}", "", "| count | value |", "|---|---:|"]
+            lines += [f"| {key} | {value} |" for key, value in sorted(stats.counters.items())]
+        if stats.errors:
+            lines += ["", f"{name} errors: " + ", ".join(f"{k} {v}" for k, v in sorted(stats.errors.items()))]
+    return lines
+
+
+def write_summary(path: Path, summary: RunSummary, status: str) -> None:
+    path.write_text("\n".join(summary_lines(summary, status)) + "\n")

@@ -1,0 +1,44 @@
+"""Evol-Instruct's elimination rules (Xu et al., 2023, section 3): a failed evolution is dropped and
+its parent goes back to the pool. Each rule returns a reason, or None when the evolution survives."""
+
+from __future__ import annotations
+
+import re
+import string
+from functools import lru_cache
+from importlib import resources
+
+_WORD = re.compile(r"[a-z']+")
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    text = (resources.files("synthloom") / "data" / "evol" / "stopwords.txt").read_text()
+    return frozenset(text.split())
+
+
+def copies_template_words(evolved: str, markers: list[str]) -> bool:
+    """The rewrite repeats words of the rewriting prompt itself ("given prompt", "#Rewritten Prompt#"...)."""
+    lowered = evolved.lower()
+    return any(marker.lower() in lowered for marker in markers)
+
+
+def is_refusal(response: str, max_words: int = 80) -> bool:
+    """The model found the evolved instruction too hard: it says sorry, and says little else."""
+    return "sorry" in response.lower() and len(response.split()) < max_words
+
+
+def is_only_punctuation_and_stop_words(response: str) -> bool:
+    stripped = response.translate(str.maketrans("", "", string.punctuation)).lower()
+    words = _WORD.findall(stripped)
+    return not stripped.strip() or (all(word in stop_words() for word in words) and not re.search(r"\d", stripped))
+
+
+def judge_says_equal(answer: str) -> bool | None:
+    """Read the Equal / Not Equal verdict: True for Equal (no information gain), None if unclear."""
+    lowered = answer.strip().lower()
+    if "not equal" in lowered or "unequal" in lowered or "different" in lowered:
+        return False
+    if "equal" in lowered or "same" in lowered:
+        return True
+    return None

@@ -1,0 +1,159 @@
+"""Evol-Instruct (Xu et al., 2023, WizardLM): rewrite instructions into harder ones, round after round.
+
+Each round evolves every instruction in the pool with an operation drawn uniformly at random (five
+in-depth operations and in-breadth). An evolution that fails the paper's elimination checks is dropped
+and its parent goes back to the pool unchanged, to be tried again next round. The dataset is the seeds
+plus every round's survivors, each answered by the answer model and carrying its parent, operation
+and round.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from synthloom.config import EvolInstructStepConfig
+from synthloom.engine.engine import GenerationFailed
+from synthloom.engine.engines import Engines
+from synthloom.models.base import EndpointUnreachable
+from synthloom.progress import ProgressBoard
+from synthloom.record import Record
+from synthloom.techniques.evol_filters import (
+    copies_template_words,
+    is_only_punctuation_and_stop_words,
+    is_refusal,
+    judge_says_equal,
+)
+from synthloom.techniques.prompting import ask, item_seed
+
+IN_DEPTH = "evol_in_depth"
+IN_BREADTH = "evol_in_breadth"
+EQUAL_CHECK = "evol_equal_check"
+ANSWER = "answer"
+
+
+@lru_cache(maxsize=1)
+def in_depth_methods() -> dict[str, str]:
+    return yaml.safe_load((resources.files("synthloom") / "data" / "evol" / "methods.yaml").read_text())
+
+
+class Eliminated(Exception):
+    """An evolution that failed a check; `reason` names the check."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class EvolInstructStep:
+    scope = "all"
+
+    def __init__(self, config: EvolInstructStepConfig, engines: Engines, name: str) -> None:
+        self.name = name
+        self.config = config
+        self.engines = engines
+        self.counters: Counter = Counter()
+
+    async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
+        cfg = self.config
+        pool = [r for r in records if str(r.fields.get(cfg.instruction_field) or "").strip()]
+        self.counters["skipped_without_instruction"] = len(records) - len(pool)
+        rng = random.Random(cfg.seed)
+        dataset: list[Record] = []
+        bar = board.bar(f"{self.name}: evolutions", cfg.rounds * len(pool) + len(pool) * cfg.include_seeds)
+        if cfg.include_seeds:
+            dataset.extend(await self._answer_seeds(pool, bar))
+        for round_no in range(1, cfg.rounds + 1):
+            operations = [rng.choice(cfg.operations) for _ in pool]  # drawn in pool order: reproducible
+            outcomes = await asyncio.gather(*(self._evolve(item, op, round_no, bar)
+                                              for item, op in zip(pool, operations, strict=True)),
+                                            return_exceptions=True)
+            next_pool = []
+            for item, outcome in zip(pool, outcomes, strict=True):
+                if isinstance(outcome, Record):
+                    self.counters[f"kept_round_{round_no}"] += 1
+                    self.counters["kept"] += 1
+                    dataset.append(outcome)
+                    next_pool.append(outcome)
+                    continue
+                if isinstance(outcome, Eliminated):
+                    self.counters[f"eliminated_{outcome.reason}"] += 1
+                elif isinstance(outcome, GenerationFailed):
+                    self.counters["eliminated_request_failed"] += 1
+                elif isinstance(outcome, BaseException):
+                    raise outcome  # EndpointUnreachable, or a bug: not something to count and go on
+                next_pool.append(item)  # failed: the parent goes back as it was
+            pool = next_pool
+        self.counters["records"] = len(dataset)
+        return dataset
+
+    async def _answer_seeds(self, seeds: list[Record], bar) -> list[Record]:
+        async def answer(seed: Record) -> Record:
+            if str(seed.fields.get(self.config.output_field) or "").strip():
+                self.counters["seed_answer_given"] += 1
+            else:
+                response = await self._answer(seed.fields[self.config.instruction_field], seed.id, 0)
+                seed = seed.child(self.name, 0, {self.config.output_field: response}, technique="seed")
+                self.counters["seed_answered"] += 1
+            bar.advance()
+            return seed
+
+        answered = await asyncio.gather(*(answer(s) for s in seeds), return_exceptions=True)
+        for outcome in answered:
+            if isinstance(outcome, (EndpointUnreachable,)) or (
+                    isinstance(outcome, BaseException) and not isinstance(outcome, GenerationFailed)):
+                raise outcome
+        self.counters["seed_answer_failed"] += sum(isinstance(o, GenerationFailed) for o in answered)
+        return [o for o in answered if isinstance(o, Record)]
+
+    async def _answer(self, instruction: str, item_id: str, round_no: int) -> str:
+        cfg = self.config
+        reply = await ask(self.engines.get(cfg.answer_model or cfg.model), ANSWER, {"instruction": instruction},
+                          temperature=cfg.temperature, max_tokens=cfg.answer_max_tokens,
+                          seed=item_seed(cfg.seed, "answer", item_id, round_no))
+        return reply.choice.text.strip()
+
+    async def _evolve(self, item: Record, operation: str, round_no: int, bar) -> Record:
+        try:
+            return await self._evolve_checked(item, operation, round_no)
+        finally:
+            bar.advance()
+
+    async def _evolve_checked(self, item: Record, operation: str, round_no: int) -> Record:
+        cfg = self.config
+        parent = str(item.fields[cfg.instruction_field]).strip()
+        template = IN_BREADTH if operation == "in_breadth" else IN_DEPTH
+        fields = {"instruction": parent}
+        if template == IN_DEPTH:
+            fields["method"] = in_depth_methods()[operation]
+        evolver = self.engines.get(cfg.model)
+        reply = await ask(evolver, template, fields, temperature=cfg.temperature, max_tokens=cfg.max_tokens,
+                          seed=item_seed(cfg.seed, "evolve", item.id, round_no))
+        evolved = reply.choice.text.strip()
+        if reply.choice.finish_reason == "length":
+            raise Eliminated("cut_off_by_length")
+        if not evolved:
+            raise Eliminated("empty_evolution")
+        if copies_template_words(evolved, cfg.copy_markers):
+            raise Eliminated("copied_template_words")
+        verdict = await ask(self.engines.get(cfg.judge_model or cfg.model), EQUAL_CHECK,
+                            {"first": parent, "second": evolved}, temperature=0, max_tokens=5)
+        equal = judge_says_equal(verdict.choice.text)
+        if equal is None:
+            self.counters["judge_unclear_kept"] += 1  # the paper drops only on a clear "Equal"
+        elif equal:
+            raise Eliminated("no_information_gain")
+        response = await self._answer(evolved, item.id, round_no)
+        if is_refusal(response, cfg.refusal_max_words):
+            raise Eliminated("refusal")
+        if is_only_punctuation_and_stop_words(response):
+            raise Eliminated("response_only_punctuation_and_stop_words")
+        return item.child(self.name, round_no, {cfg.instruction_field: evolved, cfg.output_field: response},
+                          technique="evol_instruct", model=evolver.backend.model_name, template=template,
+                          params={"operation": operation, "round": round_no},
+                          seed=item_seed(cfg.seed, "evolve", item.id, round_no), generation=round_no)

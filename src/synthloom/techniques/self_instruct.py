@@ -1,0 +1,221 @@
+"""Self-Instruct (Wang et al., 2023): grow a pool of human-written seed tasks into many new tasks.
+
+1. Bootstrap: each prompt shows 8 tasks (6 human seeds, 2 generated so far) and asks for more; every
+   candidate passes the filters and the ROUGE-L novelty check against the whole pool before it joins.
+2. Classify each new task (can its answer be one of a fixed set of labels?).
+3. Write instances: input first for ordinary tasks, output (the label) first for classification,
+   so that labels are not skewed toward whatever inputs the model happens to write.
+4. Clean the instances; each surviving instance becomes one instruction/input/output record.
+
+Prompts within one round go out together; the pool is updated between rounds in prompt order, with a
+seeded random generator, so a rerun (or a resume) replays the same choices from the response cache.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from synthloom.config import SelfInstructStepConfig
+from synthloom.engine.engine import GenerationFailed
+from synthloom.engine.engines import Engines
+from synthloom.models.base import EndpointUnreachable
+from synthloom.progress import ProgressBoard
+from synthloom.record import Lineage, Record, stable_id
+from synthloom.techniques.instruction_filters import (
+    DEFAULT_BLACKLIST,
+    Instance,
+    InstructionFilter,
+    bare_line,
+    clean_instances,
+    example_key,
+)
+from synthloom.techniques.prompting import ask
+from synthloom.techniques.rouge import RougeNoveltyIndex
+from synthloom.techniques.seeds import load_seed_tasks
+from synthloom.techniques.self_instruct_parsing import (
+    compose_examples,
+    parse_input_first,
+    parse_numbered_tasks,
+    parse_output_first,
+    parse_yes_no,
+)
+from synthloom.templates import load_template, render
+
+GENERATE = "self_instruct_generate"
+CLASSIFY = "self_instruct_is_classification"
+INPUT_FIRST = "self_instruct_instances_input_first"
+OUTPUT_FIRST = "self_instruct_instances_output_first"
+
+
+@dataclass
+class NewTask:
+    id: str
+    instruction: str
+    parents: list[str]  # ids of the tasks shown as examples in the prompt that produced it
+    round: int
+    seed: int
+
+
+@lru_cache(maxsize=4)
+def prompt_examples(template: str, parse) -> frozenset[tuple[str, str]]:
+    """What the prompt itself shows, as fingerprints a small model's copies would match: each worked
+    example's (input, output) first lines, and every prompt line of 12 or more characters (with any
+    "Label:" prefix removed) as ("", line). Short lines are left out so that a genuine label such as
+    "positive" is not mistaken for a copy."""
+    text = render(load_template(template), {"instruction": "", "max_instances": 1})
+    shown = {example_key(instance) for instance in parse(text)}
+    for line in map(bare_line, text.splitlines()):
+        if len(line) >= 12:
+            shown.add(("", line))
+    return frozenset(shown)
+
+
+class SelfInstructStep:
+    scope = "all"
+
+    def __init__(self, config: SelfInstructStepConfig, engines: Engines, name: str) -> None:
+        self.name = name
+        self.config = config
+        self.engines = engines
+        self.counters: Counter = Counter()
+        self.filter = InstructionFilter(
+            min_words=config.min_words, max_words=config.max_words,
+            blacklist=tuple(config.blacklist) if config.blacklist is not None else DEFAULT_BLACKLIST,
+            banned_prefixes=tuple(config.banned_prefixes))
+
+    async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
+        seeds = load_seed_tasks(self.config.seeds)
+        tasks = await self._bootstrap(seeds, board)
+        bar = board.bar(f"{self.name}: instances", len(tasks))
+        outcomes = await asyncio.gather(*(self._instances(task, bar) for task in tasks), return_exceptions=True)
+        out: list[Record] = []
+        for outcome in outcomes:
+            if isinstance(outcome, EndpointUnreachable):
+                raise outcome
+            if isinstance(outcome, GenerationFailed):
+                self.counters["instance_request_failed"] += 1
+            elif isinstance(outcome, BaseException):
+                raise outcome
+            else:
+                out.extend(outcome)
+        self.counters["records"] = len(out)
+        return [*records, *out]
+
+    # -- 1. bootstrap --------------------------------------------------------------------------
+
+    async def _bootstrap(self, seeds, board: ProgressBoard) -> list[NewTask]:
+        cfg = self.config
+        rng = random.Random(cfg.seed)
+        index = RougeNoveltyIndex(cfg.rouge_threshold)
+        for seed in seeds:
+            index.add(seed.instruction)
+        seed_texts = [s.instruction for s in seeds]
+        generated: list[NewTask] = []
+        budget = cfg.max_requests or 10 * cfg.num_instructions
+        sent = 0
+        round_no = 0
+        bar = board.bar(f"{self.name}: instructions", cfg.num_instructions)
+        engine = self.engines.get(cfg.model)
+        while len(generated) < cfg.num_instructions and sent < budget:
+            round_no += 1
+            count = min(cfg.requests_per_round, budget - sent)
+            prompts = [compose_examples(rng, seed_texts, [t.instruction for t in generated],
+                                        cfg.examples_per_prompt, cfg.machine_examples) for _ in range(count)]
+            seeds_for_calls = [cfg.seed + sent + i for i in range(count)]
+            sent += count
+            replies = await asyncio.gather(*(
+                ask(engine, GENERATE, {"examples": [self._text(p, seed_texts, generated) for p in prompt],
+                                       "max_new": cfg.new_per_request},
+                    temperature=cfg.temperature, top_p=cfg.top_p, max_tokens=cfg.max_tokens, seed=call_seed)
+                for prompt, call_seed in zip(prompts, seeds_for_calls, strict=True)), return_exceptions=True)
+            for prompt, call_seed, reply in zip(prompts, seeds_for_calls, replies, strict=True):
+                if isinstance(reply, EndpointUnreachable):
+                    raise reply
+                if isinstance(reply, GenerationFailed):
+                    self.counters["generation_request_failed"] += 1
+                    continue
+                if isinstance(reply, BaseException):
+                    raise reply
+                parents = [seeds[i].id if source == "seed" else generated[i].id for source, i in prompt]
+                self._admit(reply, parents, round_no, call_seed, index, generated, bar)
+                if len(generated) >= cfg.num_instructions:
+                    break
+        self.counters["generation_requests"] = sent
+        if len(generated) < cfg.num_instructions:
+            self.counters["short_of_target"] = cfg.num_instructions - len(generated)
+        return generated
+
+    @staticmethod
+    def _text(pick: tuple[str, int], seed_texts: list[str], generated: list[NewTask]) -> str:
+        source, i = pick
+        return seed_texts[i] if source == "seed" else generated[i].instruction
+
+    def _admit(self, reply, parents, round_no, call_seed, index, generated, bar) -> None:
+        candidates, truncated = parse_numbered_tasks(reply.choice.text, reply.choice.finish_reason == "length")
+        self.counters["dropped_cut_off_by_length"] += truncated
+        for candidate in candidates:
+            self.counters["candidates"] += 1
+            reason = self.filter.reason_to_drop(candidate)
+            if reason:
+                self.counters[f"dropped_{reason}"] += 1
+                continue
+            novel, _ = index.add_if_novel(candidate)
+            if not novel:
+                self.counters["dropped_rouge_l_similar"] += 1
+                continue
+            generated.append(NewTask(stable_id("self_instruct_task", candidate), candidate, parents, round_no,
+                                     call_seed))
+            self.counters["kept_instructions"] += 1
+            bar.advance()
+            if len(generated) >= self.config.num_instructions:
+                return
+
+    # -- 2-4. classify, write instances, clean ---------------------------------------------------
+
+    async def _instances(self, task: NewTask, bar) -> list[Record]:
+        cfg = self.config
+        verdict = await ask(self.engines.get(cfg.model), CLASSIFY, {"instruction": task.instruction},
+                            temperature=0, max_tokens=4, logprobs=True, top_logprobs=10)
+        is_classification = parse_yes_no(verdict.choice.text, verdict.choice.logprobs)
+        if is_classification is None:
+            self.counters["classification_unclear_treated_as_no"] += 1
+            is_classification = False
+        self.counters["classification_tasks" if is_classification else "ordinary_tasks"] += 1
+        template = OUTPUT_FIRST if is_classification else INPUT_FIRST
+        reply = await ask(self.engines.get(cfg.instance_model or cfg.model), template,
+                          {"instruction": task.instruction, "max_instances": cfg.max_instances},
+                          temperature=0, max_tokens=cfg.instance_max_tokens)
+        parse = parse_output_first if is_classification else parse_input_first
+        instances = parse(reply.choice.text)
+        if reply.choice.finish_reason == "length" and instances:
+            instances = instances[:-1]  # the last one may be cut off mid-way
+            self.counters["dropped_instance_cut_off_by_length"] += 1
+        kept, dropped = clean_instances(instances, cfg.max_instances, prompt_examples(template, parse))
+        for reason, count in dropped.items():
+            self.counters[f"dropped_instance_{reason}"] += count
+        bar.advance()
+        if not kept:
+            self.counters["dropped_task_without_valid_instances"] += 1
+            return []
+        self.counters["kept_tasks"] += 1
+        self.counters["kept_instances"] += len(kept)
+        return [self._record(task, is_classification, template, instance, i) for i, instance in enumerate(kept)]
+
+    def _record(self, task: NewTask, is_classification: bool, template: str, instance: Instance,
+                index: int) -> Record:
+        rid = stable_id(task.id, index)
+        engine = self.engines.get(self.config.model)
+        return Record(
+            id=rid,
+            fields={"instruction": task.instruction, "input": instance.input, "output": instance.output,
+                    "is_classification": is_classification},
+            lineage=Lineage(technique="self_instruct", model=engine.backend.model_name, template=template,
+                            params={"task_id": task.id, "generation_template": GENERATE,
+                                    "temperature": self.config.temperature, "top_p": self.config.top_p},
+                            seed=task.seed, parents=task.parents, generation=task.round, root=rid,
+                            steps=[self.name]),
+        )

@@ -1,0 +1,68 @@
+"""Reading Self-Instruct's model outputs: numbered task lists, Yes/No verdicts, instances."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from synthloom.techniques.instruction_filters import Instance
+
+_NUMBERED = re.compile(r"^\s*\d+\s*[.)]\s*(.+?)\s*$", re.MULTILINE)
+_INPUT_FIRST = re.compile(r"Input\s*:(.*?)\n\s*Output\s*:(.*?)(?=\n\s*(?:Example\s*\d+|Input\s*:)|\Z)",
+                          re.IGNORECASE | re.DOTALL)
+_OUTPUT_FIRST = re.compile(r"Class\s*label\s*:(.*?)\n\s*Input\s*:(.*?)(?=\n\s*Class\s*label\s*:|\Z)",
+                           re.IGNORECASE | re.DOTALL)
+_LEADING_NUMBER = re.compile(r"^(?:\s*\d+\s*[.)]\s*)+")  # "9. 2. Do this" is still task "Do this"
+_YES_NO_TOKEN = re.compile(r"^\W*(yes|no)\W*$", re.IGNORECASE)
+_NO_INPUT = {"", "none", "<none>", "nothing", "<nothing>", "n/a", "-", "<input, or nothing>", "(none)"}
+
+
+def compose_examples(rng: random.Random, seeds: list[str], generated: list[str], total: int = 8,
+                     from_generated: int = 2) -> list[tuple[str, int]]:
+    """The in-context examples for one generation prompt, as the paper builds them: `from_generated`
+    tasks from those generated so far (fewer while there are fewer), the rest from the human seeds,
+    shuffled. Returns (source, index) pairs, source being "seed" or "generated"."""
+    picked = [("generated", i) for i in rng.sample(range(len(generated)), min(from_generated, len(generated)))]
+    picked += [("seed", i) for i in rng.sample(range(len(seeds)), min(total - len(picked), len(seeds)))]
+    rng.shuffle(picked)
+    return picked
+
+
+def parse_numbered_tasks(text: str, truncated: bool) -> tuple[list[str], int]:
+    """Tasks from a numbered list. When the generation hit the length limit its last task may be cut
+    off, so it is dropped; the second value counts such drops (0 or 1)."""
+    tasks = [_LEADING_NUMBER.sub("", re.sub(r"^[*\"'`]+|[*\"'`]+$", "", m)).strip() for m in _NUMBERED.findall(text)]
+    tasks = [t for t in tasks if t]
+    if truncated and tasks:
+        return tasks[:-1], 1
+    return tasks, 0
+
+
+def parse_yes_no(text: str, logprobs: list[dict] | None = None, positions: int = 3) -> bool | None:
+    """A Yes/No verdict. With logprobs, the likelier of Yes and No among the top candidates of the first
+    tokens decides (robust for small models that ramble); otherwise the first yes or no in the text."""
+    for position in (logprobs or [])[:positions]:
+        best: dict[str, float] = {}
+        for token, logprob in (position.get("top") or {}).items():
+            match = _YES_NO_TOKEN.match(token or "")
+            if match and logprob is not None:
+                word = match.group(1).lower()
+                best[word] = max(best.get(word, float("-inf")), logprob)
+        if best:
+            return best.get("yes", float("-inf")) > best.get("no", float("-inf"))
+    match = re.search(r"\b(yes|no)\b", text.lower())
+    return None if match is None else match.group(1) == "yes"
+
+
+def _clean(value: str) -> str:
+    value = value.strip()
+    return "" if value.lower() in _NO_INPUT else value
+
+
+def parse_input_first(text: str) -> list[Instance]:
+    return [Instance(_clean(i), o.strip()) for i, o in _INPUT_FIRST.findall(text)]
+
+
+def parse_output_first(text: str) -> list[Instance]:
+    """Classification instances are written label first, then an input for that label."""
+    return [Instance(_clean(i), label.strip()) for label, i in _OUTPUT_FIRST.findall(text)]
