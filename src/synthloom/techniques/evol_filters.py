@@ -8,6 +8,8 @@ import string
 from functools import lru_cache
 from importlib import resources
 
+from synthloom.techniques.prompting import choice_from_logprobs
+
 _WORD = re.compile(r"[a-z']+")
 
 
@@ -34,8 +36,22 @@ def is_only_punctuation_and_stop_words(response: str) -> bool:
     return not stripped.strip() or (all(word in stop_words() for word in words) and not re.search(r"\d", stripped))
 
 
-def judge_says_equal(answer: str) -> bool | None:
-    """Read the Equal / Not Equal verdict: True for Equal (no information gain), None if unclear."""
+def shares_prompt_run(evolved: str, prompt_text: str, words: int = 6) -> bool:
+    """The rewrite repeats a run of `words` consecutive words of the rewriting prompt's own text (its
+    instructions, not the instruction being rewritten): a copy of the prompt, not an evolution."""
+    def runs(text: str) -> set[tuple[str, ...]]:
+        tokens = _WORD.findall(text.lower())
+        return {tuple(tokens[i:i + words]) for i in range(len(tokens) - words + 1)}
+    return bool(runs(evolved) & runs(prompt_text))
+
+
+def judge_says_equal(answer: str, logprobs: list[dict] | None = None) -> bool | None:
+    """Read the Equal / Not Equal verdict: True for Equal (no information gain), None if unclear.
+    With logprobs, the likelier first word decides ("not" / "unequal" / "different" against "equal")."""
+    verdict = choice_from_logprobs(logprobs, {"equal": True, "same": True, "not": False, "unequal": False,
+                                              "different": False})
+    if verdict is not None:
+        return verdict
     lowered = answer.strip().lower()
     if "not equal" in lowered or "unequal" in lowered or "different" in lowered:
         return False

@@ -28,8 +28,10 @@ from synthloom.techniques.evol_filters import (
     is_only_punctuation_and_stop_words,
     is_refusal,
     judge_says_equal,
+    shares_prompt_run,
 )
 from synthloom.techniques.prompting import ask, item_seed
+from synthloom.templates import load_template, render
 
 IN_DEPTH = "evol_in_depth"
 IN_BREADTH = "evol_in_breadth"
@@ -40,6 +42,11 @@ ANSWER = "answer"
 @lru_cache(maxsize=1)
 def in_depth_methods() -> dict[str, str]:
     return yaml.safe_load((resources.files("synthloom") / "data" / "evol" / "methods.yaml").read_text())
+
+
+def prompt_text(template: str, fields: dict) -> str:
+    """The rewriting prompt's own words: rendered without the instruction being rewritten."""
+    return render(load_template(template), {**fields, "instruction": ""})
 
 
 class Eliminated(Exception):
@@ -139,11 +146,13 @@ class EvolInstructStep:
             raise Eliminated("cut_off_by_length")
         if not evolved:
             raise Eliminated("empty_evolution")
-        if copies_template_words(evolved, cfg.copy_markers):
+        own_words = prompt_text(template, fields)
+        if copies_template_words(evolved, cfg.copy_markers) or shares_prompt_run(evolved, own_words):
             raise Eliminated("copied_template_words")
         verdict = await ask(self.engines.get(cfg.judge_model or cfg.model), EQUAL_CHECK,
-                            {"first": parent, "second": evolved}, temperature=0, max_tokens=5)
-        equal = judge_says_equal(verdict.choice.text)
+                            {"first": parent, "second": evolved}, temperature=0, max_tokens=5,
+                            logprobs=True, top_logprobs=10)
+        equal = judge_says_equal(verdict.choice.text, verdict.choice.logprobs)
         if equal is None:
             self.counters["judge_unclear_kept"] += 1  # the paper drops only on a clear "Equal"
         elif equal:

@@ -6,6 +6,7 @@ import random
 import re
 
 from synthloom.techniques.instruction_filters import Instance
+from synthloom.techniques.prompting import choice_from_logprobs
 
 _NUMBERED = re.compile(r"^\s*\d+\s*[.)]\s*(.+?)\s*$", re.MULTILINE)
 _INPUT_FIRST = re.compile(r"Input\s*:(.*?)\n\s*Output\s*:(.*?)(?=\n\s*(?:Example\s*\d+|Input\s*:)|\Z)",
@@ -13,7 +14,6 @@ _INPUT_FIRST = re.compile(r"Input\s*:(.*?)\n\s*Output\s*:(.*?)(?=\n\s*(?:Example
 _OUTPUT_FIRST = re.compile(r"Class\s*label\s*:(.*?)\n\s*Input\s*:(.*?)(?=\n\s*Class\s*label\s*:|\Z)",
                            re.IGNORECASE | re.DOTALL)
 _LEADING_NUMBER = re.compile(r"^(?:\s*\d+\s*[.)]\s*)+")  # "9. 2. Do this" is still task "Do this"
-_YES_NO_TOKEN = re.compile(r"^\W*(yes|no)\W*$", re.IGNORECASE)
 _NO_INPUT = {"", "none", "<none>", "nothing", "<nothing>", "n/a", "-", "<input, or nothing>", "(none)"}
 
 
@@ -38,18 +38,12 @@ def parse_numbered_tasks(text: str, truncated: bool) -> tuple[list[str], int]:
     return tasks, 0
 
 
-def parse_yes_no(text: str, logprobs: list[dict] | None = None, positions: int = 3) -> bool | None:
-    """A Yes/No verdict. With logprobs, the likelier of Yes and No among the top candidates of the first
-    tokens decides (robust for small models that ramble); otherwise the first yes or no in the text."""
-    for position in (logprobs or [])[:positions]:
-        best: dict[str, float] = {}
-        for token, logprob in (position.get("top") or {}).items():
-            match = _YES_NO_TOKEN.match(token or "")
-            if match and logprob is not None:
-                word = match.group(1).lower()
-                best[word] = max(best.get(word, float("-inf")), logprob)
-        if best:
-            return best.get("yes", float("-inf")) > best.get("no", float("-inf"))
+def parse_yes_no(text: str, logprobs: list[dict] | None = None) -> bool | None:
+    """A Yes/No verdict: from the logprobs of the first answer tokens when there are any (robust for
+    small models that ramble), otherwise the first yes or no in the text."""
+    verdict = choice_from_logprobs(logprobs, {"yes": True, "no": False})
+    if verdict is not None:
+        return verdict
     match = re.search(r"\b(yes|no)\b", text.lower())
     return None if match is None else match.group(1) == "yes"
 
