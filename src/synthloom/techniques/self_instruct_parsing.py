@@ -9,10 +9,10 @@ from synthloom.techniques.instruction_filters import Instance
 from synthloom.techniques.prompting import choice_from_logprobs
 
 _NUMBERED = re.compile(r"^\s*\d+\s*[.)]\s*(.+?)\s*$", re.MULTILINE)
-_INPUT_FIRST = re.compile(r"Input\s*:(.*?)\n\s*Output\s*:(.*?)(?=\n\s*(?:Example\s*\d+|Input\s*:)|\Z)",
-                          re.IGNORECASE | re.DOTALL)
-_OUTPUT_FIRST = re.compile(r"Class\s*label\s*:(.*?)\n\s*Input\s*:(.*?)(?=\n\s*Class\s*label\s*:|\Z)",
-                           re.IGNORECASE | re.DOTALL)
+_EXAMPLE = re.compile(r"Example\s?\d*\s*[.:]?")  # case-sensitive, as in the paper
+_OUTPUT = re.compile(r"Output\s*\d*\s*:", re.IGNORECASE)
+_INPUT = re.compile(r"Input\s*\d*\s*:", re.IGNORECASE)
+_CLASS_LABEL = re.compile(r"Class\s*label\s*:", re.IGNORECASE)
 _LEADING_NUMBER = re.compile(r"^(?:\s*\d+\s*[.)]\s*)+")  # "9. 2. Do this" is still task "Do this"
 _NO_INPUT = {"", "none", "<none>", "nothing", "<nothing>", "n/a", "-", "<input, or nothing>", "(none)"}
 
@@ -53,10 +53,34 @@ def _clean(value: str) -> str:
     return "" if value.lower() in _NO_INPUT else value
 
 
+def _input_output(text: str) -> Instance:
+    """One example: what precedes "Output:" is the input (its "Input:" label removed), what follows is
+    the output, up to a further "Input:" (the model went on to another example without numbering it)."""
+    if _OUTPUT.search(text):
+        before, after = _OUTPUT.split(text, maxsplit=1)
+    else:
+        before, after = "", text
+    after = _INPUT.split(after, maxsplit=1)[0]
+    before = _INPUT.sub("", before, count=1)
+    return Instance(_clean(before), after.strip())
+
+
 def parse_input_first(text: str) -> list[Instance]:
-    return [Instance(_clean(i), o.strip()) for i, o in _INPUT_FIRST.findall(text)]
+    """Instances of an ordinary task, parsed as the paper's code does: split on "Example N"; without
+    such headings, a single "Output:" pair; with neither, nothing."""
+    text = text.strip()
+    if _EXAMPLE.search(text):
+        return [_input_output(part) for part in _EXAMPLE.split(text) if part.strip()]
+    if _OUTPUT.search(text):
+        return [_input_output(text)]
+    return []
 
 
 def parse_output_first(text: str) -> list[Instance]:
-    """Classification instances are written label first, then an input for that label."""
-    return [Instance(_clean(i), label.strip()) for label, i in _OUTPUT_FIRST.findall(text)]
+    """Classification instances, written label first: each "Class label:" starts one; its first line is
+    the label (the output) and the rest, without an "Input:" label, is the input."""
+    instances = []
+    for part in _CLASS_LABEL.split(text)[1:]:
+        label, _, rest = part.strip().partition("\n")
+        instances.append(Instance(_clean(_INPUT.sub("", rest.strip(), count=1)), label.strip()))
+    return instances
