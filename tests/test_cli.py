@@ -101,3 +101,12 @@ def test_run_on_the_bundled_model_in_process(tmp_path):
     assert metrics["status"] == "complete" and metrics["totals"]["succeeded_calls"] == 2
     assert (tmp_path / "run" / "output.parquet").exists()
     assert "model:" in (tmp_path / "run" / "config.yaml").read_text()
+
+
+def test_a_malformed_seed_file_is_reported_before_any_run_starts(tmp_path):
+    (tmp_path / "seeds.jsonl").write_text('{"instruction": "Name a fruit.", "instances": [], '
+                                          '"is_classification": false}\n')
+    config = tmp_path / "si.yaml"
+    config.write_text(yaml.safe_dump({"run_dir": "r", "pipeline": [{"step": "self_instruct", "seeds": "seeds.jsonl"}]}))
+    assert_one_clear_error(run_cli("run", str(config), cwd=tmp_path), "seeds.jsonl:1: \"instances\" must be")
+    assert not (tmp_path / "r").exists()  # nothing to clean up: fix the file and run the same command

@@ -18,7 +18,7 @@ from synthloom.pipeline import Pipeline, RunSummary
 from synthloom.progress import progress_board
 from synthloom.record import Record
 from synthloom.run_dir import RunDirectory
-from synthloom.steps.registry import build_steps
+from synthloom.steps.registry import build_steps, check_step_files
 from synthloom.summary import write_summary
 
 METRICS_EVERY_S = 5.0
@@ -50,6 +50,7 @@ def load_inputs(config: RunConfig) -> list[Record]:
 
 def execute(config: RunConfig, *, resume: bool, progress: bool = True) -> tuple[RunDirectory, RunSummary]:
     inputs = load_inputs(config)
+    check_step_files(config.pipeline)
     run_dir = RunDirectory(config.run_dir)
     run_dir.open(resolved_config_text(config), file_digest(config.input and config.input.path), resume=resume)
     logging.basicConfig(filename=run_dir.path / "run.log", level=logging.INFO,

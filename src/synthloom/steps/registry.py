@@ -22,3 +22,16 @@ def build_steps(configs: list, engines: Engines) -> list[Step]:
         seen.add(name)
         steps.append(kinds[type(config)](config, engines, name))
     return steps
+
+
+def check_step_files(configs: list) -> None:
+    """Load every file the steps name (templates, seed files) before a run directory exists, so that
+    a wrong path or a malformed seed line is one clear error with nothing to clean up afterwards."""
+    from synthloom.techniques.seeds import load_seed_tasks
+    from synthloom.templates import load_template
+
+    for config in configs:
+        if isinstance(config, GenerateStepConfig):
+            load_template(config.template)
+        elif isinstance(config, SelfInstructStepConfig):
+            load_seed_tasks(config.seeds)

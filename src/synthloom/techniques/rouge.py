@@ -53,8 +53,9 @@ class RougeNoveltyIndex:
         self.workers = workers
         self._vocab: dict[str, str] = {}
         self._encoded: list[str] = []
-        self._lengths: list[int] = []
-        self._by_length: dict[int, list[int]] = {}
+        # Per token count, the pool's indices and encoded texts, ready to hand to rapidfuzz in bulk:
+        # building such lists element by element in Python cost more than the LCS itself.
+        self._by_length: dict[int, tuple[list[int], list[str]]] = {}
 
     def __len__(self) -> int:
         return len(self._encoded)
@@ -71,29 +72,26 @@ class RougeNoveltyIndex:
     def encode(self, text: str) -> str:
         return "".join(self._char(t) for t in rouge_tokens(text))
 
-    def _candidates(self, length: int) -> list[int]:
-        """Pool indices whose length leaves any chance of exceeding the threshold."""
-        out: list[int] = []
-        for other, indices in self._by_length.items():
-            if 2 * min(length, other) / (length + other) > self.threshold:
-                out.extend(indices)
-        return out
-
     def best_match(self, text: str) -> Match:
-        encoded = self.encode(text)
-        return self._best(encoded)
+        return self._best(self.encode(text))
 
     def _best(self, encoded: str) -> Match:
-        if not encoded or not self._encoded:
+        length = len(encoded)
+        indices: list[int] = []
+        choices: list[str] = []
+        sizes, counts = [], []
+        for other, (bucket_indices, bucket_texts) in self._by_length.items():
+            # The length bound: texts this much shorter or longer can never exceed the threshold.
+            if length and 2 * min(length, other) / (length + other) > self.threshold:
+                indices.extend(bucket_indices)
+                choices.extend(bucket_texts)
+                sizes.append(other)
+                counts.append(len(bucket_indices))
+        if not choices:
             return Match(0.0, None)
-        indices = self._candidates(len(encoded))
-        if not indices:
-            return Match(0.0, None)
-        choices = [self._encoded[i] for i in indices]
         lcs = process.cdist([encoded], choices, scorer=LCSseq.similarity, dtype=np.int32,
                             workers=self.workers)[0]
-        lengths = np.fromiter((self._lengths[i] for i in indices), dtype=np.int64, count=len(indices))
-        scores = rouge_l_f(lcs, len(encoded), lengths)
+        scores = rouge_l_f(lcs, length, np.repeat(np.array(sizes, dtype=np.int64), counts))
         best = int(np.argmax(scores))
         return Match(float(scores[best]), indices[best])
 
@@ -103,9 +101,10 @@ class RougeNoveltyIndex:
     def _add_encoded(self, encoded: str) -> int:
         index = len(self._encoded)
         self._encoded.append(encoded)
-        self._lengths.append(len(encoded))
         if encoded:  # an empty text can never match anything (rouge-score gives it 0)
-            self._by_length.setdefault(len(encoded), []).append(index)
+            bucket_indices, bucket_texts = self._by_length.setdefault(len(encoded), ([], []))
+            bucket_indices.append(index)
+            bucket_texts.append(encoded)
         return index
 
     def add_if_novel(self, text: str) -> tuple[bool, Match]:
