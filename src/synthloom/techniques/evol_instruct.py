@@ -9,7 +9,6 @@ and round.
 
 from __future__ import annotations
 
-import asyncio
 import random
 from collections import Counter
 from functools import lru_cache
@@ -18,9 +17,7 @@ from importlib import resources
 import yaml
 
 from synthloom.config import EvolInstructStepConfig
-from synthloom.engine.engine import GenerationFailed
 from synthloom.engine.engines import Engines
-from synthloom.models.base import EndpointUnreachable
 from synthloom.progress import ProgressBoard
 from synthloom.record import Record
 from synthloom.techniques.evol_filters import (
@@ -30,7 +27,7 @@ from synthloom.techniques.evol_filters import (
     judge_says_equal,
     shares_prompt_run,
 )
-from synthloom.techniques.prompting import ask, item_seed
+from synthloom.techniques.prompting import ask, gather_settled, item_seed
 from synthloom.templates import load_template, render
 
 IN_DEPTH = "evol_in_depth"
@@ -77,9 +74,9 @@ class EvolInstructStep:
             dataset.extend(await self._answer_seeds(pool, bar))
         for round_no in range(1, cfg.rounds + 1):
             operations = [rng.choice(cfg.operations) for _ in pool]  # drawn in pool order: reproducible
-            outcomes = await asyncio.gather(*(self._evolve(item, op, round_no, bar)
-                                              for item, op in zip(pool, operations, strict=True)),
-                                            return_exceptions=True)
+            outcomes = await gather_settled((self._evolve(item, op, round_no, bar)
+                                             for item, op in zip(pool, operations, strict=True)),
+                                            self.counters, "eliminated_request_failed", keep=(Eliminated,))
             next_pool = []
             for item, outcome in zip(pool, outcomes, strict=True):
                 if isinstance(outcome, Record):
@@ -90,10 +87,6 @@ class EvolInstructStep:
                     continue
                 if isinstance(outcome, Eliminated):
                     self.counters[f"eliminated_{outcome.reason}"] += 1
-                elif isinstance(outcome, GenerationFailed):
-                    self.counters["eliminated_request_failed"] += 1
-                elif isinstance(outcome, BaseException):
-                    raise outcome  # EndpointUnreachable, or a bug: not something to count and go on
                 next_pool.append(item)  # failed: the parent goes back as it was
             pool = next_pool
         self.counters["records"] = len(dataset)
@@ -110,13 +103,8 @@ class EvolInstructStep:
             bar.advance()
             return seed
 
-        answered = await asyncio.gather(*(answer(s) for s in seeds), return_exceptions=True)
-        for outcome in answered:
-            if isinstance(outcome, (EndpointUnreachable,)) or (
-                    isinstance(outcome, BaseException) and not isinstance(outcome, GenerationFailed)):
-                raise outcome
-        self.counters["seed_answer_failed"] += sum(isinstance(o, GenerationFailed) for o in answered)
-        return [o for o in answered if isinstance(o, Record)]
+        answered = await gather_settled((answer(s) for s in seeds), self.counters, "seed_answer_failed")
+        return [record for record in answered if record is not None]
 
     async def _answer(self, instruction: str, item_id: str, round_no: int) -> str:
         cfg = self.config

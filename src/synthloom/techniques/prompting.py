@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import re
+from collections import Counter
+from collections.abc import Awaitable, Iterable
 from typing import Any
 
-from synthloom.engine.engine import Engine, Sample
+from synthloom.engine.engine import Engine, GenerationFailed, Sample
 from synthloom.models.base import ChatRequest
 from synthloom.templates import load_template, render
 
@@ -41,3 +44,16 @@ def choice_from_logprobs(logprobs: list[dict] | None, options: dict[str, Any], p
         if best:
             return options[max(best, key=best.get)]
     return None
+
+
+async def gather_settled(awaitables: Iterable[Awaitable[Any]], counters: Counter, failure_key: str,
+                         keep: tuple[type[BaseException], ...] = ()) -> list[Any]:
+    """Run together. A request that failed after its retries becomes None, counted under `failure_key`;
+    exceptions of the `keep` types are returned as they are; anything else (an unreachable endpoint,
+    a bug) is raised, because counting it and going on would hide it."""
+    outcomes = await asyncio.gather(*awaitables, return_exceptions=True)
+    for outcome in outcomes:
+        if isinstance(outcome, BaseException) and not isinstance(outcome, (GenerationFailed, *keep)):
+            raise outcome
+    counters[failure_key] += sum(isinstance(o, GenerationFailed) for o in outcomes)
+    return [None if isinstance(o, GenerationFailed) else o for o in outcomes]

@@ -13,16 +13,13 @@ seeded random generator, so a rerun (or a resume) replays the same choices from 
 
 from __future__ import annotations
 
-import asyncio
 import random
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from synthloom.config import SelfInstructStepConfig
-from synthloom.engine.engine import GenerationFailed
 from synthloom.engine.engines import Engines
-from synthloom.models.base import EndpointUnreachable
 from synthloom.progress import ProgressBoard
 from synthloom.record import Lineage, Record, stable_id
 from synthloom.techniques.instruction_filters import (
@@ -33,7 +30,7 @@ from synthloom.techniques.instruction_filters import (
     clean_instances,
     example_key,
 )
-from synthloom.techniques.prompting import ask
+from synthloom.techniques.prompting import ask, gather_settled
 from synthloom.techniques.rouge import RougeNoveltyIndex
 from synthloom.techniques.seeds import load_seed_tasks
 from synthloom.techniques.self_instruct_parsing import (
@@ -91,17 +88,9 @@ class SelfInstructStep:
         seeds = load_seed_tasks(self.config.seeds)
         tasks = await self._bootstrap(seeds, board)
         bar = board.bar(f"{self.name}: instances", len(tasks))
-        outcomes = await asyncio.gather(*(self._instances(task, bar) for task in tasks), return_exceptions=True)
-        out: list[Record] = []
-        for outcome in outcomes:
-            if isinstance(outcome, EndpointUnreachable):
-                raise outcome
-            if isinstance(outcome, GenerationFailed):
-                self.counters["instance_request_failed"] += 1
-            elif isinstance(outcome, BaseException):
-                raise outcome
-            else:
-                out.extend(outcome)
+        outcomes = await gather_settled((self._instances(task, bar) for task in tasks), self.counters,
+                                        "instance_request_failed")
+        out = [record for outcome in outcomes if outcome for record in outcome]
         self.counters["records"] = len(out)
         return [*records, *out]
 
@@ -127,19 +116,15 @@ class SelfInstructStep:
                                         cfg.examples_per_prompt, cfg.machine_examples) for _ in range(count)]
             seeds_for_calls = [cfg.seed + sent + i for i in range(count)]
             sent += count
-            replies = await asyncio.gather(*(
+            replies = await gather_settled((
                 ask(engine, GENERATE, {"examples": [self._text(p, seed_texts, generated) for p in prompt],
                                        "max_new": cfg.new_per_request},
                     temperature=cfg.temperature, top_p=cfg.top_p, max_tokens=cfg.max_tokens, seed=call_seed)
-                for prompt, call_seed in zip(prompts, seeds_for_calls, strict=True)), return_exceptions=True)
+                for prompt, call_seed in zip(prompts, seeds_for_calls, strict=True)), self.counters,
+                "generation_request_failed")
             for prompt, call_seed, reply in zip(prompts, seeds_for_calls, replies, strict=True):
-                if isinstance(reply, EndpointUnreachable):
-                    raise reply
-                if isinstance(reply, GenerationFailed):
-                    self.counters["generation_request_failed"] += 1
+                if reply is None:
                     continue
-                if isinstance(reply, BaseException):
-                    raise reply
                 parents = [seeds[i].id if source == "seed" else generated[i].id for source, i in prompt]
                 self._admit(reply, parents, round_no, call_seed, index, generated, bar)
                 if len(generated) >= cfg.num_instructions:
