@@ -76,3 +76,12 @@ async def test_engine_samples_cache_and_never_stores_the_key(backend, tmp_path):
     assert engine.metrics.cache_hits == 3
     cache.close()
     assert b"sk-secret-test-key" not in (tmp_path / "cache.sqlite").read_bytes()
+
+
+async def test_text_completion_with_logprobs(backend):
+    result = await backend.generate(ChatRequest.text("The capital of France is", max_tokens=3, temperature=0,
+                                                     logprobs=True, top_logprobs=5))
+    choice = result.choices[0]
+    assert choice.text and result.usage.completion_tokens > 0
+    assert choice.logprobs and len(choice.logprobs[0]["top"]) >= 2
+    assert all(isinstance(v, float) for v in choice.logprobs[0]["top"].values())

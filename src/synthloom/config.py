@@ -142,13 +142,62 @@ class EvolInstructStepConfig(Strict):
     seed: int = 0
 
 
-StepConfig = Annotated[GenerateStepConfig | SelfInstructStepConfig | EvolInstructStepConfig,
-                       Field(discriminator="step")]
+class CritiqueReviseStepConfig(Strict):
+    """Constitutional AI stage 1 (Bai et al., 2022): critique and revise against sampled principles."""
+
+    step: Literal["critique_revise"]
+    name: str | None = None
+    model: str = Field("default", description="the policy: writes responses, critiques and revisions")
+    constitution: str = Field("builtin", description="a YAML constitution, or builtin for synthloom's")
+    rounds: int = Field(4, ge=1, description="critique-revision rounds (the paper used 4)")
+    keep_all_revisions: bool = Field(False, description="one record per round, not only the final revision")
+    prompt_field: str = "prompt"
+    original_field: str = Field("original_response", description="the first response; reused if present")
+    response_field: str = Field("response", description="the final revision, the supervised target")
+    temperature: float = Field(0.7, ge=0)
+    max_tokens: int = Field(256, ge=8)
+    seed: int = 0
+
+
+class AIFeedbackStepConfig(Strict):
+    """Constitutional AI stage 2: a feedback model picks the better of two responses (RLAIF)."""
+
+    step: Literal["ai_feedback"]
+    name: str | None = None
+    model: str = Field(description="the feedback model; must differ from policy_model (see allow_same_model)")
+    policy_model: str = Field("default", description="the model that wrote the responses")
+    allow_same_model: bool = Field(False, description="let the policy label its own outputs (flagged)")
+    constitution: str = "builtin"
+    prompt_field: str = "prompt"
+    first_field: str = "original_response"
+    second_field: str = "response"
+    mode: Literal["logprobs", "samples", "cot"] = Field(
+        "logprobs", description="logprobs: soft label from the (A)/(B) token probabilities; samples: share "
+        "of `samples` votes; cot: reason first, then read the answer, probability clamped to 40-60%")
+    samples: int = Field(8, ge=1)
+    cot_max_tokens: int = Field(160, ge=8)
+    confidence_threshold: float = Field(0.55, ge=0.5, le=1, description="pairs below it are not labelled")
+    agreement_model: str | None = Field(None, description="a held-out feedback model that re-labels a sample")
+    agreement_sample: float = Field(0.25, gt=0, le=1)
+    agreement_min: float = Field(0.7, ge=0, le=1, description="a lower agreement rate is flagged")
+    seed: int = 0
+
+
+StepConfig = Annotated[GenerateStepConfig | SelfInstructStepConfig | EvolInstructStepConfig
+                       | CritiqueReviseStepConfig | AIFeedbackStepConfig, Field(discriminator="step")]
 SOURCE_STEPS = ("self_instruct",)
+
+
+class ExportConfig(Strict):
+    format: Literal["sft", "dpo"]
+    path: str = Field(description="file name, relative to the run directory")
+    prompt_field: str = "prompt"
+    response_field: str = Field("response", description="the assistant turn, for sft")
 
 
 class OutputConfig(Strict):
     parquet: bool = True
+    exports: list[ExportConfig] = Field(default_factory=list, description="training files written at the end")
 
 
 class RunConfig(Strict):
@@ -177,12 +226,27 @@ class RunConfig(Strict):
             raise ValueError(f"`input` is required unless the pipeline starts with {' or '.join(SOURCE_STEPS)}")
         known = {"default", *self.models}
         for i, step in enumerate(self.pipeline):
-            for field in ("model", "instance_model", "answer_model", "judge_model"):
+            for field in ("model", "instance_model", "answer_model", "judge_model", "policy_model",
+                          "agreement_model"):
                 name = getattr(step, field, None)
                 if name is not None and name not in known:
                     raise ValueError(f"pipeline.{i}.{field}: no model named {name!r} "
                                      f"(known: {', '.join(sorted(known))})")
+        self._check_feedback_models()
         return self
+
+    def model_config_named(self, name: str) -> ModelConfig:
+        return self.model if name == "default" else self.models[name]
+
+    def _check_feedback_models(self) -> None:
+        """A policy grading its own outputs invites reward hacking: it needs an explicit opt-in."""
+        for i, step in enumerate(self.pipeline):
+            if isinstance(step, AIFeedbackStepConfig) and not step.allow_same_model:
+                if self.model_config_named(step.model) == self.model_config_named(step.policy_model):
+                    raise ValueError(
+                        f"pipeline.{i}.model: the feedback model {step.model!r} is the same model as the policy "
+                        f"{step.policy_model!r}; use a different model under `models:`, or set "
+                        "allow_same_model: true (the run's metrics will flag it)")
 
 
 def format_validation_error(source: str, error: ValidationError) -> str:
@@ -216,7 +280,8 @@ def load_config(path: str | Path) -> RunConfig:
         template = Path(getattr(step, "template", ""))
         if template.suffix and not template.is_absolute():
             step.template = str((path.parent / template).resolve())
-        seeds = getattr(step, "seeds", "builtin")
-        if seeds != "builtin" and not Path(seeds).is_absolute():
-            step.seeds = str((path.parent / seeds).resolve())
+        for field in ("seeds", "constitution"):
+            value = getattr(step, field, "builtin")
+            if value != "builtin" and not Path(value).is_absolute():
+                setattr(step, field, str((path.parent / value).resolve()))
     return config

@@ -35,7 +35,8 @@ class StepStats:
     dropped: int = 0
     failed: int = 0
     errors: dict[str, int] = field(default_factory=dict)
-    counters: dict[str, int] = field(default_factory=dict)  # a whole-pool step's own filter counts
+    counters: dict[str, int] = field(default_factory=dict)  # the step's own counts (filters, labels...)
+    report: dict = field(default_factory=dict)  # rates and flags the step derives from its counts
 
 
 @dataclass
@@ -64,9 +65,20 @@ class Pipeline:
         self._split = whole_pool[-1] + 1 if whole_pool else 0
 
     async def run(self, inputs: list[Record]) -> RunSummary:
-        records = await self._run_prefix(inputs)
-        await self._stream(records, self.steps[self._split:])
+        try:
+            records = await self._run_prefix(inputs)
+            await self._stream(records, self.steps[self._split:])
+        finally:
+            self.collect_step_counts()
         return self.summary
+
+    def collect_step_counts(self) -> None:
+        for step in self.steps:
+            stats = self.summary.steps[step.name]
+            if getattr(step, "counters", None) is not None:
+                stats.counters = dict(step.counters)
+            if hasattr(step, "report"):
+                stats.report = step.report()
 
     # -- the prefix: up to the last whole-pool step ------------------------------------------------
 
@@ -81,7 +93,6 @@ class Pipeline:
                 stats.received += len(records)
                 records = await step.run_all(records, self.board)
                 stats.emitted += len(records)
-                stats.counters = dict(step.counters)
             else:
                 records, failed = await self._apply(step, records)
                 for record in failed:

@@ -95,5 +95,6 @@ async def _run(config: RunConfig, engines: Engines, run_dir: RunDirectory, input
     if config.output.parquet:  # also with failed roots: the good records are worth having
         run_dir.write_parquet()
     run_dir.write_failures_file()
-    write_summary(run_dir.path / "summary.md", summary, status)
+    exports = run_dir.write_exports(config.output.exports)
+    write_summary(run_dir.path / "summary.md", summary, status, exports)
     return summary

@@ -169,6 +169,17 @@ class RunDirectory:
         records_to_parquet((orjson.loads(line) for line in self._iter_output_lines()), target)
         return target
 
+    def write_exports(self, exports: list) -> dict[str, dict[str, int]]:
+        from synthloom.exports import write_export
+
+        results = {}
+        for export in exports:
+            records = (orjson.loads(line) for line in self._iter_output_lines())
+            written, skipped = write_export(records, export.format, self.path / export.path,
+                                            export.prompt_field, export.response_field)
+            results[export.path] = {"written": written, "skipped": skipped}
+        return results
+
     def close(self) -> None:
         if self._fd is not None:
             os.close(self._fd)

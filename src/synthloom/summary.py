@@ -7,7 +7,7 @@ from pathlib import Path
 from synthloom.pipeline import RunSummary
 
 
-def summary_lines(summary: RunSummary, status: str) -> list[str]:
+def summary_lines(summary: RunSummary, status: str, exports: dict | None = None) -> list[str]:
     lines = [f"# Run summary ({status})", "",
              f"{summary.records_written} records written this session; {summary.roots_done} inputs done, "
              f"{summary.roots_skipped} done earlier, {summary.roots_failed} failed.", "",
@@ -18,10 +18,14 @@ def summary_lines(summary: RunSummary, status: str) -> list[str]:
         if stats.counters:
             lines += ["", f"## {name}", "", "| count | value |", "|---|---:|"]
             lines += [f"| {key} | {value} |" for key, value in sorted(stats.counters.items())]
+        if stats.report:
+            lines += ["", f"{name}: " + ", ".join(f"{k} = {v}" for k, v in stats.report.items())]
         if stats.errors:
             lines += ["", f"{name} errors: " + ", ".join(f"{k} {v}" for k, v in sorted(stats.errors.items()))]
+    for target, counts in (exports or {}).items():
+        lines.append(f"\nExport {target}: {counts['written']} rows ({counts['skipped']} records lacked the fields)")
     return lines
 
 
-def write_summary(path: Path, summary: RunSummary, status: str) -> None:
-    path.write_text("\n".join(summary_lines(summary, status)) + "\n")
+def write_summary(path: Path, summary: RunSummary, status: str, exports: dict | None = None) -> None:
+    path.write_text("\n".join(summary_lines(summary, status, exports)) + "\n")

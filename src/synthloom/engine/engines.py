@@ -36,6 +36,9 @@ class Engines:
                                          engine_settings(engine_config), self._cache)
         return self._engines[name]
 
+    def same_model(self, a: str, b: str) -> bool:
+        return self._config.model_config_named(a) == self._config.model_config_named(b)
+
     def metrics(self) -> EngineMetrics:
         return EngineMetrics.combined([e.metrics for e in self._engines.values()])
 

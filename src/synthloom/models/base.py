@@ -12,6 +12,7 @@ class ChatRequest:
 
     messages: tuple[dict[str, str], ...]
     n: int = 1
+    prompt: str | None = None  # raw text completion instead of chat (base models, e.g. a feedback model)
     temperature: float = 0.7
     top_p: float = 1.0
     max_tokens: int = 256
@@ -26,11 +27,17 @@ class ChatRequest:
         stop = params.pop("stop", None) or ()
         return cls(messages=tuple(dict(m) for m in messages), stop=tuple(stop), **params)
 
+    @classmethod
+    def text(cls, prompt: str, **params: Any) -> ChatRequest:
+        """A plain text completion: the model continues `prompt` (no chat template)."""
+        stop = params.pop("stop", None) or ()
+        return cls(messages=(), prompt=prompt, stop=tuple(stop), **params)
+
     def sampling(self) -> dict[str, Any]:
         """The parameters that change what the model returns (all of them go into the cache key)."""
         # Built by hand: dataclasses.asdict deep-copies, which costs more than the rest of a cached call.
-        return {"temperature": self.temperature, "top_p": self.top_p, "max_tokens": self.max_tokens,
-                "seed": self.seed, "stop": self.stop, "json_schema": self.json_schema,
+        return {"prompt": self.prompt, "temperature": self.temperature, "top_p": self.top_p,
+                "max_tokens": self.max_tokens, "seed": self.seed, "stop": self.stop, "json_schema": self.json_schema,
                 "logprobs": self.logprobs, "top_logprobs": self.top_logprobs}
 
     def single(self, seed: int | None) -> ChatRequest:

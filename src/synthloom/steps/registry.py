@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
-from synthloom.config import EvolInstructStepConfig, GenerateStepConfig, SelfInstructStepConfig
+from synthloom.config import (
+    AIFeedbackStepConfig,
+    CritiqueReviseStepConfig,
+    EvolInstructStepConfig,
+    GenerateStepConfig,
+    SelfInstructStepConfig,
+)
 from synthloom.engine.engines import Engines
 from synthloom.steps.base import Step
 
 
 def build_steps(configs: list, engines: Engines) -> list[Step]:
     from synthloom.steps.generate import GenerateStep
+    from synthloom.techniques.ai_feedback import AIFeedbackStep
+    from synthloom.techniques.constitutional import CritiqueReviseStep
     from synthloom.techniques.evol_instruct import EvolInstructStep
     from synthloom.techniques.self_instruct import SelfInstructStep
 
     kinds = {GenerateStepConfig: GenerateStep, SelfInstructStepConfig: SelfInstructStep,
-             EvolInstructStepConfig: EvolInstructStep}
+             EvolInstructStepConfig: EvolInstructStep, CritiqueReviseStepConfig: CritiqueReviseStep,
+             AIFeedbackStepConfig: AIFeedbackStep}
     steps, seen = [], set()
     for i, config in enumerate(configs):
         name = config.name or config.step
@@ -27,6 +36,7 @@ def build_steps(configs: list, engines: Engines) -> list[Step]:
 def check_step_files(configs: list) -> None:
     """Load every file the steps name (templates, seed files) before a run directory exists, so that
     a wrong path or a malformed seed line is one clear error with nothing to clean up afterwards."""
+    from synthloom.techniques.constitution import load_constitution
     from synthloom.techniques.seeds import load_seed_tasks
     from synthloom.templates import load_template
 
@@ -35,3 +45,5 @@ def check_step_files(configs: list) -> None:
             load_template(config.template)
         elif isinstance(config, SelfInstructStepConfig):
             load_seed_tasks(config.seeds)
+        elif isinstance(config, (CritiqueReviseStepConfig, AIFeedbackStepConfig)):
+            load_constitution(config.constitution)

@@ -1,0 +1,84 @@
+"""Constitutional AI, stage 1 (Bai et al., 2022): critique and revise against sampled principles.
+
+For each prompt: a first response, then `rounds` rounds, each drawing a principle at random, asking
+for a critique of the current response under it, then a revision that answers the critique. The record
+keeps the whole chain; the final revision is the supervised target (or, with keep_all_revisions, every
+round's revision becomes its own record, as the paper trained on all of them).
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+from synthloom.config import CritiqueReviseStepConfig
+from synthloom.engine.engines import Engines
+from synthloom.models.base import ChatRequest
+from synthloom.record import Record
+from synthloom.steps.base import StepError
+from synthloom.techniques.constitution import Principle, load_constitution
+from synthloom.techniques.prompting import item_seed
+
+REVISION_SUFFIX = " Reply with the rewritten response only."
+
+
+def sample_principles(principles: list[Principle], rounds: int, seed: int, record_id: str) -> list[Principle]:
+    """One principle per round, drawn uniformly with replacement; the same record always gets the same."""
+    rng = random.Random(item_seed(seed, "principles", record_id))
+    return [rng.choice(principles) for _ in range(rounds)]
+
+
+class CritiqueReviseStep:
+    scope = "record"
+
+    def __init__(self, config: CritiqueReviseStepConfig, engines: Engines, name: str) -> None:
+        self.name = name
+        self.config = config
+        self.engine = engines.get(config.model)
+        self.principles = load_constitution(config.constitution)
+        self.counters: Counter = Counter()
+
+    async def _say(self, messages: list[dict[str, str]], seed: int) -> str:
+        cfg = self.config
+        [sample] = await self.engine.complete(ChatRequest.build(messages, temperature=cfg.temperature,
+                                                               max_tokens=cfg.max_tokens, seed=seed))
+        return sample.choice.text.strip()
+
+    async def process(self, record: Record) -> list[Record]:
+        cfg = self.config
+        prompt = str(record.fields.get(cfg.prompt_field) or "").strip()
+        if not prompt:
+            raise StepError(f"the record has no {cfg.prompt_field!r} field to respond to")
+        conversation = [{"role": "user", "content": prompt}]
+        current = str(record.fields.get(cfg.original_field) or "").strip() or await self._say(
+            conversation, item_seed(cfg.seed, "response", record.id))
+        original, chain, children = current, [], []
+        for round_no, principle in enumerate(sample_principles(self.principles, cfg.rounds, cfg.seed, record.id), 1):
+            asked = [*conversation, {"role": "assistant", "content": current},
+                     {"role": "user", "content": principle.critique}]
+            critique = await self._say(asked, item_seed(cfg.seed, "critique", record.id, round_no))
+            revision = await self._say([*asked, {"role": "assistant", "content": critique},
+                                        {"role": "user", "content": principle.revision + REVISION_SUFFIX}],
+                                       item_seed(cfg.seed, "revision", record.id, round_no))
+            if not revision:
+                self.counters["empty_revision_kept_previous"] += 1
+                revision = current
+            chain.append({"principle": principle.name, "critique_request": principle.critique,
+                          "critique": critique, "revision_request": principle.revision, "revision": revision})
+            current = revision
+            if cfg.keep_all_revisions or round_no == cfg.rounds:
+                children.append(self._child(record, original, chain, round_no))
+        self.counters["chains"] += 1
+        self.counters["revisions"] += len(chain)
+        self.counters["changed_by_revision"] += current != original
+        return children
+
+    def _child(self, record: Record, original: str, chain: list[dict], round_no: int) -> Record:
+        cfg = self.config
+        return record.child(
+            self.name, round_no,
+            {cfg.original_field: original, cfg.response_field: chain[-1]["revision"],
+             "constitution_chain": [dict(link) for link in chain]},
+            technique="constitutional", model=self.engine.backend.model_name, template="constitution",
+            params={"rounds": cfg.rounds, "principles": [link["principle"] for link in chain]},
+            seed=cfg.seed, generation=round_no)
