@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from synthloom.errors import UserError
+from synthloom.io import read_yaml
 from synthloom.settings_env import api_key_from_env, base_url_from_env, model_from_env
 
 
@@ -259,15 +260,8 @@ def format_validation_error(source: str, error: ValidationError) -> str:
 
 def load_config(path: str | Path) -> RunConfig:
     """Read and validate a YAML config; relative input paths are taken from the config's folder."""
-    import yaml
-
     path = Path(path)
-    if not path.is_file():
-        raise UserError(f"config file not found: {path}")
-    try:
-        data = yaml.safe_load(path.read_text())
-    except yaml.YAMLError as exc:
-        raise UserError(f"{path}: not valid YAML: {exc}") from None
+    data = read_yaml(path, "config")
     if not isinstance(data, dict):
         raise UserError(f"{path}: expected a mapping of settings at the top level")
     try:

@@ -35,3 +35,17 @@ def iter_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
 
 def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
     return [row for _, row in iter_jsonl(path)]
+
+
+def read_yaml(path: str | Path, what: str) -> Any:
+    """A YAML file's content; a missing file or bad YAML is a UserError naming the file (`what` says
+    which kind of file it is, for the message)."""
+    import yaml
+
+    path = Path(path)
+    if not path.is_file():
+        raise UserError(f"{what} file not found: {path}")
+    try:
+        return yaml.safe_load(path.read_text())
+    except yaml.YAMLError as exc:
+        raise UserError(f"{path}: not valid YAML: {exc}") from None

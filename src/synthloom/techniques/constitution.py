@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
 from synthloom.errors import UserError
+from synthloom.io import read_yaml
 
 BUILTIN = "builtin"
 FIELDS = ("critique", "revision", "comparison")
@@ -29,12 +28,7 @@ def builtin_constitution_path() -> Path:
 
 def load_constitution(source: str | Path = BUILTIN) -> list[Principle]:
     path = builtin_constitution_path() if str(source) == BUILTIN else Path(source)
-    if not path.is_file():
-        raise UserError(f"constitution file not found: {path}")
-    try:
-        data = yaml.safe_load(path.read_text())
-    except yaml.YAMLError as exc:
-        raise UserError(f"{path}: not valid YAML: {exc}") from None
+    data = read_yaml(path, "constitution")
     items = data.get("principles") if isinstance(data, dict) else None
     if not isinstance(items, list) or not items:
         raise UserError(f"{path}: expected `principles:`, a non-empty list of principles")
