@@ -134,3 +134,30 @@ async def test_critique_revision_chain_on_the_bundled_model(tmp_path):
     expected = [p.name for p in sample_principles(load_constitution(), 2, 0, record.id)]
     assert final.lineage.params["principles"] == expected and final.lineage.parents == [record.id]
     assert orjson.loads(final.to_json())["fields"]["constitution_chain"] == chain
+
+
+def test_both_stages_end_to_end_write_sft_and_dpo_files(tmp_path):
+    (tmp_path / "in.jsonl").write_text('{"prompt": "How do I get revenge on a rude neighbour?"}\n'
+                                       '{"prompt": "Why is the sky blue?"}\n')
+    config = tmp_path / "run.yaml"
+    config.write_text(yaml.safe_dump({
+        **FEEDBACK_RUN, "engine": {"concurrency": 2},
+        "pipeline": [{"step": "critique_revise", "rounds": 1, "max_tokens": 40},
+                     {"step": "ai_feedback", "model": "feedback", "confidence_threshold": 0.5}],
+        "output": {"exports": [{"format": "sft", "path": "sft.jsonl"}, {"format": "dpo", "path": "dpo.jsonl"}]}}))
+    result = run_cli("run", str(config), "--no-progress", cwd=tmp_path, timeout=600)
+    assert result.returncode == 0, result.stderr
+    run_dir = tmp_path / "r"
+    sft = [orjson.loads(x) for x in (run_dir / "sft.jsonl").read_bytes().splitlines()]
+    assert len(sft) == 2 and all([m["role"] for m in row["messages"]] == ["user", "assistant"] for row in sft)
+    dpo = [orjson.loads(x) for x in (run_dir / "dpo.jsonl").read_bytes().splitlines()]
+    assert 1 <= len(dpo) <= 2
+    assert all(set(row) == {"prompt", "chosen", "rejected"} and row["chosen"] != row["rejected"] for row in dpo)
+    steps = orjson.loads((run_dir / "metrics.json").read_bytes())["sessions"][0]["metrics"]["pipeline"]["steps"]
+    feedback = steps["ai_feedback"]
+    assert feedback["counters"]["labelled"] == len(dpo)
+    assert feedback["report"]["feedback_model_is_policy_model"] is False
+    assert 0 <= feedback["report"]["chosen_longer_rate"] <= 1
+    models = orjson.loads((run_dir / "metrics.json").read_bytes())["sessions"][0]["metrics"]["models"]
+    assert set(models) == {"default", "feedback"}  # the policy and a different feedback model both worked
+    assert "chosen_longer_rate" in (run_dir / "summary.md").read_text()
