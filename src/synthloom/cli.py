@@ -156,6 +156,34 @@ def models(
         raise typer.Exit(EXIT_USER_ERROR)
 
 
+@app.command()
+def export(
+    run_dir: Path = typer.Argument(..., help="a run directory (the run_dir of a config)"),
+    format: str = typer.Option("sft", "--format", "-f", help="sft, dpo, alpaca or sharegpt"),
+    out: Path | None = typer.Option(None, "--out", "-o", help="folder to write [default: RUN_DIR/export-FORMAT]"),
+    file_format: str = typer.Option("jsonl", "--file-format", help="jsonl, parquet, or hf (a saved datasets folder)"),
+    val_fraction: float = typer.Option(0.0, "--val-fraction", help="share held out as the validation split"),
+    seed: int = typer.Option(0, help="seed of the train/validation split"),
+    license_id: str = typer.Option("other", "--license", help="licence id for the dataset card"),
+    prompt_field: str | None = typer.Option(None, help="record field holding the prompt"),
+    response_field: str | None = typer.Option(None, help="record field holding the response"),
+    push_to_hub: str | None = typer.Option(None, "--push-to-hub", help="also push to this Hub repo (needs HF_TOKEN)"),
+) -> None:
+    """Write a run's records as training files (SFT, DPO, Alpaca, ShareGPT) with a dataset card."""
+    from synthloom.errors import UserError
+    from synthloom.export_run import export_run
+
+    try:
+        result = export_run(run_dir, format, out or run_dir / f"export-{format}", file_format=file_format,
+                            validation_fraction=val_fraction, seed=seed, license_id=license_id,
+                            prompt_field=prompt_field, response_field=response_field, push_to_hub=push_to_hub)
+    except UserError as exc:
+        _fail(str(exc))
+    rows = ", ".join(f"{name} {count}" for name, count in result.rows.items())
+    typer.echo(f"{rows} rows ({result.skipped} records lacked the fields); wrote "
+               + ", ".join(str(f) for f in result.files))
+
+
 def default_cache_path() -> Path:
     base = os.environ.get("SYNTHLOOM_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "synthloom")

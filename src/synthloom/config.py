@@ -21,6 +21,7 @@ class LlamaCppModelConfig(Strict):
     model: str | None = Field(None, description="path to a GGUF file; empty for the bundled SmolLM2-135M")
     n_ctx: int = Field(2048, ge=128)
     n_threads: int | None = Field(None, ge=1)
+    chat: bool = Field(True, description="false for base models: messages are sent as a plain-text transcript")
 
 
 class OpenAIModelConfig(Strict):
@@ -29,6 +30,7 @@ class OpenAIModelConfig(Strict):
     model: str | None = Field(None, description="default: $SYNTHLOOM_MODEL, then $OPENAI_MODEL")
     api_key_env: str = Field("SYNTHLOOM_API_KEY", description="name of the variable holding the key")
     native_n: bool = Field(False, description="the server returns n samples in one call (vLLM, OpenAI)")
+    chat: bool = Field(True, description="false for base models: messages go to /completions as a transcript")
     schema_style: Literal["json_schema", "json_object"] = Field(
         "json_schema", description="how JSON-schema output is asked for: json_object for llama-cpp-python's server")
 
@@ -67,7 +69,9 @@ class EngineConfig(Strict):
 
 
 class InputConfig(Strict):
-    path: Path
+    path: Path = Field(description="JSONL, CSV, Parquet, or a folder holding a saved `datasets` dataset")
+    columns: list[str] | None = Field(None, description="keep only these columns (each must exist)")
+    split: str = Field("train", description="for a saved DatasetDict")
     limit: int | None = Field(None, ge=1, description="use only the first N input records")
 
 
@@ -184,16 +188,45 @@ class AIFeedbackStepConfig(Strict):
     seed: int = 0
 
 
-StepConfig = Annotated[GenerateStepConfig | SelfInstructStepConfig | EvolInstructStepConfig
+class AuditConfig(Strict):
+    path: Path = Field(description="gold-labelled rows (JSONL, CSV, Parquet or a datasets folder)")
+    gold_field: str = "label"
+    category_field: str | None = "category"
+    min_accuracy: float = Field(0.7, ge=0, le=1)
+    on_low: Literal["stop", "flag", "skip_category"] = Field(
+        "flag", description="stop the run, flag the records of low categories, or leave them unlabelled")
+    limit: int | None = Field(None, ge=1)
+
+
+class DistillStepConfig(Strict):
+    """Teachers label inputs for a student (knowledge distillation), with an audit against gold labels."""
+
+    step: Literal["distill"]
+    name: str | None = None
+    teachers: list[str] = Field(default_factory=lambda: ["default"], min_length=1)
+    template: str = Field("answer", description="builtin template name or a .jinja path")
+    system: str | None = None
+    output_field: str = "label"
+    label_options: list[str] | None = Field(None, description="read the answer as one of these labels")
+    reasoning: bool = Field(False, description="keep the reasoning before answer_marker apart from the answer")
+    answer_marker: str = "Final answer:"
+    agreement: Literal["majority", "unanimous"] = Field("majority", description="unanimous drops disagreements")
+    audit: AuditConfig | None = None
+    temperature: float = Field(0.0, ge=0)
+    max_tokens: int = Field(256, ge=1)
+    seed: int = 0
+
+
+StepConfig = Annotated[DistillStepConfig | GenerateStepConfig | SelfInstructStepConfig | EvolInstructStepConfig
                        | CritiqueReviseStepConfig | AIFeedbackStepConfig, Field(discriminator="step")]
 SOURCE_STEPS = ("self_instruct",)
 
 
 class ExportConfig(Strict):
-    format: Literal["sft", "dpo"]
+    format: Literal["sft", "dpo", "alpaca", "sharegpt"]
     path: str = Field(description="file name, relative to the run directory")
-    prompt_field: str = "prompt"
-    response_field: str = Field("response", description="the assistant turn, for sft")
+    prompt_field: str | None = Field(None, description="default: prompt, instruction (+ input) or question")
+    response_field: str | None = Field(None, description="default: response, output, label, answer or chosen")
 
 
 class OutputConfig(Strict):
@@ -227,9 +260,10 @@ class RunConfig(Strict):
             raise ValueError(f"`input` is required unless the pipeline starts with {' or '.join(SOURCE_STEPS)}")
         known = {"default", *self.models}
         for i, step in enumerate(self.pipeline):
-            for field in ("model", "instance_model", "answer_model", "judge_model", "policy_model",
-                          "agreement_model"):
-                name = getattr(step, field, None)
+            names = {f: getattr(step, f, None) for f in ("model", "instance_model", "answer_model", "judge_model",
+                                                          "policy_model", "agreement_model")}
+            names.update({f"teachers.{j}": t for j, t in enumerate(getattr(step, "teachers", []))})
+            for field, name in names.items():
                 if name is not None and name not in known:
                     raise ValueError(f"pipeline.{i}.{field}: no model named {name!r} "
                                      f"(known: {', '.join(sorted(known))})")
@@ -274,6 +308,9 @@ def load_config(path: str | Path) -> RunConfig:
         template = Path(getattr(step, "template", ""))
         if template.suffix and not template.is_absolute():
             step.template = str((path.parent / template).resolve())
+        audit = getattr(step, "audit", None)
+        if audit is not None and not audit.path.is_absolute():
+            audit.path = (path.parent / audit.path).resolve()
         for field in ("seeds", "constitution"):
             value = getattr(step, field, "builtin")
             if value != "builtin" and not Path(value).is_absolute():

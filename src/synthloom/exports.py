@@ -1,46 +1,180 @@
-"""Training files written at the end of a run: SFT (chat messages, as TRL's SFTTrainer reads them) and
-DPO (prompt / chosen / rejected, as TRL's DPOTrainer reads them). Records without the fields are skipped."""
+"""Training-ready exports: the formats trainers read, a seeded train/validation split, JSONL, Parquet or a
+Hugging Face `datasets` folder, and a dataset card listing what made the data.
+
+Formats:
+- sft: {"messages": [user, assistant]} (TRL SFTTrainer's conversational format)
+- dpo: {"prompt", "chosen", "rejected"} (TRL DPOTrainer)
+- alpaca: {"instruction", "input", "output"}
+- sharegpt: {"conversations": [{"from": "human"|"gpt", "value"}]}
+A record lacking what a format needs is skipped and counted.
+"""
 
 from __future__ import annotations
 
+import random
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from synthloom.errors import UserError
 
-def to_sft(record: dict[str, Any], prompt_field: str, response_field: str) -> dict | None:
+PROMPT_FIELDS = ("prompt", "instruction", "question")
+RESPONSE_FIELDS = ("response", "output", "label", "answer", "chosen")
+
+
+def _first(fields: dict[str, Any], names: tuple[str, ...], preferred: str | None) -> str | None:
+    for name in ((preferred,) if preferred else ()) + names:
+        value = fields.get(name)
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
+
+
+def instruction_and_input(fields: dict[str, Any], prompt_field: str | None) -> tuple[str | None, str]:
+    """The instruction and its separate input (Self-Instruct keeps them apart; most data does not)."""
+    if prompt_field or "instruction" not in fields:
+        return _first(fields, PROMPT_FIELDS, prompt_field), ""
+    return fields.get("instruction"), str(fields.get("input") or "")
+
+
+def prompt_and_response(fields: dict[str, Any], prompt_field: str | None, response_field: str | None
+                        ) -> tuple[str | None, str | None]:
+    instruction, extra = instruction_and_input(fields, prompt_field)
+    prompt = f"{instruction}\n\n{extra}" if instruction and extra else instruction
+    return prompt, _first(fields, RESPONSE_FIELDS, response_field)
+
+
+def to_row(fmt: str, record: dict[str, Any], prompt_field: str | None = None,
+           response_field: str | None = None) -> dict[str, Any] | None:
     fields = record.get("fields", {})
-    prompt, response = fields.get(prompt_field), fields.get(response_field)
+    if fmt == "dpo":
+        prompt = instruction_and_input(fields, prompt_field)[0]
+        chosen, rejected = fields.get("chosen"), fields.get("rejected")
+        if not (prompt and isinstance(chosen, str) and isinstance(rejected, str)):
+            return None
+        return {"prompt": prompt, "chosen": chosen, "rejected": rejected}
+    if fmt == "alpaca":
+        instruction, extra = instruction_and_input(fields, prompt_field)
+        output = _first(fields, RESPONSE_FIELDS, response_field)
+        return {"instruction": instruction, "input": extra, "output": output} if instruction and output else None
+    prompt, response = prompt_and_response(fields, prompt_field, response_field)
     if not prompt or not response:
         return None
-    return {"messages": [{"role": "user", "content": prompt}, {"role": "assistant", "content": response}]}
+    if fmt == "sft":
+        return {"messages": [{"role": "user", "content": prompt}, {"role": "assistant", "content": response}]}
+    if fmt == "sharegpt":
+        return {"conversations": [{"from": "human", "value": prompt}, {"from": "gpt", "value": response}]}
+    raise UserError(f"unknown export format {fmt!r}: use sft, dpo, alpaca or sharegpt")
 
 
-def to_dpo(record: dict[str, Any], prompt_field: str, response_field: str) -> dict | None:
-    fields = record.get("fields", {})
-    if not fields.get(prompt_field) or not fields.get("chosen") or not fields.get("rejected"):
-        return None
-    return {"prompt": fields[prompt_field], "chosen": fields["chosen"], "rejected": fields["rejected"]}
+FORMATS = ("sft", "dpo", "alpaca", "sharegpt")
 
 
-FORMATS = {"sft": to_sft, "dpo": to_dpo}
+def convert(records: Iterable[dict[str, Any]], fmt: str, prompt_field: str | None = None,
+            response_field: str | None = None) -> tuple[list[dict[str, Any]], int]:
+    rows, skipped = [], 0
+    for record in records:
+        row = to_row(fmt, record, prompt_field, response_field)
+        if row is None:
+            skipped += 1
+        else:
+            rows.append(row)
+    return rows, skipped
 
 
-def write_export(records: Iterable[dict[str, Any]], fmt: str, target: Path, prompt_field: str,
-                 response_field: str) -> tuple[int, int]:
-    """Write one export; returns (rows written, records skipped for lacking the fields)."""
-    convert = FORMATS[fmt]
-    written = skipped = 0
+def split(rows: list[dict[str, Any]], validation_fraction: float, seed: int) -> dict[str, list[dict[str, Any]]]:
+    """A seeded shuffle, then the first share for validation: the same inputs always split the same way."""
+    if not validation_fraction:
+        return {"train": rows}
+    order = list(range(len(rows)))
+    random.Random(seed).shuffle(order)
+    cut = round(len(rows) * validation_fraction)
+    return {"train": [rows[i] for i in order[cut:]], "validation": [rows[i] for i in order[:cut]]}
+
+
+def write_jsonl(rows: list[dict[str, Any]], target: Path) -> None:
     tmp = target.with_name(target.name + ".tmp")
-    with tmp.open("wb") as out:
-        for record in records:
-            row = convert(record, prompt_field, response_field)
-            if row is None:
-                skipped += 1
-                continue
-            out.write(orjson.dumps(row) + b"\n")
-            written += 1
+    tmp.write_bytes(b"".join(orjson.dumps(row) + b"\n" for row in rows))
     tmp.replace(target)
-    return written, skipped
+
+
+def write_split_files(splits: dict[str, list[dict[str, Any]]], out: Path, file_format: str) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    if file_format == "hf":
+        import datasets
+
+        folder = out / "hf"
+        datasets.DatasetDict({name: datasets.Dataset.from_list(rows) for name, rows in splits.items()}
+                             ).save_to_disk(str(folder))
+        return [folder]
+    written = []
+    for name, rows in splits.items():
+        target = out / f"{name}.{file_format}"
+        if file_format == "jsonl":
+            write_jsonl(rows, target)
+        elif file_format == "parquet":
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            pq.write_table(pa.Table.from_pylist(rows), target)
+        else:
+            raise UserError(f"unknown file format {file_format!r}: use jsonl, parquet or hf")
+        written.append(target)
+    return written
+
+
+def write_export(records: Iterable[dict[str, Any]], fmt: str, target: Path, prompt_field: str | None,
+                 response_field: str | None) -> tuple[int, int]:
+    """One JSONL file in a format (for `output.exports` in a run config): (rows written, records skipped)."""
+    rows, skipped = convert(records, fmt, prompt_field, response_field)
+    write_jsonl(rows, target)
+    return len(rows), skipped
+
+
+def dataset_card(records: list[dict[str, Any]], splits: dict[str, list], fmt: str, metrics: dict[str, Any],
+                 license_id: str, skipped: int, file_format: str = "jsonl") -> str:
+    """A README in the Hub's format: YAML front matter, then what made the data and what was removed."""
+    techniques = Counter(r.get("lineage", {}).get("technique") or "none" for r in records)
+    last_step_models = Counter(r.get("lineage", {}).get("model") or "unknown" for r in records)
+    header = ["---", f"license: {license_id}", "tags:", "- synthetic", "- synthloom"]
+    if file_format != "hf":
+        header += ["configs:", "- config_name: default", "  data_files:"]
+        header += [f"  - split: {name}\n    path: {name}.{file_format}" for name in splits]
+    used = _models_used(metrics)
+    lines = [*header, "---", "", f"# Synthetic dataset ({fmt})", "",
+             "Generated with synthloom. Every row is model-written: check it before trusting it.", "",
+             "| split | rows |", "|---|---:|", *[f"| {n} | {len(rows)} |" for n, rows in splits.items()], "",
+             f"{skipped} records lacked the fields this format needs and were left out.", "",
+             "## Generating models", "",
+             *([f"- {name}: {model} ({calls} calls)" for name, model, calls in used] or
+               [f"- {m}: {c} records" for m, c in last_step_models.most_common()]), "",
+             "## Techniques", "", *[f"- {t}: {c} records" for t, c in techniques.most_common()], ""]
+    steps = ((metrics.get("sessions") or [{}])[-1].get("metrics") or {}).get("pipeline", {}).get("steps", {})
+    if steps:
+        lines += ["## Steps and filters", "", "| step | received | emitted | dropped | failed |",
+                  "|---|---:|---:|---:|---:|"]
+        lines += [f"| {n} | {s.get('received')} | {s.get('emitted')} | {s.get('dropped')} | {s.get('failed')} |"
+                  for n, s in steps.items()]
+        for name, stats in steps.items():
+            for key, value in sorted((stats.get("counters") or {}).items()):
+                lines.append(f"- {name}.{key}: {value}")
+            for key, value in (stats.get("report") or {}).items():
+                lines.append(f"- {name}.{key}: {value}")
+        lines.append("")
+    lines += ["## Licence", "", f"Released under `{license_id}` by whoever ran the generation; the generating models' "
+              "own licences may also apply to their outputs.", ""]
+    return "\n".join(lines)
+
+
+def _models_used(metrics: dict[str, Any]) -> list[tuple[str, str, int]]:
+    """(config name, model, calls) for every model the run's sessions used."""
+    calls: Counter = Counter()
+    names: dict[str, str] = {}
+    for session in metrics.get("sessions") or []:
+        for name, stats in ((session.get("metrics") or {}).get("models") or {}).items():
+            names[name] = stats.get("model", name)
+            calls[name] += stats.get("succeeded_calls", 0)
+    return [(name, names[name], calls[name]) for name in names]

@@ -49,3 +49,53 @@ def read_yaml(path: str | Path, what: str) -> Any:
         return yaml.safe_load(path.read_text())
     except yaml.YAMLError as exc:
         raise UserError(f"{path}: not valid YAML: {exc}") from None
+
+
+def read_table(path: str | Path, columns: list[str] | None = None, split: str = "train") -> list[dict[str, Any]]:
+    """Rows of a JSONL, CSV or Parquet file, or of a Hugging Face `datasets` dataset saved to disk (a
+    folder), keeping only `columns` when given. A missing column or an unreadable file is a UserError."""
+    path = Path(path)
+    if not path.exists():
+        raise UserError(f"input not found: {path}")
+    try:
+        rows = _read_rows(path, split)
+    except UserError:
+        raise
+    except Exception as exc:  # each reader has its own errors; the user needs to know which file failed
+        raise UserError(f"cannot read {path}: {type(exc).__name__}: {exc}") from None
+    if not rows:
+        raise UserError(f"input is empty: {path}")
+    if columns:
+        present = set().union(*(row.keys() for row in rows[:100]))
+        missing = [c for c in columns if c not in present]
+        if missing:
+            raise UserError(f"{path} has no column {', '.join(map(repr, missing))} "
+                            f"(its columns: {', '.join(sorted(present))}); fix input.columns")
+        rows = [{c: row.get(c) for c in columns} for row in rows]
+    return rows
+
+
+def _read_rows(path: Path, split: str) -> list[dict[str, Any]]:
+    if path.is_dir():
+        import datasets
+
+        data = datasets.load_from_disk(str(path))
+        if isinstance(data, datasets.DatasetDict):
+            if split not in data:
+                raise UserError(f"{path} has no split {split!r} (its splits: {', '.join(data)}); set input.split")
+            data = data[split]
+        return data.to_list()
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".json", ".ndjson"):
+        return read_jsonl(path)
+    if suffix == ".csv":
+        import csv
+
+        with path.open(newline="", encoding="utf-8") as handle:
+            return list(csv.DictReader(handle))
+    if suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        return pq.read_table(path).to_pylist()
+    raise UserError(f"{path}: unknown input format {suffix!r}; use .jsonl, .csv, .parquet or a saved "
+                    "datasets folder")

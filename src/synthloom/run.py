@@ -12,7 +12,7 @@ import yaml
 from synthloom.config import RunConfig
 from synthloom.engine.engines import Engines
 from synthloom.errors import UserError
-from synthloom.io import read_jsonl
+from synthloom.io import read_table
 from synthloom.models.base import EndpointUnreachable
 from synthloom.pipeline import Pipeline, RunSummary
 from synthloom.progress import progress_board
@@ -25,12 +25,16 @@ METRICS_EVERY_S = 5.0
 
 
 def file_digest(path: Path | None) -> str:
+    """A hash of the input (every file, for a dataset folder): a resume must see the same input."""
     if path is None:
         return "no input file"
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
+    for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+        if file.is_file():
+            digest.update(str(file.relative_to(path) if path.is_dir() else file.name).encode())
+            with file.open("rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(block)
     return digest.hexdigest()
 
 
@@ -42,7 +46,7 @@ def resolved_config_text(config: RunConfig) -> str:
 def load_inputs(config: RunConfig) -> list[Record]:
     if config.input is None:
         return []
-    rows = read_jsonl(config.input.path)
+    rows = read_table(config.input.path, config.input.columns, config.input.split)
     if config.input.limit:
         rows = rows[: config.input.limit]
     return [Record.from_input(i, row) for i, row in enumerate(rows)]

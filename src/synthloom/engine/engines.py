@@ -43,7 +43,7 @@ class Engines:
         return EngineMetrics.combined([e.metrics for e in self._engines.values()])
 
     def metrics_by_model(self) -> dict[str, dict]:
-        return {name: e.metrics.to_dict() for name, e in self._engines.items()}
+        return {name: {"model": e.backend.model_name, **e.metrics.to_dict()} for name, e in self._engines.items()}
 
     async def close(self) -> None:
         for engine in self._engines.values():

@@ -45,6 +45,24 @@ class ChatRequest:
         return ChatRequest(**{**self.__dict__, "n": 1, "seed": seed})
 
 
+TRANSCRIPT_STOP = "\nUser:"
+
+
+def as_transcript(request: ChatRequest) -> ChatRequest:
+    """The same request for a base model (no chat template). A lone user message is the completion
+    prompt as it is (so few-shot prompts keep their pattern); a conversation becomes a plain-text
+    transcript ending where the assistant would speak, stopping before the model writes a user turn."""
+    if request.prompt is not None:
+        return request
+    if len(request.messages) == 1 and request.messages[0]["role"] == "user":
+        return ChatRequest(**{**request.__dict__, "messages": (), "prompt": request.messages[0]["content"]})
+    names = {"system": "", "user": "User: ", "assistant": "Assistant: "}
+    lines = [f"{names.get(m['role'], m['role'].title() + ': ')}{m['content']}" for m in request.messages]
+    prompt = "\n\n".join(lines) + "\n\nAssistant:"
+    return ChatRequest(**{**request.__dict__, "messages": (), "prompt": prompt,
+                          "stop": (*request.stop, TRANSCRIPT_STOP)})
+
+
 @dataclass
 class Usage:
     prompt_tokens: int = 0

@@ -16,18 +16,19 @@ if TYPE_CHECKING:  # the pydantic models load only where a config file is read
 
 
 def http_backend(base_url: str, model: str, api_key: str | None, *, max_connections: int,
-                 native_n: bool = False, schema_style: str = "json_schema") -> Backend:
+                 native_n: bool = False, schema_style: str = "json_schema", chat: bool = True) -> Backend:
     from synthloom.models.openai_compat import OpenAICompatBackend
 
     return OpenAICompatBackend(base_url, model, api_key, max_connections=max_connections,
-                               native_n=native_n, schema_style=schema_style)
+                               native_n=native_n, schema_style=schema_style, chat=chat)
 
 
-def local_backend(model: str | None, *, n_ctx: int = 2048, n_threads: int | None = None) -> Backend:
+def local_backend(model: str | None, *, n_ctx: int = 2048, n_threads: int | None = None,
+                  chat: bool = True) -> Backend:
     from synthloom.models.llamacpp import LlamaCppBackend
 
     try:
-        return LlamaCppBackend(model, n_ctx=n_ctx, n_threads=n_threads)
+        return LlamaCppBackend(model, n_ctx=n_ctx, n_threads=n_threads, chat=chat)
     except EndpointUnreachable as exc:
         raise UserError(str(exc)) from None
 
@@ -36,8 +37,8 @@ def build_backend(config: ModelConfig, max_connections: int = 64) -> Backend:
     if config.backend == "openai":
         return http_backend(config.resolved_base_url(), config.resolved_model(), config.resolved_api_key(),
                             max_connections=max_connections, native_n=config.native_n,
-                            schema_style=config.schema_style)
-    return local_backend(config.model, n_ctx=config.n_ctx, n_threads=config.n_threads)
+                            schema_style=config.schema_style, chat=config.chat)
+    return local_backend(config.model, n_ctx=config.n_ctx, n_threads=config.n_threads, chat=config.chat)
 
 
 def engine_settings(engine: EngineConfig) -> EngineSettings:

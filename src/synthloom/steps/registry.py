@@ -5,6 +5,7 @@ from __future__ import annotations
 from synthloom.config import (
     AIFeedbackStepConfig,
     CritiqueReviseStepConfig,
+    DistillStepConfig,
     EvolInstructStepConfig,
     GenerateStepConfig,
     SelfInstructStepConfig,
@@ -17,12 +18,13 @@ def build_steps(configs: list, engines: Engines) -> list[Step]:
     from synthloom.steps.generate import GenerateStep
     from synthloom.techniques.ai_feedback import AIFeedbackStep
     from synthloom.techniques.constitutional import CritiqueReviseStep
+    from synthloom.techniques.distill import DistillStep
     from synthloom.techniques.evol_instruct import EvolInstructStep
     from synthloom.techniques.self_instruct import SelfInstructStep
 
     kinds = {GenerateStepConfig: GenerateStep, SelfInstructStepConfig: SelfInstructStep,
              EvolInstructStepConfig: EvolInstructStep, CritiqueReviseStepConfig: CritiqueReviseStep,
-             AIFeedbackStepConfig: AIFeedbackStep}
+             AIFeedbackStepConfig: AIFeedbackStep, DistillStepConfig: DistillStep}
     steps, seen = [], set()
     for i, config in enumerate(configs):
         name = config.name or config.step
@@ -41,7 +43,7 @@ def check_step_files(configs: list) -> None:
     from synthloom.templates import load_template
 
     for config in configs:
-        if isinstance(config, GenerateStepConfig):
+        if isinstance(config, (GenerateStepConfig, DistillStepConfig)):
             load_template(config.template)
         elif isinstance(config, SelfInstructStepConfig):
             load_seed_tasks(config.seeds)

@@ -1,0 +1,159 @@
+"""Knowledge distillation: teachers label inputs for a student, with evidence of how often they are wrong.
+
+Before labelling at scale, an optional audit labels a gold sample and measures accuracy overall and per
+category; categories under the threshold stop the run, are flagged on their records, or are skipped,
+as configured. With several teachers, each labels every input and the majority label wins (or only a
+unanimous one); the share of teachers that agree is kept as the label's confidence.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from typing import Any
+
+from synthloom.config import DistillStepConfig
+from synthloom.engine.engines import Engines
+from synthloom.errors import UserError
+from synthloom.io import read_table
+from synthloom.models.base import ChatRequest
+from synthloom.progress import ProgressBoard
+from synthloom.record import Record
+from synthloom.steps.base import StepError
+from synthloom.techniques.labels import AuditResult, Vote, audit, match_option, normalize, split_reasoning, vote
+from synthloom.techniques.prompting import gather_settled, item_seed
+from synthloom.templates import load_template, render
+
+
+class DistillStep:
+    scope = "all"  # the audit must finish before any input is labelled
+
+    def __init__(self, config: DistillStepConfig, engines: Engines, name: str) -> None:
+        self.name = name
+        self.config = config
+        self.teachers = {t: engines.get(t) for t in config.teachers}
+        self.template = load_template(config.template)
+        self.counters: Counter = Counter()
+        self.audit_result: AuditResult | None = None
+
+    async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
+        cfg = self.config
+        low: set[str] = set()
+        if cfg.audit is not None:
+            low = await self._audit(board)
+        bar = board.bar(f"{self.name}: labels", len(records))
+        todo = []
+        for record in records:
+            category = str(record.fields.get(cfg.audit.category_field, "")) if cfg.audit else ""
+            if category in low and cfg.audit.on_low == "skip_category":
+                self.counters["skipped_low_accuracy_category"] += 1
+                continue
+            todo.append(record)
+        labelled = await gather_settled((self._label_record(r, low, bar) for r in todo), self.counters,
+                                        "label_request_failed", keep=(StepError,))
+        out = []
+        for outcome in labelled:
+            if isinstance(outcome, StepError):
+                self.counters["skipped_missing_field"] += 1
+            elif outcome is not None:
+                out.append(outcome)
+        return out
+
+    # -- labelling ---------------------------------------------------------------------------------
+
+    def _prompt(self, fields: dict[str, Any]) -> str:
+        try:
+            return render(self.template, fields)
+        except KeyError as exc:
+            raise StepError(f"template {self.config.template!r}: {exc.args[0]}") from None
+
+    async def _ask(self, teacher: str, prompt: str, key: str) -> tuple[str | None, str]:
+        """One teacher's (label, reasoning); the label is None when no option can be read from it."""
+        cfg = self.config
+        messages = [{"role": "system", "content": cfg.system}] if cfg.system else []
+        messages.append({"role": "user", "content": prompt})
+        [sample] = await self.teachers[teacher].complete(ChatRequest.build(
+            messages, temperature=cfg.temperature, max_tokens=cfg.max_tokens, seed=item_seed(cfg.seed, key)))
+        reasoning, answer = split_reasoning(sample.choice.text, cfg.answer_marker) if cfg.reasoning \
+            else ("", sample.choice.text.strip())
+        if cfg.label_options:
+            answer = match_option(answer, cfg.label_options)
+        return (answer or None), reasoning
+
+    async def _vote(self, prompt: str, key: str) -> tuple[Vote, dict[str, Any]]:
+        replies = await asyncio.gather(*(self._ask(t, prompt, key) for t in self.teachers))
+        answers = {t: label for t, (label, _) in zip(self.teachers, replies, strict=True)}
+        result = vote(list(answers.values()), unanimous=self.config.agreement == "unanimous")
+        winner_reasoning = next((r for (label, r) in replies if label and normalize(label) == result.label), "")
+        return result, {"answers": answers, "reasoning": winner_reasoning}
+
+    async def _label_record(self, record: Record, low: set[str], bar) -> Record | None:
+        cfg = self.config
+        try:
+            prompt = self._prompt(record.fields)
+            result, details = await self._vote(prompt, record.id)
+        finally:
+            bar.advance()
+        if result.label is None:
+            self.counters["dropped_no_agreement" if result.counts else "dropped_unreadable"] += 1
+            return None
+        self.counters["labelled"] += 1
+        self.counters[f"agreement_{round(result.agreement, 2)}"] += 1
+        # Keep the teacher's own wording of the winning label (vote() compares normalized text).
+        label = next(a for a in details["answers"].values() if a and normalize(a) == result.label)
+        fields: dict[str, Any] = {
+            "prompt": prompt, cfg.output_field: label,
+            "messages": [{"role": "user", "content": prompt}, {"role": "assistant", "content": label}],
+            "teacher_answers": details["answers"], "teacher_agreement": round(result.agreement, 4),
+        }
+        if cfg.reasoning:
+            fields["reasoning"] = details["reasoning"]
+        category = str(record.fields.get(cfg.audit.category_field, "")) if cfg.audit else ""
+        if category in low:
+            fields["audit_flag"] = f"teacher accuracy in {category!r} is under {cfg.audit.min_accuracy}"
+            self.counters["flagged_low_accuracy_category"] += 1
+        child = record.child(self.name, 0, fields, technique="distill", model="+".join(
+            e.backend.model_name for e in self.teachers.values()), template=cfg.template,
+            params={"teachers": list(self.teachers), "agreement": cfg.agreement})
+        child.scores["teacher_agreement"] = round(result.agreement, 4)
+        return child
+
+    # -- the audit -----------------------------------------------------------------------------------
+
+    async def _audit(self, board: ProgressBoard) -> set[str]:
+        cfg = self.config.audit
+        rows = read_table(cfg.path)
+        if cfg.limit:
+            rows = rows[: cfg.limit]
+        missing = [f for f in (cfg.gold_field, cfg.category_field) if f and f not in rows[0]]
+        if missing:
+            raise UserError(f"{cfg.path}: the gold file has no {', '.join(map(repr, missing))} column")
+        bar = board.bar(f"{self.name}: audit", len(rows))
+
+        async def predict(i: int, row: dict) -> str | None:
+            try:
+                result, _ = await self._vote(self._prompt(row), f"audit-{i}")
+            finally:
+                bar.advance()
+            return result.label
+
+        predictions = await gather_settled((predict(i, r) for i, r in enumerate(rows)), self.counters,
+                                           "audit_request_failed")
+        categories = [str(r.get(cfg.category_field, "")) if cfg.category_field else "" for r in rows]
+        self.audit_result = result = audit(predictions, [str(r[cfg.gold_field]) for r in rows], categories,
+                                           cfg.min_accuracy)
+        overall_low = result.overall < cfg.min_accuracy
+        if cfg.on_low == "stop" and (result.low or overall_low):
+            where = (", ".join(f"{c}: {result.by_category[c]:.0%}" for c in result.low)
+                     or f"overall {result.overall:.0%}")
+            raise UserError(f"teacher audit on {cfg.path}: accuracy under {cfg.min_accuracy:.0%} ({where}); "
+                            "no input was labelled. Use a better teacher, or set audit.on_low to flag or "
+                            "skip_category")
+        return set(result.low)
+
+    def report(self) -> dict[str, Any]:
+        if self.audit_result is None:
+            return {}
+        r = self.audit_result
+        return {"audit_accuracy": r.overall, "audit_accuracy_by_category": r.by_category,
+                "audit_examples_by_category": r.counts, "audit_low_categories": r.low}
