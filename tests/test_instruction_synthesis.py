@@ -89,5 +89,6 @@ def test_evol_instruct_on_the_bundled_model(tmp_path):
 def test_the_example_configs_are_valid():
     from synthloom.config import load_config
 
-    for name in ("quickstart.yaml", "self_instruct.yaml", "evol_instruct.yaml", "constitutional.yaml"):
+    for name in ("quickstart.yaml", "self_instruct.yaml", "evol_instruct.yaml", "constitutional.yaml",
+                 "distill.yaml", "textbook.yaml"):
         assert load_config(EXAMPLES / name).pipeline

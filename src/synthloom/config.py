@@ -217,9 +217,38 @@ class DistillStepConfig(Strict):
     seed: int = 0
 
 
-StepConfig = Annotated[DistillStepConfig | GenerateStepConfig | SelfInstructStepConfig | EvolInstructStepConfig
-                       | CritiqueReviseStepConfig | AIFeedbackStepConfig, Field(discriminator="step")]
-SOURCE_STEPS = ("self_instruct",)
+class TextbookStepConfig(Strict):
+    """Textbook-quality explanations and exercises to spec (phi-1): topics x audiences x styles x levels."""
+
+    step: Literal["textbook"]
+    name: str | None = None
+    model: str = "default"
+    subject: str | None = Field(None, description="root subject; topics are generated from it if not given")
+    topics: list[str] | None = Field(None, description="the topic taxonomy, if you have one")
+    num_topics: int = Field(8, ge=1)
+    audiences: list[str] = Field(default_factory=lambda: ["a curious teenager", "a university student",
+                                                          "a working professional"], min_length=1)
+    styles: list[str] = Field(default_factory=lambda: ["a clear step-by-step explanation",
+                                                       "a worked-example walkthrough", "a short dialogue"],
+                              min_length=1)
+    difficulties: list[str] = Field(default_factory=lambda: ["introductory", "intermediate", "advanced"],
+                                    min_length=1)
+    max_items: int | None = Field(None, ge=1, description="a seeded sample of the combinations, if fewer")
+    exercises: int = Field(2, ge=0)
+    temperature: float = Field(0.7, ge=0)
+    max_tokens: int = Field(700, ge=32)
+    seed: int = 0
+
+    @model_validator(mode="after")
+    def _subject_or_topics(self) -> TextbookStepConfig:
+        if not self.subject and not self.topics:
+            raise ValueError("give a `subject` (topics are generated from it) or a list of `topics`")
+        return self
+
+
+StepConfig = Annotated[GenerateStepConfig | SelfInstructStepConfig | EvolInstructStepConfig | CritiqueReviseStepConfig
+                       | AIFeedbackStepConfig | DistillStepConfig | TextbookStepConfig, Field(discriminator="step")]
+SOURCE_STEPS = ("self_instruct", "textbook")
 
 
 class ExportConfig(Strict):

@@ -9,6 +9,7 @@ from synthloom.config import (
     EvolInstructStepConfig,
     GenerateStepConfig,
     SelfInstructStepConfig,
+    TextbookStepConfig,
 )
 from synthloom.engine.engines import Engines
 from synthloom.steps.base import Step
@@ -21,10 +22,12 @@ def build_steps(configs: list, engines: Engines) -> list[Step]:
     from synthloom.techniques.distill import DistillStep
     from synthloom.techniques.evol_instruct import EvolInstructStep
     from synthloom.techniques.self_instruct import SelfInstructStep
+    from synthloom.techniques.textbook import TextbookStep
 
     kinds = {GenerateStepConfig: GenerateStep, SelfInstructStepConfig: SelfInstructStep,
              EvolInstructStepConfig: EvolInstructStep, CritiqueReviseStepConfig: CritiqueReviseStep,
-             AIFeedbackStepConfig: AIFeedbackStep, DistillStepConfig: DistillStep}
+             AIFeedbackStepConfig: AIFeedbackStep, DistillStepConfig: DistillStep,
+             TextbookStepConfig: TextbookStep}
     steps, seen = [], set()
     for i, config in enumerate(configs):
         name = config.name or config.step
