@@ -10,6 +10,7 @@ import orjson
 
 from synthloom.errors import UserError
 from synthloom.exports import FORMATS, convert, dataset_card, split, write_split_files
+from synthloom.io import import_datasets
 
 
 @dataclass
@@ -55,8 +56,9 @@ def _push(splits: dict, repo: str, card: Path) -> None:
     token = os.environ.get("HF_TOKEN") or os.environ.get("HUGGING_FACE_HUB_TOKEN")
     if not token:
         raise UserError("--push-to-hub needs a token in HF_TOKEN; the files were written locally")
-    import datasets
     from huggingface_hub import HfApi
+
+    datasets = import_datasets()
 
     datasets.DatasetDict({n: datasets.Dataset.from_list(r) for n, r in splits.items()}).push_to_hub(repo, token=token)
     HfApi(token=token).upload_file(path_or_fileobj=str(card), path_in_repo="README.md", repo_id=repo,

@@ -20,6 +20,7 @@ from typing import Any
 import orjson
 
 from synthloom.errors import UserError
+from synthloom.io import import_datasets
 
 PROMPT_FIELDS = ("prompt", "instruction", "question")
 RESPONSE_FIELDS = ("response", "output", "label", "answer", "chosen")
@@ -104,8 +105,7 @@ def write_jsonl(rows: list[dict[str, Any]], target: Path) -> None:
 def write_split_files(splits: dict[str, list[dict[str, Any]]], out: Path, file_format: str) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     if file_format == "hf":
-        import datasets
-
+        datasets = import_datasets()
         folder = out / "hf"
         datasets.DatasetDict({name: datasets.Dataset.from_list(rows) for name, rows in splits.items()}
                              ).save_to_disk(str(folder))

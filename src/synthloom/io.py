@@ -75,10 +75,18 @@ def read_table(path: str | Path, columns: list[str] | None = None, split: str = 
     return rows
 
 
+def import_datasets() -> Any:
+    """The `datasets` package, or one clear error saying how to get it (it is an optional extra)."""
+    try:
+        import datasets
+    except ImportError:
+        raise UserError("this needs the `datasets` package: pip install 'synthloom[hf]'") from None
+    return datasets
+
+
 def _read_rows(path: Path, split: str) -> list[dict[str, Any]]:
     if path.is_dir():
-        import datasets
-
+        datasets = import_datasets()
         data = datasets.load_from_disk(str(path))
         if isinstance(data, datasets.DatasetDict):
             if split not in data:
