@@ -1,0 +1,121 @@
+"""The sandbox against real attacks: each ends as a failed candidate, the host untouched, the run going on."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import textwrap
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from synthloom.verifiers.sandbox import OUTPUT_CAP, SandboxLimits, run_python
+
+LIMITS = SandboxLimits(wall_s=6, cpu_s=2, memory_mb=256, processes=16)
+pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="the full sandbox (namespaces, user switch) needs root")
+
+
+async def test_ordinary_code_runs_and_outcomes_are_distinct():
+    ok = await run_python("import json\nprint(json.dumps({'sum': 2 + 2}))", LIMITS)
+    assert ok.status == "ok" and ok.stdout.strip() == '{"sum": 4}'
+    failed = await run_python("assert 1 == 2, 'wrong answer'", LIMITS)
+    assert failed.status == "error" and "wrong answer" in failed.stderr
+    broken = await run_python("def f(:\n  pass", LIMITS)
+    assert broken.status == "error" and "SyntaxError" in broken.stderr
+
+
+async def test_an_infinite_loop_times_out():
+    result = await run_python("while True:\n    pass", LIMITS)
+    assert result.status == "timeout" and result.seconds < LIMITS.wall_s + 2
+
+
+async def test_a_sleeping_candidate_is_killed_at_the_wall_clock_limit():
+    result = await run_python("import time\ntime.sleep(60)", SandboxLimits(wall_s=1.5, cpu_s=2))
+    assert result.status == "timeout" and result.seconds < 4
+
+
+async def test_a_fork_bomb_is_contained_and_leaves_nothing_behind():
+    result = await run_python("import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass",
+                              LIMITS)
+    assert result.status in ("timeout", "error")
+    # When the namespace's PID 1 ends, the kernel kills the rest; that teardown takes a moment.
+    for _ in range(50):
+        leftover = subprocess.run(["pgrep", "-u", "65534"], capture_output=True, text=True).stdout.strip()
+        if not leftover:
+            break
+        time.sleep(0.1)
+    assert leftover == "", f"sandbox processes survived: {leftover}"
+
+
+async def test_a_memory_bomb_fails():
+    result = await run_python("blocks = []\nwhile True:\n    blocks.append(bytearray(50 * 1024 * 1024))", LIMITS)
+    assert result.status == "error" and "MemoryError" in result.stderr
+
+
+async def test_writing_outside_the_work_directory_fails(tmp_path):
+    targets = [f"/tmp/synthloom-escape-{uuid.uuid4().hex}", str(tmp_path / "escape.txt"),
+               str(Path(__file__).resolve().parent / "escape.txt"), "/root/escape.txt"]
+    code = textwrap.dedent(f"""
+        for target in {targets!r}:
+            try:
+                open(target, "w").write("x")
+                print("WROTE", target)
+            except OSError as error:
+                print("refused", target, error.errno)
+        open("inside.txt", "w").write("ok")
+        """)
+    result = await run_python(code, LIMITS)
+    assert "WROTE" not in result.stdout and result.stdout.count("refused") == len(targets)
+    assert not any(Path(t).exists() for t in targets)
+    assert result.status == "ok"  # writing inside its own directory works; that directory is gone now
+    assert not list(Path("/tmp").glob("synthloom-sandbox-*"))
+
+
+async def test_api_keys_in_the_environment_are_not_visible(monkeypatch):
+    monkeypatch.setenv("SYNTHLOOM_API_KEY", "sk-sandbox-canary")
+    monkeypatch.setenv("HF_TOKEN", "hf-sandbox-canary")
+    result = await run_python("import os\nprint(sorted(os.environ))\nprint(open('/proc/self/environ').read())",
+                              LIMITS)
+    assert "canary" not in result.stdout + result.stderr
+    assert "SYNTHLOOM_API_KEY" not in result.stdout and "HF_TOKEN" not in result.stdout
+
+
+async def test_no_network_connection_can_be_opened():
+    server = socket.create_server(("127.0.0.1", 0))
+    port = server.getsockname()[1]
+    accepted = []
+    server.settimeout(8)
+    thread = threading.Thread(target=lambda: accepted.append(_accept(server)), daemon=True)
+    thread.start()
+    result = await run_python(f"import socket\nsocket.create_connection(('127.0.0.1', {port}), timeout=2)", LIMITS)
+    thread.join(10)
+    server.close()
+    assert result.status == "error" and accepted == [None]
+    # Below the socket guard there is no network at all: a fresh namespace with only a loopback.
+    interfaces = await run_python("print(open('/proc/self/net/dev').read())", LIMITS)
+    names = {line.split(":")[0].strip() for line in interfaces.stdout.splitlines()[2:] if ":" in line}
+    assert names == {"lo"}
+
+
+def _accept(server: socket.socket):
+    try:
+        return server.accept()
+    except (TimeoutError, OSError):
+        return None
+
+
+async def test_the_parent_cannot_be_signalled():
+    me = os.getpid()
+    result = await run_python(f"import os, signal\nos.kill({me}, signal.SIGTERM)", LIMITS)
+    assert result.status == "error" and ("ProcessLookupError" in result.stderr or "PermissionError" in result.stderr)
+    group = await run_python(f"import os, signal\nos.killpg({os.getpgid(me)}, signal.SIGKILL)", LIMITS)
+    assert group.status == "error"  # and this test process is still here to check it
+
+
+async def test_output_floods_are_capped():
+    result = await run_python("import sys\nfor _ in range(200000):\n    sys.stdout.write('x' * 100)", LIMITS)
+    assert len(result.stdout) <= OUTPUT_CAP
