@@ -1,0 +1,49 @@
+"""What every verifier returns, and how verifiers combine (all of / any of)."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+
+@dataclass(frozen=True)
+class Verdict:
+    passed: bool
+    outcome: str  # pass, fail, error, timeout, no_answer, ... : why, in one word, for counting
+    detail: str = ""
+
+
+class Verifier(Protocol):
+    name: str
+
+    async def verify(self, candidate: str, fields: dict[str, Any]) -> Verdict:
+        """Judge one candidate; `fields` are the prompt record's (gold answer, tests, ...)."""
+        ...
+
+
+class AllOf:
+    def __init__(self, *verifiers: Verifier) -> None:
+        self.verifiers = verifiers
+        self.name = "all_of(" + ", ".join(v.name for v in verifiers) + ")"
+
+    async def verify(self, candidate: str, fields: dict[str, Any]) -> Verdict:
+        for verifier in self.verifiers:  # in order, stopping at the first failure: later ones may be costly
+            verdict = await verifier.verify(candidate, fields)
+            if not verdict.passed:
+                return Verdict(False, verdict.outcome, f"{verifier.name}: {verdict.detail}")
+        return Verdict(True, "pass")
+
+
+class AnyOf:
+    def __init__(self, *verifiers: Verifier) -> None:
+        self.verifiers = verifiers
+        self.name = "any_of(" + ", ".join(v.name for v in verifiers) + ")"
+
+    async def verify(self, candidate: str, fields: dict[str, Any]) -> Verdict:
+        verdicts = await asyncio.gather(*(v.verify(candidate, fields) for v in self.verifiers))
+        for verifier, verdict in zip(self.verifiers, verdicts, strict=True):
+            if verdict.passed:
+                return Verdict(True, "pass", f"{verifier.name}")
+        return Verdict(False, verdicts[0].outcome, "; ".join(f"{v.name}: {d.detail}"
+                                                              for v, d in zip(self.verifiers, verdicts, strict=True)))
