@@ -90,5 +90,5 @@ def test_the_example_configs_are_valid():
     from synthloom.config import load_config
 
     for name in ("quickstart.yaml", "self_instruct.yaml", "evol_instruct.yaml", "constitutional.yaml",
-                 "distill.yaml", "textbook.yaml"):
+                 "distill.yaml", "textbook.yaml", "rejection_math.yaml", "rejection_code.yaml"):
         assert load_config(EXAMPLES / name).pipeline

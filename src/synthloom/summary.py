@@ -18,12 +18,29 @@ def summary_lines(summary: RunSummary, status: str, exports: dict | None = None)
         if stats.counters:
             lines += ["", f"## {name}", "", "| count | value |", "|---|---:|"]
             lines += [f"| {key} | {value} |" for key, value in sorted(stats.counters.items())]
-        if stats.report:
-            lines += ["", f"{name}: " + ", ".join(f"{k} = {v}" for k, v in stats.report.items())]
         if stats.errors:
             lines += ["", f"{name} errors: " + ", ".join(f"{k} {v}" for k, v in sorted(stats.errors.items()))]
+    lines += report_lines(summary)
     for target, counts in (exports or {}).items():
         lines.append(f"\nExport {target}: {counts['written']} rows ({counts['skipped']} records lacked the fields)")
+    return lines
+
+
+def report_lines(summary: RunSummary) -> list[str]:
+    """The rates, flags and tables steps derive from their counts (yield by class, pass@k, agreement...)."""
+    lines: list[str] = []
+    for name, stats in summary.steps.items():
+        if not stats.report:
+            continue
+        report = dict(stats.report)
+        yields = report.pop("yield_by_class", None)
+        if yields:
+            lines += ["", f"### {name}: yield by class", "",
+                      "| class | prompts | with accepted | tried | accepted | pass rate |",
+                      "|---|---:|---:|---:|---:|---:|"]
+            lines += [f"| {c} | {y['prompts']} | {y['prompts_with_accepted']} | {y['tried']} | {y['accepted']} "
+                      f"| {y['pass_rate']} |" for c, y in yields.items()]
+        lines += ["", f"{name}: " + ", ".join(f"{k} = {v}" for k, v in report.items())]
     return lines
 
 

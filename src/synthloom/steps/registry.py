@@ -8,6 +8,7 @@ from synthloom.config import (
     DistillStepConfig,
     EvolInstructStepConfig,
     GenerateStepConfig,
+    RejectionStepConfig,
     SelfInstructStepConfig,
     TextbookStepConfig,
 )
@@ -21,13 +22,14 @@ def build_steps(configs: list, engines: Engines) -> list[Step]:
     from synthloom.techniques.constitutional import CritiqueReviseStep
     from synthloom.techniques.distill import DistillStep
     from synthloom.techniques.evol_instruct import EvolInstructStep
+    from synthloom.techniques.rejection import RejectionStep
     from synthloom.techniques.self_instruct import SelfInstructStep
     from synthloom.techniques.textbook import TextbookStep
 
     kinds = {GenerateStepConfig: GenerateStep, SelfInstructStepConfig: SelfInstructStep,
              EvolInstructStepConfig: EvolInstructStep, CritiqueReviseStepConfig: CritiqueReviseStep,
              AIFeedbackStepConfig: AIFeedbackStep, DistillStepConfig: DistillStep,
-             TextbookStepConfig: TextbookStep}
+             TextbookStepConfig: TextbookStep, RejectionStepConfig: RejectionStep}
     steps, seen = [], set()
     for i, config in enumerate(configs):
         name = config.name or config.step
@@ -46,7 +48,7 @@ def check_step_files(configs: list) -> None:
     from synthloom.templates import load_template
 
     for config in configs:
-        if isinstance(config, (GenerateStepConfig, DistillStepConfig)):
+        if isinstance(config, (GenerateStepConfig, DistillStepConfig, RejectionStepConfig)):
             load_template(config.template)
         elif isinstance(config, SelfInstructStepConfig):
             load_seed_tasks(config.seeds)

@@ -8,7 +8,7 @@ from typing import Any
 
 from synthloom.verifiers.base import Verdict
 
-_ANSWER_IS = re.compile(r"(?:final answer|the answer is|answer\s*[:=])\s*[:\-]?\s*(.+)", re.IGNORECASE)
+_ANSWER_IS = re.compile(r"answer\s*(?:is|:|=)\s*[:\-]?\s*(.+)", re.IGNORECASE)
 _NUMBER = re.compile(r"-?\$?\d[\d,]*(?:\.\d+)?(?:/\d+)?%?")
 
 

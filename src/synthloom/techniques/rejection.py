@@ -1,0 +1,196 @@
+"""Rejection sampling: up to k candidates per prompt, keep those a verifier passes.
+
+Phase 1 samples each prompt in batches (the backend's `n` where it has one) until m candidates are
+accepted, k are tried, or the run's budget is spent. Phase 2 (adaptive) spends extra samples on prompts
+whose pass rate is low but not zero: those are where more tries buy data; prompts at zero have shown
+nothing to find. Accepted solutions that repeat a reasoning path are dropped (RFT). Per-prompt statistics
+go on every record; the report gives the yield per class and lists the classes where nothing was ever
+accepted, because rejection sampling cannot create data the model never produces correctly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from synthloom.config import RejectionStepConfig, VerifierConfig
+from synthloom.engine.engine import GenerationFailed
+from synthloom.engine.engines import Engines
+from synthloom.errors import UserError
+from synthloom.models.base import ChatRequest
+from synthloom.progress import ProgressBoard
+from synthloom.record import Record
+from synthloom.techniques.prompting import item_seed
+from synthloom.techniques.rejection_dedupe import distinct, equations_key, text_key
+from synthloom.templates import load_template, render
+from synthloom.verifiers.base import AllOf, AnyOf, Verdict, Verifier
+from synthloom.verifiers.passk import pass_at_k
+
+PASS_AT = (1, 5, 10)
+
+
+def build_verifier(config: VerifierConfig, engines: Engines) -> Verifier:
+    if config.kind == "math":
+        from synthloom.verifiers.math import MathAnswerVerifier
+
+        return MathAnswerVerifier(config.gold_field)
+    if config.kind == "code":
+        from synthloom.verifiers.code import CodeVerifier
+        from synthloom.verifiers.sandbox import SandboxLimits
+
+        return CodeVerifier(SandboxLimits(wall_s=config.wall_s, cpu_s=config.cpu_s, memory_mb=config.memory_mb))
+    if config.kind == "json_schema":
+        from synthloom.verifiers.schema import JsonSchemaVerifier
+
+        return JsonSchemaVerifier(config.schema_)
+    if config.kind == "regex":
+        from synthloom.verifiers.schema import RegexVerifier
+
+        return RegexVerifier(config.pattern, config.full_match)
+    if config.kind == "judge":
+        from synthloom.verifiers.judge import JudgeVerifier
+
+        return JudgeVerifier(engines.get(config.model), config.rubric)
+    parts = [build_verifier(v, engines) for v in config.of]
+    return AllOf(*parts) if config.kind == "all_of" else AnyOf(*parts)
+
+
+@dataclass
+class PromptState:
+    record: Record
+    prompt: str
+    tried: int = 0
+    tokens: int = 0
+    accepted: list[tuple[str, Verdict]] = field(default_factory=list)
+    outcomes: Counter = field(default_factory=Counter)
+    failed_requests: int = 0
+
+    def stats(self) -> dict[str, Any]:
+        n, c = self.tried, len(self.accepted)
+        return {"tried": n, "accepted": c, "pass_rate": round(c / n, 4) if n else None,
+                **{f"pass@{k}": round(pass_at_k(n, c, k), 6) for k in PASS_AT if n >= k},
+                "tokens_per_accepted": round(self.tokens / c, 1) if c else None,
+                "outcomes": dict(self.outcomes)}
+
+
+class RejectionStep:
+    scope = "all"  # the run's budget and adaptive allocation need every prompt's first-pass result
+
+    def __init__(self, config: RejectionStepConfig, engines: Engines, name: str) -> None:
+        self.name = name
+        self.config = config
+        self.engine = engines.get(config.model)
+        self.verifier = build_verifier(config.verifier, engines)
+        self.template = load_template(config.template)
+        self.counters: Counter = Counter()
+        self.budget_left = config.budget
+        self.states: list[PromptState] = []
+        # Verification may run code: no more sandboxes at once than the machine has cores.
+        self._verifying = asyncio.Semaphore(os.cpu_count() or 1)
+
+    async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
+        cfg = self.config
+        self.states, problem = [], None
+        for record in records:
+            try:
+                self.states.append(PromptState(record, render(self.template, record.fields)))
+            except KeyError as exc:
+                self.counters["skipped_template_field_missing"] += 1
+                problem = str(exc.args[0])
+        if records and not self.states:
+            raise UserError(f"{self.name}: template {self.config.template!r}: {problem}")
+        bar = board.bar(f"{self.name}: prompts", len(self.states))
+        await asyncio.gather(*(self._sample(s, cfg.k, bar) for s in self.states))
+        if cfg.adaptive:
+            low = [s for s in self.states if s.accepted and len(s.accepted) < cfg.m
+                   and len(s.accepted) / s.tried < cfg.adaptive_below]
+            self.counters["adaptive_prompts"] = len(low)
+            await asyncio.gather(*(self._sample(s, s.tried + cfg.adaptive_extra, None) for s in low))
+        return [r for s in self.states for r in self._records(s)]
+
+    async def _sample(self, state: PromptState, limit: int, bar) -> None:
+        cfg = self.config
+        while state.tried < limit and len(state.accepted) < cfg.m:
+            n = min(cfg.batch, limit - state.tried)
+            if self.budget_left is not None:
+                n = min(n, self.budget_left)
+                if n <= 0:
+                    self.counters["prompts_cut_by_budget"] += 1
+                    break
+                self.budget_left -= n  # taken before the await: concurrent prompts cannot overspend
+            messages = ([{"role": "system", "content": cfg.system}] if cfg.system else []) + [
+                {"role": "user", "content": state.prompt}]
+            try:
+                samples = await self.engine.complete(ChatRequest.build(
+                    messages, n=n, temperature=cfg.temperature, max_tokens=cfg.max_tokens,
+                    seed=item_seed(cfg.seed, state.record.id, state.tried)))
+            except GenerationFailed:
+                state.failed_requests += 1
+                self.counters["request_failed"] += 1
+                break
+            for sample in samples:
+                async with self._verifying:
+                    verdict = await self.verifier.verify(sample.choice.text, state.record.fields)
+                state.tried += 1
+                state.tokens += sample.usage.completion_tokens
+                state.outcomes[verdict.outcome] += 1
+                self.counters["candidates"] += 1
+                self.counters[f"outcome_{verdict.outcome}"] += 1
+                if verdict.passed:
+                    state.accepted.append((sample.choice.text, verdict))
+                    if len(state.accepted) >= cfg.m:
+                        self.counters["prompts_stopped_early"] += state.tried < limit
+                        break
+        if bar is not None:
+            bar.advance()
+
+    def _records(self, state: PromptState) -> list[Record]:
+        cfg = self.config
+        texts = [text for text, _ in state.accepted]
+        keep = list(range(len(texts))) if cfg.dedupe == "none" else distinct(
+            texts, equations_key if cfg.dedupe == "equations" else text_key)
+        self.counters["dropped_duplicate_reasoning"] += len(texts) - len(keep)
+        self.counters["accepted_distinct"] += len(keep)
+        stats = state.stats()
+        out = []
+        for index in keep:
+            text, verdict = state.accepted[index]
+            child = state.record.child(
+                self.name, index, {"prompt": state.prompt, cfg.output_field: text, "verdict": verdict.detail,
+                                   "rejection_stats": stats},
+                technique="rejection_sampling", model=self.engine.backend.model_name, template=cfg.template,
+                params={"k": cfg.k, "m": cfg.m, "verifier": self.verifier.name})
+            child.scores["pass_rate"] = stats["pass_rate"] or 0.0
+            out.append(child)
+        return out
+
+    def report(self) -> dict[str, Any]:
+        by_class: dict[str, list[PromptState]] = defaultdict(list)
+        for state in self.states:
+            by_class[str(state.record.fields.get(self.config.class_field, "all")) if self.config.class_field
+                     else "all"].append(state)
+        yields = {}
+        for name, states in sorted(by_class.items()):
+            tried = sum(s.tried for s in states)
+            accepted = sum(len(s.accepted) for s in states)
+            yields[name] = {"prompts": len(states), "prompts_with_accepted": sum(bool(s.accepted) for s in states),
+                            "tried": tried, "accepted": accepted,
+                            "pass_rate": round(accepted / tried, 4) if tried else None}
+        passk = {}
+        for k in PASS_AT:
+            eligible = [s for s in self.states if s.tried >= k]
+            if eligible:
+                passk[f"pass@{k}"] = round(sum(pass_at_k(s.tried, len(s.accepted), k) for s in eligible)
+                                           / len(eligible), 6)
+        accepted = sum(len(s.accepted) for s in self.states)
+        return {
+            "yield_by_class": yields,
+            "zero_yield_classes": [name for name, y in yields.items() if y["accepted"] == 0],
+            **passk,
+            "pass_at_k_note": "over the samples drawn; stopping at m accepted biases it upward unless m >= k",
+            "tokens_per_accepted": round(sum(s.tokens for s in self.states) / accepted, 1) if accepted else None,
+            "budget_left": self.budget_left,
+        }

@@ -1,0 +1,113 @@
+"""The rejection-sampling step: early stop at m, the budget, adaptive extra samples, malformed candidates,
+yield per class and distinct solutions. The echo server answers with the sample's seed, so a verifier
+on the seed's parity decides exactly which candidates pass: a real model cannot be made to do that."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from synthloom.config import RunConfig
+from synthloom.engine.engines import Engines
+from synthloom.progress import ProgressBoard
+from synthloom.record import Record
+from synthloom.techniques.rejection import RejectionStep
+from synthloom.techniques.rejection_dedupe import distinct, equations_key
+
+EVEN_SEED = {"kind": "regex", "pattern": r"#\d*[02468]$"}
+PROBLEMS = [{"question": f"What is {i} + {i}?", "answer": str(2 * i), "difficulty": d}
+            for i, d in enumerate(["easy", "easy", "hard", "hard"])]
+
+
+def make_step(fault_server, tmp_path, **step) -> tuple[RejectionStep, Engines]:
+    config = RunConfig.model_validate({
+        "run_dir": str(tmp_path / "r"), "input": {"path": "unused.jsonl"},
+        "model": {"backend": "openai", "base_url": fault_server.url, "model": "echo"},
+        "pipeline": [{"step": "rejection", "template": "question", "verifier": EVEN_SEED, **step}]})
+    engines = Engines(config, str(tmp_path / "cache.sqlite"))
+    return RejectionStep(config.pipeline[0], engines, "rejection"), engines
+
+
+async def run(step: RejectionStep, engines: Engines, problems=PROBLEMS) -> list[Record]:
+    try:
+        return await step.run_all([Record.from_input(i, p) for i, p in enumerate(problems)],
+                                  ProgressBoard(None, lambda: ""))
+    finally:
+        await engines.close()
+
+
+def seed_is_even(text: str) -> bool:
+    return int(text.rsplit("#", 1)[1]) % 2 == 0
+
+
+async def test_each_prompt_stops_at_m_accepted(fault_server, tmp_path):
+    step, engines = make_step(fault_server, tmp_path, k=12, m=2, batch=1)
+    await run(step, engines)
+    for state in step.states:
+        passes = [seed_is_even(text) for text, _ in state.accepted]
+        assert all(passes) and len(state.accepted) == min(2, len(state.accepted))
+        if len(state.accepted) == 2:
+            assert state.tried < 12 or state.outcomes["pass"] == 2
+            assert state.outcomes["pass"] == 2 and state.outcomes["no_match"] == state.tried - 2
+    calls = Counter(r.prompt for r in fault_server.log)
+    assert sum(calls.values()) == sum(s.tried for s in step.states)  # nothing sampled past the stop
+
+
+async def test_the_budget_caps_candidates_for_the_whole_run(fault_server, tmp_path):
+    step, engines = make_step(fault_server, tmp_path, k=8, m=8, batch=3, budget=10)
+    await run(step, engines)
+    assert sum(s.tried for s in step.states) == 10 == len(fault_server.log)
+    assert step.report()["budget_left"] == 0 and step.counters["prompts_cut_by_budget"] >= 1
+
+
+async def test_adaptive_allocation_spends_extra_only_where_the_pass_rate_is_low_but_not_zero(fault_server, tmp_path):
+    problems = [{"question": f"Problem {i}", "answer": "0", "difficulty": "x"} for i in range(12)]
+    plain, engines = make_step(fault_server, tmp_path / "plain", k=4, m=3, batch=4)
+    await run(plain, engines, problems)
+    adaptive, engines = make_step(fault_server, tmp_path / "adaptive", k=4, m=3, batch=4, adaptive=True,
+                                  adaptive_extra=6, adaptive_below=0.75)
+    await run(adaptive, engines, problems)
+    low = {s.record.id for s in plain.states if s.accepted and len(s.accepted) < 3}
+    extra = {s.record.id for s in adaptive.states if s.tried > plain_tried(plain, s.record.id)}
+    assert low and extra == low  # seeds are deterministic: the first pass is the same in both runs
+    assert adaptive.counters["adaptive_prompts"] == len(low)
+    assert all(s.tried <= 4 + 6 for s in adaptive.states)
+
+
+def plain_tried(step: RejectionStep, record_id: str) -> int:
+    return next(s.tried for s in step.states if s.record.id == record_id)
+
+
+async def test_a_candidate_with_no_answer_is_a_rejection_and_classes_report_their_yield(fault_server, tmp_path):
+    # The echo of "What is 0 + 0?" ends in the seed: a number, but never the gold 2*i for i > 0 (almost surely),
+    # and a question with no digits at all gives no answer: rejected, counted, no crash.
+    problems = [{"question": "Name a colour.", "answer": "7", "difficulty": "words"}, *PROBLEMS[2:]]
+    step, engines = make_step(fault_server, tmp_path, k=3, m=1, batch=3,
+                              verifier={"kind": "math", "gold_field": "answer"})
+    fault_server.log.clear()
+    records = await run(step, engines, problems)
+    report = step.report()
+    assert report["yield_by_class"]["words"]["tried"] == 3
+    assert "words" in report["zero_yield_classes"]
+    assert step.counters["candidates"] == 9 and not records
+    assert sum(v for k, v in step.counters.items() if k.startswith("outcome_")) == 9
+
+
+async def test_records_carry_per_prompt_statistics(fault_server, tmp_path):
+    step, engines = make_step(fault_server, tmp_path, k=10, m=10, batch=5)
+    records = await run(step, engines)
+    assert records
+    for record in records:
+        stats = record.fields["rejection_stats"]
+        assert stats["tried"] == 10 and 0 < stats["accepted"] <= 10
+        assert stats["pass_rate"] == pytest.approx(stats["accepted"] / 10)
+        assert set(stats) >= {"pass@1", "pass@5", "pass@10", "tokens_per_accepted", "outcomes"}
+        assert record.lineage.technique == "rejection_sampling" and record.lineage.params["k"] == 10
+
+
+def test_distinct_keeps_one_solution_per_reasoning_path():
+    solutions = ["2+3=5, so 5*2=10. Answer 10", "We get 2 + 3 = 5 and then 5*2 = 10! The answer is 10.",
+                 "First 2 + 3 = 5. Next 5 * 2 = 10, so 10.", "Double 5 = 10. Answer 10"]
+    kept = distinct(solutions, equations_key)
+    assert len(kept) == 2 and 3 in kept  # one of the three same-path solutions, and the different one
