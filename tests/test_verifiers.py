@@ -100,5 +100,7 @@ async def test_code_against_real_humaneval_tests():
     looping = await verifier.verify("    while True:\n        pass\n", problem)
     broken = await verifier.verify("    return number %% 1 +\n", problem)
     crashing = await verifier.verify("    raise RuntimeError('nope')\n", problem)
-    assert right.passed
+    whole_function = "```python\ndef truncate_number(number: float) -> float:\n    return number % 1.0\n```"
+    whole = await verifier.verify(whole_function, problem)
+    assert right.passed and whole.passed  # a whole function, relying on nothing but the prompt's preamble
     assert (wrong.outcome, looping.outcome, broken.outcome, crashing.outcome) == ("fail", "timeout", "error", "error")

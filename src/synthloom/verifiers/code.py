@@ -19,10 +19,14 @@ def extract_code(text: str) -> str:
 
 
 def humaneval_program(fields: dict[str, Any], candidate: str) -> str:
-    """HumanEval's own check: the prompt (signature and docstring) unless the candidate repeats it, the
-    candidate, the test code, then check(entry_point)."""
+    """HumanEval's own check: the prompt (imports, signature, docstring), the candidate, the test code,
+    then check(entry_point). A candidate that writes the whole function keeps the prompt's preamble
+    (its imports and helpers) in front of it, so `List` and friends are still defined."""
     code = extract_code(candidate)
-    body = code if f"def {fields['entry_point']}" in code else fields["prompt"] + code
+    entry = f"def {fields['entry_point']}"
+    prompt = fields["prompt"]
+    preamble = prompt[: prompt.find(entry)] if entry in prompt else ""
+    body = preamble + code if entry in code else prompt + code
     return f"{body}\n\n{fields['test']}\n\ncheck({fields['entry_point']})\n"
 
 
