@@ -14,16 +14,13 @@ def wanted(choice: bool | None) -> bool:
 
 
 class Bar:
-    """One stage's bar. Advance once per finished item; `total` may grow as work is discovered."""
+    """One stage's bar. Advance once per finished item."""
 
     def __init__(self, board: ProgressBoard, task: Any) -> None:
         self._board, self._task = board, task
 
     def advance(self, amount: int = 1) -> None:
         self._board.update(self._task, advance=amount)
-
-    def set_total(self, total: int) -> None:
-        self._board.update(self._task, total=total)
 
 
 class ProgressBoard:

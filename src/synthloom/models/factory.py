@@ -52,8 +52,3 @@ def engine_settings(engine: EngineConfig) -> EngineSettings:
 
 def make_engine(backend: Backend, settings: EngineSettings, cache_path: str | None) -> Engine:
     return Engine(backend, settings, ResponseCache(cache_path) if cache_path else None)
-
-
-def build_engine(model: ModelConfig, engine: EngineConfig, cache_path: str | None) -> Engine:
-    return make_engine(build_backend(model, max_connections=engine.concurrency), engine_settings(engine),
-                       cache_path)

@@ -73,7 +73,7 @@ class PromptState:
         return {"tried": n, "accepted": c, "pass_rate": round(c / n, 4) if n else None,
                 **{f"pass@{k}": round(pass_at_k(n, c, k), 6) for k in PASS_AT if n >= k},
                 "tokens_per_accepted": round(self.tokens / c, 1) if c else None,
-                "outcomes": dict(self.outcomes)}
+                "outcomes": dict(self.outcomes), "failed_requests": self.failed_requests}
 
 
 class RejectionStep:
