@@ -45,11 +45,12 @@ async def test_each_prompt_stops_at_m_accepted(fault_server, tmp_path):
     step, engines = make_step(fault_server, tmp_path, k=12, m=2, batch=1)
     await run(step, engines)
     for state in step.states:
-        passes = [seed_is_even(text) for text, _ in state.accepted]
-        assert all(passes) and len(state.accepted) == min(2, len(state.accepted))
-        if len(state.accepted) == 2:
-            assert state.tried < 12 or state.outcomes["pass"] == 2
-            assert state.outcomes["pass"] == 2 and state.outcomes["no_match"] == state.tried - 2
+        assert all(seed_is_even(text) for text, _ in state.accepted)
+        assert state.outcomes["pass"] == len(state.accepted) <= 2
+        assert state.outcomes["no_match"] == state.tried - len(state.accepted)
+        if len(state.accepted) < 2:
+            assert state.tried == 12  # fewer than m passes: it used all k tries
+    assert any(len(s.accepted) == 2 and s.tried < 12 for s in step.states)  # and some stopped early
     calls = Counter(r.prompt for r in fault_server.log)
     assert sum(calls.values()) == sum(s.tried for s in step.states)  # nothing sampled past the stop
 
