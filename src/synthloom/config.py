@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -131,6 +131,10 @@ class SelfInstructStepConfig(Strict):
     seed: int = 0
 
 
+EvolOperation = Literal["add_constraints", "deepen", "concretize", "increase_reasoning", "complicate_input",
+                        "in_breadth"]
+
+
 class EvolInstructStepConfig(Strict):
     """Evol-Instruct (Xu et al., 2023); defaults are the paper's (M = 4 rounds)."""
 
@@ -141,10 +145,7 @@ class EvolInstructStepConfig(Strict):
     judge_model: str | None = Field(None, description="the model for the Equal / Not Equal check; "
                                     "default: `model`")
     rounds: int = Field(4, ge=1)
-    operations: list[Literal["add_constraints", "deepen", "concretize", "increase_reasoning",
-                             "complicate_input", "in_breadth"]] = Field(
-        default_factory=lambda: ["add_constraints", "deepen", "concretize", "increase_reasoning",
-                                 "complicate_input", "in_breadth"], min_length=1)
+    operations: list[EvolOperation] = Field(default_factory=lambda: list(get_args(EvolOperation)), min_length=1)
     instruction_field: str = "instruction"
     output_field: str = "output"
     include_seeds: bool = Field(True, description="the final dataset is the seeds plus every round's survivors")
