@@ -1,0 +1,96 @@
+"""N-gram overlap against benchmark text, as GPT-3's contamination analysis did (Brown et al., 2020).
+
+Texts are normalized (lowercased, punctuation removed, split on whitespace; see text.py). A record is
+flagged when it shares an n-gram with a benchmark segment. n is 13 by default; for a benchmark of short
+items it is the 5th percentile of its items' lengths in words, kept between `min_n` and `max_n`, as
+GPT-3 chose it. A segment shorter than its benchmark's n is matched whole (all its words in a row), if
+it has at least `min_n` words; shorter segments are too short to match by n-grams and are counted.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from synthloom.guards.benchmarks import Segment
+from synthloom.guards.text import WordHasher, concatenated_word_hashes, ngram_hashes, normalized_words
+
+
+@dataclass
+class NgramHit:
+    segment: int  # index into the index's segments
+    n: int
+    shared: int  # how many of the text's n-grams occur in that segment
+    excerpt: str  # the first shared n-gram, normalized
+
+
+def benchmark_n(lengths: list[int], min_n: int = 8, max_n: int = 13) -> int:
+    """GPT-3's rule: the 5th-percentile item length in words, between min_n and max_n."""
+    if not lengths:
+        return max_n
+    return int(min(max_n, max(min_n, np.percentile(lengths, 5))))
+
+
+class NgramIndex:
+    def __init__(self, segments: list[Segment], max_n: int = 13, min_n: int = 8, adaptive: bool = True) -> None:
+        self.segments = segments
+        self.hasher = WordHasher()
+        self.too_short = 0  # segments under min_n words: left to the semantic stage
+        self.n_by_benchmark: dict[str, int] = {}
+        by_benchmark: dict[str, list[int]] = defaultdict(list)
+        for i, segment in enumerate(segments):
+            if segment.stage != "semantic":
+                by_benchmark[segment.benchmark].append(i)
+        # For each n in use: sorted n-gram hashes and, aligned, the segment each came from.
+        grams: dict[int, list[tuple[np.ndarray, np.ndarray]]] = defaultdict(list)
+        for benchmark, members in by_benchmark.items():
+            words, starts, lengths = concatenated_word_hashes([segments[i].text for i in members], self.hasher)
+            n = benchmark_n(lengths.tolist(), min_n, max_n) if adaptive else max_n
+            self.n_by_benchmark[benchmark] = n
+            hashes, owner = ngram_hashes(words, starts, lengths, n, whole_if_shorter=False)
+            grams[n].append((hashes, np.asarray(members)[owner]))
+            for k in np.unique(lengths[(lengths >= min_n) & (lengths < n)]):
+                short = np.flatnonzero(lengths == k)
+                hashes, owner = ngram_hashes(words, starts[short], lengths[short], int(k), whole_if_shorter=False)
+                grams[int(k)].append((hashes, np.asarray(members)[short][owner]))
+            self.too_short += int((lengths < min_n).sum())
+        self._tables: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        for n, parts in grams.items():
+            hashes = np.concatenate([h for h, _ in parts])
+            owners = np.concatenate([o for _, o in parts])
+            order = np.argsort(hashes, kind="stable")
+            self._tables[n] = (hashes[order], owners[order])
+
+    def match(self, texts: list[str]) -> dict[int, NgramHit]:
+        """text index -> its strongest hit (the segment sharing the most n-grams), for flagged texts."""
+        words, starts, lengths = concatenated_word_hashes(texts, self.hasher)
+        counts: dict[tuple[int, int, int], int] = defaultdict(int)
+        for n, (table, owners) in self._tables.items():
+            hashes, text_of = ngram_hashes(words, starts, lengths, n, whole_if_shorter=False)
+            if not len(hashes):
+                continue
+            spot = np.searchsorted(table, hashes)
+            spot[spot == len(table)] = 0
+            found = table[spot] == hashes
+            pairs, shared = np.unique(np.stack([text_of[found], owners[spot[found]]], axis=1), axis=0,
+                                      return_counts=True)
+            for (text, segment), count in zip(pairs.tolist(), shared.tolist(), strict=True):
+                counts[(text, segment, n)] += count
+        best: dict[int, tuple[int, int, int]] = {}
+        for (text, segment, n), count in counts.items():
+            if text not in best or count > best[text][2]:
+                best[text] = (segment, n, count)
+        return {text: NgramHit(segment, n, count, self._excerpt(texts[text], self.segments[segment].text, n))
+                for text, (segment, n, count) in sorted(best.items())}
+
+    @staticmethod
+    def _excerpt(text: str, segment: str, n: int) -> str:
+        theirs = normalized_words(segment)
+        grams = {tuple(theirs[i:i + n]) for i in range(len(theirs) - n + 1)}
+        ours = normalized_words(text)
+        for i in range(len(ours) - n + 1):
+            if tuple(ours[i:i + n]) in grams:
+                return " ".join(ours[i:i + n])
+        return ""
