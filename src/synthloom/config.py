@@ -311,9 +311,140 @@ class RejectionStepConfig(Strict):
     seed: int = 0
 
 
+TEXT_FIELDS_HELP = ("the record fields compared, joined; default: its prompt (instruction + input, prompt or "
+                    "question) and its response")
+
+
+class DedupStepConfig(Strict):
+    """Exact and near-duplicate removal; the first record of each cluster is kept."""
+
+    step: Literal["dedup"]
+    name: str | None = None
+    fields: list[str] | None = Field(None, description=TEXT_FIELDS_HELP)
+    exact: bool = True
+    near: bool = True
+    threshold: float = Field(0.7, gt=0, le=1, description="estimated Jaccard similarity of word shingles")
+    num_perm: int = Field(128, ge=8, le=1024)
+    shingle_size: int = Field(3, ge=1, description="words per shingle")
+    bands: int | None = Field(None, ge=1, description="LSH bands; default: chosen for the threshold")
+    workers: int | None = Field(None, ge=1, description="processes for signatures; default: one per core")
+    seed: int = 1
+
+
+class BenchmarkConfig(Strict):
+    name: str | None = Field(None, description="default: the builtin's name or the file's stem")
+    builtin: Literal["humaneval"] | None = None
+    path: Path | None = Field(None, description="JSONL, CSV, Parquet or a saved datasets folder")
+    fields: list[str] | None = Field(None, description="fields compared; default: every string field")
+    semantic_fields: list[str] | None = Field(None, description="fields embedded; default: `fields`")
+    id_field: str | None = None
+    split: str = "test"
+
+    @model_validator(mode="after")
+    def _one_source(self) -> BenchmarkConfig:
+        if (self.path is None) == (self.builtin is None):
+            raise ValueError("give exactly one of `builtin` and `path`")
+        return self
+
+
+class DecontaminateStepConfig(Strict):
+    """Remove records that contain or reword a benchmark item (n-grams, then embeddings and a judge)."""
+
+    step: Literal["decontaminate"]
+    name: str | None = None
+    fields: list[str] | None = Field(None, description=TEXT_FIELDS_HELP)
+    benchmarks: list[BenchmarkConfig] = Field(default_factory=lambda: [BenchmarkConfig(builtin="humaneval")],
+                                              min_length=1)
+    ngram: bool = True
+    n: int = Field(13, ge=1, description="n-gram length (GPT-3's 13)")
+    min_n: int = Field(8, ge=1, description="shortest n for benchmarks of short items")
+    adaptive_n: bool = Field(True, description="n = the 5th-percentile item length, within [min_n, n]")
+    semantic: bool = Field(False, description="also look for rewordings with MiniLM embeddings")
+    top_k: int = Field(3, ge=1)
+    similarity_threshold: float = Field(0.8, gt=0, le=1, description="flag at or above this (without a judge)")
+    judge_model: str | None = Field(None, description="a model that confirms semantic candidates")
+    judge_threshold: float = Field(0.6, gt=0, le=1, description="ask the judge about neighbours at or above this")
+    judge_max_tokens: int = Field(8, ge=1)
+    keep: bool = Field(False, description="keep contaminated records, only marking them")
+
+
+class DiversityStepConfig(Strict):
+    """Measure diversity (distinct-n, self-BLEU, pairwise ROUGE-L, embedding dispersion, Vendi); passes
+    every record through."""
+
+    step: Literal["diversity"]
+    name: str | None = None
+    fields: list[str] | None = Field(None, description=TEXT_FIELDS_HELP)
+    by: str | None = Field("generation", description="group by lineage generation, by this field, or not")
+    sample: int = Field(1000, ge=2)
+    rouge_sample: int = Field(200, ge=2)
+    embeddings: bool = Field(True, description="embedding dispersion and Vendi (needs synthloom[embed])")
+    seed: int = 0
+
+
+class CoverageStepConfig(Strict):
+    """Count records per category, list thin ones, and optionally generate prompts to fill them."""
+
+    step: Literal["coverage"]
+    name: str | None = None
+    fields: list[str] | None = Field(None, description=TEXT_FIELDS_HELP)
+    category_field: str | None = Field(None, description="the label field; without it, embedding clusters")
+    categories: list[str] | None = Field(None, description="the categories expected (an absent one is empty)")
+    clusters: int = Field(8, ge=2, description="clusters when there is no category_field")
+    min_count: int = Field(5, ge=0, description="a category with fewer records is thin")
+    min_share: float = Field(0.0, ge=0, le=1, description="a category with a smaller share is thin")
+    fill: bool = Field(False, description="generate prompts for thin categories")
+    fill_to: int | None = Field(None, ge=1, description="records per thin category after filling; "
+                                "default: min_count")
+    fill_field: str = Field("instruction", description="the field the generated prompt goes to")
+    model: str = "default"
+    template: str = "coverage_fill"
+    examples_per_prompt: int = Field(3, ge=0)
+    temperature: float = Field(0.9, ge=0)
+    max_tokens: int = Field(120, ge=8)
+    seed: int = 0
+
+
+class SelfConsumingStepConfig(Strict):
+    """A self-consuming loop: generation g is written from examples of generation g-1, with diversity
+    tracked per generation and an alarm when it falls (model collapse)."""
+
+    step: Literal["self_consuming"]
+    name: str | None = None
+    model: str = "default"
+    field: str = Field("instruction", description="the field each generation writes and reads")
+    generations: int = Field(4, ge=1)
+    per_generation: int = Field(24, ge=1, description="records written per generation")
+    examples_per_prompt: int = Field(3, ge=1)
+    real_fraction: float = Field(0.0, ge=0, le=1, description="share of each generation's pool that is "
+                                 "real (input) data")
+    mode: Literal["replace", "accumulate"] = Field("replace", description="accumulate keeps every earlier "
+                                                   "generation in the pool (Gerstgrasser et al., 2024)")
+    template: str = "self_consuming"
+    alarm_metrics: list[str] = Field(default_factory=lambda: ["distinct_2", "self_bleu", "vendi"], min_length=1)
+    alarm_drop: float = Field(0.2, gt=0, le=1, description="alarm when a metric loses this share of "
+                              "generation 0's diversity")
+    on_alarm: Literal["warn", "stop"] = "warn"
+    embeddings: bool = True
+    temperature: float = Field(0.8, ge=0)
+    max_tokens: int = Field(96, ge=8)
+    seed: int = 0
+
+    @model_validator(mode="after")
+    def _known_metrics(self) -> SelfConsumingStepConfig:
+        from synthloom.guards.diversity import HIGHER_IS_DIVERSE
+
+        unknown = [m for m in self.alarm_metrics if m not in HIGHER_IS_DIVERSE]
+        if unknown:
+            raise ValueError(f"unknown alarm metric {', '.join(unknown)}: use {', '.join(HIGHER_IS_DIVERSE)}")
+        return self
+
+
 StepConfig = Annotated[
     GenerateStepConfig | SelfInstructStepConfig | EvolInstructStepConfig | CritiqueReviseStepConfig
-    | AIFeedbackStepConfig | DistillStepConfig | TextbookStepConfig | RejectionStepConfig,
+    | AIFeedbackStepConfig | DistillStepConfig | TextbookStepConfig | RejectionStepConfig
+    | DedupStepConfig | DecontaminateStepConfig | DiversityStepConfig | CoverageStepConfig
+    | SelfConsumingStepConfig,
     Field(discriminator="step"),
 ]
 SOURCE_STEPS = ("self_instruct", "textbook")
@@ -421,6 +552,9 @@ def load_config(path: str | Path) -> RunConfig:
         audit = getattr(step, "audit", None)
         if audit is not None and not audit.path.is_absolute():
             audit.path = (path.parent / audit.path).resolve()
+        for benchmark in getattr(step, "benchmarks", []):
+            if benchmark.path is not None and not benchmark.path.is_absolute():
+                benchmark.path = (path.parent / benchmark.path).resolve()
         for field in ("seeds", "constitution"):
             value = getattr(step, field, "builtin")
             if value != "builtin" and not Path(value).is_absolute():

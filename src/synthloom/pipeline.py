@@ -2,8 +2,9 @@
 
 - per-record steps (`scope = "record"`): each record flows through them on its own, so a slow record
   never holds back the others;
-- whole-pool steps (`scope = "all"`: Self-Instruct, Evol-Instruct, later dedup) need every record at
-  once.
+- whole-pool steps (`scope = "all"`: Self-Instruct, Evol-Instruct, the guards) need every record at
+  once. Those that drop records keep them in `removed`, each with the reason in its meta, and the
+  pipeline writes them to removed.jsonl.
 
 The pipeline runs everything up to the last whole-pool step as a prefix, then streams the resulting
 records through the remaining per-record steps, committing each to the run directory when it is done.
@@ -87,16 +88,22 @@ class Pipeline:
         if not prefix:
             return records
         self.run_dir.forget_prefix_failures()  # the replay below finds them again if they still fail
+        removed: list[Record] = []
         for step in prefix:
             stats = self.summary.steps[step.name]
             if getattr(step, "scope", "record") == "all":
                 stats.received += len(records)
                 records = await step.run_all(records, self.board)
                 stats.emitted += len(records)
+                removed.extend(getattr(step, "removed", []))
+                stats.dropped += len(getattr(step, "removed", []))
             else:
                 records, failed = await self._apply(step, records)
                 for record in failed:
                     self.run_dir.commit_prefix_failure(record)
+        # Guards say what they removed and why; the prefix is replayed whole on resume, so the file is
+        # rewritten whole, never appended to.
+        self.run_dir.write_removed(removed)
         return records
 
     # -- the streamed tail -----------------------------------------------------------------------

@@ -157,6 +157,10 @@ class RunDirectory:
         summary = {"status": status, "sessions": sessions, "totals": _sum_engine(sessions)}
         _atomic_write(self.path / "metrics.json", orjson.dumps(summary, option=orjson.OPT_INDENT_2))
 
+    def write_removed(self, records: list[Record]) -> None:
+        """removed.jsonl: the records guards dropped, each with its step's reason in `meta`."""
+        _atomic_write(self.path / "removed.jsonl", b"".join(r.to_json() + b"\n" for r in records))
+
     def write_failures_file(self) -> int:
         failures = self.failures()
         _atomic_write(self.path / "failures.jsonl", b"".join(orjson.dumps(f) + b"\n" for f in failures))

@@ -40,7 +40,40 @@ def report_lines(summary: RunSummary) -> list[str]:
                       "|---|---:|---:|---:|---:|---:|"]
             lines += [f"| {c} | {y['prompts']} | {y['prompts_with_accepted']} | {y['tried']} | {y['accepted']} "
                       f"| {y['pass_rate']} |" for c, y in yields.items()]
-        lines += ["", f"{name}: " + ", ".join(f"{k} = {v}" for k, v in report.items())]
+        lines += _guard_tables(name, report)
+        if report:
+            lines += ["", f"{name}: " + ", ".join(f"{k} = {v}" for k, v in report.items())]
+    return lines
+
+
+DIVERSITY_COLUMNS = ("count", "distinct_1", "distinct_2", "distinct_3", "self_bleu", "rouge_l_mean",
+                     "embedding_dispersion", "vendi")
+
+
+def _guard_tables(name: str, report: dict) -> list[str]:
+    """Tables for the guards' reports (popped from `report`): diversity per group, collapse alarms,
+    coverage counts and thin categories."""
+    lines: list[str] = []
+    for key, label in (("diversity_by_group", "group"), ("diversity_by_generation", "generation")):
+        groups = report.pop(key, None)
+        if groups:
+            lines += ["", f"### {name}: diversity by {label}", "",
+                      f"| {label} | " + " | ".join(DIVERSITY_COLUMNS) + " |",
+                      "|---|" + "---:|" * len(DIVERSITY_COLUMNS)]
+            lines += [f"| {group} | " + " | ".join(str(m.get(c, "")) for c in DIVERSITY_COLUMNS) + " |"
+                      for group, m in groups.items()]
+    alarms = report.pop("collapse_alarms", None)
+    if alarms is not None:
+        lines += ["", f"### {name}: collapse alarms", ""]
+        lines += [f"- ALARM generation {a['generation']}: {a['metric']} {a['value']} against {a['baseline']} "
+                  f"in generation 0 ({a['loss']:.0%} of its diversity lost)" for a in alarms] or ["- none"]
+    counts = report.pop("counts", None)
+    if counts is not None:
+        after = report.pop("counts_after_fill", {})
+        thin = {t["category"]: t["reason"] for t in report.pop("thin", [])}
+        lines += ["", f"### {name}: records per category", "", "| category | records | after fill | thin |",
+                  "|---|---:|---:|---|"]
+        lines += [f"| {c} | {n} | {after.get(c, '')} | {thin.get(c, '')} |" for c, n in counts.items()]
     return lines
 
 

@@ -9,8 +9,11 @@ component is a duplicate of the component's first record. All stages are whole-a
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -29,6 +32,7 @@ class DedupSettings:
     shingle_size: int = 5
     bands: int | None = None  # default: the (bands, rows) that best separate pairs at the threshold
     seed: int = 1
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)  # processes computing signatures
 
 
 @dataclass
@@ -51,11 +55,29 @@ def exact_duplicates(texts: list[str]) -> dict[int, int]:
     return found
 
 
-def batched_signatures(texts: list[str], spec: MinHashSpec) -> np.ndarray:
-    hasher = WordHasher()
+_worker_hasher: WordHasher | None = None
+
+
+def _batch_signatures(texts: list[str], spec: MinHashSpec) -> np.ndarray:
+    global _worker_hasher  # one memo per worker process, kept across its batches
+    _worker_hasher = _worker_hasher or WordHasher()
+    return signatures(texts, spec, _worker_hasher)
+
+
+def batched_signatures(texts: list[str], spec: MinHashSpec, workers: int = 1) -> np.ndarray:
+    """Signatures of every text, batch by batch, in `workers` processes when there is enough work."""
+    batches = [texts[start:start + BATCH] for start in range(0, len(texts), BATCH)]
     out = np.empty((len(texts), spec.num_perm), dtype=np.uint32)
-    for start in range(0, len(texts), BATCH):
-        out[start:start + BATCH] = signatures(texts[start:start + BATCH], spec, hasher)
+    if workers > 1 and len(batches) > 1:
+        # forkserver, not fork: a pipeline process has threads (progress bars, model runtimes)
+        context = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            results = pool.map(_batch_signatures, batches, [spec] * len(batches))
+            for start, block in zip(range(0, len(texts), BATCH), results, strict=True):
+                out[start:start + len(block)] = block
+        return out
+    for start, batch in zip(range(0, len(texts), BATCH), batches, strict=True):
+        out[start:start + len(batch)] = _batch_signatures(batch, spec)
     return out
 
 
@@ -106,7 +128,7 @@ def near_duplicates(texts: list[str], settings: DedupSettings,
     """index -> (index of the first record of its cluster, estimated Jaccard with it). `skip` (e.g.
     exact duplicates already found) takes no part."""
     spec = MinHashSpec(settings.num_perm, settings.shingle_size, settings.seed)
-    sigs = batched_signatures(texts, spec)
+    sigs = batched_signatures(texts, spec, settings.workers)
     if settings.bands:
         bands, rows = settings.bands, settings.num_perm // settings.bands
     else:

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from synthloom.config import (
     AIFeedbackStepConfig,
+    CoverageStepConfig,
     CritiqueReviseStepConfig,
+    DecontaminateStepConfig,
+    DedupStepConfig,
     DistillStepConfig,
+    DiversityStepConfig,
     EvolInstructStepConfig,
     GenerateStepConfig,
     RejectionStepConfig,
+    SelfConsumingStepConfig,
     SelfInstructStepConfig,
     TextbookStepConfig,
 )
@@ -17,6 +22,11 @@ from synthloom.steps.base import Step
 
 
 def build_steps(configs: list, engines: Engines) -> list[Step]:
+    from synthloom.guards.coverage_step import CoverageStep
+    from synthloom.guards.decontam_step import DecontaminateStep
+    from synthloom.guards.dedup_step import DedupStep
+    from synthloom.guards.diversity_step import DiversityStep
+    from synthloom.guards.self_consuming_step import SelfConsumingStep
     from synthloom.steps.generate import GenerateStep
     from synthloom.techniques.ai_feedback import AIFeedbackStep
     from synthloom.techniques.constitutional import CritiqueReviseStep
@@ -29,7 +39,10 @@ def build_steps(configs: list, engines: Engines) -> list[Step]:
     kinds = {GenerateStepConfig: GenerateStep, SelfInstructStepConfig: SelfInstructStep,
              EvolInstructStepConfig: EvolInstructStep, CritiqueReviseStepConfig: CritiqueReviseStep,
              AIFeedbackStepConfig: AIFeedbackStep, DistillStepConfig: DistillStep,
-             TextbookStepConfig: TextbookStep, RejectionStepConfig: RejectionStep}
+             TextbookStepConfig: TextbookStep, RejectionStepConfig: RejectionStep,
+             DedupStepConfig: DedupStep, DecontaminateStepConfig: DecontaminateStep,
+             DiversityStepConfig: DiversityStep, CoverageStepConfig: CoverageStep,
+             SelfConsumingStepConfig: SelfConsumingStep}
     steps, seen = [], set()
     for i, config in enumerate(configs):
         name = config.name or config.step
@@ -43,14 +56,20 @@ def build_steps(configs: list, engines: Engines) -> list[Step]:
 def check_step_files(configs: list) -> None:
     """Load every file the steps name (templates, seed files) before a run directory exists, so that
     a wrong path or a malformed seed line is one clear error with nothing to clean up afterwards."""
+    from synthloom.guards.benchmarks import load_segments
+    from synthloom.guards.decontam_step import benchmark_source
     from synthloom.techniques.constitution import load_constitution
     from synthloom.techniques.seeds import load_seed_tasks
     from synthloom.templates import load_template
 
     for config in configs:
-        if isinstance(config, (GenerateStepConfig, DistillStepConfig, RejectionStepConfig)):
+        if isinstance(config, (GenerateStepConfig, DistillStepConfig, RejectionStepConfig, CoverageStepConfig,
+                               SelfConsumingStepConfig)):
             load_template(config.template)
         elif isinstance(config, SelfInstructStepConfig):
             load_seed_tasks(config.seeds)
         elif isinstance(config, (CritiqueReviseStepConfig, AIFeedbackStepConfig)):
             load_constitution(config.constitution)
+        elif isinstance(config, DecontaminateStepConfig):
+            for benchmark in config.benchmarks:
+                load_segments(benchmark_source(benchmark))

@@ -1,0 +1,93 @@
+"""`step: coverage`: count records per category, list the thin ones, and with `fill: true` ask the model
+for new prompts in each thin category until it reaches `fill_to` (examples from the category, when it
+has any, show what belongs there). Filled records carry technique `coverage_fill` and their category."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections import Counter, defaultdict
+
+from synthloom.config import CoverageStepConfig
+from synthloom.engine.engines import Engines
+from synthloom.guards.coverage import category_counts, cluster_labels, thin_categories
+from synthloom.guards.record_text import first_line, record_text
+from synthloom.progress import ProgressBoard
+from synthloom.record import Lineage, Record, stable_id
+from synthloom.techniques.prompting import ask, gather_settled, item_seed
+
+
+class CoverageStep:
+    scope = "all"
+
+    def __init__(self, config: CoverageStepConfig, engines: Engines, name: str) -> None:
+        self.name = name
+        self.config = config
+        self.engines = engines
+        self.counters: Counter = Counter()
+        self._counts: dict[str, int] = {}
+        self._thin: list[dict] = []
+        self._after_fill: dict[str, int] = {}
+
+    def _labels(self, records: list[Record]) -> list[str]:
+        cfg = self.config
+        if cfg.category_field:
+            return [str(r.fields.get(cfg.category_field, "(none)")) for r in records]
+        texts = [record_text(r.fields, cfg.fields) for r in records]
+        return cluster_labels(texts, cfg.clusters, cfg.seed) if texts else []
+
+    async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
+        cfg = self.config
+        labels = await asyncio.to_thread(self._labels, records)
+        for record, label in zip(records, labels, strict=True):
+            record.meta[self.name] = {"category": label}
+        self._counts = category_counts(labels, cfg.categories)
+        thin = thin_categories(self._counts, cfg.min_count, cfg.min_share)
+        self._thin = [{"category": t.category, "count": t.count, "reason": t.reason} for t in thin]
+        self.counters["categories"] = len(self._counts)
+        self.counters["thin_categories"] = len(thin)
+        if not cfg.fill or not thin:
+            return records
+        by_category: dict[str, list[str]] = defaultdict(list)
+        for record, label in zip(records, labels, strict=True):
+            by_category[label].append(record_text(record.fields, cfg.fields))
+        target = cfg.fill_to or cfg.min_count
+        jobs = [(t.category, i) for t in thin for i in range(max(target - t.count, 0))]
+        bar = board.bar(f"{self.name}: filling thin categories", len(jobs))
+        filled = await gather_settled((self._fill(category, i, by_category, bar) for category, i in jobs),
+                                      self.counters, "fill_request_failed")
+        new = [r for r in filled if r is not None]
+        self.counters["filled"] = len(new)
+        after = Counter(labels) + Counter(r.fields[cfg.category_field or "category"] for r in new)
+        self._after_fill = {c: after.get(c, 0) for c in self._counts}
+        return records + new
+
+    async def _fill(self, category: str, index: int, by_category: dict[str, list[str]], bar) -> Record | None:
+        cfg = self.config
+        rng = random.Random(item_seed(cfg.seed, category, index))
+        own = by_category.get(category, [])
+        pool = own or [t for texts in by_category.values() for t in texts]
+        examples = rng.sample(pool, min(cfg.examples_per_prompt, len(pool)))
+        engine = self.engines.get(cfg.model)
+        seed = item_seed(cfg.seed, "fill", category, index)
+        sample = await ask(engine, cfg.template, {"category": category, "examples": examples,
+                                                  "same_category": bool(own)},
+                           temperature=cfg.temperature, max_tokens=cfg.max_tokens, seed=seed)
+        bar.advance()
+        text = first_line(sample.choice.text)
+        if not text:
+            self.counters["fill_empty_dropped"] += 1
+            return None
+        rid = stable_id("coverage_fill", self.name, category, index)
+        lineage = Lineage(technique="coverage_fill", model=engine.backend.model_name, template=cfg.template,
+                          seed=seed, root=rid, steps=[self.name], params={"category": category})
+        record = Record(id=rid, fields={cfg.fill_field: text, cfg.category_field or "category": category},
+                        lineage=lineage)
+        record.meta[self.name] = {"category": category, "filled": True, "cached": sample.cached}
+        return record
+
+    def report(self) -> dict:
+        report = {"counts": self._counts, "thin": self._thin}
+        if self._after_fill:
+            report["counts_after_fill"] = self._after_fill
+        return report

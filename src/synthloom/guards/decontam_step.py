@@ -1,0 +1,96 @@
+"""`step: decontaminate`: drop (or, with `keep`, mark) records that contain or reword a benchmark item.
+Each such record says which benchmark item it matched, in which field, how, and on what evidence."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from synthloom.config import BenchmarkConfig, DecontaminateStepConfig
+from synthloom.engine.engines import Engines
+from synthloom.guards.benchmarks import BenchmarkSource
+from synthloom.guards.decontam import Decontaminator, DecontamSettings, Judge
+from synthloom.guards.record_text import record_text
+from synthloom.progress import ProgressBoard
+from synthloom.record import Record
+from synthloom.techniques.prompting import ask, choice_from_logprobs
+
+JUDGE_TEMPLATE = "decontam_judge"
+
+
+def benchmark_source(config: BenchmarkConfig) -> BenchmarkSource:
+    name = config.name or config.builtin or Path(config.path).stem
+    return BenchmarkSource(name=name, builtin=config.builtin, path=config.path, fields=tuple(config.fields or ()),
+                           semantic_fields=tuple(config.semantic_fields or ()), id_field=config.id_field,
+                           split=config.split)
+
+
+def read_verdict(text: str, logprobs: list[dict] | None) -> bool | None:
+    """True / False from the judge's answer; None when it gives neither."""
+    verdict = choice_from_logprobs(logprobs, {"true": True, "false": False, "yes": True, "no": False})
+    if verdict is not None:
+        return verdict
+    lowered = text.strip().lower()
+    for word, value in (("false", False), ("true", True), ("no", False), ("yes", True)):
+        if lowered.startswith(word):
+            return value
+    return None
+
+
+def model_judge(engine, max_tokens: int, counters: Counter) -> Judge:
+    async def judge(text: str, benchmark_text: str) -> bool | None:
+        sample = await ask(engine, JUDGE_TEMPLATE, {"first": text, "second": benchmark_text}, temperature=0.0,
+                           max_tokens=max_tokens, logprobs=True, top_logprobs=10)
+        verdict = read_verdict(sample.choice.text, sample.choice.logprobs)
+        counters[{True: "judge_same", False: "judge_different", None: "judge_unclear"}[verdict]] += 1
+        return verdict is True
+    return judge
+
+
+class DecontaminateStep:
+    scope = "all"
+
+    def __init__(self, config: DecontaminateStepConfig, engines: Engines, name: str) -> None:
+        self.name = name
+        self.config = config
+        self.engines = engines
+        self.settings = DecontamSettings(ngram=config.ngram, n=config.n, min_n=config.min_n,
+                                         adaptive_n=config.adaptive_n, semantic=config.semantic,
+                                         top_k=config.top_k, similarity_threshold=config.similarity_threshold,
+                                         judge_threshold=config.judge_threshold)
+        self.counters: Counter = Counter()
+        self.removed: list[Record] = []
+        self._description: dict = {}
+
+    async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
+        cfg = self.config
+        bar = board.bar(f"{self.name}: records", len(records))
+        decontaminator = Decontaminator([benchmark_source(b) for b in cfg.benchmarks], self.settings)
+        self._description = decontaminator.describe()
+        judge = model_judge(self.engines.get(cfg.judge_model), cfg.judge_max_tokens, self.counters) \
+            if cfg.judge_model and cfg.semantic else None
+        texts = [record_text(r.fields, cfg.fields) for r in records]
+        hits = {hit.index: hit for hit in await decontaminator.find(texts, judge)}
+        kept, removed = [], []
+        for i, record in enumerate(records):
+            hit = hits.get(i)
+            if hit is None:
+                kept.append(record)
+                continue
+            self.counters[f"contaminated_{hit.method}"] += 1
+            self.counters[f"contaminated_{hit.benchmark}"] += 1
+            record.meta[self.name] = {"contamination": hit.to_dict()}
+            if cfg.keep:
+                kept.append(record)
+            else:
+                record.meta[self.name]["removed"] = f"matches {hit.benchmark} {hit.item_id} ({hit.method})"
+                removed.append(record)
+        self.removed = removed
+        self.counters["clean"] = len(records) - len(hits)
+        bar.advance(len(records))
+        return kept
+
+    def report(self) -> dict:
+        return {"benchmarks": ", ".join(self._description.get("benchmarks", [])),
+                "ngram_n": self._description.get("n_by_benchmark", {}),
+                "segments_too_short_for_ngrams": self._description.get("segments_too_short_for_ngrams", 0)}

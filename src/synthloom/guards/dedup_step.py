@@ -1,0 +1,46 @@
+"""`step: dedup`: drop exact and near duplicates; each dropped record names the record it duplicates."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections import Counter
+
+from synthloom.config import DedupStepConfig
+from synthloom.engine.engines import Engines
+from synthloom.guards.dedup import DedupSettings, find_duplicates
+from synthloom.guards.record_text import record_text
+from synthloom.progress import ProgressBoard
+from synthloom.record import Record
+
+
+class DedupStep:
+    scope = "all"
+
+    def __init__(self, config: DedupStepConfig, engines: Engines, name: str) -> None:
+        self.name = name
+        self.config = config
+        self.settings = DedupSettings(exact=config.exact, near=config.near, threshold=config.threshold,
+                                      num_perm=config.num_perm, shingle_size=config.shingle_size,
+                                      bands=config.bands, seed=config.seed,
+                                      workers=config.workers or os.cpu_count() or 1)
+        self.counters: Counter = Counter()
+        self.removed: list[Record] = []
+
+    async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
+        bar = board.bar(f"{self.name}: records", len(records))
+        texts = [record_text(r.fields, self.config.fields) for r in records]
+        duplicates = await asyncio.to_thread(find_duplicates, texts, self.settings)
+        dropped = {}
+        for dup in duplicates:
+            record = records[dup.index]
+            record.meta[self.name] = {"removed": f"{dup.method} duplicate",
+                                      "duplicate_of": records[dup.duplicate_of].id,
+                                      "similarity": round(dup.similarity, 4)}
+            dropped[dup.index] = record
+            self.counters[f"{dup.method}_duplicates"] += 1
+        self.removed = list(dropped.values())
+        kept = [r for i, r in enumerate(records) if i not in dropped]
+        self.counters["kept"] = len(kept)
+        bar.advance(len(records))
+        return kept

@@ -1,0 +1,56 @@
+"""`step: diversity`: measure the pool's diversity, per generation (or per value of a field), and pass
+every record through unchanged. The figures go to the step's report (metrics.json, summary.md)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+
+from synthloom.config import DiversityStepConfig
+from synthloom.engine.engines import Engines
+from synthloom.guards.diversity import DiversitySettings, diversity_metrics
+from synthloom.guards.record_text import record_text
+from synthloom.progress import ProgressBoard
+from synthloom.record import Record
+
+
+def group_key(record: Record, by: str | None) -> str:
+    if by is None:
+        return "all"
+    if by == "generation":
+        return str(record.lineage.generation)
+    return str(record.fields.get(by, "(none)"))
+
+
+def metrics_by_group(records: list[Record], fields: list[str] | None, by: str | None,
+                     settings: DiversitySettings) -> dict[str, dict]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for record in records:
+        groups[group_key(record, by)].append(record_text(record.fields, fields))
+    order = sorted(groups, key=lambda k: (not k.lstrip("-").isdigit(), int(k) if k.lstrip("-").isdigit() else 0, k))
+    result = {key: diversity_metrics(groups[key], settings) for key in order}
+    if len(result) > 1:
+        result["all"] = diversity_metrics([t for key in order for t in groups[key]], settings)
+    return result
+
+
+class DiversityStep:
+    scope = "all"
+
+    def __init__(self, config: DiversityStepConfig, engines: Engines, name: str) -> None:
+        self.name = name
+        self.config = config
+        self.settings = DiversitySettings(sample=config.sample, rouge_sample=config.rouge_sample,
+                                          embeddings=config.embeddings, seed=config.seed)
+        self.counters = None
+        self._metrics: dict[str, dict] = {}
+
+    async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
+        bar = board.bar(f"{self.name}: measuring", 1)
+        self._metrics = await asyncio.to_thread(metrics_by_group, records, self.config.fields, self.config.by,
+                                                self.settings)
+        bar.advance()
+        return records
+
+    def report(self) -> dict:
+        return {"diversity_by_group": self._metrics, "grouped_by": self.config.by or "none"}
