@@ -1,4 +1,4 @@
-"""Command line: `synthloom run`, `synthloom generate`, `synthloom models`.
+"""Command line: `synthloom run`, `generate`, `models`, `export`, and the guards (guard_cli.py).
 
 Errors a user can fix print one message and exit 2; a run that finished with failed records exits 1.
 Modules are imported inside commands so that start-up stays short (it counts in every measured run).
@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 import typer
+
+from synthloom.guard_cli import register as register_guard_commands
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Synthetic training data for language models.")
@@ -186,6 +188,13 @@ def export(
     rows = ", ".join(f"{name} {count}" for name, count in result.rows.items())
     typer.echo(f"{rows} rows ({result.skipped} records lacked the fields); wrote "
                + ", ".join(str(f) for f in result.files))
+
+
+def _note(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+register_guard_commands(app, _fail, _note)
 
 
 def default_cache_path() -> Path:

