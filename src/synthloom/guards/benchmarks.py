@@ -20,6 +20,9 @@ BUILTIN = {
 }
 
 
+ID_FIELDS = ("id", "task_id", "question_id", "uid")  # an item's name, when the file has one of these
+
+
 @dataclass(frozen=True)
 class BenchmarkSource:
     name: str
@@ -27,7 +30,7 @@ class BenchmarkSource:
     path: Path | None = None
     fields: tuple[str, ...] = ()  # default: the builtin's own, else every string field
     semantic_fields: tuple[str, ...] = ()  # default: the builtin's own, else `fields`
-    id_field: str | None = None  # default: the builtin's own, else the row number
+    id_field: str | None = None  # default: the builtin's own, else the first of ID_FIELDS, else the row number
     split: str = "test"
 
     @classmethod
@@ -88,7 +91,8 @@ def load_segments(source: BenchmarkSource) -> list[Segment]:
     else:
         default_fields, default_semantic, default_id = [], [], None
         rows = read_table(source.path, split=source.split)
-    id_field = source.id_field or default_id
+    present = set().union(*(row.keys() for row in rows[:100]))
+    id_field = source.id_field or default_id or next((f for f in ID_FIELDS if f in present), None)
     fields = list(source.fields or default_fields)
     if not fields:
         fields = sorted({k for row in rows[:100] for k, v in row.items() if isinstance(v, str) and k != id_field})

@@ -12,6 +12,7 @@ from synthloom.config import CoverageStepConfig
 from synthloom.engine.engines import Engines
 from synthloom.guards.coverage import category_counts, cluster_labels, thin_categories
 from synthloom.guards.record_text import first_line, record_text
+from synthloom.guards.text import normalized_text
 from synthloom.progress import ProgressBoard
 from synthloom.record import Lineage, Record, stable_id
 from synthloom.techniques.prompting import ask, gather_settled, item_seed
@@ -56,7 +57,18 @@ class CoverageStep:
         bar = board.bar(f"{self.name}: filling thin categories", len(jobs))
         filled = await gather_settled((self._fill(category, i, by_category, bar) for category, i in jobs),
                                       self.counters, "fill_request_failed")
-        new = [r for r in filled if r is not None]
+        # A small model often hands an example back: a copy fills nothing.
+        seen = {normalized_text(t) for texts in by_category.values() for t in texts}
+        new = []
+        for record in filled:
+            if record is None:
+                continue
+            key = normalized_text(record.fields[cfg.fill_field])
+            if key in seen:
+                self.counters["fill_copy_dropped"] += 1
+                continue
+            seen.add(key)
+            new.append(record)
         self.counters["filled"] = len(new)
         after = Counter(labels) + Counter(r.fields[cfg.category_field or "category"] for r in new)
         self._after_fill = {c: after.get(c, 0) for c in self._counts}

@@ -1,0 +1,249 @@
+"""The guard algorithms on known cases: planted duplicates, benchmark leaks, diversity metrics, coverage
+gaps and a collapse alarm."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+
+import numpy as np
+import pytest
+
+from synthloom.guards.benchmarks import BenchmarkSource, load_segments
+from synthloom.guards.collapse import collapse_alarms
+from synthloom.guards.coverage import category_counts, thin_categories
+from synthloom.guards.decontam import Decontaminator, DecontamSettings
+from synthloom.guards.dedup import DedupSettings, find_duplicates
+from synthloom.guards.diversity import (
+    DiversitySettings,
+    distinct_n,
+    diversity_metrics,
+    mean_pairwise_cosine_distance,
+    vendi_from_embeddings,
+    vendi_from_kernel,
+)
+from synthloom.guards.minhash import MinHashSpec, signatures
+from synthloom.guards.self_bleu import self_bleu_scores
+from synthloom.guards.text import normalized_words
+
+SUBJECTS = ["the river", "a small bakery", "my grandmother", "the city council", "an old lighthouse", "the orchestra",
+            "a chess club", "the volcano", "a wind farm", "the library", "a fishing boat", "the museum guard"]
+ACTIONS = ["prepared for the winter storm", "argued about the budget", "painted the walls bright yellow",
+           "counted every visitor twice", "lost the keys to the cellar", "hosted a festival by the harbour",
+           "planted forty apple trees", "wrote a letter to the newspaper", "repaired the broken clock tower",
+           "taught children to sail", "sold bread before sunrise", "measured the rainfall each morning"]
+
+
+def distinct_texts(count: int, seed: int = 0) -> list[str]:
+    rng = random.Random(seed)
+    texts = set()
+    while len(texts) < count:
+        words = [rng.choice(SUBJECTS), rng.choice(ACTIONS), "while", rng.choice(SUBJECTS), rng.choice(ACTIONS),
+                 "and then", rng.choice(SUBJECTS), rng.choice(ACTIONS)]
+        texts.add(" ".join(words).capitalize() + ".")
+    return sorted(texts)
+
+
+def test_planted_exact_and_near_duplicates_are_found_and_nothing_else():
+    texts = distinct_texts(60)
+    originals = {}
+    # exact duplicates: the same text with other case, punctuation and spacing
+    for source in (3, 17, 40):
+        originals[len(texts)] = source
+        texts.append("  " + texts[source].upper().replace(" ", "\n ").rstrip(".") + " !!")
+    # near duplicates: one word changed in a long text
+    for source in (5, 22, 51):
+        words = texts[source].split()
+        words[-1] = "yesterday."
+        originals[len(texts)] = source
+        texts.append(" ".join(words))
+    found = find_duplicates(texts, DedupSettings(threshold=0.7, workers=1))
+    assert {d.index: d.duplicate_of for d in found} == originals
+    assert [d.method for d in found] == ["exact"] * 3 + ["near"] * 3
+    assert all(d.similarity >= 0.7 for d in found)
+
+
+def test_dedup_keeps_the_first_of_a_group_and_ignores_empty_texts():
+    base = "the quick brown fox jumps over the lazy dog near the quiet river bank today"
+    texts = ["", base, base + " again", "", base + " again and again"]
+    found = {d.index: d for d in find_duplicates(texts, DedupSettings(threshold=0.7, workers=1))}
+    assert found[3].duplicate_of == 0 and found[3].method == "exact"  # two empty texts are the same text
+    assert found[2].duplicate_of == 1 and found[4].duplicate_of == 1
+    assert 1 not in found and 0 not in found
+
+
+def test_signatures_in_worker_processes_equal_those_made_in_process():
+    from synthloom.guards import dedup
+
+    texts = distinct_texts(300)
+    spec = MinHashSpec(num_perm=64, shingle_size=3)
+    old = dedup.BATCH
+    dedup.BATCH = 50  # several batches, so the pool is used
+    try:
+        parallel = dedup.batched_signatures(texts, spec, workers=2)
+    finally:
+        dedup.BATCH = old
+    assert np.array_equal(parallel, signatures(texts, spec))
+
+
+def test_minhash_estimates_jaccard_without_bias():
+    rng = random.Random(3)
+    vocabulary = [f"w{i}" for i in range(5000)]
+    errors = []
+    for _ in range(200):
+        shared = rng.sample(vocabulary, 40)
+        a = shared + rng.sample(vocabulary, 20)
+        b = shared + rng.sample(vocabulary, 20)
+        sigs = signatures([" ".join(a), " ".join(b)], MinHashSpec(num_perm=128, shingle_size=1))
+        truth = len(set(a) & set(b)) / len(set(a) | set(b))
+        errors.append((sigs[0] == sigs[1]).mean() - truth)
+    assert abs(np.mean(errors)) < 0.01  # unbiased
+    assert np.std(errors) < 0.06  # close to the ideal sqrt(J(1-J)/128) = 0.043
+
+
+# -- decontamination ------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def humaneval_prompt():
+    return next(s.text for s in load_segments(BenchmarkSource.parse("humaneval"))
+                if s.item_id == "HumanEval/0" and s.field == "prompt")
+
+
+def decontaminate(texts, **settings):
+    decontaminator = Decontaminator([BenchmarkSource.parse("humaneval")], DecontamSettings(**settings))
+    return {hit.index: hit for hit in asyncio.run(decontaminator.find(texts))}
+
+
+def test_a_verbatim_item_and_a_13_gram_excerpt_are_caught_and_a_clean_item_kept(humaneval_prompt):
+    words = humaneval_prompt.split()
+    excerpt = " ".join(words[12:25])
+    assert len(normalized_words(excerpt)) >= 13
+    # the excerpt with its line breaks and spacing changed must still match
+    reflowed = "Please solve:\n" + excerpt.replace(" ", "\n  ", 4).upper() + "\nThanks."
+    texts = [humaneval_prompt, reflowed, "Write a haiku about the first snowfall in a mountain village."]
+    hits = decontaminate(texts, adaptive_n=False)  # n = 13 exactly
+    assert set(hits) == {0, 1}
+    assert hits[0].item_id == hits[1].item_id == "HumanEval/0" and hits[1].field == "prompt"
+    assert hits[1].method == "ngram" and hits[1].evidence["n"] == 13
+    assert hits[1].evidence["excerpt"] in " ".join(normalized_words(humaneval_prompt))
+
+
+def test_twelve_shared_words_are_not_a_13_gram_match(humaneval_prompt):
+    words = normalized_words(humaneval_prompt)
+    assert decontaminate([" ".join(words[12:24])], adaptive_n=False) == {}
+
+
+def test_short_benchmarks_get_a_shorter_n(tmp_path):
+    bench = tmp_path / "short.jsonl"
+    rows = [f'{{"id": "q{i}", "question": "what is the capital city of country number {i} today"}}'
+            for i in range(20)]
+    bench.write_text("\n".join(rows) + "\n")
+    source = BenchmarkSource.parse(f"{bench}:question")
+    decontaminator = Decontaminator([source], DecontamSettings())
+    assert decontaminator.describe()["n_by_benchmark"] == {"short": 10}  # every item has 10 words
+    hits = asyncio.run(decontaminator.find(["Quiz: What is the capital city of country number 7 today?",
+                                            "What is the capital city of France?"]))
+    assert [(h.index, h.item_id) for h in hits] == [(0, "q7")]
+
+
+def test_a_paraphrase_is_caught_by_the_semantic_stage_only():
+    paraphrase = ("Write a function that tells whether any two numbers in a list are closer to each other "
+                  "than a given threshold.")
+    unrelated = "Write a poem about the sea and the wind in autumn."
+    assert decontaminate([paraphrase]) == {}  # no n-gram in common
+    hits = decontaminate([paraphrase, unrelated], semantic=True)
+    assert set(hits) == {0}
+    assert hits[0].method == "semantic" and hits[0].item_id == "HumanEval/0"
+    assert hits[0].evidence["similarity"] >= 0.8
+
+
+def test_a_judge_decides_semantic_candidates():
+    paraphrase = "Given a list of floats and a threshold, say if some pair of the numbers differ by less than it."
+    asked = []
+
+    async def judge(text, benchmark_text):
+        asked.append(benchmark_text)
+        return "threshold" in benchmark_text
+
+    decontaminator = Decontaminator([BenchmarkSource.parse("humaneval")],
+                                    DecontamSettings(semantic=True, judge_threshold=0.5))
+    hits = asyncio.run(decontaminator.find([paraphrase], judge))
+    assert asked and hits[0].method == "semantic+judge" and hits[0].item_id == "HumanEval/0"
+
+
+def test_a_missing_benchmark_field_is_one_clear_error(tmp_path):
+    from synthloom.errors import UserError
+
+    bench = tmp_path / "b.jsonl"
+    bench.write_text('{"q": "a question"}\n')
+    with pytest.raises(UserError, match="no field 'question'.*its fields: q"):
+        load_segments(BenchmarkSource.parse(f"{bench}:question"))
+
+
+# -- diversity ------------------------------------------------------------------------------------
+
+def test_distinct_n_on_a_known_case():
+    texts = ["the cat sat", "the cat ran"]
+    assert distinct_n(texts, 1) == pytest.approx(4 / 6)  # the, cat, sat, ran of 6 words
+    assert distinct_n(texts, 2) == pytest.approx(3 / 4)  # "the cat" twice
+    assert distinct_n(texts, 3) == pytest.approx(2 / 2)
+
+
+def test_vendi_score_known_cases():
+    assert vendi_from_kernel(np.ones((4, 4))) == pytest.approx(1.0)
+    assert vendi_from_kernel(np.eye(4)) == pytest.approx(4.0)
+    assert vendi_from_kernel(np.array([[1, .9, 0], [.9, 1, 0], [0, 0, 1]])) == pytest.approx(2.1573, abs=1e-4)
+    # the same through embeddings: n copies of one unit vector, n orthonormal vectors
+    assert vendi_from_embeddings(np.tile([[0.6, 0.8]], (5, 1))) == pytest.approx(1.0)
+    assert vendi_from_embeddings(np.eye(6)) == pytest.approx(6.0)
+
+
+def test_mean_pairwise_cosine_distance():
+    assert mean_pairwise_cosine_distance(np.tile([[1.0, 0.0]], (4, 1))) == pytest.approx(0.0)
+    assert mean_pairwise_cosine_distance(np.eye(3)) == pytest.approx(1.0)
+
+
+def test_self_bleu_matches_nltk():
+    from nltk.translate.bleu_score import SmoothingFunction, sentence_bleu
+
+    rng = random.Random(0)
+    vocabulary = [f"w{i}" for i in range(25)]
+    texts = [[rng.choice(vocabulary) for _ in range(rng.randint(1, 14))] for _ in range(30)]
+    texts += [list(texts[2]), ["unique"]]
+    smoothing = SmoothingFunction().method1
+    expected = [sentence_bleu([t for j, t in enumerate(texts) if j != i], texts[i], smoothing_function=smoothing)
+                for i in range(len(texts))]
+    assert self_bleu_scores(texts) == pytest.approx(expected, abs=1e-12)
+
+
+def test_diversity_falls_when_texts_repeat():
+    varied = distinct_texts(30)
+    repetitive = [varied[0]] * 20 + varied[:10]
+    settings = DiversitySettings(embeddings=False)
+    a, b = diversity_metrics(varied, settings), diversity_metrics(repetitive, settings)
+    assert b["distinct_2"] < a["distinct_2"] and b["self_bleu"] > a["self_bleu"]
+    assert b["rouge_l_mean"] > a["rouge_l_mean"]
+
+
+# -- coverage and collapse -------------------------------------------------------------------------
+
+def test_coverage_flags_an_empty_category():
+    counts = category_counts(["math"] * 6 + ["code"] * 2 + ["poetry"] * 9, expected=["math", "code", "history"])
+    thin = {t.category: t.reason for t in thin_categories(counts, min_count=3)}
+    assert counts["history"] == 0
+    assert thin == {"history": "empty", "code": "below min_count"}
+
+
+def test_the_collapse_alarm_fires_on_a_narrowing_sequence():
+    rng = random.Random(1)
+    vocabulary = [f"word{i}" for i in range(400)]
+    by_generation = {}
+    for generation in range(5):
+        words = vocabulary[: max(400 // (3 ** generation), 6)]  # each generation draws from fewer words
+        texts = [" ".join(rng.choice(words) for _ in range(12)) for _ in range(40)]
+        by_generation[generation] = diversity_metrics(texts, DiversitySettings(embeddings=False))
+    alarms = collapse_alarms(by_generation, ["distinct_2", "self_bleu"], max_loss=0.2)
+    assert alarms and {a.generation for a in alarms} >= {3, 4}
+    assert all(a.loss > 0.2 for a in alarms)
+    steady = {g: by_generation[0] for g in range(4)}
+    assert collapse_alarms(steady, ["distinct_2", "self_bleu"], 0.2) == []
