@@ -38,6 +38,7 @@ class StepStats:
     errors: dict[str, int] = field(default_factory=dict)
     counters: dict[str, int] = field(default_factory=dict)  # the step's own counts (filters, labels...)
     report: dict = field(default_factory=dict)  # rates and flags the step derives from its counts
+    prefix: bool = False  # ran before the streamed part: replayed whole by every session
 
 
 @dataclass
@@ -60,10 +61,10 @@ class Pipeline:
         self.run_dir = run_dir
         self.max_in_flight = max_in_flight
         self.board = board
-        self.summary = RunSummary(steps={s.name: StepStats() for s in self.steps})
-        self._already_written: set[str] = set()
         whole_pool = [i for i, s in enumerate(self.steps) if getattr(s, "scope", "record") == "all"]
         self._split = whole_pool[-1] + 1 if whole_pool else 0
+        self.summary = RunSummary(steps={s.name: StepStats(prefix=i < self._split) for i, s in enumerate(self.steps)})
+        self._already_written: set[str] = set()
 
     async def run(self, inputs: list[Record]) -> RunSummary:
         try:

@@ -30,7 +30,11 @@ CREATE INDEX IF NOT EXISTS failures_root ON failures(root_id);
 CREATE TABLE IF NOT EXISTS sessions (id INTEGER PRIMARY KEY, started REAL, ended REAL, status TEXT,
                                      metrics BLOB);
 CREATE TABLE IF NOT EXISTS info (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS timeline (session INTEGER, at REAL, records INTEGER, samples INTEGER, calls INTEGER,
+                                     cache_hits INTEGER, prompt_tokens INTEGER, completion_tokens INTEGER,
+                                     cost REAL);
 """
+TIMELINE_KEYS = ("samples", "calls", "cache_hits", "prompt_tokens", "completion_tokens", "estimated_cost_usd")
 
 
 class RunDirectory:
@@ -147,14 +151,22 @@ class RunDirectory:
     # -- metrics and the end ---------------------------------------------------------------------
 
     def save_session(self, status: str, metrics: dict[str, Any]) -> None:
+        now = time.time()
         self._db.execute("UPDATE sessions SET ended = ?, status = ?, metrics = ? WHERE id = ?",
-                         (time.time(), status, orjson.dumps(metrics), self.session_id))
+                         (now, status, orjson.dumps(metrics), self.session_id))
+        # One point per save: the report's throughput-over-time plot.
+        engine = metrics.get("engine", {})
+        records = metrics.get("pipeline", {}).get("records_written", 0)
+        self._db.execute("INSERT INTO timeline VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         (self.session_id, now, records, *(engine.get(k, 0) for k in TIMELINE_KEYS)))
         sessions = [
             {"id": r[0], "started": r[1], "ended": r[2], "status": r[3],
              "metrics": orjson.loads(r[4]) if r[4] else None}
             for r in self._db.execute("SELECT id, started, ended, status, metrics FROM sessions ORDER BY id")
         ]
-        summary = {"status": status, "sessions": sessions, "totals": _sum_engine(sessions)}
+        timeline = [dict(zip(("session", "at", "records", *TIMELINE_KEYS), row, strict=True))
+                    for row in self._db.execute("SELECT * FROM timeline ORDER BY session, at")]
+        summary = {"status": status, "sessions": sessions, "totals": _sum_engine(sessions), "timeline": timeline}
         _atomic_write(self.path / "metrics.json", orjson.dumps(summary, option=orjson.OPT_INDENT_2))
 
     def write_removed(self, records: list[Record]) -> None:

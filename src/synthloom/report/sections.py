@@ -1,0 +1,172 @@
+"""From a RunView to the report's sections: the numbers and tables each shows, and its plot. Shared by
+the HTML and the Markdown formats, so both always say the same thing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from synthloom.report import figures
+from synthloom.report.run_view import RunView
+
+DIVERSITY_METRICS = ("distinct_2", "self_bleu", "rouge_l_mean", "embedding_dispersion", "vendi")
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    rows: list[list[Any]]
+    caption: str = ""
+
+
+@dataclass
+class Section:
+    id: str
+    title: str
+    notes: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    svgs: list[str] = field(default_factory=list)
+
+    def empty(self) -> bool:
+        return not (self.notes or self.tables or self.svgs)
+
+
+def funnel_section(view: RunView, draw: bool) -> Section:
+    section = Section("funnel", "Funnel: what each step kept, dropped and why")
+    stages = [("inputs", view.steps[0].received if view.steps else view.inputs_total, 0, 0)] if view.steps else []
+    for step in view.steps:
+        stages.append((f"{step.name} ({step.kind})", step.emitted, step.dropped, step.failed))
+    stages.append(("written", view.records_written, 0, 0))
+    if draw:
+        section.svgs.append(figures.funnel(stages))
+    section.tables.append(Table(["step", "kind", "received", "emitted", "dropped", "failed"],
+                                [[s.name, s.kind, s.received, s.emitted, s.dropped, s.failed] for s in view.steps]))
+    reasons = [[s.name, key, value] for s in view.steps for key, value in sorted(s.counters.items())]
+    reasons += [[s.name, f"error: {kind}", count] for s in view.steps for kind, count in sorted(s.errors.items())]
+    if reasons:
+        section.tables.append(Table(["step", "count of", "value"], reasons, "each step's own counts: "
+                                    "filters, drops by reason, labels"))
+    section.notes.append(f"{view.records_written:,} records in output.jsonl; {view.removed_total:,} removed by guards "
+                         f"(removed.jsonl); {view.failures_total:,} failed (failures.jsonl).")
+    return section
+
+
+def rejection_section(view: RunView, draw: bool) -> Section:
+    section = Section("rejection", "Rejection sampling")
+    for step in view.steps:
+        report = step.report
+        if "yield_by_class" not in report:
+            continue
+        yields = report["yield_by_class"]
+        zero = set(report.get("zero_yield_classes", []))
+        rates = [y["pass_rate"] or 0.0 for y in yields.values()]
+        if draw:
+            section.svgs.append(figures.bars(list(yields), rates, xlabel=f"{step.name}: acceptance rate per class",
+                                             highlight=zero, value_format="{:.2f}"))
+            points = {int(k.split("@")[1]): v for k, v in report.items() if k.startswith("pass@")}
+            section.svgs.append(figures.pass_at_k(points))
+        section.tables.append(Table(["class", "prompts", "with accepted", "tried", "accepted", "pass rate"],
+                                    [[c, y["prompts"], y["prompts_with_accepted"], y["tried"], y["accepted"],
+                                      y["pass_rate"]] for c, y in yields.items()], f"{step.name}: yield by class"))
+        section.notes.append(f"{step.name}: tokens per accepted example: {report.get('tokens_per_accepted')}; "
+                             + ", ".join(f"{k} = {v}" for k, v in report.items() if k.startswith("pass@")))
+        if zero:
+            section.notes.append(f"{step.name}: classes where nothing was ever accepted: {', '.join(sorted(zero))}")
+    return section
+
+
+def _diversity_groups(view: RunView) -> dict[str, dict[str, dict]]:
+    """step name -> group (generation or field value) -> metrics."""
+    out = {}
+    for step in view.steps:
+        groups = step.report.get("diversity_by_generation") or step.report.get("diversity_by_group")
+        if groups:
+            out[step.name] = groups
+    return out
+
+
+def diversity_section(view: RunView, draw: bool) -> Section:
+    section = Section("diversity", "Diversity")
+    for name, groups in _diversity_groups(view).items():
+        by_generation = all(k.isdigit() for k in groups if k != "all")
+        if draw and by_generation and len(groups) > 1:
+            series = {m: {name: [(int(g), groups[g][m]) for g in groups if g.isdigit() and m in groups[g]]}
+                      for m in DIVERSITY_METRICS}
+            section.svgs.append(figures.curves(series, "generation"))
+        section.tables.append(Table(["generation" if by_generation else "group", "count", *DIVERSITY_METRICS],
+                                    [[g, m.get("count"), *(m.get(k, "") for k in DIVERSITY_METRICS)]
+                                     for g, m in groups.items()], name))
+        step = next(s for s in view.steps if s.name == name)
+        for alarm in step.report.get("collapse_alarms", []):
+            section.notes.append(f"ALARM, {name}: generation {alarm['generation']}: {alarm['metric']} "
+                                 f"{alarm['value']} against {alarm['baseline']} in generation 0 "
+                                 f"({alarm['loss']:.0%} of its diversity lost)")
+        if "collapse_alarms" in step.report and not step.report["collapse_alarms"]:
+            section.notes.append(f"{name}: no collapse alarm")
+    return section
+
+
+def coverage_section(view: RunView, draw: bool) -> Section:
+    section = Section("coverage", "Coverage per category")
+    for step in view.steps:
+        counts = step.report.get("counts")
+        if counts is None:
+            continue
+        thin = {t["category"]: t["reason"] for t in step.report.get("thin", [])}
+        after = step.report.get("counts_after_fill", {})
+        if draw:
+            section.svgs.append(figures.bars(list(counts), list(counts.values()), xlabel=f"{step.name}: records",
+                                             highlight=set(thin)))
+        section.tables.append(Table(["category", "records", "after fill", "thin"],
+                                    [[c, n, after.get(c, ""), thin.get(c, "")] for c, n in counts.items()], step.name))
+    return section
+
+
+def contamination_section(view: RunView) -> Section:
+    section = Section("contamination", "Contamination")
+    rows = []
+    for record in view.removed:
+        for step, meta in record.get("meta", {}).items():
+            hit = meta.get("contamination") if isinstance(meta, dict) else None
+            if hit:
+                evidence = hit.get("excerpt") or (f"similarity {hit.get('similarity')}" + (
+                    f", judge: {hit['judge']}" if hit.get("judge") else ""))
+                rows.append([step, hit["benchmark"], hit["item_id"], hit["field"], hit["method"], evidence,
+                             record["id"]])
+    for step in view.steps:
+        if step.kind == "decontaminate":
+            section.notes.append(f"{step.name}: {step.counters.get('clean', 0):,} clean records; checked against "
+                                 f"{step.report.get('benchmarks', '')} (n-gram n: {step.report.get('ngram_n')})")
+    if rows:
+        section.tables.append(Table(["step", "benchmark", "item", "field", "how", "evidence", "record"], rows,
+                                    "records removed for matching a benchmark item"))
+    return section
+
+
+def cost_section(view: RunView, draw: bool) -> Section:
+    section = Section("cost", "Calls, tokens and cost")
+    t = view.totals
+    section.tables.append(Table(["calls", "cache hits", "retries", "failed samples", "prompt tokens",
+                                 "completion tokens", "estimated cost (USD)"],
+                                [[t.get("calls", 0), t.get("cache_hits", 0), t.get("retries", 0),
+                                  t.get("failed_samples", 0), t.get("prompt_tokens", 0), t.get("completion_tokens", 0),
+                                  t.get("estimated_cost_usd", 0)]], "the whole run, every session"))
+    if view.models:
+        section.tables.append(Table(["name", "model", "calls", "cache hits", "prompt tokens", "completion tokens"],
+                                    [[n, m["model"], m["calls"], m["cache_hits"], m["prompt_tokens"],
+                                      m["completion_tokens"]] for n, m in view.models.items()], "per model"))
+    sessions = [[s["id"], s.get("status"), round((s.get("ended") or s["started"]) - s["started"], 1),
+                 ((s.get("metrics") or {}).get("engine") or {}).get("calls_per_s")] for s in view.sessions]
+    if sessions:
+        section.tables.append(Table(["session", "status", "seconds", "calls/s"], sessions, "sessions"))
+    if draw:
+        section.svgs.append(figures.timeline(view.timeline))
+    return section
+
+
+def all_sections(view: RunView, draw: bool = True) -> list[Section]:
+    sections = [funnel_section(view, draw), rejection_section(view, draw), diversity_section(view, draw),
+                coverage_section(view, draw), contamination_section(view), cost_section(view, draw)]
+    for section in sections:
+        section.svgs = [svg for svg in section.svgs if svg]
+    return [s for s in sections if not s.empty()]
