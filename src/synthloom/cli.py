@@ -190,6 +190,25 @@ def export(
                + ", ".join(str(f) for f in result.files))
 
 
+@app.command()
+def report(
+    run_dir: Path = typer.Argument(..., help="a run directory, finished or not"),
+    out: Path | None = typer.Option(None, "--out", "-o", help="file to write [default: RUN_DIR/report.html or .md]"),
+    format: str = typer.Option("html", "--format", "-f", help="html (one self-contained page) or md"),
+) -> None:
+    """Write the run's report: funnel, rejection yields, diversity, coverage, contamination, cost, records."""
+    from synthloom.errors import UserError
+    from synthloom.report.html import write_report
+
+    if format not in ("html", "md"):
+        _fail(f"unknown report format {format!r}: use html or md")
+    try:
+        target = write_report(run_dir, out, format)
+    except UserError as exc:
+        _fail(str(exc))
+    typer.echo(f"report written to {target}", err=True)
+
+
 def _note(message: str) -> None:
     typer.echo(message, err=True)
 

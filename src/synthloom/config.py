@@ -87,9 +87,14 @@ class InputConfig(Strict):
         return self
 
 
-class GenerateStepConfig(Strict):
+class StepBase(Strict):
+    name: str | None = Field(None, description="the step's name in counts and reports; default: its kind")
+    only_if: str | None = Field(None, description="only records whose field of this name is non-empty go "
+                                "through this step; the others pass it unchanged")
+
+
+class GenerateStepConfig(StepBase):
     step: Literal["generate"]
-    name: str | None = None
     model: str = Field("default", description="a name under `models:`, or default for `model:`")
     template: str = Field("answer", description="a template in synthloom's data/templates, or a .jinja path")
     system: str | None = None
@@ -103,11 +108,10 @@ class GenerateStepConfig(Strict):
     json_schema: dict[str, Any] | None = None
 
 
-class SelfInstructStepConfig(Strict):
+class SelfInstructStepConfig(StepBase):
     """Self-Instruct (Wang et al., 2023); defaults are the paper's."""
 
     step: Literal["self_instruct"]
-    name: str | None = None
     model: str = "default"
     instance_model: str | None = Field(None, description="model that writes instances; default: `model`")
     seeds: str = Field("builtin", description="Self-Instruct-format JSONL, or builtin for synthloom's pool")
@@ -136,11 +140,10 @@ EvolOperation = Literal["add_constraints", "deepen", "concretize", "increase_rea
                         "in_breadth"]
 
 
-class EvolInstructStepConfig(Strict):
+class EvolInstructStepConfig(StepBase):
     """Evol-Instruct (Xu et al., 2023); defaults are the paper's (M = 4 rounds)."""
 
     step: Literal["evol_instruct"]
-    name: str | None = None
     model: str = Field("default", description="the model that rewrites instructions")
     answer_model: str | None = Field(None, description="the model that answers them; default: `model`")
     judge_model: str | None = Field(None, description="the model for the Equal / Not Equal check; "
@@ -160,11 +163,10 @@ class EvolInstructStepConfig(Strict):
     seed: int = 0
 
 
-class CritiqueReviseStepConfig(Strict):
+class CritiqueReviseStepConfig(StepBase):
     """Constitutional AI stage 1 (Bai et al., 2022): critique and revise against sampled principles."""
 
     step: Literal["critique_revise"]
-    name: str | None = None
     model: str = Field("default", description="the policy: writes responses, critiques and revisions")
     constitution: str = Field("builtin", description="a YAML constitution, or builtin for synthloom's")
     rounds: int = Field(4, ge=1, description="critique-revision rounds (the paper used 4)")
@@ -177,11 +179,10 @@ class CritiqueReviseStepConfig(Strict):
     seed: int = 0
 
 
-class AIFeedbackStepConfig(Strict):
+class AIFeedbackStepConfig(StepBase):
     """Constitutional AI stage 2: a feedback model picks the better of two responses (RLAIF)."""
 
     step: Literal["ai_feedback"]
-    name: str | None = None
     model: str = Field(description="the feedback model; must differ from policy_model (see allow_same_model)")
     policy_model: str = Field("default", description="the model that wrote the responses")
     allow_same_model: bool = Field(False, description="let the policy label its own outputs (flagged)")
@@ -211,11 +212,10 @@ class AuditConfig(Strict):
     limit: int | None = Field(None, ge=1)
 
 
-class DistillStepConfig(Strict):
+class DistillStepConfig(StepBase):
     """Teachers label inputs for a student (knowledge distillation), with an audit against gold labels."""
 
     step: Literal["distill"]
-    name: str | None = None
     teachers: list[str] = Field(default_factory=lambda: ["default"], min_length=1)
     template: str = Field("answer", description="builtin template name or a .jinja path")
     system: str | None = None
@@ -230,11 +230,10 @@ class DistillStepConfig(Strict):
     seed: int = 0
 
 
-class TextbookStepConfig(Strict):
+class TextbookStepConfig(StepBase):
     """Textbook-quality explanations and exercises to spec (phi-1): topics x audiences x styles x levels."""
 
     step: Literal["textbook"]
-    name: str | None = None
     model: str = "default"
     subject: str | None = Field(None, description="root subject; topics are generated from it if not given")
     topics: list[str] | None = Field(None, description="the topic taxonomy, if you have one")
@@ -288,11 +287,10 @@ class VerifierConfig(Strict):
         return [self] if self.kind == "judge" else [j for v in self.of for j in v.judges()]
 
 
-class RejectionStepConfig(Strict):
+class RejectionStepConfig(StepBase):
     """Rejection sampling: up to k candidates per prompt, keep those the verifier passes."""
 
     step: Literal["rejection"]
-    name: str | None = None
     model: str = "default"
     template: str = "answer"
     system: str | None = None
@@ -316,11 +314,10 @@ TEXT_FIELDS_HELP = ("the record fields compared, joined; default: its prompt (in
                     "question) and its response")
 
 
-class DedupStepConfig(Strict):
+class DedupStepConfig(StepBase):
     """Exact and near-duplicate removal; the first record of each cluster is kept."""
 
     step: Literal["dedup"]
-    name: str | None = None
     fields: list[str] | None = Field(None, description=TEXT_FIELDS_HELP)
     exact: bool = True
     near: bool = True
@@ -348,11 +345,10 @@ class BenchmarkConfig(Strict):
         return self
 
 
-class DecontaminateStepConfig(Strict):
+class DecontaminateStepConfig(StepBase):
     """Remove records that contain or reword a benchmark item (n-grams, then embeddings and a judge)."""
 
     step: Literal["decontaminate"]
-    name: str | None = None
     fields: list[str] | None = Field(None, description=TEXT_FIELDS_HELP)
     benchmarks: list[BenchmarkConfig] = Field(default_factory=lambda: [BenchmarkConfig(builtin="humaneval")],
                                               min_length=1)
@@ -369,12 +365,11 @@ class DecontaminateStepConfig(Strict):
     keep: bool = Field(False, description="keep contaminated records, only marking them")
 
 
-class DiversityStepConfig(Strict):
+class DiversityStepConfig(StepBase):
     """Measure diversity (distinct-n, self-BLEU, pairwise ROUGE-L, embedding dispersion, Vendi); passes
     every record through."""
 
     step: Literal["diversity"]
-    name: str | None = None
     fields: list[str] | None = Field(None, description=TEXT_FIELDS_HELP)
     by: str | None = Field("generation", description="group by lineage generation, by this field, or not")
     sample: int = Field(1000, ge=2)
@@ -383,11 +378,10 @@ class DiversityStepConfig(Strict):
     seed: int = 0
 
 
-class CoverageStepConfig(Strict):
+class CoverageStepConfig(StepBase):
     """Count records per category, list thin ones, and optionally generate prompts to fill them."""
 
     step: Literal["coverage"]
-    name: str | None = None
     fields: list[str] | None = Field(None, description=TEXT_FIELDS_HELP)
     category_field: str | None = Field(None, description="the label field; without it, embedding clusters")
     categories: list[str] | None = Field(None, description="the categories expected (an absent one is empty)")
@@ -406,12 +400,11 @@ class CoverageStepConfig(Strict):
     seed: int = 0
 
 
-class SelfConsumingStepConfig(Strict):
+class SelfConsumingStepConfig(StepBase):
     """A self-consuming loop: generation g is written from examples of generation g-1, with diversity
     tracked per generation and an alarm when it falls (model collapse)."""
 
     step: Literal["self_consuming"]
-    name: str | None = None
     model: str = "default"
     field: str = Field("instruction", description="the field each generation writes and reads")
     generations: int = Field(4, ge=1)
@@ -461,6 +454,7 @@ class ExportConfig(Strict):
 class OutputConfig(Strict):
     parquet: bool = True
     exports: list[ExportConfig] = Field(default_factory=list, description="training files written at the end")
+    report: bool = Field(True, description="write report.html (see `synthloom report`) at the end")
 
 
 class RunConfig(Strict):

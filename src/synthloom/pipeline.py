@@ -39,6 +39,7 @@ class StepStats:
     counters: dict[str, int] = field(default_factory=dict)  # the step's own counts (filters, labels...)
     report: dict = field(default_factory=dict)  # rates and flags the step derives from its counts
     prefix: bool = False  # ran before the streamed part: replayed whole by every session
+    bypassed: int = 0  # records its `only_if` field sent past it unchanged
 
 
 @dataclass
@@ -93,11 +94,18 @@ class Pipeline:
         for step in prefix:
             stats = self.summary.steps[step.name]
             if getattr(step, "scope", "record") == "all":
+                records, bypass = _route(step, records)
                 stats.received += len(records)
+                stats.bypassed += len(bypass)
+                taken = len(records)
                 records = await step.run_all(records, self.board)
                 stats.emitted += len(records)
-                removed.extend(getattr(step, "removed", []))
-                stats.dropped += len(getattr(step, "removed", []))
+                records += bypass
+                if hasattr(step, "removed"):  # guards say exactly what they removed
+                    removed.extend(step.removed)
+                    stats.dropped += len(step.removed)
+                else:  # the rest: the net loss (a rejection prompt with nothing accepted, a failed evolution)
+                    stats.dropped += max(taken - len(records) + len(bypass), 0)
             else:
                 records, failed = await self._apply(step, records)
                 for record in failed:
@@ -164,7 +172,9 @@ class Pipeline:
     async def _apply(self, step: Step, records: list[Record]) -> tuple[list[Record], list[Record]]:
         """Run a per-record step over records at once: (what it emitted, the records that failed)."""
         stats = self.summary.steps[step.name]
+        records, bypass = _route(step, records)
         stats.received += len(records)
+        stats.bypassed += len(bypass)
         outcomes = await asyncio.gather(*(step.process(r) for r in records), return_exceptions=True)
         emitted, failed = [], []
         for record, outcome in zip(records, outcomes, strict=True):
@@ -182,7 +192,19 @@ class Pipeline:
                 stats.dropped += 1
             stats.emitted += len(outcome)
             emitted.extend(outcome)
-        return emitted, failed
+        return emitted + bypass, failed
+
+
+def _route(step: Step, records: list[Record]) -> tuple[list[Record], list[Record]]:
+    """(records the step takes, records that pass it unchanged) under the step's `only_if` field."""
+    field_name = getattr(getattr(step, "config", None), "only_if", None)
+    if not field_name:
+        return records, []
+    taken, bypass = [], []
+    for record in records:
+        value = record.fields.get(field_name)
+        (taken if value not in (None, "", [], {}) else bypass).append(record)
+    return taken, bypass
 
 
 def _describe(exc: BaseException) -> str:

@@ -117,4 +117,8 @@ async def _run(config: RunConfig, engines: Engines, run_dir: RunDirectory, input
     run_dir.write_failures_file()
     exports = run_dir.write_exports(config.output.exports)
     write_summary(run_dir.path / "summary.md", summary, status, exports)
+    if config.output.report:
+        from synthloom.report.html import write_report
+
+        write_report(run_dir.path)
     return summary

@@ -9,6 +9,7 @@ committed roots are skipped. Their model answers are in the response cache, so n
 from __future__ import annotations
 
 import os
+import socket
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -166,7 +167,9 @@ class RunDirectory:
         ]
         timeline = [dict(zip(("session", "at", "records", *TIMELINE_KEYS), row, strict=True))
                     for row in self._db.execute("SELECT * FROM timeline ORDER BY session, at")]
-        summary = {"status": status, "sessions": sessions, "totals": _sum_engine(sessions), "timeline": timeline}
+        summary = {"status": status, "sessions": sessions, "totals": _sum_engine(sessions), "timeline": timeline,
+                   # who is writing: a report can tell a killed run from one still going
+                   "writer": {"pid": os.getpid(), "host": socket.gethostname()}}
         _atomic_write(self.path / "metrics.json", orjson.dumps(summary, option=orjson.OPT_INDENT_2))
 
     def write_removed(self, records: list[Record]) -> None:

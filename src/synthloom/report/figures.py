@@ -49,7 +49,7 @@ def funnel(stages: list[tuple[str, int, int, int]]) -> str:
         ax.text(k + d + f, y, f"  {k:,}" + (f" (-{d:,})" if d else "") + (f" ({f:,} failed)" if f else ""),
                 va="center", fontsize=8)
     ax.set_xlabel("records")
-    ax.legend(loc="lower right", frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35 if len(stages) < 4 else -0.12), ncol=3, frameon=False)
     ax.margins(x=0.25)
     return _svg(fig)
 

@@ -8,6 +8,8 @@ session's counts are the run's; streamed steps only see each session's new work,
 
 from __future__ import annotations
 
+import os
+import socket
 import sqlite3
 import time
 from collections import Counter
@@ -31,6 +33,7 @@ class StepView:
     emitted: int = 0
     dropped: int = 0
     failed: int = 0
+    bypassed: int = 0
     errors: dict[str, int] = field(default_factory=dict)
     counters: dict[str, int] = field(default_factory=dict)
     report: dict[str, Any] = field(default_factory=dict)
@@ -103,18 +106,33 @@ def _steps(config: dict, sessions: list[dict]) -> list[StepView]:
                 # replayed whole: the latest session's counts are the run's
                 view.received, view.emitted = stats["received"], stats["emitted"]
                 view.dropped, view.failed = stats["dropped"], stats["failed"]
+                view.bypassed = stats.get("bypassed", 0)
                 view.errors, view.counters = dict(stats.get("errors", {})), dict(stats.get("counters", {}))
             else:
                 view.received += stats["received"]
                 view.emitted += stats["emitted"]
                 view.dropped += stats["dropped"]
                 view.failed += stats["failed"]
+                view.bypassed += stats.get("bypassed", 0)
                 view.errors = dict(Counter(view.errors) + Counter(stats.get("errors", {})))
                 view.counters = dict(Counter(view.counters) + Counter(stats.get("counters", {})))
             if stats.get("report"):
                 view.report = stats["report"]
     order = list(kinds)
     return sorted(merged.values(), key=lambda v: order.index(v.name) if v.name in order else len(order))
+
+
+def _writer_alive(writer: dict) -> bool | None:
+    """Whether the process that wrote metrics.json still runs; None when it ran on another machine."""
+    if writer.get("host") != socket.gethostname() or not writer.get("pid"):
+        return None
+    try:
+        os.kill(int(writer["pid"]), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _status(metrics: dict | None, path: Path) -> tuple[str, str]:
@@ -129,9 +147,14 @@ def _status(metrics: dict | None, path: Path) -> tuple[str, str]:
         return status, "finished, but some inputs failed (see failures); `synthloom run CONFIG --resume` retries them"
     if status == "running":
         ago = time.time() - (last.get("ended") or last.get("started") or time.time())
-        return "killed" if ago > 60 else "running", (
-            f"not finished: the last save was {ago:,.0f} s ago and the run never recorded an end, so it was "
-            "killed" + ("" if ago > 60 else " or is still running") + "; `synthloom run CONFIG --resume` continues it")
+        alive = _writer_alive(metrics.get("writer") or {})
+        if alive is None:
+            alive = ago < 60  # another machine's run: judge by how recent its last save is
+        if alive:
+            return "running", f"still running (last save {ago:,.0f} s ago): this report shows the work so far"
+        return "killed", (f"not finished: the run was stopped {ago:,.0f} s ago without recording an end (killed, "
+                          "or its machine stopped); this report shows the work saved until then; "
+                          "`synthloom run CONFIG --resume` continues it")
     return status, f"not finished ({status}); `synthloom run CONFIG --resume` continues it"
 
 

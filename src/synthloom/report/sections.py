@@ -34,13 +34,14 @@ class Section:
 def funnel_section(view: RunView, draw: bool) -> Section:
     section = Section("funnel", "Funnel: what each step kept, dropped and why")
     stages = [("inputs", view.steps[0].received if view.steps else view.inputs_total, 0, 0)] if view.steps else []
-    for step in view.steps:
-        stages.append((f"{step.name} ({step.kind})", step.emitted, step.dropped, step.failed))
+    for step in view.steps:  # what leaves the step: its output and the records its only_if sent past it
+        stages.append((f"{step.name} ({step.kind})", step.emitted + step.bypassed, step.dropped, step.failed))
     stages.append(("written", view.records_written, 0, 0))
     if draw:
         section.svgs.append(figures.funnel(stages))
-    section.tables.append(Table(["step", "kind", "received", "emitted", "dropped", "failed"],
-                                [[s.name, s.kind, s.received, s.emitted, s.dropped, s.failed] for s in view.steps]))
+    section.tables.append(Table(["step", "kind", "received", "emitted", "dropped", "failed", "passed by (only_if)"],
+                                [[s.name, s.kind, s.received, s.emitted, s.dropped, s.failed, s.bypassed]
+                                 for s in view.steps]))
     reasons = [[s.name, key, value] for s in view.steps for key, value in sorted(s.counters.items())]
     reasons += [[s.name, f"error: {kind}", count] for s in view.steps for kind, count in sorted(s.errors.items())]
     if reasons:
