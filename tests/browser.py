@@ -29,6 +29,7 @@ class Page:
         self._socket = socket
         self._ids = itertools.count(1)
         self.errors: list[str] = []  # console.error calls, uncaught exceptions, error log entries
+        self.requests: list[str] = []  # every URL the page asked for
         self._loaded = asyncio.Event()
 
     async def call(self, method: str, **params: Any) -> dict:
@@ -52,11 +53,13 @@ class Page:
                                + str(params["exceptionDetails"].get("exception", {}).get("description", "")))
         elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
             self.errors.append(f"log: {params['entry'].get('text')} {params['entry'].get('url', '')}")
+        elif method == "Network.requestWillBeSent":
+            self.requests.append(params["request"]["url"])
         elif method == "Page.loadEventFired":
             self._loaded.set()
 
     async def open(self, url: str) -> None:
-        for domain in ("Runtime", "Log", "Page"):
+        for domain in ("Runtime", "Log", "Page", "Network"):
             await self.call(f"{domain}.enable")
         self._loaded.clear()
         await self.call("Page.navigate", url=url)

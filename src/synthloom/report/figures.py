@@ -20,7 +20,9 @@ def _svg(fig: Figure) -> str:
 
     with matplotlib.rc_context(STYLE):
         buffer = io.StringIO()
-        fig.savefig(buffer, format="svg", bbox_inches="tight")
+        # no metadata block: it names the date (reports would differ run to run) and external namespaces
+        fig.savefig(buffer, format="svg", bbox_inches="tight",
+                    metadata={"Creator": None, "Date": None, "Format": None, "Type": None})
     text = buffer.getvalue()
     return text[text.index("<svg"):]  # drop the XML prologue: the SVG sits inside HTML
 

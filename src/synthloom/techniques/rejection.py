@@ -67,6 +67,7 @@ class PromptState:
     accepted: list[tuple[str, Verdict]] = field(default_factory=list)
     outcomes: Counter = field(default_factory=Counter)
     failed_requests: int = 0
+    last_rejected: tuple[str, Verdict] | None = None  # shown with the prompt if nothing passes
 
     def stats(self) -> dict[str, Any]:
         n, c = self.tried, len(self.accepted)
@@ -88,6 +89,7 @@ class RejectionStep:
         self.counters: Counter = Counter()
         self.budget_left = config.budget
         self.states: list[PromptState] = []
+        self.removed: list[Record] = []  # prompts nothing passed for, with what was tried (removed.jsonl)
         # Verification may run code: no more sandboxes at once than the machine has cores.
         self._verifying = asyncio.Semaphore(os.cpu_count() or 1)
 
@@ -109,7 +111,17 @@ class RejectionStep:
                    and len(s.accepted) / s.tried < cfg.adaptive_below]
             self.counters["adaptive_prompts"] = len(low)
             await asyncio.gather(*(self._sample(s, s.tried + cfg.adaptive_extra, None) for s in low))
+        self.removed = [self._nothing_passed(s) for s in self.states if not s.accepted]
         return [r for s in self.states for r in self._records(s)]
+
+    def _nothing_passed(self, state: PromptState) -> Record:
+        record = state.record
+        record.meta[self.name] = {"removed": "no candidate passed the verifier", "rejection_stats": state.stats()}
+        if state.last_rejected:
+            text, verdict = state.last_rejected
+            record.meta[self.name]["last_rejected"] = {"text": text, "outcome": verdict.outcome,
+                                                       "detail": verdict.detail}
+        return record
 
     async def _sample(self, state: PromptState, limit: int, bar) -> None:
         cfg = self.config
@@ -139,7 +151,9 @@ class RejectionStep:
                 state.outcomes[verdict.outcome] += 1
                 self.counters["candidates"] += 1
                 self.counters[f"outcome_{verdict.outcome}"] += 1
-                if verdict.passed:
+                if not verdict.passed:
+                    state.last_rejected = (sample.choice.text, verdict)
+                else:
                     state.accepted.append((sample.choice.text, verdict))
                     if len(state.accepted) >= cfg.m:
                         self.counters["prompts_stopped_early"] += state.tried < limit
