@@ -212,6 +212,21 @@ def test_dedup_and_decontaminate_commands_on_files(tmp_path, leaked_prompt):
     assert pq.read_table(tmp_path / "clean.parquet").num_rows == 3
 
 
+def test_decontaminate_command_with_a_judge_server(tmp_path, llama_server):
+    write_jsonl(tmp_path / "d.jsonl", [{"instruction": "Write a function that tells whether any two numbers in "
+                                                       "a list are closer to each other than a given threshold."}])
+    result = run_cli("decontaminate", "d.jsonl", "-o", "clean.jsonl", "--semantic", "--judge-model", "smollm2",
+                     "--judge-base-url", llama_server, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    removed = jsonl(tmp_path / "clean.removed.jsonl")
+    # whatever the small judge says, the verdict decides: removed only as a judge-confirmed match
+    assert all(r["_removed"]["method"] == "semantic+judge" for r in removed)
+    assert len(removed) + len(jsonl(tmp_path / "clean.jsonl")) == 1
+    assert "judge answers: judge_" in result.stderr  # the neighbour (similarity 0.9) went to the judge
+    result = run_cli("decontaminate", "d.jsonl", "-o", "c.jsonl", "--judge-model", "x", cwd=tmp_path)
+    assert result.returncode == 2 and "add --semantic" in result.stderr
+
+
 def test_guard_commands_name_what_to_fix(tmp_path):
     write_jsonl(tmp_path / "d.jsonl", [{"text": "one"}, {"text": "two"}])
     result = run_cli("dedup", "d.jsonl", "-o", "o.jsonl", "--fields", "instruction", cwd=tmp_path)

@@ -63,11 +63,16 @@ def register(app: typer.Typer, fail, line_of_output) -> None:
         min_n: int = typer.Option(8, min=1, help="shortest n, for benchmarks of short items"),
         fixed_n: bool = typer.Option(False, "--fixed-n", help="always use n (no shorter n for short items)"),
         semantic: bool = typer.Option(False, "--semantic", help="also catch rewordings with embeddings"),
-        similarity_threshold: float = typer.Option(0.8, min=0.0, max=1.0),
+        similarity_threshold: float = typer.Option(0.8, min=0.0, max=1.0, help="flag at or above (no judge)"),
         top_k: int = typer.Option(3, min=1),
+        judge_model: str | None = typer.Option(None, help="confirm semantic candidates with this model: a name "
+                                               "at --judge-base-url, or in process a GGUF path or gemma3-270m"),
+        judge_base_url: str | None = typer.Option(None, help="OpenAI-compatible endpoint of the judge"),
+        judge_threshold: float = typer.Option(0.6, min=0.0, max=1.0, help="ask the judge at or above this"),
     ) -> None:
         """Remove rows that contain or reword a benchmark item."""
         import asyncio
+        from collections import Counter
 
         from synthloom.errors import UserError
         from synthloom.guards.benchmarks import BenchmarkSource
@@ -75,12 +80,16 @@ def register(app: typer.Typer, fail, line_of_output) -> None:
         from synthloom.guards.files import load_dataset, write_split
 
         try:
+            if (judge_model or judge_base_url) and not semantic:
+                raise UserError("a judge confirms the semantic stage's candidates: add --semantic")
             data = load_dataset(input)
             texts = data.texts(_fields(fields))
             settings = DecontamSettings(n=n, min_n=min(min_n, n), adaptive_n=not fixed_n, semantic=semantic,
-                                        top_k=top_k, similarity_threshold=similarity_threshold)
+                                        top_k=top_k, similarity_threshold=similarity_threshold,
+                                        judge_threshold=judge_threshold)
             decontaminator = Decontaminator([BenchmarkSource.parse(b) for b in benchmark], settings)
-            hits = asyncio.run(decontaminator.find(texts))
+            verdicts: Counter = Counter()
+            hits = asyncio.run(_find_with_judge(decontaminator, texts, judge_model, judge_base_url, verdicts))
             kept, removed_file = write_split(data, {h.index: h.to_dict() for h in hits}, out)
         except UserError as exc:
             fail(str(exc))
@@ -89,7 +98,9 @@ def register(app: typer.Typer, fail, line_of_output) -> None:
         line_of_output(f"kept {kept} of {len(data.rows)} rows in {out}; removed {len(hits)} "
                        f"({', '.join(f'{m} {c}' for m, c in by_method.items()) or 'none'}) matching "
                        f"{', '.join(described['benchmarks'])} (n-gram n: {described['n_by_benchmark']}); "
-                       f"listed in {removed_file}")
+                       f"listed in {removed_file}"
+                       + (f"; judge answers: {', '.join(f'{k} {v}' for k, v in sorted(verdicts.items()))}"
+                          if verdicts else ""))
 
     @app.command()
     def diversity(
@@ -161,6 +172,31 @@ def register(app: typer.Typer, fail, line_of_output) -> None:
         if thin:
             line_of_output(f"{len(thin)} of {len(counts)} categories are thin")
             raise typer.Exit(1)
+
+
+async def _find_with_judge(decontaminator, texts: list[str], model: str | None, base_url: str | None,
+                           verdicts) -> list:
+    """The decontaminator's hits, with a judge engine for the semantic stage when one is named; the
+    judge's answers are counted in `verdicts`."""
+    if not (model or base_url):
+        return await decontaminator.find(texts)
+    from synthloom.cli import default_cache_path
+    from synthloom.engine.engine import EngineSettings
+    from synthloom.errors import UserError
+    from synthloom.guards.decontam_step import model_judge
+    from synthloom.models.factory import http_backend, local_backend, make_engine
+    from synthloom.settings_env import api_key_from_env
+
+    if base_url and not model:
+        raise UserError("--judge-model is required with --judge-base-url")
+    base_model = model == "gemma3-270m"  # a base model: the judge prompt goes as raw text
+    backend = (http_backend(base_url, model, api_key_from_env(), max_connections=16) if base_url
+               else local_backend(model, chat=not base_model))
+    engine = make_engine(backend, EngineSettings(concurrency=16), str(default_cache_path()))
+    try:
+        return await decontaminator.find(texts, model_judge(engine, 8, verdicts))
+    finally:
+        await engine.close()
 
 
 def _natural(key: str) -> tuple:
