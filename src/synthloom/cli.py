@@ -50,19 +50,26 @@ def run(
     run_dir: Path | None = typer.Option(None, "--run-dir", help="override run_dir from the config"),
     progress: bool | None = typer.Option(None, "--progress/--no-progress",
                                             help="[default: on when stderr is a terminal]"),
+    executor: str = typer.Option("local", "--executor", help="local, or ray: per-record steps on Ray workers"),
+    address: str | None = typer.Option(None, "--address", help="Ray cluster address [default: a local Ray]"),
+    workers: int | None = typer.Option(None, "--workers", min=1, help="Ray workers [default: the cluster's CPUs]"),
 ) -> None:
     """Run a pipeline config; killed at any moment, it continues with --resume."""
     from synthloom.config import load_config
     from synthloom.errors import UserError
     from synthloom.progress import wanted
-    from synthloom.run import execute
+    from synthloom.run import Executor, execute
 
     try:
+        if executor not in ("local", "ray"):
+            raise UserError(f"unknown executor {executor!r}: use local or ray")
         cfg = load_config(config)
         if run_dir is not None:
             cfg.run_dir = run_dir
-        _use_uvloop()
-        directory, summary = execute(cfg, resume=resume, progress=wanted(progress))
+        if executor == "local":
+            _use_uvloop()  # Ray's awaitable results want asyncio's own loop
+        directory, summary = execute(cfg, resume=resume, progress=wanted(progress),
+                                     executor=Executor(executor, address, workers))
     except UserError as exc:
         _fail(str(exc))
     from synthloom.summary import report_lines

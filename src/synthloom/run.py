@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from synthloom.config import RunConfig
 from synthloom.engine.engines import Engines
+from synthloom.engine.metrics import EngineMetrics
 from synthloom.errors import UserError
 from synthloom.io import read_table
 from synthloom.models.base import EndpointUnreachable
@@ -68,16 +70,29 @@ def load_inputs(config: RunConfig) -> list[Record]:
     return [Record.from_input(i, row) for i, row in enumerate(rows)]
 
 
-def execute(config: RunConfig, *, resume: bool, progress: bool = True) -> tuple[RunDirectory, RunSummary]:
+@dataclass(frozen=True)
+class Executor:
+    kind: str = "local"  # or "ray"
+    address: str | None = None  # a Ray cluster's address; none: a local Ray instance
+    workers: int | None = None  # Ray actors for the per-record steps; default: the cluster's CPUs
+
+
+def execute(config: RunConfig, *, resume: bool, progress: bool = True,
+            executor: Executor = Executor()) -> tuple[RunDirectory, RunSummary]:
     inputs = load_inputs(config)
     check_step_files(config.pipeline)
+    remote = None
+    if executor.kind == "ray":  # before the run directory exists: an unreachable cluster leaves nothing behind
+        from synthloom.executors.ray_executor import RayExecutor
+
+        remote = RayExecutor(config, Path(config.run_dir), executor.address, executor.workers)
     run_dir = RunDirectory(config.run_dir)
     run_dir.open(resolved_config_text(config), file_digest(config.input and config.input.path), resume=resume)
     logging.basicConfig(filename=run_dir.path / "run.log", level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(message)s")
     try:
         engines = Engines(config, config.engine.cache or str(run_dir.path / "cache.sqlite"))
-        return run_dir, asyncio.run(_run(config, engines, run_dir, inputs, progress))
+        return run_dir, asyncio.run(_run(config, engines, run_dir, inputs, progress, remote))
     except BaseException:
         run_dir.write_failures_file()
         raise
@@ -86,14 +101,22 @@ def execute(config: RunConfig, *, resume: bool, progress: bool = True) -> tuple[
 
 
 async def _run(config: RunConfig, engines: Engines, run_dir: RunDirectory, inputs: list[Record],
-               show_progress: bool) -> RunSummary:
+               show_progress: bool, remote) -> RunSummary:
+    """`remote`: the Ray executor, which runs the per-record steps on its workers; None: all in process."""
     in_flight = config.engine.max_in_flight or max(2 * config.engine.concurrency, 4)
     with progress_board(engines.metrics, show_progress) as board:
-        pipeline = Pipeline(build_steps(config.pipeline, engines), run_dir, max_in_flight=in_flight, board=board)
+        steps = build_steps(config.pipeline, engines, remote=remote.remote_step if remote else None)
+        if remote:
+            remote.fan_out_verifiers(steps)
+            remote.start(engines)
+        pipeline = Pipeline(steps, run_dir, max_in_flight=in_flight, board=board)
 
         def snapshot(status: str) -> None:
-            run_dir.save_session(status, {"engine": engines.metrics().to_dict(),
-                                          "models": engines.metrics_by_model(),
+            models = engines.metrics_by_model()
+            if engines.remote_metrics:
+                models["ray_workers"] = {"model": "per-record steps on Ray workers",
+                                         **EngineMetrics.combined(engines.remote_metrics).to_dict()}
+            run_dir.save_session(status, {"engine": engines.metrics().to_dict(), "models": models,
                                           "pipeline": pipeline.summary.to_dict()})
 
         async def save_periodically() -> None:
@@ -110,6 +133,8 @@ async def _run(config: RunConfig, engines: Engines, run_dir: RunDirectory, input
             raise UserError(f"{exc} Work done so far is saved; fix this and rerun with --resume.") from None
         finally:
             saver.cancel()
+            if remote:
+                await remote.close(engines)
             snapshot(status)
             await engines.close()
     if config.output.parquet:  # also with failed roots: the good records are worth having

@@ -71,3 +71,51 @@ class ResponseCache:
 
     def close(self) -> None:
         self._db.close()
+
+
+class LayeredCache:
+    """A worker's cache: reads its own file, then the run's shared cache (read-only); writes its own.
+    Workers never write one file together (SQLite over a network filesystem locks badly); the driver
+    merges their files into the run's cache (merge_caches)."""
+
+    def __init__(self, own: str | Path, shared: str | Path | None) -> None:
+        self.own = ResponseCache(own)
+        self.shared = None
+        if shared is not None and Path(shared).exists():
+            self.shared = sqlite3.connect(f"file:{shared}?mode=ro", uri=True, check_same_thread=False)
+            self.shared.execute("PRAGMA busy_timeout=10000")
+
+    def get(self, key: str) -> tuple[Choice, dict[str, int]] | None:
+        found = self.own.get(key)
+        if found is None and self.shared is not None:
+            row = self.shared.execute("SELECT sample FROM responses WHERE key = ?", (key,)).fetchone()
+            if row is not None:
+                data = orjson.loads(row[0])
+                found = Choice(text=data["text"], finish_reason=data.get("finish_reason"),
+                               logprobs=data.get("logprobs")), data.get("usage", {})
+        return found
+
+    def put(self, key: str, model: str, choice: Choice, usage: dict[str, int]) -> None:
+        self.own.put(key, model, choice, usage)
+
+    def close(self) -> None:
+        self.own.close()
+        if self.shared is not None:
+            self.shared.close()
+
+
+def merge_caches(target: str | Path, sources: list[Path]) -> int:
+    """Copy every answer in `sources` into `target` (answers already there are kept); returns how many
+    were new."""
+    cache = ResponseCache(target)
+    before = len(cache)
+    try:
+        for source in sources:
+            cache._db.execute("ATTACH DATABASE ? AS shard", (str(source),))
+            try:
+                cache._db.execute("INSERT OR IGNORE INTO main.responses SELECT * FROM shard.responses")
+            finally:
+                cache._db.execute("DETACH DATABASE shard")
+        return len(cache) - before
+    finally:
+        cache.close()

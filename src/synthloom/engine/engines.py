@@ -16,10 +16,11 @@ DEFAULT = "default"
 
 
 class Engines:
-    def __init__(self, config: RunConfig, cache_path: str | None) -> None:
+    def __init__(self, config: RunConfig, cache_path: str | None, cache=None) -> None:
         self._config = config
-        self._cache = ResponseCache(cache_path) if cache_path else None
+        self._cache = cache if cache is not None else ResponseCache(cache_path) if cache_path else None
         self._engines: dict[str, Engine] = {}
+        self.remote_metrics: list[EngineMetrics] = []  # engines running elsewhere (the Ray executor's workers)
 
     def names(self) -> list[str]:
         return [DEFAULT, *self._config.models]
@@ -40,7 +41,7 @@ class Engines:
         return self._config.model_config_named(a) == self._config.model_config_named(b)
 
     def metrics(self) -> EngineMetrics:
-        return EngineMetrics.combined([e.metrics for e in self._engines.values()])
+        return EngineMetrics.combined([e.metrics for e in self._engines.values()] + self.remote_metrics)
 
     def metrics_by_model(self) -> dict[str, dict]:
         return {name: {"model": e.backend.model_name, **e.metrics.to_dict()} for name, e in self._engines.items()}

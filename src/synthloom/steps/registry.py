@@ -21,7 +21,7 @@ from synthloom.engine.engines import Engines
 from synthloom.steps.base import Step
 
 
-def build_steps(configs: list, engines: Engines) -> list[Step]:
+def step_kinds() -> dict:
     from synthloom.guards.coverage_step import CoverageStep
     from synthloom.guards.decontam_step import DecontaminateStep
     from synthloom.guards.dedup_step import DedupStep
@@ -36,20 +36,41 @@ def build_steps(configs: list, engines: Engines) -> list[Step]:
     from synthloom.techniques.self_instruct import SelfInstructStep
     from synthloom.techniques.textbook import TextbookStep
 
-    kinds = {GenerateStepConfig: GenerateStep, SelfInstructStepConfig: SelfInstructStep,
-             EvolInstructStepConfig: EvolInstructStep, CritiqueReviseStepConfig: CritiqueReviseStep,
-             AIFeedbackStepConfig: AIFeedbackStep, DistillStepConfig: DistillStep,
-             TextbookStepConfig: TextbookStep, RejectionStepConfig: RejectionStep,
-             DedupStepConfig: DedupStep, DecontaminateStepConfig: DecontaminateStep,
-             DiversityStepConfig: DiversityStep, CoverageStepConfig: CoverageStep,
-             SelfConsumingStepConfig: SelfConsumingStep}
-    steps, seen = [], set()
+    return {GenerateStepConfig: GenerateStep, SelfInstructStepConfig: SelfInstructStep,
+            EvolInstructStepConfig: EvolInstructStep, CritiqueReviseStepConfig: CritiqueReviseStep,
+            AIFeedbackStepConfig: AIFeedbackStep, DistillStepConfig: DistillStep,
+            TextbookStepConfig: TextbookStep, RejectionStepConfig: RejectionStep,
+            DedupStepConfig: DedupStep, DecontaminateStepConfig: DecontaminateStep,
+            DiversityStepConfig: DiversityStep, CoverageStepConfig: CoverageStep,
+            SelfConsumingStepConfig: SelfConsumingStep}
+
+
+def step_names(configs: list) -> list[str]:
+    """Each step's name: its own, or its kind; a repeated one gets its position appended."""
+    names, seen = [], set()
     for i, config in enumerate(configs):
         name = config.name or config.step
         if name in seen:
             name = f"{name}_{i}"
         seen.add(name)
-        steps.append(kinds[type(config)](config, engines, name))
+        names.append(name)
+    return names
+
+
+def is_per_record(config) -> bool:
+    return getattr(step_kinds()[type(config)], "scope", "record") == "record"
+
+
+def build_steps(configs: list, engines: Engines, remote=None) -> list[Step]:
+    """Step objects in pipeline order. `remote(config, name, index)`, when given, makes each per-record
+    step instead (the Ray executor runs those on its workers)."""
+    kinds = step_kinds()
+    steps = []
+    for i, (config, name) in enumerate(zip(configs, step_names(configs), strict=True)):
+        if remote is not None and is_per_record(config):
+            steps.append(remote(config, name, i))
+        else:
+            steps.append(kinds[type(config)](config, engines, name))
     return steps
 
 
