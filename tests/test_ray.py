@@ -128,3 +128,28 @@ def test_an_unreachable_cluster_is_one_clear_error(tmp_path, llama_server):
     result = run_cli("run", str(config), "--executor", "ray", "--address", "127.0.0.1:1", cwd=tmp_path,
                      timeout=120)
     assert result.returncode == 2 and "Ray cluster" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_driver_killed_mid_run_resumes_without_loss_duplicates_or_repeated_calls(tmp_path, llama_server):
+    rows = [{"instruction": f"Name an animal that starts with the letter {c}."} for c in "ABCDEFGHIJKLMNOPQRST"]
+    config = write_config(tmp_path, llama_server, [{"step": "generate", "max_tokens": 16, "seed": 0}], rows,
+                          concurrency=2)
+    env = {**os.environ, "SYNTHLOOM_CACHE_DIR": str(tmp_path)}
+    proc = subprocess.Popen([sys.executable, "-m", "synthloom.cli", "run", str(config), "--executor", "ray",
+                             "--workers", "2", "--no-progress"], cwd=tmp_path, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    output = tmp_path / "run" / "output.jsonl"
+    deadline = time.monotonic() + 180
+    while not (output.exists() and len(output.read_bytes().splitlines()) >= 4):
+        assert proc.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)  # the driver and the local Ray it started, workers included
+    proc.wait()
+    result = run_cli("run", str(config), "--resume", "--executor", "ray", "--workers", "2", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert len(records(tmp_path / "run")) == 20  # each once
+    sessions = orjson.loads((tmp_path / "run" / "metrics.json").read_bytes())["sessions"]
+    assert sessions[0]["status"] == "killed" and sessions[-1]["status"] == "complete"
+    # the 4+ committed inputs are not asked again, and answers received but not yet committed come from
+    # the workers' caches, merged at the start of the resumed session
+    assert sessions[-1]["metrics"]["engine"]["calls"] <= 20 - 4
