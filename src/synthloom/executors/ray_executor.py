@@ -50,7 +50,7 @@ def shard_of(record: Record, shards: int) -> int:
     return zlib.crc32((record.lineage.root or record.id).encode()) % shards
 
 
-def shared_config(config: RunConfig, shards: int) -> dict[str, Any]:
+def worker_config(config: RunConfig, shards: int) -> dict[str, Any]:
     """The config a worker runs: its share of the concurrency and rate limits."""
     data = config.model_dump(mode="json", by_alias=True)
     engine = data["engine"]
@@ -158,7 +158,7 @@ class RayExecutor:
         self.run_dir = run_dir
         self.main_cache = config.engine.cache or str(run_dir / "cache.sqlite")
         actor = self.ray.remote(max_restarts=-1, max_task_retries=-1, num_cpus=0)(ShardWorker)
-        config_data = shared_config(config, self.workers)
+        config_data = worker_config(config, self.workers)
         self._start = lambda: [actor.options(max_concurrency=max(1000, config.engine.concurrency * 4)).remote(
             config_data, shard, str(run_dir), self.main_cache) for shard in range(self.workers)]
         self.actors: list = []  # started with the run (start_metrics), once the run directory is open
