@@ -58,6 +58,8 @@ def test_ray_gives_the_same_records_as_the_local_executor(tmp_path, llama_server
     run = tmp_path / "ray" / "run"
     assert sorted(p.name for p in (run / "caches").iterdir() if p.suffix == ".sqlite") == ["shard-0.sqlite",
                                                                                           "shard-1.sqlite"]
+    steps = orjson.loads((run / "metrics.json").read_bytes())["sessions"][-1]["metrics"]["pipeline"]["steps"]
+    assert steps["dedup"]["counters"]["signature_batches_on_ray"] == 1  # MinHash on the cluster, clusters global
     totals = orjson.loads((run / "metrics.json").read_bytes())["totals"]
     assert totals["calls"] == 6 + 5 * 2  # answers (before dedup), critiques, revisions: from the workers
 

@@ -107,7 +107,7 @@ async def _run(config: RunConfig, engines: Engines, run_dir: RunDirectory, input
     with progress_board(engines.metrics, show_progress) as board:
         steps = build_steps(config.pipeline, engines, remote=remote.remote_step if remote else None)
         if remote:
-            remote.fan_out_verifiers(steps)
+            remote.fan_out(steps)
             remote.start(engines)
         pipeline = Pipeline(steps, run_dir, max_in_flight=in_flight, board=board)
 

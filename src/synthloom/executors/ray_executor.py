@@ -10,7 +10,8 @@ own response cache file (caches/shard-K.sqlite, falling back to the run's cache.
 the driver merges those files into cache.sqlite at the end and when a run resumes. A killed actor is
 restarted by Ray and its calls retried: answers it had received come from its cache, and the driver
 commits each root once, so nothing is lost or written twice. Rejection sampling's verifiers (code in
-the sandbox, math, schemas) run as one-CPU Ray tasks, across the cluster's CPUs.
+the sandbox, math, schemas) and dedup's MinHash signatures run as one-CPU Ray tasks, across the
+cluster's CPUs; dedup's clustering stays global, on the driver.
 
 The run directory must be on storage every node reaches (one machine, or a shared filesystem).
 Ray is an optional extra: nothing here is imported by the local executor.
@@ -167,13 +168,23 @@ class RayExecutor:
     def remote_step(self, config, name: str, index: int) -> RemoteStep:
         return RemoteStep(config, name, index, self.actors)
 
-    def fan_out_verifiers(self, steps: list) -> None:
+    def fan_out(self, steps: list) -> None:
+        """Spread the whole-pool steps' CPU work over the cluster: verification, MinHash signatures."""
+        from synthloom.guards.dedup import batch_signatures
+        from synthloom.guards.dedup_step import DedupStep
         from synthloom.techniques.rejection import RejectionStep
+
+        signatures_task = self.ray.remote(num_cpus=1, max_retries=3)(batch_signatures)
+
+        def mapper(batches, spec):  # called from the dedup step's thread: blocking is fine there
+            return self.ray.get([signatures_task.remote(batch, spec) for batch in batches])
 
         for step in steps:
             if isinstance(step, RejectionStep) and not step.config.verifier.judges():
                 step.verifier = RemoteVerifier(self.ray, step.config.verifier, step.verifier)
                 step._verifying = asyncio.Semaphore(self.cpus)
+            elif isinstance(step, DedupStep):
+                step.mapper = mapper
 
     def start(self, engines) -> None:
         """Start the workers, and keep their engine figures in `engines` for progress and metrics."""

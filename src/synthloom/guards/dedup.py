@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
@@ -64,10 +64,24 @@ def _batch_signatures(texts: list[str], spec: MinHashSpec) -> np.ndarray:
     return signatures(texts, spec, _worker_hasher)
 
 
-def batched_signatures(texts: list[str], spec: MinHashSpec, workers: int = 1) -> np.ndarray:
-    """Signatures of every text, batch by batch, in `workers` processes when there is enough work."""
+# Maps batch_signatures over batches elsewhere (the Ray executor's tasks): (batches, spec) -> blocks in order
+Mapper = Callable[[list[list[str]], MinHashSpec], Iterable[np.ndarray]]
+
+
+def batch_signatures(texts: list[str], spec: MinHashSpec) -> np.ndarray:
+    return _batch_signatures(texts, spec)
+
+
+def batched_signatures(texts: list[str], spec: MinHashSpec, workers: int = 1, mapper: Mapper | None = None
+                       ) -> np.ndarray:
+    """Signatures of every text, batch by batch: through `mapper` when given, else in `workers` local
+    processes when there is enough work."""
     batches = [texts[start:start + BATCH] for start in range(0, len(texts), BATCH)]
     out = np.empty((len(texts), spec.num_perm), dtype=np.uint32)
+    if mapper is not None:
+        for start, block in zip(range(0, len(texts), BATCH), mapper(batches, spec), strict=True):
+            out[start:start + len(block)] = block
+        return out
     if workers > 1 and len(batches) > 1:
         # forkserver, not fork: a pipeline process has threads (progress bars, model runtimes)
         context = multiprocessing.get_context("forkserver")
@@ -123,12 +137,12 @@ def components(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         labels = new
 
 
-def near_duplicates(texts: list[str], settings: DedupSettings,
-                    skip: set[int] | None = None) -> dict[int, tuple[int, float]]:
+def near_duplicates(texts: list[str], settings: DedupSettings, skip: set[int] | None = None,
+                    mapper: Mapper | None = None) -> dict[int, tuple[int, float]]:
     """index -> (index of the first record of its cluster, estimated Jaccard with it). `skip` (e.g.
     exact duplicates already found) takes no part."""
     spec = MinHashSpec(settings.num_perm, settings.shingle_size, settings.seed)
-    sigs = batched_signatures(texts, spec, settings.workers)
+    sigs = batched_signatures(texts, spec, settings.workers, mapper)
     if settings.bands:
         bands, rows = settings.bands, settings.num_perm // settings.bands
     else:
@@ -146,13 +160,13 @@ def near_duplicates(texts: list[str], settings: DedupSettings,
     return {int(i): (int(labels[i]), float(s)) for i, s in zip(dupes, similarity, strict=True)}
 
 
-def find_duplicates(texts: list[str], settings: DedupSettings) -> list[Duplicate]:
+def find_duplicates(texts: list[str], settings: DedupSettings, mapper: Mapper | None = None) -> list[Duplicate]:
     """Every record that is not the first of its cluster, in index order."""
     found: dict[int, Duplicate] = {}
     if settings.exact:
         found = {i: Duplicate(i, j, "exact", 1.0) for i, j in exact_duplicates(texts).items()}
     if settings.near:
-        for i, (j, similarity) in near_duplicates(texts, settings, skip=set(found)).items():
+        for i, (j, similarity) in near_duplicates(texts, settings, set(found), mapper).items():
             found[i] = Duplicate(i, j, "near", similarity)
     return [found[i] for i in sorted(found)]
 

@@ -8,7 +8,7 @@ from collections import Counter
 
 from synthloom.config import DedupStepConfig
 from synthloom.engine.engines import Engines
-from synthloom.guards.dedup import DedupSettings, find_duplicates
+from synthloom.guards.dedup import BATCH, DedupSettings, find_duplicates
 from synthloom.guards.record_text import record_text
 from synthloom.progress import ProgressBoard
 from synthloom.record import Record
@@ -26,11 +26,14 @@ class DedupStep:
                                       workers=config.workers or os.cpu_count() or 1)
         self.counters: Counter = Counter()
         self.removed: list[Record] = []
+        self.mapper = None  # the Ray executor computes signatures on the cluster through this
 
     async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
         bar = board.bar(f"{self.name}: records", len(records))
         texts = [record_text(r.fields, self.config.fields) for r in records]
-        duplicates = await asyncio.to_thread(find_duplicates, texts, self.settings)
+        duplicates = await asyncio.to_thread(find_duplicates, texts, self.settings, self.mapper)
+        if self.mapper is not None and self.settings.near:
+            self.counters["signature_batches_on_ray"] = -(-len(texts) // BATCH)
         dropped = {}
         for dup in duplicates:
             record = records[dup.index]
