@@ -45,8 +45,11 @@ def browser_items(view: RunView) -> list[dict]:
 
 def cards(view: RunView) -> list[tuple[str, str]]:
     t = view.totals
-    out = [("records written", f"{view.records_written:,}"), ("inputs done", f"{view.inputs_done:,}" + (
-        f" of {view.inputs_total:,}" if view.inputs_total else "")), ("removed by guards", f"{view.removed_total:,}"),
+    first = view.steps[0].received + view.steps[0].bypassed if view.steps else view.inputs_total
+    # committed: the commit log's units, the records that reach the streamed part of the pipeline
+    out = [("input records", f"{first:,}"), ("records written", f"{view.records_written:,}"),
+           ("units committed", f"{view.inputs_done:,}" + (f" of {view.inputs_total:,}" if view.inputs_total else "")),
+           ("removed by guards", f"{view.removed_total:,}"),
            ("failed", f"{view.failures_total:,}"), ("model calls", f"{t.get('calls', 0):,}"),
            ("cache hits", f"{t.get('cache_hits', 0):,}"),
            ("tokens", f"{t.get('prompt_tokens', 0) + t.get('completion_tokens', 0):,}"),
