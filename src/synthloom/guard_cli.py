@@ -118,7 +118,7 @@ def register(app: typer.Typer, fail, line_of_output) -> None:
         import orjson
 
         from synthloom.errors import UserError
-        from synthloom.guards.diversity import DiversitySettings, diversity_metrics
+        from synthloom.guards.diversity import DiversitySettings, metrics_by_group
         from synthloom.guards.files import load_dataset
         from synthloom.summary import diversity_table
 
@@ -131,7 +131,7 @@ def register(app: typer.Typer, fail, line_of_output) -> None:
                        else str(data.fields(i).get(by, "(none)")))
                 groups.setdefault(key, []).append(text)
             settings = DiversitySettings(sample=sample, rouge_sample=rouge_sample, embeddings=embeddings)
-            result = {key: diversity_metrics(groups[key], settings) for key in sorted(groups, key=_natural)}
+            result = metrics_by_group(groups, settings)
         except UserError as exc:
             fail(str(exc))
         for line in diversity_table(result, "generation" if by == "generation" else "group"):
@@ -151,17 +151,15 @@ def register(app: typer.Typer, fail, line_of_output) -> None:
     ) -> None:
         """Records per category, and the thin categories. Exit 1 when some are thin."""
         from synthloom.errors import UserError
-        from synthloom.guards.coverage import category_counts, cluster_labels, thin_categories
+        from synthloom.guards.coverage import category_counts, category_labels, thin_categories
         from synthloom.guards.files import load_dataset
 
         try:
             data = load_dataset(input)
-            if category_field:
-                labels = [str(data.fields(i).get(category_field, "(none)")) for i in range(len(data.rows))]
-                if all(label == "(none)" for label in labels):
-                    raise UserError(f"no row has the field {category_field!r}; fix --category-field")
-            else:
-                labels = cluster_labels(data.texts(_fields(fields)), clusters)
+            labels = category_labels([data.fields(i) for i in range(len(data.rows))],
+                                     lambda: data.texts(_fields(fields)), category_field, clusters)
+            if category_field and all(label == "(none)" for label in labels):
+                raise UserError(f"no row has the field {category_field!r}; fix --category-field")
         except UserError as exc:
             fail(str(exc))
         counts = category_counts(labels, _fields(categories))
@@ -198,6 +196,3 @@ async def _find_with_judge(decontaminator, texts: list[str], model: str | None, 
     finally:
         await engine.close()
 
-
-def _natural(key: str) -> tuple:
-    return (not key.lstrip("-").isdigit(), int(key) if key.lstrip("-").isdigit() else 0, key)

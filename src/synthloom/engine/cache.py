@@ -38,6 +38,16 @@ def cache_key(identity: str, model: str, request: ChatRequest, sample_index: int
     return hashlib.sha256(orjson.dumps(material, option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
+def lookup(db: sqlite3.Connection, key: str) -> tuple[Choice, dict[str, int]] | None:
+    """The sample stored under `key` in a cache database, with its usage."""
+    row = db.execute("SELECT sample FROM responses WHERE key = ?", (key,)).fetchone()
+    if row is None:
+        return None
+    data = orjson.loads(row[0])
+    return Choice(text=data["text"], finish_reason=data.get("finish_reason"),
+                  logprobs=data.get("logprobs")), data.get("usage", {})
+
+
 class ResponseCache:
     """One row per sample. Each insert commits at once: WAL without fsync costs microseconds and a
     SIGKILL (unlike a power cut) loses nothing the OS already has, so every answer received is kept."""
@@ -52,13 +62,7 @@ class ResponseCache:
         self._db.execute(SCHEMA)
 
     def get(self, key: str) -> tuple[Choice, dict[str, int]] | None:
-        row = self._db.execute("SELECT sample FROM responses WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            return None
-        data = orjson.loads(row[0])
-        choice = Choice(text=data["text"], finish_reason=data.get("finish_reason"),
-                        logprobs=data.get("logprobs"))
-        return choice, data.get("usage", {})
+        return lookup(self._db, key)
 
     def put(self, key: str, model: str, choice: Choice, usage: dict[str, int]) -> None:
         sample: dict[str, Any] = {"text": choice.text, "finish_reason": choice.finish_reason,
@@ -88,11 +92,7 @@ class LayeredCache:
     def get(self, key: str) -> tuple[Choice, dict[str, int]] | None:
         found = self.own.get(key)
         if found is None and self.shared is not None:
-            row = self.shared.execute("SELECT sample FROM responses WHERE key = ?", (key,)).fetchone()
-            if row is not None:
-                data = orjson.loads(row[0])
-                found = Choice(text=data["text"], finish_reason=data.get("finish_reason"),
-                               logprobs=data.get("logprobs")), data.get("usage", {})
+            found = lookup(self.shared, key)
         return found
 
     def put(self, key: str, model: str, choice: Choice, usage: dict[str, int]) -> None:

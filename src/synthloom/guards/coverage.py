@@ -8,6 +8,7 @@ empty: the gap most worth seeing.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,6 +41,16 @@ def thin_categories(counts: dict[str, int], min_count: int, min_share: float = 0
         elif count / total < min_share:
             thin.append(Thin(category, count, "below min_share"))
     return thin
+
+
+def category_labels(rows: list[dict], texts: Callable[[], list[str]], category_field: str | None,
+                    clusters: int, seed: int = 0) -> list[str]:
+    """Each row's category: its `category_field` value, or without one its embedding cluster (the texts
+    are only computed then)."""
+    if category_field:
+        return [str(row.get(category_field, "(none)")) for row in rows]
+    all_texts = texts()
+    return cluster_labels(all_texts, clusters, seed) if all_texts else []
 
 
 def cluster_labels(texts: list[str], clusters: int, seed: int = 0) -> list[str]:

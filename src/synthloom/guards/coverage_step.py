@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 
 from synthloom.config import CoverageStepConfig
 from synthloom.engine.engines import Engines
-from synthloom.guards.coverage import category_counts, cluster_labels, thin_categories
+from synthloom.guards.coverage import category_counts, category_labels, thin_categories
 from synthloom.guards.record_text import first_line, record_text
 from synthloom.guards.text import normalized_text
 from synthloom.progress import ProgressBoard
@@ -32,10 +32,8 @@ class CoverageStep:
 
     def _labels(self, records: list[Record]) -> list[str]:
         cfg = self.config
-        if cfg.category_field:
-            return [str(r.fields.get(cfg.category_field, "(none)")) for r in records]
-        texts = [record_text(r.fields, cfg.fields) for r in records]
-        return cluster_labels(texts, cfg.clusters, cfg.seed) if texts else []
+        texts = lambda: [record_text(r.fields, cfg.fields) for r in records]  # noqa: E731 (only for clusters)
+        return category_labels([r.fields for r in records], texts, cfg.category_field, cfg.clusters, cfg.seed)
 
     async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
         cfg = self.config

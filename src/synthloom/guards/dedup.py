@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
@@ -170,7 +170,3 @@ def find_duplicates(texts: list[str], settings: DedupSettings, mapper: Mapper | 
             found[i] = Duplicate(i, j, "near", similarity)
     return [found[i] for i in sorted(found)]
 
-
-def iter_kept(count: int, duplicates: list[Duplicate]) -> Iterator[int]:
-    dropped = {d.index for d in duplicates}
-    return (i for i in range(count) if i not in dropped)

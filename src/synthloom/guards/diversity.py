@@ -36,10 +36,34 @@ class DiversitySettings:
     seed: int = 0
 
 
-def distinct_n(texts: list[str], n: int) -> float:
+def distinct_ns(texts: list[str], ns: tuple[int, ...]) -> dict[int, float]:
+    """distinct-n for each n, the words tokenized and hashed once for all of them."""
     words, starts, lengths = concatenated_word_hashes(texts, WordHasher())
-    grams, _ = ngram_hashes(words, starts, lengths, n, whole_if_shorter=False)
-    return float(len(np.unique(grams)) / len(grams)) if len(grams) else 0.0
+    out = {}
+    for n in ns:
+        grams, _ = ngram_hashes(words, starts, lengths, n, whole_if_shorter=False)
+        out[n] = float(len(np.unique(grams)) / len(grams)) if len(grams) else 0.0
+    return out
+
+
+def distinct_n(texts: list[str], n: int) -> float:
+    return distinct_ns(texts, (n,))[n]
+
+
+def natural_key(group: str) -> tuple:
+    """Numeric group names (generations) in numeric order, then the rest alphabetically."""
+    numeric = group.lstrip("-").isdigit()
+    return (not numeric, int(group) if numeric else 0, group)
+
+
+def metrics_by_group(groups: dict[str, list[str]], settings: DiversitySettings, total: bool = False
+                     ) -> dict[str, dict]:
+    """Each group's metrics in natural order; with `total`, also "all" over every group (if several)."""
+    order = sorted(groups, key=natural_key)
+    result = {key: diversity_metrics(groups[key], settings) for key in order}
+    if total and len(result) > 1:
+        result["all"] = diversity_metrics([t for key in order for t in groups[key]], settings)
+    return result
 
 
 def vendi_from_kernel(kernel: np.ndarray) -> float:
@@ -91,8 +115,8 @@ def diversity_metrics(texts: list[str], settings: DiversitySettings = DiversityS
     metrics: dict = {"count": len(texts)}
     if not texts:
         return metrics
-    for n in (1, 2, 3):
-        metrics[f"distinct_{n}"] = round(distinct_n(texts, n), 4)
+    for n, value in distinct_ns(texts, (1, 2, 3)).items():
+        metrics[f"distinct_{n}"] = round(value, 4)
     sample = _sample(texts, settings.sample, settings.seed)
     metrics["self_bleu"] = round(float(np.mean(self_bleu_scores([normalized_words(t) for t in sample]))), 4)
     rouge = pairwise_rouge_l(_sample(texts, settings.rouge_sample, settings.seed))

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from synthloom.config import DiversityStepConfig
 from synthloom.engine.engines import Engines
-from synthloom.guards.diversity import DiversitySettings, diversity_metrics
+from synthloom.guards.diversity import DiversitySettings, metrics_by_group
 from synthloom.guards.record_text import record_text
 from synthloom.progress import ProgressBoard
 from synthloom.record import Record
@@ -22,16 +22,12 @@ def group_key(record: Record, by: str | None) -> str:
     return str(record.fields.get(by, "(none)"))
 
 
-def metrics_by_group(records: list[Record], fields: list[str] | None, by: str | None,
+def records_by_group(records: list[Record], fields: list[str] | None, by: str | None,
                      settings: DiversitySettings) -> dict[str, dict]:
     groups: dict[str, list[str]] = defaultdict(list)
     for record in records:
         groups[group_key(record, by)].append(record_text(record.fields, fields))
-    order = sorted(groups, key=lambda k: (not k.lstrip("-").isdigit(), int(k) if k.lstrip("-").isdigit() else 0, k))
-    result = {key: diversity_metrics(groups[key], settings) for key in order}
-    if len(result) > 1:
-        result["all"] = diversity_metrics([t for key in order for t in groups[key]], settings)
-    return result
+    return metrics_by_group(groups, settings, total=True)
 
 
 class DiversityStep:
@@ -47,7 +43,7 @@ class DiversityStep:
 
     async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
         bar = board.bar(f"{self.name}: measuring", 1)
-        self._metrics = await asyncio.to_thread(metrics_by_group, records, self.config.fields, self.config.by,
+        self._metrics = await asyncio.to_thread(records_by_group, records, self.config.fields, self.config.by,
                                                 self.settings)
         bar.advance()
         return records

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from synthloom.errors import UserError
+from synthloom.exports import write_jsonl
 from synthloom.guards.record_text import record_text
 from synthloom.io import read_jsonl, read_table
 
@@ -47,14 +46,14 @@ def load_dataset(path: Path) -> Dataset:
 def write_rows(rows: list[dict[str, Any]], target: Path) -> None:
     """JSONL, or Parquet when the name ends in .parquet; written whole, then moved into place."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    if target.suffix == ".parquet":
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+    if target.suffix != ".parquet":
+        write_jsonl(rows, target)
+        return
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
-        pq.write_table(pa.Table.from_pylist(rows), tmp)
-    else:
-        tmp.write_bytes(b"".join(orjson.dumps(row) + b"\n" for row in rows))
+    tmp = target.with_name(target.name + ".tmp")
+    pq.write_table(pa.Table.from_pylist(rows), tmp)
     tmp.replace(target)
 
 

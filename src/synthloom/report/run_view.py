@@ -83,15 +83,14 @@ def _jsonl(path: Path, limit: int | None = None) -> tuple[list[dict], int]:
     return rows, total
 
 
-def _committed(path: Path) -> tuple[int, int]:
-    """(inputs committed ok, committed byte length of output.jsonl) from the commit log, read-only."""
+def _committed(path: Path) -> int:
+    """Inputs committed ok, from the commit log, read-only."""
     db_path = path / "state.sqlite"
     if not db_path.exists():
-        return 0, 0
+        return 0
     with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as db:
-        ok = db.execute("SELECT COUNT(*) FROM roots WHERE status = 'ok' AND root_id NOT LIKE 'prefix:%'").fetchone()[0]
-        end = db.execute("SELECT MAX(end_offset) FROM roots").fetchone()[0] or 0
-    return ok, end
+        return db.execute("SELECT COUNT(*) FROM roots WHERE status = 'ok' AND root_id NOT LIKE 'prefix:%'"
+                          ).fetchone()[0]
 
 
 def _steps(config: dict, sessions: list[dict]) -> list[StepView]:
@@ -169,7 +168,7 @@ def load_run(path: str | Path) -> RunView:
     sessions = (metrics or {}).get("sessions", [])
     status, note = _status(metrics, path)
     last_pipeline = ((sessions[-1].get("metrics") or {}).get("pipeline") or {}) if sessions else {}
-    done, _ = _committed(path)
+    done = _committed(path)
     records, written = _jsonl(path / "output.jsonl", SAMPLE_RECORDS)
     removed, removed_total = _jsonl(path / "removed.jsonl", SAMPLE_RECORDS)
     failures, failures_total = _jsonl(path / "failures.jsonl", SAMPLE_RECORDS)
