@@ -12,6 +12,17 @@ class Verdict:
     passed: bool
     outcome: str  # pass, fail, error, timeout, no_answer, ... : why, in one word, for counting
     detail: str = ""
+    mode: str = ""  # how it was decided, where a verifier has several ways (code: cases, whole_check)
+    cases: tuple[dict[str, Any], ...] = ()  # per test case: outcome and detail, where the verifier has cases
+
+    def summary(self) -> dict[str, Any]:
+        """What goes on a record: enough to see which case failed, without the candidate's text."""
+        out: dict[str, Any] = {"outcome": self.outcome, "detail": self.detail}
+        if self.mode:
+            out["mode"] = self.mode
+        if self.cases:
+            out["cases"] = list(self.cases)
+        return out
 
 
 class Verifier(Protocol):

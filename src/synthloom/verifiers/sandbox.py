@@ -1,26 +1,40 @@
-"""Run untrusted, model-written Python in a sandbox; see sandbox_child.py for the lock-down itself.
+"""Run untrusted, model-written Python in a sandbox.
 
-Each run gets a fresh work directory (removed afterwards), a wall-clock timeout that kills the whole
-process group, CPU / memory / file-size / process / open-file limits, an empty environment (no API keys
-or tokens), no network, and an unprivileged user that cannot touch the parent. Outcomes are distinct:
-ok, error (non-zero exit), timeout. Output is capped so a flood of prints cannot exhaust the caller.
+Preferred isolation ("bwrap"): bubblewrap gives the code a root filesystem of its own (interpreter and
+standard library read-only, a fresh writable scratch folder, nothing else of the host: see
+sandbox_rootfs.py), new user, PID, network, IPC, UTS and cgroup namespaces, no capabilities, an empty
+environment; as root it also runs under a throwaway uid, so the process limit counts only its own
+processes. Where bwrap cannot run, the weaker "namespaces" mode (sandbox_child.py: the host filesystem
+read-only but visible) is used and said once, in the log and in every verifier report.
+
+Every run: a wall-clock timeout that kills the whole tree, CPU / memory / file-size / process /
+open-file limits, output capped so a flood of prints cannot exhaust the caller. Outcomes: ok, error
+(non-zero exit), timeout. A verifier must never trust those for a verdict: see code.py.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import functools
 import json
+import logging
 import os
+import random
+import resource
 import shutil
 import signal
 import sys
 import tempfile
 import time
+from collections.abc import AsyncIterator
 from dataclasses import asdict, dataclass
 
-from synthloom.verifiers.sandbox_child import NOBODY
+from synthloom.verifiers import sandbox_rootfs
 
+log = logging.getLogger(__name__)
 OUTPUT_CAP = 64 * 1024
+LINE_LIMIT = 8 * 1024 * 1024  # the longest line a reader of the sandbox's stdout accepts
 
 
 @dataclass(frozen=True)
@@ -41,91 +55,119 @@ class SandboxResult:
     stderr: str
     seconds: float
 
-    @property
-    def passed(self) -> bool:
-        return self.status == "ok"
+
+@functools.lru_cache(maxsize=1)
+def isolation() -> dict[str, str]:
+    """Which isolation runs here, and in words what that means; logged once, when first asked."""
+    problem = sandbox_rootfs.bwrap_problem()
+    if problem is None:
+        found = {"mode": "bwrap", "detail": "own root filesystem (interpreter and standard library only), "
+                                            "no network, empty environment, unprivileged"}
+    else:
+        found = {"mode": "namespaces", "detail": "WEAKER: bubblewrap cannot run here (" + problem + "); "
+                 "candidate code can read the host's world-readable files (writes and network still blocked)"}
+        log.warning("sandbox isolation is weaker than intended: %s", found["detail"])
+    return found
 
 
-async def _read_capped(stream: asyncio.StreamReader) -> bytes:
+async def read_capped(stream: asyncio.StreamReader, cap: int = OUTPUT_CAP) -> bytes:
     kept = bytearray()
     while chunk := await stream.read(65536):
-        if len(kept) < OUTPUT_CAP:
-            kept += chunk[: OUTPUT_CAP - len(kept)]  # keep draining, so the child never blocks on a full pipe
+        if len(kept) < cap:
+            kept += chunk[: cap - len(kept)]  # keep draining, so the child never blocks on a full pipe
     return bytes(kept)
 
 
-def _world_readable(path: str) -> bool:
-    """Whether an unprivileged user can reach and run `path`: every folder on the way searchable."""
-    import stat
+def _limits_then_drop(limits: SandboxLimits, uid: int | None):
+    """Runs in the forked child before exec: resource limits, then (as root) the throwaway uid."""
+    mb = 1024 * 1024
 
-    real = os.path.realpath(path)
-    if not os.path.isfile(real) or not os.stat(real).st_mode & stat.S_IXOTH:
-        return False
-    folder = os.path.dirname(real)
-    while True:
-        if not os.stat(folder).st_mode & stat.S_IXOTH:
-            return False
-        if folder == os.path.dirname(folder):
-            return True
-        folder = os.path.dirname(folder)
-
-
-def sandbox_python() -> str:
-    """An interpreter the unprivileged sandbox user can run: this one if it can, else the system's."""
-    if os.geteuid() != 0:
-        return sys.executable  # not root: no user switch, so any interpreter we can run will do
-    for candidate in (sys.executable, "/usr/bin/python3", "/usr/local/bin/python3"):
-        if _world_readable(candidate):
-            return candidate
-    raise RuntimeError("no Python interpreter that an unprivileged user can run (the sandbox drops to "
-                       "`nobody`): install python3 from the system's packages")
+    def prepare() -> None:
+        pairs = [(resource.RLIMIT_CPU, limits.cpu_s), (resource.RLIMIT_AS, limits.memory_mb * mb),
+                 (resource.RLIMIT_FSIZE, limits.file_mb * mb), (resource.RLIMIT_NOFILE, limits.open_files),
+                 (resource.RLIMIT_CORE, 0)]
+        if uid is not None:  # per-uid count: only meaningful for a uid nothing else uses
+            pairs.append((resource.RLIMIT_NPROC, limits.processes))
+        for limit, value in pairs:
+            resource.setrlimit(limit, (value, value))
+        if uid is not None:
+            os.setgroups([])
+            os.setgid(uid)
+            os.setuid(uid)
+    return prepare
 
 
-def _work_dir() -> str:
-    path = tempfile.mkdtemp(prefix="synthloom-sandbox-")
-    if os.geteuid() == 0:
-        os.chown(path, NOBODY, NOBODY)  # the only place the unprivileged code may write
-    return path
-
-
-async def run_python(code: str, limits: SandboxLimits = SandboxLimits()) -> SandboxResult:
-    workdir = _work_dir()
+@contextlib.asynccontextmanager
+async def open_python(files: dict[str, str], main: str,
+                      limits: SandboxLimits = SandboxLimits()) -> AsyncIterator[asyncio.subprocess.Process]:
+    """Start `main` (one of `files`, all written to the scratch folder) in the sandbox, pipes on stdin,
+    stdout and stderr. On leaving, whatever still runs is killed and the scratch folder removed."""
+    uid = sandbox_rootfs.SANDBOX_UID_BASE + random.randrange(1, 1_000_000) if os.geteuid() == 0 else None
+    scratch = tempfile.mkdtemp(prefix="synthloom-sandbox-")
+    proc = None
     try:
-        with open(os.path.join(workdir, "candidate.py"), "w") as handle:
-            handle.write(code)
-        spec = json.dumps({"workdir": workdir, "python": sandbox_python(),
-                           **{k: v for k, v in asdict(limits).items() if k != "wall_s"}})
-        started = time.monotonic()
-        proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "synthloom.verifiers.sandbox_child", spec,
-            stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-            env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": _package_root()},
-        )
-        readers = asyncio.gather(_read_capped(proc.stdout), _read_capped(proc.stderr), proc.wait())
+        for name, text in files.items():
+            with open(os.path.join(scratch, name), "w", encoding="utf-8") as handle:
+                handle.write(text)
+        if uid is not None:
+            for path in [scratch] + [os.path.join(scratch, name) for name in files]:
+                os.chown(path, uid, uid)  # the only place the sandboxed code may write
+        proc = await _spawn(scratch, main, limits, uid)
+        yield proc
+    finally:
+        if proc is not None and proc.returncode is None:
+            kill_tree(proc.pid)
+            with contextlib.suppress(ProcessLookupError):
+                await proc.wait()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+async def _spawn(scratch: str, main: str, limits: SandboxLimits, uid: int | None) -> asyncio.subprocess.Process:
+    pipes = {"stdin": asyncio.subprocess.PIPE, "stdout": asyncio.subprocess.PIPE, "stderr": asyncio.subprocess.PIPE,
+             "limit": LINE_LIMIT}
+    if isolation()["mode"] == "bwrap":
+        command = sandbox_rootfs.bwrap_command(sandbox_rootfs.sandbox_python(), scratch, [main], uid)
+        return await asyncio.create_subprocess_exec(*command, **pipes, start_new_session=True, env={},
+                                                    preexec_fn=_limits_then_drop(limits, uid))
+    spec = json.dumps({"workdir": scratch, "main": main, "python": sandbox_rootfs.sandbox_python(), "uid": uid,
+                       **{k: v for k, v in asdict(limits).items() if k != "wall_s"}})
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "synthloom.verifiers.sandbox_child", spec, **pipes,
+        env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": _package_root()})
+
+
+async def run_python(code: str, limits: SandboxLimits = SandboxLimits(), stdin: bytes = b"",
+                     files: dict[str, str] | None = None) -> SandboxResult:
+    """Run `code` as a script to its end (or the wall-clock limit) and collect what it printed."""
+    started = time.monotonic()
+    async with open_python({**(files or {}), "candidate.py": code}, "candidate.py", limits) as proc:
+        assert proc.stdin and proc.stdout and proc.stderr
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            proc.stdin.write(stdin)
+            await proc.stdin.drain()
+        proc.stdin.close()
+        readers = asyncio.gather(read_capped(proc.stdout), read_capped(proc.stderr), proc.wait())
         try:
             stdout, stderr, returncode = await asyncio.wait_for(asyncio.shield(readers), limits.wall_s)
             status = "ok" if returncode == 0 else "error"
             if returncode in (-signal.SIGXCPU, -signal.SIGKILL, 128 + signal.SIGXCPU, 128 + signal.SIGKILL):
                 status = "timeout"  # the CPU limit ended it
         except asyncio.TimeoutError:
-            _kill_group(proc.pid)
+            kill_tree(proc.pid)
             stdout, stderr, returncode = await readers
             status = "timeout"
-        return SandboxResult(status, returncode, stdout.decode("utf-8", "replace"),
-                             stderr.decode("utf-8", "replace"), round(time.monotonic() - started, 3))
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+    return SandboxResult(status, returncode, stdout.decode("utf-8", "replace"), stderr.decode("utf-8", "replace"),
+                         round(time.monotonic() - started, 3))
 
 
-def _kill_group(pid: int) -> None:
-    try:
-        os.killpg(pid, signal.SIGKILL)  # the child made itself a group leader; this ends all it started
-    except ProcessLookupError:
-        pass
+def kill_tree(pid: int) -> None:
+    """The launcher leads its own process group; in bwrap mode the sandbox dies with its parent too."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
 
 
 def _package_root() -> str:
-    """So the launcher module imports in the child, wherever synthloom is installed."""
+    """So the fallback launcher module imports in the child, wherever synthloom is installed."""
     import synthloom
 
     return os.path.dirname(os.path.dirname(os.path.abspath(synthloom.__file__)))

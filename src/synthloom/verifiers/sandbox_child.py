@@ -1,4 +1,4 @@
-"""The sandbox's launcher: runs as the child process, locks itself down, then runs the untrusted code.
+"""The sandbox's fallback launcher (where bubblewrap cannot run; see sandbox.py): runs as the child process, locks itself down, then runs the untrusted code.
 
 Order matters: new namespaces (network: no interfaces but a down loopback; mount: private; PID: the
 code's processes die with it; IPC), everything mounted read-only except the work directory, resource
@@ -18,7 +18,6 @@ import sys
 CLONE_NEWNS, CLONE_NEWIPC, CLONE_NEWPID, CLONE_NEWNET = 0x00020000, 0x08000000, 0x20000000, 0x40000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = (
     1, 2, 4, 8, 32, 4096, 16384, 1 << 18)
-NOBODY = 65534
 
 # Runs first inside the untrusted interpreter. Audit hooks cannot be removed once added.
 PRELUDE = """
@@ -28,8 +27,9 @@ def _guard(event, args):
         raise PermissionError("network access is not allowed in the sandbox")
 sys.addaudithook(_guard)
 del _guard
-__file__ = "candidate.py"
-exec(compile(open("candidate.py").read(), "candidate.py", "exec"), {"__name__": "__main__"})
+__file__ = sys.argv[1]
+sys.path.insert(0, ".")  # the scratch folder: a harness imports its helper modules from there
+exec(compile(open(__file__).read(), __file__, "exec"), {"__name__": "__main__", "__file__": __file__})
 """
 
 
@@ -86,13 +86,13 @@ def main() -> None:
             os._exit(125)
     os.chdir(workdir)
     set_limits(spec)
-    if os.geteuid() == 0:
+    if spec.get("uid") is not None:
         os.setgroups([])
-        os.setgid(NOBODY)
-        os.setuid(NOBODY)  # cannot signal, trace or write to anything of the parent's
+        os.setgid(spec["uid"])
+        os.setuid(spec["uid"])  # cannot signal, trace or write to anything of the parent's
     env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": workdir, "PYTHONDONTWRITEBYTECODE": "1"}
     python = spec["python"]
-    os.execve(python, [python, "-I", "-S", "-c", PRELUDE], env)
+    os.execve(python, [python, "-I", "-S", "-c", PRELUDE, spec["main"]], env)
 
 
 if __name__ == "__main__":

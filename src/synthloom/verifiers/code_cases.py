@@ -1,0 +1,164 @@
+"""HumanEval-style `check(candidate)` tests decomposed into (inputs, expected) cases from the syntax tree.
+
+Each top-level `assert` in `check` that calls the candidate once, in a shape listed below, becomes a
+Case; the candidate then only ever sees the inputs, and the comparison happens in the parent on plain
+data. Shapes: `candidate(a) == e` (either side, `!=` too), `W(candidate(a)) == e` for a whitelisted
+pure wrapper W applied in the parent (set, sorted, len, round, ...), `abs(candidate(a) - e) < tol` (or
+`math.fabs`, `<=`), `candidate(a)`, `not candidate(a)`, `candidate(a) is None/True/False`. `assert True`
+is skipped. A test with anything else in `check` (loops, assignments, other calls) is not decomposed:
+the verifier then runs the whole `check` in a process of its own (see code.py), and says so.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from dataclasses import dataclass
+
+# Applied in the parent to the decoded (plain) return value, so they are safe to call.
+WRAPPERS = {"set": set, "frozenset": frozenset, "sorted": sorted, "tuple": tuple, "list": list, "len": len,
+            "abs": abs, "round": round, "int": int, "float": float, "str": str, "bool": bool, "sum": sum,
+            "min": min, "max": max}
+
+
+@dataclass(frozen=True)
+class Case:
+    line: int
+    source: str  # the assertion as written
+    args: str  # source of a tuple expression: the candidate's positional arguments
+    compare: str  # eq, ne, close, close_or_equal, truthy, falsy, is_none, is_true, is_false
+    expected: str | None = None  # source of the expected value (eq, ne, close)
+    tolerance: str | None = None  # source of the tolerance (close)
+    wrapper: str | None = None  # a WRAPPERS name applied to the result first
+    wrapper_args: str = "()"  # source of a tuple of extra arguments for the wrapper (round's digits)
+
+
+class NotDecomposable(ValueError):
+    """The test has a shape that cannot be split into cases; the message says which line and why."""
+
+
+def decompose(test: str, entry_point: str = "") -> list[Case]:
+    """The cases of `check`. An assertion whose expected side calls the entry point by its own name
+    compares the candidate with itself (HumanEval/33 does): it tests nothing and is left out."""
+    try:
+        tree = ast.parse(test)
+    except SyntaxError as exc:
+        raise NotDecomposable(f"the test does not parse: {exc}") from exc
+    checks = [node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == "check"]
+    if len(checks) != 1:
+        raise NotDecomposable("the test defines no single `check` function")
+    check = checks[0]
+    if len(check.args.args) != 1 or check.decorator_list:
+        raise NotDecomposable("`check` does not take exactly one argument")
+    name = check.args.args[0].arg
+    cases = []
+    for statement in check.body:
+        if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant):
+            continue  # a docstring or a bare string
+        if not isinstance(statement, ast.Assert):
+            raise NotDecomposable(f"line {statement.lineno}: a {type(statement).__name__} statement in `check`")
+        if isinstance(statement.test, ast.Constant) and statement.test.value is True:
+            continue
+        if entry_point and _mentions(statement.test, entry_point):
+            continue
+        cases.append(_case(statement, name, test))
+    if not cases:
+        raise NotDecomposable("`check` asserts nothing about the candidate")
+    return cases
+
+
+def _case(statement: ast.Assert, name: str, test: str) -> Case:
+    source = ast.get_source_segment(test, statement) or ast.unparse(statement)
+    expr = statement.test
+    make = lambda **kw: Case(line=statement.lineno, source=source, **kw)  # noqa: E731
+    if (call := _candidate_call(expr, name)) is not None:
+        return make(args=call, compare="truthy")
+    if isinstance(expr, ast.UnaryOp) and isinstance(expr.op, ast.Not):
+        if (call := _candidate_call(expr.operand, name)) is not None:
+            return make(args=call, compare="falsy")
+    if isinstance(expr, ast.Compare) and len(expr.ops) == 1:
+        left, op, right = expr.left, expr.ops[0], expr.comparators[0]
+        if isinstance(op, ast.Is) and isinstance(right, ast.Constant) and right.value in (None, True, False):
+            if (call := _candidate_call(left, name)) is not None:
+                return make(args=call, compare={None: "is_none", True: "is_true", False: "is_false"}[right.value])
+        if isinstance(op, (ast.Eq, ast.NotEq)):
+            compare = "eq" if isinstance(op, ast.Eq) else "ne"
+            for side, other in ((left, right), (right, left)):
+                if (found := _wrapped_call(side, name)) is not None and not _mentions(other, name):
+                    call, wrapper, wrapper_args = found
+                    return make(args=call, compare=compare, expected=ast.unparse(other), wrapper=wrapper,
+                                wrapper_args=wrapper_args)
+        if isinstance(op, (ast.Lt, ast.LtE)) and not _mentions(right, name):
+            if (found := _distance(left, name)) is not None:
+                call, expected = found
+                return make(args=call, compare="close" if isinstance(op, ast.Lt) else "close_or_equal",
+                            expected=expected, tolerance=ast.unparse(right))
+    raise NotDecomposable(f"line {statement.lineno}: an assertion of a shape that is not decomposed: "
+                          f"{source[:120]}")
+
+
+def _mentions(node: ast.AST, name: str) -> bool:
+    return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node))
+
+
+def _candidate_call(node: ast.AST, name: str) -> str | None:
+    """`candidate(a, b)` with positional arguments that do not themselves call the candidate."""
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name
+            and not node.keywords and not any(isinstance(a, ast.Starred) or _mentions(a, name) for a in node.args)):
+        return ast.unparse(ast.Tuple(elts=node.args, ctx=ast.Load())) if node.args else "()"
+    return None
+
+
+def _wrapped_call(node: ast.AST, name: str) -> tuple[str, str | None, str] | None:
+    if (call := _candidate_call(node, name)) is not None:
+        return call, None, "()"
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in WRAPPERS
+            and node.args and not node.keywords):
+        inner = _candidate_call(node.args[0], name)
+        rest = node.args[1:]
+        if inner is not None and not any(_mentions(a, name) for a in rest):
+            return inner, node.func.id, ast.unparse(ast.Tuple(elts=rest, ctx=ast.Load())) if rest else "()"
+    return None
+
+
+def _distance(node: ast.AST, name: str) -> tuple[str, str] | None:
+    """`abs(candidate(a) - e)` or `math.fabs(e - candidate(a))`: the call and the expected value."""
+    is_abs = isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords and (
+        (isinstance(node.func, ast.Name) and node.func.id == "abs")
+        or (isinstance(node.func, ast.Attribute) and node.func.attr == "fabs"
+            and isinstance(node.func.value, ast.Name) and node.func.value.id == "math"))
+    if not is_abs or not isinstance(node.args[0], ast.BinOp) or not isinstance(node.args[0].op, ast.Sub):
+        return None
+    difference = node.args[0]
+    for side, other in ((difference.left, difference.right), (difference.right, difference.left)):
+        if (call := _candidate_call(side, name)) is not None and not _mentions(other, name):
+            return call, ast.unparse(other)
+    return None
+
+
+def plain_equal(got, expected, rel: float = 1e-9, absolute: float = 1e-12) -> bool:
+    """Python's == on plain data, except that floats compare within a tiny tolerance (repr noise)."""
+    if isinstance(got, (int, float)) and isinstance(expected, (int, float)) and (
+            type(got) is float or type(expected) is float):
+        return math.isclose(got, expected, rel_tol=rel, abs_tol=absolute)
+    if type(got) in (list, tuple) and type(expected) is type(got):
+        return len(got) == len(expected) and all(plain_equal(a, b, rel, absolute) for a, b in zip(got, expected))
+    if type(got) is dict and type(expected) is dict:
+        return got.keys() == expected.keys() and all(plain_equal(got[k], expected[k], rel, absolute) for k in got)
+    return bool(got == expected)
+
+
+def judge(case: Case, got, expected, tolerance, wrapper_args: tuple) -> bool:
+    """Whether a decoded return value satisfies the case; every value here is plain data."""
+    if case.wrapper:
+        got = WRAPPERS[case.wrapper](got, *wrapper_args)
+    if case.compare == "eq":
+        return plain_equal(got, expected)
+    if case.compare == "ne":
+        return not plain_equal(got, expected)
+    if case.compare == "close":
+        return bool(abs(got - expected) < tolerance)
+    if case.compare == "close_or_equal":
+        return bool(abs(got - expected) <= tolerance)
+    return {"truthy": lambda v: bool(v), "falsy": lambda v: not v, "is_none": lambda v: v is None,
+            "is_true": lambda v: v is True, "is_false": lambda v: v is False}[case.compare](got)
