@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import json
 import re
+import signal
 from importlib import resources
 from typing import Any
 
@@ -89,6 +90,13 @@ class _Channel:
         if type(message) is not dict:
             raise ProtocolBroken("an answer that is not an object")
         return message
+
+    async def ended_by_limit(self) -> bool:
+        """Whether the process was ended by the CPU limit or a kill, rather than ending by itself."""
+        with contextlib.suppress(asyncio.TimeoutError):
+            code = await asyncio.wait_for(self.proc.wait(), 2)
+            return code in {-signal.SIGXCPU, -signal.SIGKILL, 128 + signal.SIGXCPU, 128 + signal.SIGKILL}
+        return False
 
     async def last_error_line(self) -> str:
         with contextlib.suppress(Exception):
@@ -196,8 +204,9 @@ class CodeVerifier:
             except asyncio.TimeoutError:
                 pass  # cases without an answer are timeouts
             except ProtocolBroken as exc:
-                stderr = await channel.last_error_line()
-                load_error = load_error or f"{exc}{': ' + stderr if stderr else ''}"
+                if not await channel.ended_by_limit():  # else the unanswered cases are timeouts
+                    stderr = await channel.last_error_line()
+                    load_error = load_error or f"{exc}{': ' + stderr if stderr else ''}"
             finally:
                 writer.cancel()
         report = [self._judge_case(i, case, values[i], results.get(i), load_error) for i, case in enumerate(cases)]
@@ -274,6 +283,8 @@ class CodeVerifier:
         try:
             answer = await server.receive()
         except ProtocolBroken as exc:
+            if await server.ended_by_limit():
+                raise asyncio.TimeoutError from exc
             return {"error": f"the candidate stopped answering: {exc}"}
         if answer.get("id") != call:
             return {"error": "the candidate answered out of turn"}
