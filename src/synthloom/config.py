@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from synthloom.errors import UserError
 from synthloom.io import read_yaml
 from synthloom.settings_env import api_key_from_env, base_url_from_env, model_from_env
+from synthloom.verifiers.math import MathConventions
 
 
 class Strict(BaseModel):
@@ -261,6 +262,10 @@ class TextbookStepConfig(StepBase):
 class VerifierConfig(Strict):
     kind: Literal["math", "code", "json_schema", "regex", "judge", "all_of", "any_of"]
     gold_field: str = Field("answer", description="math: the field holding the gold answer")
+    percent: Literal["label", "fraction"] = Field(
+        MathConventions.percent, description="math: `label`: 75% matches 75, not 0.75; `fraction`: also 0.75")
+    units: Literal["ignore", "strict"] = Field(
+        MathConventions.units, description="math: `ignore` drops a unit after a number (12 cm = 12); `strict` keeps it")
     schema_: dict[str, Any] | None = Field(None, alias="schema", description="json_schema: the JSON Schema")
     pattern: str | None = Field(None, description="regex: the pattern")
     full_match: bool = False

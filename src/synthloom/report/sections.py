@@ -73,6 +73,12 @@ def rejection_section(view: RunView, draw: bool) -> Section:
                              + ", ".join(f"{k} = {v}" for k, v in report.items() if k.startswith("pass@")))
         if zero:
             section.notes.append(f"{step.name}: classes where nothing was ever accepted: {', '.join(sorted(zero))}")
+        if report.get("outcomes"):
+            section.tables.append(Table(["outcome", "candidates"], [[k, v] for k, v in report["outcomes"].items()],
+                                        f"{step.name}: verifier outcomes by kind ({report.get('verifier', '')})"))
+        if sandbox := report.get("sandbox"):
+            section.notes.append(f"{step.name}: code ran in the sandbox's {sandbox['mode']} isolation: "
+                                 f"{sandbox['detail']}")
     return section
 
 

@@ -34,9 +34,9 @@ PASS_AT = (1, 5, 10)
 
 def build_verifier(config: VerifierConfig, engines: Engines) -> Verifier:
     if config.kind == "math":
-        from synthloom.verifiers.math import MathAnswerVerifier
+        from synthloom.verifiers.math import MathAnswerVerifier, MathConventions
 
-        return MathAnswerVerifier(config.gold_field)
+        return MathAnswerVerifier(config.gold_field, MathConventions(percent=config.percent, units=config.units))
     if config.kind == "code":
         from synthloom.verifiers.code import CodeVerifier
         from synthloom.verifiers.sandbox import SandboxLimits
@@ -119,8 +119,7 @@ class RejectionStep:
         record.meta[self.name] = {"removed": "no candidate passed the verifier", "rejection_stats": state.stats()}
         if state.last_rejected:
             text, verdict = state.last_rejected
-            record.meta[self.name]["last_rejected"] = {"text": text, "outcome": verdict.outcome,
-                                                       "detail": verdict.detail}
+            record.meta[self.name]["last_rejected"] = {"text": text, **verdict.summary()}
         return record
 
     async def _sample(self, state: PromptState, limit: int, bar) -> None:
@@ -151,6 +150,8 @@ class RejectionStep:
                 state.outcomes[verdict.outcome] += 1
                 self.counters["candidates"] += 1
                 self.counters[f"outcome_{verdict.outcome}"] += 1
+                if verdict.mode:
+                    self.counters[f"decided_by_{verdict.mode}"] += 1
                 if not verdict.passed:
                     state.last_rejected = (sample.choice.text, verdict)
                 else:
@@ -174,6 +175,7 @@ class RejectionStep:
             text, verdict = state.accepted[index]
             child = state.record.child(
                 self.name, index, {"prompt": state.prompt, cfg.output_field: text, "verdict": verdict.detail,
+                                   "verification": verdict.summary(),
                                    "rejection_stats": stats},
                 technique="rejection_sampling", model=self.engine.backend.model_name, template=cfg.template,
                 params={"k": cfg.k, "m": cfg.m, "verifier": self.verifier.name})
@@ -200,7 +202,13 @@ class RejectionStep:
                 passk[f"pass@{k}"] = round(sum(pass_at_k(s.tried, len(s.accepted), k) for s in eligible)
                                            / len(eligible), 6)
         accepted = sum(len(s.accepted) for s in self.states)
+        outcomes: Counter = sum((s.outcomes for s in self.states), Counter())
+        sandbox = getattr(self.verifier, "isolation", None) or next(
+            (v.isolation for v in getattr(self.verifier, "verifiers", ()) if hasattr(v, "isolation")), None)
         return {
+            "verifier": self.verifier.name,
+            "outcomes": dict(outcomes.most_common()),
+            **({"sandbox": sandbox} if sandbox else {}),
             "yield_by_class": yields,
             "zero_yield_classes": [name for name, y in yields.items() if y["accepted"] == 0],
             **passk,

@@ -1,4 +1,5 @@
-"""The sandbox's fallback launcher (where bubblewrap cannot run; see sandbox.py): runs as the child process, locks itself down, then runs the untrusted code.
+"""The sandbox's fallback launcher, where bubblewrap cannot run (see sandbox.py): runs as the child
+process, locks itself down, then runs the untrusted code.
 
 Order matters: new namespaces (network: no interfaces but a down loopback; mount: private; PID: the
 code's processes die with it; IPC), everything mounted read-only except the work directory, resource
