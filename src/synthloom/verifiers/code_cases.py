@@ -142,7 +142,8 @@ def plain_equal(got, expected, rel: float = 1e-9, absolute: float = 1e-12) -> bo
             type(got) is float or type(expected) is float):
         return math.isclose(got, expected, rel_tol=rel, abs_tol=absolute)
     if type(got) in (list, tuple) and type(expected) is type(got):
-        return len(got) == len(expected) and all(plain_equal(a, b, rel, absolute) for a, b in zip(got, expected, strict=True))
+        return len(got) == len(expected) and all(
+            plain_equal(a, b, rel, absolute) for a, b in zip(got, expected, strict=True))
     if type(got) is dict and type(expected) is dict:
         return got.keys() == expected.keys() and all(plain_equal(got[k], expected[k], rel, absolute) for k in got)
     return bool(got == expected)
