@@ -123,6 +123,7 @@ class RemoteVerifier:
 
     def __init__(self, ray, config: VerifierConfig, local) -> None:
         self.name = local.name
+        self.isolation = getattr(local, "isolation", None)  # the driver's; workers on this machine kind match it
         self._config = config.model_dump(mode="json", by_alias=True)
         self._task = ray.remote(num_cpus=1, max_retries=3)(_verify_task)
 
