@@ -45,8 +45,9 @@ def finished_run(tmp_path_factory) -> Path:
             {"step": "decontaminate"},
             {"step": "coverage", "category_field": "difficulty", "categories": ["easy", "medium", "hard", "expert"],
              "min_count": 1},
-            {"step": "rejection", "template": "question", "verifier": {"kind": "any_of", "of": [  # the tiny model is rarely right: accept any digit too,
-                {"kind": "math", "gold_field": "answer"}, {"kind": "regex", "pattern": "\\d"}]},  # for records
+            # The tiny model is rarely right: a digit is enough too, so the report has accepted records.
+            {"step": "rejection", "template": "question", "verifier": {"kind": "any_of", "of": [
+                {"kind": "math", "gold_field": "answer"}, {"kind": "regex", "pattern": "\\d"}]},
              "k": 2, "m": 1, "batch": 2, "max_tokens": 48, "seed": 0,
              "system": 'End with "The answer is" and the number.'},
             {"step": "diversity", "by": "difficulty", "embeddings": False}]}))
