@@ -22,6 +22,7 @@ import pytest
 from synthloom.verifiers.code import CodeVerifier
 from synthloom.verifiers.sandbox import SandboxLimits, isolation
 from synthloom.verifiers.sandbox_rootfs import SANDBOX_UID_BASE
+from tests.test_sandbox import _accept
 
 pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="the full sandbox (throwaway uid) needs root")
 
@@ -270,13 +271,6 @@ async def test_no_network_connection_can_be_opened():
     assert (await CodeVerifier(LIMITS).verify(resolve, ADD)).cases[0]["outcome"] == "error"
     interfaces = body("return sorted(line.split(':')[0].strip() for line in open('/proc/net/dev') if ':' in line)")
     assert (await CodeVerifier(LIMITS).verify(interfaces, ADD)).cases[0]["detail"].startswith("got ['lo']")
-
-
-def _accept(server: socket.socket):
-    try:
-        return server.accept()
-    except (TimeoutError, OSError):
-        return None
 
 
 async def test_the_parent_cannot_be_harmed():
