@@ -34,6 +34,7 @@ class LoggedRequest:
 class FaultServer:
     latency: float = 0.0
     retry_after: float = 1.0
+    models: tuple[str, ...] = ("fault-model", "echo")  # what GET /models lists
     log: list[LoggedRequest] = field(default_factory=list)
     url: str = ""
     _attempts: Counter = field(default_factory=Counter)
@@ -46,7 +47,7 @@ class FaultServer:
         return sum(1 for r in self.log if prompt_substring in r.prompt)
 
     async def _models(self, request: web.Request) -> web.Response:
-        return web.json_response({"object": "list", "data": [{"id": "fault-model", "object": "model"}]})
+        return web.json_response({"object": "list", "data": [{"id": name, "object": "model"} for name in self.models]})
 
     async def _chat(self, request: web.Request) -> web.StreamResponse:
         body = orjson.loads(await request.read())

@@ -93,7 +93,7 @@ def test_failed_records_are_recorded_then_retried_on_resume(fault_server, tmp_pa
     config = write_run(tmp_path, "flaky", fault_server.url, prompts, max_attempts=2)
     key = {"SYNTHLOOM_API_KEY": "sk-canary-7731"}
     first = run_cli("run", str(config), "--no-progress", env=key)
-    assert first.returncode == 1 and "1 inputs failed" in first.stderr
+    assert first.returncode == 1 and "1 records failed" in first.stderr
     run_dir = tmp_path / "flaky"
     assert {r["fields"]["instruction"] for r in read_records(run_dir)} == {"fine one", "fine two"}
     [failure] = [orjson.loads(line) for line in (run_dir / "failures.jsonl").read_bytes().splitlines()]

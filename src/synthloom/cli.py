@@ -23,7 +23,9 @@ EXIT_FAILED_RECORDS = 1
 
 
 def _fail(message: str) -> None:
-    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    from synthloom.redaction import redact
+
+    typer.secho(f"error: {redact(message)}", fg=typer.colors.RED, err=True)
     raise typer.Exit(EXIT_USER_ERROR)
 
 
@@ -76,11 +78,11 @@ def run(
 
     for line in report_lines(summary):
         typer.echo(line, err=True)
-    _finish(f"{summary.records_written} records written to {directory.output_path} "
-            f"({summary.roots_done} inputs done, {summary.roots_skipped} done earlier, "
-            f"{summary.roots_failed} failed); summary in {directory.path / 'summary.md'}",
-            summary.roots_failed and f"{summary.roots_failed} inputs failed (see "
-            f"{directory.path / 'failures.jsonl'}); rerun with --resume to retry them")
+    from synthloom.summary import outcome_line
+
+    _finish(f"{outcome_line(summary)}; output in {directory.output_path}, summary in {directory.path / 'summary.md'}",
+            summary.failed and f"{summary.failed} records failed (see {directory.path / 'failures.jsonl'}); "
+            "rerun with --resume to retry them")
 
 
 @app.command()
@@ -229,6 +231,11 @@ def default_cache_path() -> Path:
     return Path(base) / "responses.sqlite"
 
 
+def _interrupted() -> None:
+    typer.secho("interrupted: finished work is saved; continue with `synthloom run CONFIG --resume` "
+                "(a rerun of `generate` takes the answers it has from the cache)", err=True)
+
+
 def main() -> None:
     try:
         app()  # standalone: usage errors print their help, exit codes arrive as SystemExit
@@ -236,7 +243,7 @@ def main() -> None:
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except KeyboardInterrupt:
-        typer.secho("interrupted: finished work is saved; continue with --resume", err=True)
+        _interrupted()
         code = 130
     # Every file and database is closed by now; skip the interpreter's slow module teardown (~0.1 s
     # with aiohttp and pydantic loaded), which counts in every short command.

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from synthloom.engine.retry import RetryPolicy
 from synthloom.errors import UserError
 from synthloom.io import read_yaml
 from synthloom.settings_env import api_key_from_env, base_url_from_env, model_from_env
@@ -62,6 +63,8 @@ class EngineConfig(Strict):
     max_attempts: int = Field(6, ge=1)
     backoff_base: float = Field(0.5, ge=0)
     backoff_max: float = Field(60.0, ge=0)
+    max_retry_wait: float = Field(RetryPolicy.max_retry_after, gt=0, description="seconds; a server asking to "
+                                  "wait longer (Retry-After) fails the request instead of stalling the run")
     price_input_per_mtok: float = Field(0.0, ge=0)
     price_output_per_mtok: float = Field(0.0, ge=0)
     max_in_flight: int | None = Field(None, ge=1, description="inputs in the pipeline at once; "
@@ -534,7 +537,8 @@ def format_validation_error(source: str, error: ValidationError) -> str:
 
 
 def load_config(path: str | Path) -> RunConfig:
-    """Read and validate a YAML config; relative input paths are taken from the config's folder."""
+    """Read and validate a YAML config; relative paths (run_dir, inputs, templates...) are taken from the
+    config's folder, so a config means the same wherever it is run from."""
     path = Path(path)
     data = read_yaml(path, "config")
     if not isinstance(data, dict):
@@ -543,6 +547,8 @@ def load_config(path: str | Path) -> RunConfig:
         config = RunConfig.model_validate(data)
     except ValidationError as exc:
         raise UserError(format_validation_error(str(path), exc)) from None
+    if not config.run_dir.is_absolute():  # like every path in a config: from the config's folder
+        config.run_dir = (path.parent / config.run_dir).resolve()
     if config.input is not None and config.input.path is not None and not config.input.path.is_absolute():
         config.input.path = (path.parent / config.input.path).resolve()
     for step in config.pipeline:

@@ -44,11 +44,35 @@ def read_yaml(path: str | Path, what: str) -> Any:
 
     path = Path(path)
     if not path.is_file():
-        raise UserError(f"{what} file not found: {path}")
+        raise UserError(f"{what} file not found: {path}" if not path.exists() else f"{path} is not a file")
     try:
-        return yaml.safe_load(path.read_text())
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path}: not UTF-8 text (byte {exc.start}); save the {what} file as UTF-8") from None
+    try:
+        return yaml.load(text, Loader=_unique_keys_loader())
     except yaml.YAMLError as exc:
         raise UserError(f"{path}: not valid YAML: {exc}") from None
+
+
+def _unique_keys_loader():
+    """YAML's safe loader, but a key written twice in one mapping is an error: plain YAML keeps the
+    last one silently, which drops a whole block of settings."""
+    import yaml
+
+    class UniqueKeyLoader(yaml.SafeLoader):
+        def construct_mapping(self, node, deep=False):
+            seen = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"the key {key!r} is given twice in one mapping (only the last would count)",
+                        key_node.start_mark)
+                seen.add(key)
+            return super().construct_mapping(node, deep)
+
+    return UniqueKeyLoader
 
 
 def read_table(path: str | Path, columns: list[str] | None = None, split: str = "train") -> list[dict[str, Any]]:

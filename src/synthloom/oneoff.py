@@ -16,6 +16,9 @@ from synthloom.io import iter_jsonl
 from synthloom.models.base import ChatRequest, EndpointUnreachable
 from synthloom.progress import progress_board
 from synthloom.record import stable_id
+from synthloom.redaction import redact
+
+REORDER_WINDOW = 1024  # answered lines held back, at most, behind one slow earlier prompt
 
 
 @dataclass
@@ -71,6 +74,9 @@ async def generate_file(engine: Engine, requests: list[ChatRequest], out: Path, 
     next_to_write = 0
     failed = 0
     slots = asyncio.Semaphore(max(2 * engine.settings.concurrency, 4))
+    # Lines wait in memory only for an earlier slow one, and at most this many of them: prompt i is not
+    # started until line i - window is written, so one slow early prompt cannot hold every answer.
+    window = asyncio.Semaphore(max(REORDER_WINDOW, 4 * engine.settings.concurrency))
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".partial")  # the finished file appears only when every line is in
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
@@ -80,7 +86,7 @@ async def generate_file(engine: Engine, requests: list[ChatRequest], out: Path, 
         try:
             samples, error = await engine.complete(request), None
         except GenerationFailed as exc:
-            samples, error = None, str(exc)
+            samples, error = None, redact(str(exc))
             failed += 1
         finally:
             slots.release()
@@ -91,6 +97,8 @@ async def generate_file(engine: Engine, requests: list[ChatRequest], out: Path, 
             next_to_write += 1
         if chunk:
             os.write(fd, b"".join(chunk))
+            for _ in chunk:
+                window.release()
         bar.advance()
 
     try:
@@ -98,6 +106,7 @@ async def generate_file(engine: Engine, requests: list[ChatRequest], out: Path, 
             bar = board.bar("generate", len(requests))
             tasks = []
             for index, request in enumerate(requests):
+                await window.acquire()
                 await slots.acquire()
                 tasks.append(asyncio.create_task(one(index, request)))
             results = await asyncio.gather(*tasks, return_exceptions=True)

@@ -9,7 +9,11 @@
 The pipeline runs everything up to the last whole-pool step as a prefix, then streams the resulting
 records through the remaining per-record steps, committing each to the run directory when it is done.
 On resume the prefix is replayed: its choices are seeded and its answers come from the response cache,
-so it gives the same records without calling a model again, and committed records are skipped.
+so it gives the same records without calling a model again, and committed records are skipped. The
+replay can still see a different pool: a record that failed in a prefix step last time may succeed now.
+So every whole-pool step is told which records of its pool earlier sessions already streamed (or whose
+descendants they streamed): it keeps them (dedup prefers them as the kept copy), and a committed root
+the replay no longer produces is counted and explained, never removed from the output.
 """
 
 from __future__ import annotations
@@ -48,11 +52,18 @@ class RunSummary:
     roots_skipped: int = 0  # already committed by an earlier session
     roots_done: int = 0
     roots_failed: int = 0
+    prefix_failed: int = 0  # records that failed in a step before the last whole-pool step
+    replay_orphans: int = 0  # roots committed earlier that this session's replay did not produce again
     records_written: int = 0
     steps: dict[str, StepStats] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    @property
+    def failed(self) -> int:
+        """Every record that failed this session, in any phase."""
+        return self.roots_failed + self.prefix_failed
 
 
 class Pipeline:
@@ -90,6 +101,8 @@ class Pipeline:
         if not prefix:
             return records
         self.run_dir.forget_prefix_failures()  # the replay below finds them again if they still fail
+        committed = self.run_dir.committed_lineage()
+        parents = {r.id: r.lineage.parents for r in records}
         removed: list[Record] = []
         for step in prefix:
             stats = self.summary.steps[step.name]
@@ -98,10 +111,12 @@ class Pipeline:
                 stats.received += len(records)
                 stats.bypassed += len(bypass)
                 taken = len(records)
+                step.committed = frozenset(r.id for r in records if r.id in committed)
                 records = await step.run_all(records, self.board)
                 stats.emitted += len(records)
                 records += bypass
                 if hasattr(step, "removed"):  # guards say exactly what they removed
+                    records += _keep_committed(step, committed)
                     removed.extend(step.removed)
                     stats.dropped += len(step.removed)
                 else:  # the rest: the net loss (a rejection prompt with nothing accepted, a failed evolution)
@@ -110,10 +125,23 @@ class Pipeline:
                 records, failed = await self._apply(step, records)
                 for record in failed:
                     self.run_dir.commit_prefix_failure(record)
+            parents.update((r.id, r.lineage.parents) for r in records)
+        self.summary.prefix_failed = self.run_dir.count_prefix_failures()
+        self.run_dir.record_ancestry((r.id, a) for r in records for a in _ancestors(r.id, parents))
+        self._count_orphans(records, committed)
         # Guards say what they removed and why; the prefix is replayed whole on resume, so the file is
         # rewritten whole, never appended to.
         self.run_dir.write_removed(removed)
         return records
+
+    def _count_orphans(self, roots: list[Record], committed: set[str]) -> None:
+        produced = {r.id for r in roots}
+        orphans = self.run_dir.done_roots() - produced
+        self.summary.replay_orphans = len(orphans)
+        if orphans:
+            log.warning("%d records written by an earlier session were not produced again by this session's "
+                        "replay of the whole-pool steps (their pool differed: records that failed then may "
+                        "succeed now); they stay in %s", len(orphans), self.run_dir.output_path.name)
 
     # -- the streamed tail -----------------------------------------------------------------------
 
@@ -205,6 +233,28 @@ def _route(step: Step, records: list[Record]) -> tuple[list[Record], list[Record
         value = record.fields.get(field_name)
         (taken if value not in (None, "", [], {}) else bypass).append(record)
     return taken, bypass
+
+
+def _keep_committed(step: Step, committed: set[str]) -> list[Record]:
+    """Records a filter removed although an earlier session already streamed them (or their
+    descendants): they stay, so the output is never contradicted. Returned to go back in the pool."""
+    kept = [r for r in step.removed if r.id in committed]
+    if kept:
+        step.removed = [r for r in step.removed if r.id not in committed]
+        step.counters["kept_as_already_written"] += len(kept)
+        for record in kept:
+            record.meta.pop(step.name, None)
+    return kept
+
+
+def _ancestors(record_id: str, parents: dict[str, list[str]]) -> set[str]:
+    seen, stack = set(), [record_id]
+    while stack:
+        current = stack.pop()
+        if current not in seen:
+            seen.add(current)
+            stack.extend(parents.get(current, ()))
+    return seen
 
 
 def _describe(exc: BaseException) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -39,7 +40,9 @@ class ProgressBoard:
 def engine_line(metrics: Any) -> Callable[[], str]:
     def line() -> str:
         m = metrics()
-        return (f"{m.succeeded_calls} calls · {m.cache_hits} cached · {m.retries} retries · "
+        waiting = m.waiting_until - time.time()
+        return ((f"waiting {waiting:.0f} s (the server's Retry-After) · " if waiting >= 1 else "")
+                + f"{m.succeeded_calls} calls · {m.cache_hits} cached · {m.retries} retries · "
                 f"{m.failed_samples} failed · {m.completion_tokens} tokens")
     return line
 

@@ -8,6 +8,8 @@ from typing import Any
 
 import orjson
 
+from synthloom.redaction import redact
+
 
 def stable_id(*parts: Any) -> str:
     """A short content hash: the same parts always give the same id, so resumed runs recognise work."""
@@ -65,7 +67,8 @@ class Record:
                       lineage=new_lineage, meta=dict(self.meta))
 
     def failed(self, step: str, error: str) -> Record:
-        self.error, self.error_step = error, step
+        # error texts quote servers, which may echo the key
+        self.error, self.error_step = redact(error), step
         return self
 
     def to_dict(self) -> dict[str, Any]:

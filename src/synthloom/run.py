@@ -19,11 +19,13 @@ from synthloom.models.base import EndpointUnreachable
 from synthloom.pipeline import Pipeline, RunSummary
 from synthloom.progress import progress_board
 from synthloom.record import Record
-from synthloom.run_dir import RunDirectory
+from synthloom.run_dir import FINISHING, RunDirectory
 from synthloom.steps.registry import build_steps, check_step_files
+from synthloom.redaction import RedactingFilter, redact
 from synthloom.summary import write_summary
 
 METRICS_EVERY_S = 5.0
+log = logging.getLogger("synthloom")
 
 
 def file_digest(path: Path | None) -> str:
@@ -88,16 +90,32 @@ def execute(config: RunConfig, *, resume: bool, progress: bool = True,
         remote = RayExecutor(config, Path(config.run_dir), executor.address, executor.workers)
     run_dir = RunDirectory(config.run_dir)
     run_dir.open(resolved_config_text(config), file_digest(config.input and config.input.path), resume=resume)
-    logging.basicConfig(filename=run_dir.path / "run.log", level=logging.INFO,
-                        format="%(asctime)s %(levelname)s %(message)s")
+    handler = _log_to(run_dir.path / "run.log")
+    log.info("session %s started (%s, %d inputs)%s", run_dir.session_id, "resume" if resume else "start",
+             len(inputs), "; the run had written nothing, so it starts over" if run_dir.restarted else "")
     try:
         engines = Engines(config, config.engine.cache or str(run_dir.path / "cache.sqlite"))
         return run_dir, asyncio.run(_run(config, engines, run_dir, inputs, progress, remote))
-    except BaseException:
+    except BaseException as exc:
+        log.error("session %s stopped: %s", run_dir.session_id, redact(f"{type(exc).__name__}: {exc}"))
         run_dir.write_failures_file()
         raise
     finally:
         run_dir.close()
+        logging.getLogger("synthloom").removeHandler(handler)
+        handler.close()
+
+
+def _log_to(path: Path) -> logging.Handler:
+    """run.log: what each session did and why it stopped. Its own handler: basicConfig would do
+    nothing once any library has configured logging."""
+    handler = logging.FileHandler(path)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    handler.addFilter(RedactingFilter())
+    logger = logging.getLogger("synthloom")
+    logger.setLevel(logging.INFO)
+    logger.addHandler(handler)
+    return handler
 
 
 async def _run(config: RunConfig, engines: Engines, run_dir: RunDirectory, inputs: list[Record],
@@ -129,19 +147,24 @@ async def _run(config: RunConfig, engines: Engines, run_dir: RunDirectory, input
         try:
             summary = await pipeline.run(inputs)
             status = "complete" if not run_dir.count_failed_roots() else "incomplete"
+            log.info("records done: %d written, %d failed, status %s", summary.records_written, summary.failed,
+                     status)
         except EndpointUnreachable as exc:
-            raise UserError(f"{exc} Work done so far is saved; fix this and rerun with --resume.") from None
+            raise UserError(f"{exc} Work done so far is saved; fix this and rerun with --resume "
+                            "(a run that has written no record yet starts over with the fixed config).") from None
         finally:
             saver.cancel()
             if remote:
                 await remote.close(engines)
-            snapshot(status)
+            # Not "complete" until the final files exist: a run killed while writing them says so.
+            snapshot(status if status == "aborted" else FINISHING)
             await engines.close()
     if config.output.parquet:  # also with failed roots: the good records are worth having
         run_dir.write_parquet()
     run_dir.write_failures_file()
     exports = run_dir.write_exports(config.output.exports)
     write_summary(run_dir.path / "summary.md", summary, status, exports)
+    snapshot(status)
     if config.output.report:
         from synthloom.report.html import write_report
 

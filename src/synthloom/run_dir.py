@@ -8,18 +8,23 @@ committed roots are skipped. Their model answers are in the response cache, so n
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from synthloom.errors import UserError
+from synthloom.private_files import create_private_file, make_private_dir, open_private_append, write_private_atomic
 from synthloom.record import Record
+from synthloom.run_lock import LOCK_NAME, RunLock
+
+log = logging.getLogger("synthloom")
 
 OUTPUT = "output.jsonl"
 PREFIX = "prefix:"  # marks failures of the replayed prefix: they are found again on every replay
@@ -31,10 +36,14 @@ CREATE INDEX IF NOT EXISTS failures_root ON failures(root_id);
 CREATE TABLE IF NOT EXISTS sessions (id INTEGER PRIMARY KEY, started REAL, ended REAL, status TEXT,
                                      metrics BLOB);
 CREATE TABLE IF NOT EXISTS info (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS ancestry (root_id TEXT NOT NULL, ancestor_id TEXT NOT NULL,
+                                     PRIMARY KEY (root_id, ancestor_id));
 CREATE TABLE IF NOT EXISTS timeline (session INTEGER, at REAL, records INTEGER, samples INTEGER, calls INTEGER,
                                      cache_hits INTEGER, prompt_tokens INTEGER, completion_tokens INTEGER,
                                      cost REAL);
 """
+FINISHING = "finishing"  # every record is done; the final files are being written
+STATE_FORMAT = "synthloom-run/2"  # info.format: marks a folder synthloom made, and its schema version
 TIMELINE_KEYS = ("samples", "calls", "cache_hits", "prompt_tokens", "completion_tokens", "estimated_cost_usd")
 
 
@@ -45,6 +54,8 @@ class RunDirectory:
         self.config_path = self.path / "config.yaml"
         self._db: sqlite3.Connection | None = None
         self._fd: int | None = None
+        self._lock: RunLock | None = None
+        self.restarted = False  # a run that had written nothing was started over with a changed config
         self._offset = 0
         self.session_id: int | None = None
 
@@ -54,28 +65,68 @@ class RunDirectory:
         return (self.path / "state.sqlite").exists()
 
     def open(self, config_text: str, input_digest: str, *, resume: bool) -> None:
-        """Start a run, or resume one. A fresh start refuses a directory that already holds a run."""
-        if self.exists() and not resume:
-            raise UserError(f"{self.path} already holds a run: pass --resume to continue it, "
-                            "or choose another run_dir")
+        """Start a run, or resume one. Only one process at a time may hold a run directory; a fresh
+        start refuses a folder that holds a run with records, or files synthloom did not write."""
+        if self.path.exists() and not self.path.is_dir():
+            raise UserError(f"run_dir {self.path} is a file: give the path of a folder (new or empty)")
         if resume and not self.exists():
-            raise UserError(f"nothing to resume in {self.path}: run without --resume to start")
-        self.path.mkdir(parents=True, exist_ok=True)
+            raise UserError(f"nothing to resume in {self.path.resolve()}: run without --resume to start "
+                            "(a relative run_dir is taken from the config file's folder)")
+        make_private_dir(self.path)
+        self._lock = RunLock(self.path)
+        self._lock.acquire()
+        try:
+            self._open_locked(config_text, input_digest, resume=resume)
+        except BaseException:
+            self.close()
+            raise
+
+    def _open_locked(self, config_text: str, input_digest: str, *, resume: bool) -> None:
+        had_run = self.exists()
+        if not had_run:
+            foreign = sorted(p.name for p in self.path.iterdir() if p.name != LOCK_NAME)
+            if foreign:
+                raise UserError(f"{self.path} holds files synthloom did not write ({', '.join(foreign[:5])}"
+                                f"{', ...' if len(foreign) > 5 else ''}): a run_dir must be a new or empty "
+                                "folder; choose another run_dir")
+            create_private_file(self.path / "state.sqlite")
         self._db = sqlite3.connect(self.path / "state.sqlite", isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
+        if had_run:
+            self._check_is_run()
         self._db.executescript(STATE_SCHEMA)
-        if resume:
+        self._set_info("format", STATE_FORMAT)
+        same = had_run and self._same_run(config_text, input_digest)
+        if had_run and self._has_records():
+            if not resume:
+                raise UserError(f"{self.path} already holds a run: pass --resume to continue it, "
+                                "or choose another run_dir")
             self._check_same_run(config_text, input_digest)
-            # A session still marked running was killed before it could say how it ended.
-            self._db.execute("UPDATE sessions SET status = 'killed' WHERE status = 'running'")
-        else:
-            self.config_path.write_text(config_text)
+        elif had_run and not same:
+            # Nothing was written yet (the server was unreachable, a template was wrong...): the user
+            # fixed the config, so the run starts over with it. Answers already cached are kept.
+            log.info("run_dir held no records yet: starting it over with the changed config")
+            self.restarted = True
+            self._db.executescript("DELETE FROM roots; DELETE FROM failures; DELETE FROM ancestry;")
+        if not same:
+            write_private_atomic(self.config_path, config_text.encode())
             self._set_info("input_digest", input_digest)
+        # A session still marked running was killed before it could say how it ended.
+        self._db.execute("UPDATE sessions SET status = 'killed' WHERE status = 'running'")
         self._offset = self._truncate_to_committed()
-        self._fd = os.open(self.output_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        self._fd = open_private_append(self.output_path)
         cur = self._db.execute("INSERT INTO sessions (started, status) VALUES (?, 'running')", (time.time(),))
         self.session_id = cur.lastrowid
+
+    def _check_is_run(self) -> None:
+        tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {"roots", "sessions", "info"} <= tables:
+            raise UserError(f"{self.path / 'state.sqlite'} is not a synthloom run's state: this folder "
+                            "was not made by synthloom; choose another run_dir")
+
+    def _has_records(self) -> bool:
+        return bool(self._db.execute("SELECT MAX(end_offset) FROM roots").fetchone()[0])
 
     def _set_info(self, key: str, value: str) -> None:
         self._db.execute("INSERT OR REPLACE INTO info VALUES (?, ?)", (key, value))
@@ -83,6 +134,10 @@ class RunDirectory:
     def _get_info(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM info WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
+
+    def _same_run(self, config_text: str, input_digest: str) -> bool:
+        saved = self.config_path.read_text() if self.config_path.exists() else None
+        return saved == config_text and self._get_info("input_digest") == input_digest
 
     def _check_same_run(self, config_text: str, input_digest: str) -> None:
         saved = self.config_path.read_text() if self.config_path.exists() else None
@@ -143,6 +198,24 @@ class RunDirectory:
         self._db.execute("DELETE FROM failures WHERE root_id LIKE ?", (PREFIX + "%",))
         self._db.execute("DELETE FROM roots WHERE root_id LIKE ?", (PREFIX + "%",))
 
+    def record_ancestry(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """(root, ancestor) pairs: which records of the replayed prefix each streamed root came from."""
+        self._db.execute("BEGIN")
+        self._db.executemany("INSERT OR IGNORE INTO ancestry VALUES (?, ?)", pairs)
+        self._db.execute("COMMIT")
+
+    def committed_lineage(self) -> set[str]:
+        """Ids of the roots earlier sessions committed and of every prefix record they came from: a
+        replayed prefix keeps these, so nothing already written is contradicted."""
+        roots = {r[0] for r in self._db.execute("SELECT root_id FROM roots WHERE root_id NOT LIKE ?",
+                                                 (PREFIX + "%",))}
+        ancestors = {r[0] for r in self._db.execute(
+            "SELECT ancestor_id FROM ancestry WHERE root_id IN (SELECT root_id FROM roots)")}
+        return roots | ancestors
+
+    def count_prefix_failures(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM roots WHERE root_id LIKE ?", (PREFIX + "%",)).fetchone()[0]
+
     def failures(self) -> list[dict[str, Any]]:
         return [orjson.loads(r[0]) for r in self._db.execute("SELECT record FROM failures ORDER BY rowid")]
 
@@ -170,15 +243,15 @@ class RunDirectory:
         summary = {"status": status, "sessions": sessions, "totals": _sum_engine(sessions), "timeline": timeline,
                    # who is writing: a report can tell a killed run from one still going
                    "writer": {"pid": os.getpid(), "host": socket.gethostname()}}
-        _atomic_write(self.path / "metrics.json", orjson.dumps(summary, option=orjson.OPT_INDENT_2))
+        write_private_atomic(self.path / "metrics.json", orjson.dumps(summary, option=orjson.OPT_INDENT_2))
 
     def write_removed(self, records: list[Record]) -> None:
         """removed.jsonl: the records guards dropped, each with its step's reason in `meta`."""
-        _atomic_write(self.path / "removed.jsonl", b"".join(r.to_json() + b"\n" for r in records))
+        write_private_atomic(self.path / "removed.jsonl", b"".join(r.to_json() + b"\n" for r in records))
 
     def write_failures_file(self) -> int:
         failures = self.failures()
-        _atomic_write(self.path / "failures.jsonl", b"".join(orjson.dumps(f) + b"\n" for f in failures))
+        write_private_atomic(self.path / "failures.jsonl", b"".join(orjson.dumps(f) + b"\n" for f in failures))
         return len(failures)
 
     def write_parquet(self) -> Path:
@@ -206,6 +279,19 @@ class RunDirectory:
         if self._db is not None:
             self._db.close()
             self._db = None
+        if self._lock is not None:  # last: nothing of this process writes after another may start
+            self._lock.release()
+            self._lock = None
+
+
+def missing_final_files(path: Path, config: dict[str, Any]) -> list[str]:
+    """The files a finished run writes after its records (report.html aside) that are not there."""
+    output = config.get("output") or {}
+    wanted = ["failures.jsonl", "summary.md", "metrics.json"]
+    if output.get("parquet", True):
+        wanted.append("output.parquet")
+    wanted += [e["path"] for e in output.get("exports") or [] if e.get("path")]
+    return [name for name in wanted if not (path / name).exists()]
 
 
 def _sum_engine(sessions: list[dict[str, Any]]) -> dict[str, Any]:
@@ -219,7 +305,3 @@ def _sum_engine(sessions: list[dict[str, Any]]) -> dict[str, Any]:
     return totals
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)

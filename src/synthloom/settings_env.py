@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from synthloom.redaction import register_secret
+
 
 def first_env(*names: str) -> str | None:
     for name in names:
@@ -21,4 +23,4 @@ def model_from_env() -> str | None:
 
 
 def api_key_from_env(variable: str = "SYNTHLOOM_API_KEY") -> str | None:
-    return first_env(variable, "OPENAI_API_KEY")
+    return register_secret(first_env(variable, "OPENAI_API_KEY"))

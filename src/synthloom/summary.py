@@ -8,9 +8,7 @@ from synthloom.pipeline import RunSummary
 
 
 def summary_lines(summary: RunSummary, status: str, exports: dict | None = None) -> list[str]:
-    lines = [f"# Run summary ({status})", "",
-             f"{summary.records_written} records written this session; {summary.roots_done} inputs done, "
-             f"{summary.roots_skipped} done earlier, {summary.roots_failed} failed.", "",
+    lines = [f"# Run summary ({status})", "", outcome_line(summary) + ".", "",
              "| step | received | emitted | dropped | failed |", "|---|---:|---:|---:|---:|"]
     for name, stats in summary.steps.items():
         lines.append(f"| {name} | {stats.received} | {stats.emitted} | {stats.dropped} | {stats.failed} |")
@@ -24,6 +22,20 @@ def summary_lines(summary: RunSummary, status: str, exports: dict | None = None)
     for target, counts in (exports or {}).items():
         lines.append(f"\nExport {target}: {counts['written']} rows ({counts['skipped']} records lacked the fields)")
     return lines
+
+
+def outcome_line(summary: RunSummary) -> str:
+    """What this session did, in every phase. Units: the records that reach the streamed steps (the
+    inputs themselves when no whole-pool step comes first), then the records written to the output."""
+    line = (f"{summary.records_written} records written this session; {summary.roots_done} of "
+            f"{summary.roots_total} records through the pipeline done, {summary.roots_skipped} done earlier, "
+            f"{summary.roots_failed} failed")
+    if summary.prefix_failed:
+        line += f"; {summary.prefix_failed} failed before the last whole-pool step"
+    if summary.replay_orphans:
+        line += (f"; {summary.replay_orphans} records written by an earlier session were not produced again "
+                 "by this replay (records that failed then succeed now), and stay in the output")
+    return line
 
 
 def report_lines(summary: RunSummary) -> list[str]:

@@ -7,6 +7,7 @@ slow call never holds back the others and the backend stays saturated: there are
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 import time
 from dataclasses import dataclass
@@ -15,7 +16,19 @@ from synthloom.engine.cache import ResponseCache, cache_key
 from synthloom.engine.limits import TokenBucket
 from synthloom.engine.metrics import EngineMetrics, Price
 from synthloom.engine.retry import RetryPolicy
-from synthloom.models.base import Backend, BackendError, ChatRequest, Choice, EndpointUnreachable, Usage
+from synthloom.models.base import (
+    Backend,
+    BackendError,
+    ChatRequest,
+    Choice,
+    EndpointMisconfigured,
+    EndpointUnreachable,
+    Usage,
+)
+
+log = logging.getLogger("synthloom")
+FATAL_STREAK = 3  # errors no retry fixes, in a row, after earlier successes: then the run stops
+SHOWN_WAIT_S = 10.0  # a server-requested pause at least this long is logged and shown as waiting
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,9 @@ class Engine:
         self._paused_until = 0.0  # set by a 429 with Retry-After: every request waits, not only its own
         self._check_lock = asyncio.Lock()
         self._unreachable: EndpointUnreachable | None = None
+        self._preflight_done = False
+        self._fatal_streak = 0
+        self._in_flight: dict[str, asyncio.Future] = {}  # identical requests share one call
 
     async def complete(self, request: ChatRequest) -> list[Sample]:
         """All `request.n` samples, from the cache where possible. Raises GenerationFailed or
@@ -84,15 +100,38 @@ class Engine:
                 results[i] = self._store(keys[i], sample)
         else:
             fetched_each = await asyncio.gather(
-                *(self._call(self._sample_request(request, i)) for i in missing), return_exceptions=True
+                *(self._sample_once(request, i, keys[i]) for i in missing), return_exceptions=True
             )
-            errors = [f for f in fetched_each if isinstance(f, BaseException)]
             for i, fetched in zip(missing, fetched_each, strict=True):
                 if not isinstance(fetched, BaseException):
-                    results[i] = self._store(keys[i], fetched[0])
+                    results[i] = fetched
+            errors = [f for f in fetched_each if isinstance(f, BaseException)]
             if errors:
                 raise errors[0]
         return results  # type: ignore[return-value]
+
+    async def _sample_once(self, request: ChatRequest, index: int, key: str) -> Sample:
+        """One sample; while it is being fetched, the same sample asked again waits for this call."""
+        shared = self._in_flight.get(key)
+        if shared is not None:
+            self.metrics.shared_calls += 1
+            return await asyncio.shield(shared)
+        future: asyncio.Future = asyncio.get_running_loop().create_future()
+        self._in_flight[key] = future
+        try:
+            sample = self._store(key, (await self._call(self._sample_request(request, index)))[0])
+        except BaseException as exc:
+            if isinstance(exc, asyncio.CancelledError):
+                future.cancel()
+            else:
+                future.set_exception(exc)
+                future.exception()  # the waiters (if any) get it; none waiting is not an error
+            raise
+        else:
+            future.set_result(sample)
+            return sample
+        finally:
+            del self._in_flight[key]
 
     # -- cache ---------------------------------------------------------------------------------
 
@@ -137,6 +176,34 @@ class Engine:
         if self._unreachable is not None:
             raise self._unreachable
 
+    async def _preflight(self) -> None:
+        """Before the first real call: is the model served there, is the key accepted? Cached runs
+        never get here; an endpoint that cannot be reached is diagnosed by the calls themselves."""
+        async with self._check_lock:
+            if not self._preflight_done:
+                try:
+                    await self.backend.preflight()
+                except EndpointUnreachable as exc:
+                    self._unreachable = exc
+                self._preflight_done = True
+        if self._unreachable is not None:
+            raise self._unreachable
+
+    def _note_fatal(self, error: BackendError) -> None:
+        """An error no retry can fix. At the start it stops the run at once; after successes (a key
+        revoked mid-run) it takes a few in a row, so one odd answer does not stop a long run."""
+        self._fatal_streak += 1
+        if not self.metrics.succeeded_calls or self._fatal_streak >= FATAL_STREAK:
+            self._unreachable = EndpointMisconfigured(str(error))
+
+    def _pause_for(self, wait: float) -> None:
+        until = time.monotonic() + wait
+        if until > self._paused_until + 1 and wait >= SHOWN_WAIT_S:
+            log.warning("the server asked to wait %.0f s (Retry-After): every request to %s waits",
+                        wait, self.backend.model_name)
+        self._paused_until = max(self._paused_until, until)
+        self.metrics.waiting_until = max(self.metrics.waiting_until, time.time() + wait)
+
     async def _wait_for_turn(self, request: ChatRequest) -> int:
         while (delay := self._paused_until - time.monotonic()) > 0:
             await asyncio.sleep(delay)
@@ -148,8 +215,8 @@ class Engine:
         return estimate
 
     async def _call(self, request: ChatRequest) -> list[Sample]:
-        if self._unreachable is not None:
-            raise self._unreachable
+        if not self._preflight_done or self._unreachable is not None:
+            await self._preflight()
         policy = self.settings.retry
         last_error: BackendError | None = None
         for attempt in range(policy.max_attempts):
@@ -165,18 +232,29 @@ class Engine:
                 except BackendError as exc:
                     last_error = exc
                 else:
+                    self._fatal_streak = 0
                     return self._accept(completion, request, estimate, time.perf_counter() - started)
             self.metrics.errors[last_error.kind] += 1
+            if last_error.fatal:
+                self._note_fatal(last_error)
+                if self._unreachable is not None:
+                    raise self._unreachable
             if last_error.kind == "connect" and not self.metrics.succeeded_calls:
                 await self._diagnose_connect_failure()
             if self._tpm:
                 self._tpm.adjust(-estimate)  # nothing was generated: give the estimate back
             if not last_error.retryable or attempt == policy.max_attempts - 1:
                 break
+            if last_error.retry_after is not None and last_error.retry_after > policy.max_retry_after:
+                last_error = BackendError(
+                    f"the server asked to wait {last_error.retry_after:.0f} s before retrying (Retry-After), longer "
+                    f"than engine.max_retry_wait ({policy.max_retry_after:g} s); rerun later with --resume, or "
+                    f"raise max_retry_wait ({last_error})", retryable=False, kind="retry_after_too_long")
+                break
             self.metrics.retries += 1
             wait = policy.delay(attempt, last_error.retry_after)
             if last_error.retry_after is not None:
-                self._paused_until = max(self._paused_until, time.monotonic() + wait)
+                self._pause_for(wait)
             await asyncio.sleep(wait)
         self.metrics.failed_samples += request.n
         attempts = f"after {attempt + 1} attempt{'s' if attempt else ''}"

@@ -25,6 +25,7 @@ class EngineMetrics:
     started: float = field(default_factory=time.time)
     samples: int = 0  # samples asked of the engine
     cache_hits: int = 0
+    shared_calls: int = 0  # samples that waited for an identical request already in flight
     calls: int = 0  # backend calls attempted, retries included
     succeeded_calls: int = 0
     retries: int = 0
@@ -36,17 +37,19 @@ class EngineMetrics:
     saved_completion_tokens: int = 0
     latency_total: float = 0.0
     carried_cost: float = 0.0  # cost already priced elsewhere (a sum over engines)
+    waiting_until: float = 0.0  # wall-clock end of a pause the server asked for (Retry-After)
 
     @classmethod
     def combined(cls, parts: list[EngineMetrics]) -> EngineMetrics:
         """The sum over several engines (one per model), for totals and progress."""
         total = cls(started=min((p.started for p in parts), default=time.time()))
         for p in parts:
-            for name in ("samples", "cache_hits", "calls", "succeeded_calls", "retries", "failed_samples",
+            for name in ("samples", "cache_hits", "shared_calls", "calls", "succeeded_calls", "retries", "failed_samples",
                          "prompt_tokens", "completion_tokens", "saved_prompt_tokens", "saved_completion_tokens",
                          "latency_total"):
                 setattr(total, name, getattr(total, name) + getattr(p, name))
             total.errors.update(p.errors)
+            total.waiting_until = max(total.waiting_until, p.waiting_until)
         total.carried_cost = sum(p.cost for p in parts)  # each engine priced at its own model's rates
         return total
 
@@ -59,6 +62,7 @@ class EngineMetrics:
         return {
             "samples": self.samples,
             "cache_hits": self.cache_hits,
+            "shared_calls": self.shared_calls,
             "calls": self.calls,
             "succeeded_calls": self.succeeded_calls,
             "retries": self.retries,

@@ -11,7 +11,7 @@ class RetryPolicy:
     max_attempts: int = 6
     base_delay: float = 0.5
     max_delay: float = 60.0
-    max_retry_after: float = 600.0  # a server asking for longer than this is not waited for blindly
+    max_retry_after: float = 300.0  # a longer Retry-After fails the request: not waited for blindly
 
     def delay(self, attempt: int, retry_after: float | None = None, rng: random.Random | None = None) -> float:
         """Exponential backoff with full jitter; never shorter than the server's Retry-After."""
@@ -20,4 +20,4 @@ class RetryPolicy:
         if retry_after is None:
             return backoff
         # Small jitter on top of Retry-After so that many waiting requests do not return in one burst.
-        return min(retry_after, self.max_retry_after) + rng.uniform(0, self.base_delay)
+        return retry_after + rng.uniform(0, self.base_delay)

@@ -163,6 +163,8 @@ def near_duplicates(texts: list[str], settings: DedupSettings, skip: set[int] | 
 def find_duplicates(texts: list[str], settings: DedupSettings, mapper: Mapper | None = None) -> list[Duplicate]:
     """Every record that is not the first of its cluster, in index order."""
     found: dict[int, Duplicate] = {}
+    if len(texts) < 2:  # nothing to compare (and the LSH arrays would be empty)
+        return []
     if settings.exact:
         found = {i: Duplicate(i, j, "exact", 1.0) for i, j in exact_duplicates(texts).items()}
     if settings.near:

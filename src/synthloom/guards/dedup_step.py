@@ -27,9 +27,14 @@ class DedupStep:
         self.counters: Counter = Counter()
         self.removed: list[Record] = []
         self.mapper = None  # the Ray executor computes signatures on the cluster through this
+        self.committed: frozenset[str] = frozenset()  # set by the pipeline: records a resumed run keeps
 
     async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
         bar = board.bar(f"{self.name}: records", len(records))
+        # The first of each cluster is kept; records an earlier session already wrote go first, so a
+        # resume keeps the copy that is in the output, whatever order the replay gives.
+        order = sorted(range(len(records)), key=lambda i: records[i].id not in self.committed)
+        records = [records[i] for i in order]
         texts = [record_text(r.fields, self.config.fields) for r in records]
         duplicates = await asyncio.to_thread(find_duplicates, texts, self.settings, self.mapper)
         if self.mapper is not None and self.settings.near:
@@ -43,7 +48,8 @@ class DedupStep:
             dropped[dup.index] = record
             self.counters[f"{dup.method}_duplicates"] += 1
         self.removed = list(dropped.values())
-        kept = [r for i, r in enumerate(records) if i not in dropped]
+        kept = [records[position] for position in sorted(range(len(records)), key=order.__getitem__)
+                if position not in dropped]
         self.counters["kept"] = len(kept)
         bar.advance(len(records))
         return kept

@@ -95,15 +95,23 @@ class BackendError(Exception):
     """A call failed. `retryable` says whether trying again may help; `retry_after` is the server's hint."""
 
     def __init__(self, message: str, *, retryable: bool, retry_after: float | None = None,
-                 kind: str = "error") -> None:
+                 kind: str = "error", fatal: bool = False) -> None:
         super().__init__(message)
         self.retryable = retryable
         self.retry_after = retry_after
         self.kind = kind  # short label for metrics: rate_limited, server_error, timeout, connection, ...
+        # No request to this endpoint can succeed as configured (bad key, wrong URL, not an OpenAI API,
+        # unknown model): the engine stops the run instead of failing every record the same way.
+        self.fatal = fatal
 
 
 class EndpointUnreachable(Exception):
-    """The configured endpoint cannot be reached at all; the run stops with this message."""
+    """The configured endpoint cannot be reached at all, or cannot serve any request as configured
+    (a refused key, an unknown model, a URL that is no OpenAI API); the run stops with this message."""
+
+
+class EndpointMisconfigured(EndpointUnreachable):
+    """The endpoint answers, and its answer says the configuration is wrong: no retry can help."""
 
 
 class Backend(Protocol):
@@ -121,6 +129,11 @@ class Backend(Protocol):
 
     async def check(self) -> str:
         """Confirm the backend answers; return a one-line description. Raises EndpointUnreachable."""
+        ...
+
+    async def preflight(self) -> None:
+        """Cheap checks before the first real call (is the model served here?); raises
+        EndpointUnreachable naming the fix. The engine calls it once, and only when it must call."""
         ...
 
     async def close(self) -> None: ...

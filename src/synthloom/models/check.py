@@ -27,7 +27,7 @@ async def describe_backends(configs: list, check: bool) -> tuple[list[str], bool
                 lines.append(f"ok  {config.backend}: {where}; model {backend.model_name!r} "
                              f"answered {reply.choices[0].text.strip()!r}")
             else:
-                lines.append(f"--  {config.backend}: {backend!r} (not checked)")
+                lines.append(f"--  {config.backend}: model {backend.model_name!r} at {backend.identity} (not checked)")
         except (EndpointUnreachable, BackendError, asyncio.TimeoutError) as exc:
             ok = False
             lines.append(f"ERR {config.backend}: {exc or 'no answer within 120s'}")

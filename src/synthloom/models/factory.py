@@ -45,7 +45,7 @@ def engine_settings(engine: EngineConfig) -> EngineSettings:
     return EngineSettings(
         concurrency=engine.concurrency, rpm=engine.rpm, tpm=engine.tpm, timeout=engine.timeout,
         retry=RetryPolicy(max_attempts=engine.max_attempts, base_delay=engine.backoff_base,
-                          max_delay=engine.backoff_max),
+                          max_delay=engine.backoff_max, max_retry_after=engine.max_retry_wait),
         price=Price(engine.price_input_per_mtok, engine.price_output_per_mtok),
     )
 

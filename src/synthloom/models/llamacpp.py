@@ -127,6 +127,9 @@ class LlamaCppBackend:
         await asyncio.to_thread(self._load)
         return f"in-process llama.cpp, {self.path} (context {self._options['n_ctx']})"
 
+    async def preflight(self) -> None:
+        return None  # a local file: loading it is the check, and the first call does that
+
     async def close(self) -> None:
         if self._llama is not None:
             self._llama.close()

@@ -15,12 +15,21 @@ from synthloom.models.base import (
     ChatRequest,
     Choice,
     Completion,
+    EndpointMisconfigured,
     EndpointUnreachable,
     Usage,
     as_transcript,
 )
+from synthloom.redaction import redact, register_secret
 
 RETRYABLE_STATUS = {408, 409, 425, 429, 500, 502, 503, 504, 520, 522, 524, 529}
+KEY_HINT = "set the key in SYNTHLOOM_API_KEY (or OPENAI_API_KEY, or the variable model.api_key_env names)"
+URL_HINT = "check base_url: an OpenAI-compatible API usually ends in /v1"
+
+
+def _looks_like_html(body: bytes) -> bool:
+    head = body[:512].lstrip().lower()
+    return head.startswith((b"<!doctype", b"<html", b"<head", b"<body", b"<?xml")) or b"<html" in head
 
 
 def parse_retry_after(headers: Any) -> float | None:
@@ -58,13 +67,20 @@ def _parse_logprobs(raw: Any) -> list[dict[str, Any]] | None:
     ]
 
 
-def parse_chat_response(body: bytes) -> Completion:
-    """Turn a response body into a Completion; a body that is not a chat completion is retryable."""
+def parse_chat_response(body: bytes, where: str = "the server") -> Completion:
+    """Turn a response body into a Completion. A truncated or garbled body is retryable; an HTML page
+    or JSON of another shape means the URL is not an OpenAI-compatible API, which no retry fixes."""
+    if _looks_like_html(body):
+        raise BackendError(f"{where} answered with an HTML page, not an OpenAI-compatible API; {URL_HINT}",
+                           retryable=False, kind="not_openai", fatal=True)
     try:
         data = orjson.loads(body)
     except orjson.JSONDecodeError:
-        raise BackendError(f"unparseable response body (not JSON): {body[:200]!r}",
+        raise BackendError(f"unparseable response body (not JSON): {redact(repr(body[:200]))}",
                            retryable=True, kind="bad_response") from None
+    if isinstance(data, dict) and "choices" not in data and "error" not in data:
+        raise BackendError(f"{where} answered with JSON that is not a completion ({redact(repr(body[:120]))}); "
+                           f"{URL_HINT}", retryable=False, kind="not_openai", fatal=True)
     return completion_from_dict(data)
 
 
@@ -115,7 +131,7 @@ class OpenAICompatBackend:
         self.identity = f"openai:{self.base_url}" + ("" if chat else ":text")
         self.chat = chat  # False for base models: messages go to /completions as a plain-text transcript
         self.native_n = native_n
-        self._api_key = api_key  # kept private: never part of identity, cache key, records or logs
+        self._api_key = register_secret(api_key)  # kept private: never part of identity, cache key, records or logs
         self._max_connections = max_connections
         self._extra_body = extra_body or {}
         self._schema_style = schema_style
@@ -192,17 +208,27 @@ class OpenAICompatBackend:
             raise BackendError(f"connection dropped: {exc.__class__.__name__}: {exc}",
                                retryable=True, kind="connection") from None
         if status >= 400:
-            kind = "rate_limited" if status == 429 else ("server_error" if status >= 500 else "client_error")
-            detail = body[:300].decode("utf-8", "replace")
-            raise BackendError(f"HTTP {status} from {self.base_url}: {detail}",
-                               retryable=status in RETRYABLE_STATUS, retry_after=retry_after, kind=kind)
-        return parse_chat_response(body)
+            raise self._http_error(status, body, retry_after, endpoint)
+        return parse_chat_response(body, self.base_url)
 
-    async def check(self) -> str:
+    def _http_error(self, status: int, body: bytes, retry_after: float | None, endpoint: str) -> BackendError:
+        detail = "an HTML page" if _looks_like_html(body) else redact(body[:300].decode("utf-8", "replace"))
+        if status in (401, 403):
+            return BackendError(f"{self.base_url} refused the API key (HTTP {status}): {KEY_HINT} ({detail})",
+                                retryable=False, kind="auth", fatal=True)
+        if status == 404:
+            return BackendError(f"{self.base_url}/{endpoint} was not found (HTTP 404: {detail}); {URL_HINT}, "
+                                f"and the server must serve the model {self.model_name!r}",
+                                retryable=False, kind="not_found", fatal=True)
+        kind = "rate_limited" if status == 429 else ("server_error" if status >= 500 else "client_error")
+        return BackendError(f"HTTP {status} from {self.base_url}: {detail}",
+                            retryable=status in RETRYABLE_STATUS, retry_after=retry_after, kind=kind)
+
+    async def _list_models(self) -> tuple[int, list[str] | None]:
+        """GET /models: (status, the model ids it lists, or None when the body is no such list)."""
         session = self._get_session()
-        url = f"{self.base_url}/models"
         try:
-            async with session.get(url, timeout=aiohttp.ClientTimeout(total=15)) as resp:
+            async with session.get(f"{self.base_url}/models", timeout=aiohttp.ClientTimeout(total=15)) as resp:
                 body = await resp.read()
                 status = resp.status
         except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as exc:
@@ -212,17 +238,36 @@ class OpenAICompatBackend:
                 "Check --base-url / SYNTHLOOM_BASE_URL."
             ) from None
         if status in (401, 403):
-            raise EndpointUnreachable(
-                f"the model server at {self.base_url} refused the API key (HTTP {status}); "
-                "set SYNTHLOOM_API_KEY (or OPENAI_API_KEY)."
-            )
-        if status >= 400:  # some servers have no /models; reachable is what matters here
-            return f"{self.base_url} answers (GET /models: HTTP {status})"
+            raise EndpointMisconfigured(f"the model server at {self.base_url} refused the API key (HTTP {status}); "
+                                      f"{KEY_HINT}.")
         try:
-            names = [m.get("id") for m in orjson.loads(body).get("data", [])]
-        except (orjson.JSONDecodeError, AttributeError):
-            names = []
-        return f"{self.base_url} answers; models: {', '.join(map(str, names)) or 'none listed'}"
+            listed = orjson.loads(body).get("data")
+            names = [str(m["id"]) for m in listed] if status < 400 else None
+        except (orjson.JSONDecodeError, AttributeError, KeyError, TypeError):
+            names = None
+        return status, names
+
+    def _check_listed(self, names: list[str] | None) -> None:
+        if names and self.model_name not in names:
+            shown = ", ".join(names[:10]) + (", ..." if len(names) > 10 else "")
+            raise EndpointMisconfigured(f"the model {self.model_name!r} is not served at {self.base_url}, which "
+                                      f"lists: {shown}; set the model name (model.model or --model) to one of them.")
+
+    async def check(self) -> str:
+        status, names = await self._list_models()
+        if names is None:  # some servers have no /models; reachable is what matters here
+            return f"{self.base_url} answers (GET /models: HTTP {status}, no model list)"
+        self._check_listed(names)
+        return f"{self.base_url} answers; models: {', '.join(names) or 'none listed'}"
+
+    async def preflight(self) -> None:
+        try:
+            _, names = await self._list_models()
+        except EndpointMisconfigured:
+            raise
+        except EndpointUnreachable:
+            return  # not reachable yet: the call itself retries, then diagnoses
+        self._check_listed(names)
 
     async def close(self) -> None:
         if self._session is not None and not self._session.closed:

@@ -5,13 +5,17 @@ Each function takes plain numbers and returns an SVG string, or "" when there is
 
 from __future__ import annotations
 
+import functools
 import io
+from collections.abc import Callable
 from typing import Any
 
 from matplotlib.figure import Figure
 
+# parse_math off: labels are the user's data (categories, class names, step names) and are drawn as
+# written; "$x^$" would otherwise be parsed as mathtext and fail the whole report.
 STYLE = {"svg.fonttype": "none", "svg.hashsalt": "synthloom", "font.size": 9, "axes.spines.top": False,
-         "axes.spines.right": False}
+         "axes.spines.right": False, "text.parse_math": False}
 KEPT, DROPPED, FAILED, ACCENT = "#2f6db5", "#e0a040", "#c0392b", "#6a4c93"
 
 
@@ -27,6 +31,17 @@ def _svg(fig: Figure) -> str:
     return text[text.index("<svg"):]  # drop the XML prologue: the SVG sits inside HTML
 
 
+def _styled(draw: Callable[..., str]) -> Callable[..., str]:
+    """Draw under STYLE from start to end: every text object (tick labels too) takes it when made."""
+    @functools.wraps(draw)
+    def wrapper(*args: Any, **kwargs: Any) -> str:
+        import matplotlib
+
+        with matplotlib.rc_context(STYLE):
+            return draw(*args, **kwargs)
+    return wrapper
+
+
 def _figure(width: float, height: float) -> Figure:
     import matplotlib
 
@@ -34,6 +49,7 @@ def _figure(width: float, height: float) -> Figure:
         return Figure(figsize=(width, height))
 
 
+@_styled
 def funnel(stages: list[tuple[str, int, int, int]]) -> str:
     """stages: (name, kept, dropped, failed) from the input down the pipeline."""
     if not stages:
@@ -56,6 +72,7 @@ def funnel(stages: list[tuple[str, int, int, int]]) -> str:
     return _svg(fig)
 
 
+@_styled
 def bars(labels: list[str], values: list[float], *, xlabel: str, highlight: set[str] = frozenset(),
          value_format: str = "{:,}") -> str:
     """Horizontal bars, `highlight`ed labels in the warning colour."""
@@ -72,6 +89,7 @@ def bars(labels: list[str], values: list[float], *, xlabel: str, highlight: set[
     return _svg(fig)
 
 
+@_styled
 def pass_at_k(points: dict[int, float]) -> str:
     if not points:
         return ""
@@ -89,6 +107,7 @@ def pass_at_k(points: dict[int, float]) -> str:
     return _svg(fig)
 
 
+@_styled
 def curves(series: dict[str, dict[str, list[tuple[float, float]]]], xlabel: str) -> str:
     """Small multiples: one panel per metric, one line per series (e.g. per run or per step)."""
     metrics = [m for m in series if any(series[m].values())]
@@ -107,6 +126,7 @@ def curves(series: dict[str, dict[str, list[tuple[float, float]]]], xlabel: str)
     return _svg(fig)
 
 
+@_styled
 def timeline(points: list[dict[str, Any]]) -> str:
     """Records written and model calls over time, per session (cumulative within a session)."""
     if len(points) < 2:

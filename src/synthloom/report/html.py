@@ -60,10 +60,17 @@ def cards(view: RunView) -> list[tuple[str, str]]:
     return out
 
 
+def script_safe_json(value: Any) -> str:
+    """JSON to sit inside <script>: `<`, `>` and `&` only occur inside JSON strings, where their \\u
+    escapes mean the same, so no record text (`</script>`, `<!--<script>`) can end or alter the element."""
+    text = orjson.dumps(value).decode()
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def render_html(view: RunView, sections: list[Section]) -> str:
     source = (resources.files("synthloom") / "data" / "report" / "report.html.jinja").read_text()
     template = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).from_string(source)
-    records_json = orjson.dumps(browser_items(view)).decode().replace("</", "<\\/")  # cannot close the script
+    records_json = script_safe_json(browser_items(view))
     pipeline = " → ".join(f"{s.name}" for s in view.steps) or "(none recorded)"
     models = ", ".join(f"{name}: {m['model']}" for name, m in view.models.items()) or "none called"
     return template.render(title=view.path.name, status=view.status, status_note=view.status_note,

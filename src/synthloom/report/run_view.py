@@ -21,6 +21,7 @@ import orjson
 import yaml
 
 from synthloom.errors import UserError
+from synthloom.run_dir import FINISHING, missing_final_files
 
 SAMPLE_RECORDS = 300  # records of each kind embedded in the report's browser
 
@@ -42,7 +43,8 @@ class StepView:
 @dataclass
 class RunView:
     path: Path
-    status: str  # complete, incomplete (finished with failed inputs), killed, running, aborted, unknown
+    status: str  # complete, incomplete (finished with failed inputs), unfinished (final files missing),
+    # killed, running, aborted, unknown
     status_note: str
     config: dict[str, Any]
     steps: list[StepView]
@@ -134,7 +136,16 @@ def _writer_alive(writer: dict) -> bool | None:
     return True
 
 
-def _status(metrics: dict | None, path: Path) -> tuple[str, str]:
+def _status(metrics: dict | None, path: Path, config: dict) -> tuple[str, str]:
+    status, note = _recorded_status(metrics, path)
+    missing = missing_final_files(path, config) if status in ("complete", "incomplete", "killed") else []
+    if missing and metrics is not None and metrics.get("status") in ("complete", "incomplete", FINISHING):
+        return "unfinished", (f"every record is done, but the run stopped before writing {', '.join(missing)}; "
+                              "`synthloom run CONFIG --resume` writes them")
+    return status, note
+
+
+def _recorded_status(metrics: dict | None, path: Path) -> tuple[str, str]:
     if metrics is None:
         return "unknown", (f"{path} has no metrics.json: the run was killed before its first save (it saves "
                            "every few seconds), or this is not a run directory")
@@ -144,7 +155,7 @@ def _status(metrics: dict | None, path: Path) -> tuple[str, str]:
         return status, "finished: every input was processed"
     if status == "incomplete":
         return status, "finished, but some inputs failed (see failures); `synthloom run CONFIG --resume` retries them"
-    if status == "running":
+    if status in ("running", FINISHING):
         ago = time.time() - (last.get("ended") or last.get("started") or time.time())
         alive = _writer_alive(metrics.get("writer") or {})
         if alive is None:
@@ -166,7 +177,7 @@ def load_run(path: str | Path) -> RunView:
     config = yaml.safe_load((path / "config.yaml").read_text()) if (path / "config.yaml").exists() else {}
     metrics = orjson.loads((path / "metrics.json").read_bytes()) if (path / "metrics.json").exists() else None
     sessions = (metrics or {}).get("sessions", [])
-    status, note = _status(metrics, path)
+    status, note = _status(metrics, path, config)
     last_pipeline = ((sessions[-1].get("metrics") or {}).get("pipeline") or {}) if sessions else {}
     done = _committed(path)
     records, written = _jsonl(path / "output.jsonl", SAMPLE_RECORDS)
