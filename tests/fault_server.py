@@ -2,8 +2,12 @@
 when asked (429 with Retry-After, 500, hangs, invalid JSON, dropped connections).
 
 The user message picks the behaviour: `fault:429x2` answers 429 twice, then normally; likewise
-`500xN`, `hangxN`, `badjsonxN`, `dropxN`; `fault:always500` never succeeds. A normal answer echoes the
+`500xN`, `hangxN`, `badjsonxN`, `dropxN`; `fault:always500` never succeeds; `fault:echoauth` answers 500
+with the request's Authorization header in the body, as some proxies do. A normal answer echoes the
 prompt (and seed), so every output is predictable. Every request is logged with its time.
+
+`mode` makes the whole server misbehave, /models included: "401" refuses every key (echoing it back),
+"html" serves a web page for every path, as a wrong base_url does.
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from dataclasses import dataclass, field
 import orjson
 from aiohttp import web
 
-FAULT = re.compile(r"fault:(429|500|hang|badjson|drop|always500)(?:x(\d+))?")
+FAULT = re.compile(r"fault:(429|500|hang|badjson|drop|always500|echoauth)(?:x(\d+))?")
+HTML_PAGE = b"<!DOCTYPE html><html><head><title>Welcome</title></head><body>It works!</body></html>"
 
 
 @dataclass
@@ -35,6 +40,8 @@ class FaultServer:
     latency: float = 0.0
     retry_after: float = 1.0
     models: tuple[str, ...] = ("fault-model", "echo")  # what GET /models lists
+    mode: str | None = None  # "401" or "html": every path misbehaves
+    requests_seen: int = 0  # every request, on any path
     log: list[LoggedRequest] = field(default_factory=list)
     url: str = ""
     _attempts: Counter = field(default_factory=Counter)
@@ -60,7 +67,7 @@ class FaultServer:
         fault = None
         if match:
             kind, times = match.group(1), int(match.group(2) or 1)
-            if kind == "always500" or attempt <= times:
+            if kind in ("always500", "echoauth") or attempt <= times:
                 fault = kind
         self.log.append(LoggedRequest(time.monotonic(), prompt, seed, fault or "ok",
                                       request.headers.get("Authorization")))
@@ -69,6 +76,9 @@ class FaultServer:
         if fault == "429":
             return web.json_response({"error": "slow down"}, status=429,
                                      headers={"Retry-After": str(self.retry_after)})
+        if fault == "echoauth":
+            return web.json_response({"error": "upstream failed", "request_headers": {
+                "Authorization": request.headers.get("Authorization")}}, status=500)
         if fault in ("500", "always500"):
             return web.json_response({"error": "boom"}, status=500)
         if fault == "hang":
@@ -86,6 +96,16 @@ class FaultServer:
             "usage": {"prompt_tokens": len(prompt.split()), "completion_tokens": len(text.split())},
         })
 
+    @web.middleware
+    async def _server_mode(self, request: web.Request, handler) -> web.StreamResponse:
+        self.requests_seen += 1
+        if self.mode == "401":
+            return web.json_response({"error": {"message": "Incorrect API key provided: "
+                                                f"{request.headers.get('Authorization')}"}}, status=401)
+        if self.mode == "html":
+            return web.Response(body=HTML_PAGE, content_type="text/html")
+        return await handler(request)
+
     def start(self) -> FaultServer:
         """Serve on a free loopback port from a background thread."""
         ready = threading.Event()
@@ -93,7 +113,7 @@ class FaultServer:
         def serve() -> None:
             loop = asyncio.new_event_loop()
             self._loop = loop
-            app = web.Application()
+            app = web.Application(middlewares=[self._server_mode])
             app.router.add_get("/v1/models", self._models)
             app.router.add_post("/v1/chat/completions", self._chat)
             runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=0.2)

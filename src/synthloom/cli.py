@@ -20,6 +20,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 
 EXIT_USER_ERROR = 2
 EXIT_FAILED_RECORDS = 1
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 def _fail(message: str) -> None:
@@ -242,9 +243,11 @@ def main() -> None:
         code = 0
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into this exit code, silently
+            _interrupted()
     except KeyboardInterrupt:
         _interrupted()
-        code = 130
+        code = EXIT_INTERRUPTED
     # Every file and database is closed by now; skip the interpreter's slow module teardown (~0.1 s
     # with aiohttp and pydantic loaded), which counts in every short command.
     logging.shutdown()

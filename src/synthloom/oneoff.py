@@ -73,10 +73,11 @@ async def generate_file(engine: Engine, requests: list[ChatRequest], out: Path, 
     pending: dict[int, bytes] = {}
     next_to_write = 0
     failed = 0
-    slots = asyncio.Semaphore(max(2 * engine.settings.concurrency, 4))
+    in_flight = max(2 * engine.settings.concurrency, 4)
+    slots = asyncio.Semaphore(in_flight)
     # Lines wait in memory only for an earlier slow one, and at most this many of them: prompt i is not
     # started until line i - window is written, so one slow early prompt cannot hold every answer.
-    window = asyncio.Semaphore(max(REORDER_WINDOW, 4 * engine.settings.concurrency))
+    window = asyncio.Semaphore(max(REORDER_WINDOW, in_flight))
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".partial")  # the finished file appears only when every line is in
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)

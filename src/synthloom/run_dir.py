@@ -72,6 +72,7 @@ class RunDirectory:
         if resume and not self.exists():
             raise UserError(f"nothing to resume in {self.path.resolve()}: run without --resume to start "
                             "(a relative run_dir is taken from the config file's folder)")
+        self._refuse_foreign()  # before the lock file: not even that goes into a user's folder
         make_private_dir(self.path)
         self._lock = RunLock(self.path)
         self._lock.acquire()
@@ -81,14 +82,20 @@ class RunDirectory:
             self.close()
             raise
 
+    def _refuse_foreign(self) -> None:
+        """A folder that holds no run may be used only if it is empty (a lock file of ours aside)."""
+        if not self.path.is_dir() or self.exists():
+            return
+        foreign = sorted(p.name for p in self.path.iterdir() if p.name != LOCK_NAME)
+        if foreign:
+            raise UserError(f"{self.path} holds files synthloom did not write ({', '.join(foreign[:5])}"
+                            f"{', ...' if len(foreign) > 5 else ''}): a run_dir must be a new or empty "
+                            "folder; choose another run_dir")
+
     def _open_locked(self, config_text: str, input_digest: str, *, resume: bool) -> None:
         had_run = self.exists()
         if not had_run:
-            foreign = sorted(p.name for p in self.path.iterdir() if p.name != LOCK_NAME)
-            if foreign:
-                raise UserError(f"{self.path} holds files synthloom did not write ({', '.join(foreign[:5])}"
-                                f"{', ...' if len(foreign) > 5 else ''}): a run_dir must be a new or empty "
-                                "folder; choose another run_dir")
+            self._refuse_foreign()  # again under the lock: another process may have written meanwhile
             create_private_file(self.path / "state.sqlite")
         self._db = sqlite3.connect(self.path / "state.sqlite", isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")

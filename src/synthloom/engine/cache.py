@@ -11,6 +11,7 @@ from typing import Any
 import orjson
 
 from synthloom.models.base import ChatRequest, Choice
+from synthloom.private_files import create_private_file, make_private_dir
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS responses (
@@ -54,7 +55,8 @@ class ResponseCache:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(self.path.parent)
+        create_private_file(self.path)  # it holds every answer: owner-only, as are its -wal and -shm files
         self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")

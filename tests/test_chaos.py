@@ -1,0 +1,457 @@
+"""Chaos: what a careless user and a hostile environment do to a run, with real processes.
+
+Each case asserts what the user needs: nothing lost, nothing written twice, one clear message naming
+the fix, no traceback, and nothing of theirs touched.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import os
+import random
+import signal
+import stat
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import orjson
+import pytest
+import yaml
+
+from tests.conftest import run_cli
+from tests.test_run_resume import comparable, read_records
+
+KEY = "sk-chaos-canary-5521"
+
+
+def write_config(tmp: Path, name: str, url: str, rows: list[dict], pipeline: list[dict], **extra) -> Path:
+    inputs = tmp / f"{name}-inputs.jsonl"
+    inputs.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
+    config = {"run_dir": str(tmp / name), "input": {"path": str(inputs)}, "pipeline": pipeline,
+              "model": {"backend": "openai", "base_url": url, "model": "fault-model"},
+              "engine": {"concurrency": 4, "timeout": 2, "backoff_base": 0.02, "backoff_max": 0.1,
+                         "max_attempts": 2}, **extra}
+    path = tmp / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(config))
+    return path
+
+
+def start(config: Path, *args: str, env: dict | None = None) -> subprocess.Popen:
+    full_env = {**os.environ, "SYNTHLOOM_CACHE_DIR": str(config.parent), **(env or {})}
+    return subprocess.Popen([sys.executable, "-m", "synthloom.cli", "run", str(config), "--no-progress", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=full_env)
+
+
+def one_clear_error(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("error: ")
+    return result.stderr
+
+
+def ids_of(run_dir: Path) -> list[str]:
+    return [r["id"] for r in read_records(run_dir)]
+
+
+def wait_for_lines(path: Path, count: int, proc: subprocess.Popen, limit: float = 60) -> None:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline and proc.poll() is None:
+        if path.exists() and path.read_bytes().count(b"\n") >= count:
+            return
+        time.sleep(0.01)
+
+
+# -- one writer per run directory ---------------------------------------------------------------------
+
+
+def test_a_second_writer_is_refused_and_the_first_finishes_alone(fault_server, tmp_path):
+    fault_server.latency = 0.05
+    rows = [{"instruction": f"question {i}"} for i in range(60)]
+    config = write_config(tmp_path, "shared", fault_server.url, rows, [{"step": "generate", "max_tokens": 8}])
+    first = start(config)
+    wait_for_lines(tmp_path / "shared" / "output.jsonl", 5, first)
+    second = run_cli("run", str(config), "--resume", "--no-progress")
+    fresh = run_cli("run", str(config), "--no-progress")
+    assert first.wait(120) == 0, first.stderr.read()
+    for refused in (second, fresh):
+        message = one_clear_error(refused)
+        assert f"pid {first.pid} on host" in message and "in use by another synthloom run" in message
+    ids = ids_of(tmp_path / "shared")
+    assert len(ids) == 60 == len(set(ids))
+    # The lock went with the process: the next resume may write (and finds nothing left to do).
+    again = run_cli("run", str(config), "--resume", "--no-progress")
+    assert again.returncode == 0, again.stderr
+    assert len(ids_of(tmp_path / "shared")) == 60
+
+
+def test_a_sigkilled_writer_never_blocks_its_resume(fault_server, tmp_path):
+    fault_server.latency = 0.05
+    rows = [{"instruction": f"question {i}"} for i in range(40)]
+    config = write_config(tmp_path, "killed", fault_server.url, rows, [{"step": "generate", "max_tokens": 8}])
+    proc = start(config)
+    wait_for_lines(tmp_path / "killed" / "output.jsonl", 3, proc)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    resumed = run_cli("run", str(config), "--resume", "--no-progress")
+    assert resumed.returncode == 0, resumed.stderr
+    assert sorted(ids_of(tmp_path / "killed")) == sorted(set(ids_of(tmp_path / "killed")))
+    assert len(ids_of(tmp_path / "killed")) == 40
+
+
+# -- SIGKILL anywhere in a multi-step pipeline ---------------------------------------------------------
+
+
+def test_sigkill_at_random_moments_of_a_multi_step_pipeline_then_resume_matches_one_run(fault_server, tmp_path):
+    rows = [{"instruction": f"task {i % 45}", "n": i} for i in range(60)]  # 15 exact duplicates for dedup
+    pipeline = [{"step": "generate", "max_tokens": 8, "output_field": "draft", "seed": 3},
+                {"step": "dedup", "fields": ["instruction"]},
+                {"step": "generate", "max_tokens": 8, "seed": 5}]
+    fault_server.latency = 0.02
+    reference = write_config(tmp_path, "reference", fault_server.url, rows, pipeline)
+    assert run_cli("run", str(reference), "--no-progress").returncode == 0
+    expected = read_records(tmp_path / "reference")
+    assert len(expected) == 45
+
+    config = write_config(tmp_path, "chaos", fault_server.url, rows, pipeline)
+    rng = random.Random(7)
+    kills = 0
+    for attempt in range(4):
+        proc = start(config, *(["--resume"] if attempt else []))
+        time.sleep(rng.uniform(0.3, 2.0))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            kills += 1
+        proc.wait()
+    assert kills >= 2, "the kills should land while the run works"
+    final = run_cli("run", str(config), "--resume", "--no-progress")
+    assert final.returncode == 0, final.stderr
+    records = read_records(tmp_path / "chaos")
+    assert len(records) == len({r["id"] for r in records}) == 45
+    assert comparable(records) == comparable(expected)
+
+
+def test_a_run_killed_before_its_final_files_is_not_reported_complete(fault_server, tmp_path):
+    config = write_config(tmp_path, "final", fault_server.url, [{"instruction": "hello"}],
+                          [{"step": "generate", "max_tokens": 8}],
+                          output={"exports": [{"format": "sft", "path": "sft.jsonl"}]})
+    assert run_cli("run", str(config), "--no-progress").returncode == 0
+    run_dir = tmp_path / "final"
+    # As a SIGKILL between the last record and the final files leaves it:
+    for name in ("output.parquet", "summary.md", "sft.jsonl"):
+        (run_dir / name).unlink()
+    report = run_cli("report", str(run_dir), "--format", "md")
+    assert report.returncode == 0, report.stderr
+    text = (run_dir / "report.md").read_text()
+    assert "**unfinished**" in text and "summary.md, output.parquet, sft.jsonl" in text and "--resume" in text
+    assert run_cli("run", str(config), "--resume", "--no-progress").returncode == 0
+    assert all((run_dir / name).exists() for name in ("output.parquet", "summary.md", "sft.jsonl"))
+    assert 'id="run-status">complete<' in (run_dir / "report.html").read_text()
+
+
+# -- resume and whole-pool steps -----------------------------------------------------------------------
+
+
+def test_a_record_that_succeeds_on_resume_never_duplicates_what_dedup_kept(fault_server, tmp_path):
+    template = tmp_path / "ask.jinja"
+    template.write_text("{{ instruction }} {{ hint }}")
+    # A and A' ask the same; A fails in the first session (more 500s than its attempts) and not in the second.
+    rows = [{"instruction": "Name a colour.", "hint": "fault:500x2"},
+            {"instruction": "Name a colour.", "hint": "please"},
+            {"instruction": "Name a fruit.", "hint": ""}]
+    pipeline = [{"step": "generate", "template": str(template), "max_tokens": 8},
+                {"step": "dedup", "fields": ["instruction"]}]
+    config = write_config(tmp_path, "pool", fault_server.url, rows, pipeline)
+    run_dir = tmp_path / "pool"
+    first = run_cli("run", str(config), "--no-progress")
+    assert first.returncode == 1, first.stderr  # a record failed: never exit 0 with "0 failed"
+    assert "1 failed before the last whole-pool step" in first.stderr
+    assert orjson.loads((run_dir / "metrics.json").read_bytes())["status"] == "incomplete"
+    written = read_records(run_dir)
+    assert sorted(r["fields"]["hint"] for r in written) == ["", "please"]
+
+    second = run_cli("run", str(config), "--resume", "--no-progress")
+    assert second.returncode == 0, second.stderr
+    records = read_records(run_dir)
+    assert len(records) == len({r["id"] for r in records}) == 2
+    assert Counter(r["fields"]["instruction"] for r in records) == {"Name a colour.": 1, "Name a fruit.": 1}
+    assert {r["id"] for r in records} == {r["id"] for r in written}  # what was written stays as it was
+    removed = [orjson.loads(line) for line in (run_dir / "removed.jsonl").read_bytes().splitlines()]
+    assert [r["fields"]["hint"] for r in removed] == ["fault:500x2"]  # the late copy, not the written one
+    assert (run_dir / "failures.jsonl").read_bytes() == b""
+    assert orjson.loads((run_dir / "metrics.json").read_bytes())["status"] == "complete"
+
+
+def test_dedup_over_no_records_at_all(fault_server, tmp_path):
+    config = write_config(tmp_path, "empty", fault_server.url, [{"instruction": "x", "skip": ""}],
+                          [{"step": "dedup", "only_if": "skip"}])
+    result = run_cli("run", str(config), "--no-progress")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+
+
+# -- nothing the user owns is touched ----------------------------------------------------------------
+
+
+def test_a_folder_with_the_users_files_is_never_written_into(fault_server, tmp_path):
+    theirs = tmp_path / "my-data"
+    theirs.mkdir()
+    files = {"output.jsonl": b'{"mine": 1}\n', "config.yaml": b"mine: true\n", "report.html": b"<p>mine</p>"}
+    for name, data in files.items():
+        (theirs / name).write_bytes(data)
+    config = write_config(tmp_path, "x", fault_server.url, [{"instruction": "hi"}], [{"step": "generate"}])
+    for args in ([], ["--resume"]):
+        message = one_clear_error(run_cli("run", str(config), "--run-dir", str(theirs), "--no-progress", *args))
+        assert str(theirs) in message
+    assert {p.name: p.read_bytes() for p in theirs.iterdir()} == files
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("mine")
+    assert "is a file" in one_clear_error(run_cli("run", str(config), "--run-dir", str(a_file), "--no-progress"))
+    assert a_file.read_text() == "mine"
+
+
+def test_run_files_and_the_cache_are_private(fault_server, tmp_path):
+    config = write_config(tmp_path, "private", fault_server.url, [{"instruction": "hi"}], [{"step": "generate"}])
+    old = os.umask(0o022)
+    try:
+        assert run_cli("run", str(config), "--no-progress").returncode == 0
+        out = tmp_path / "answers.jsonl"
+        prompts = tmp_path / "prompts.jsonl"
+        prompts.write_text('{"prompt": "hi"}\n')
+        cache = tmp_path / "cache"
+        assert run_cli("generate", str(prompts), "--out", str(out), "--base-url", fault_server.url,
+                       "--model", "echo", env={"SYNTHLOOM_CACHE_DIR": str(cache)}).returncode == 0
+    finally:
+        os.umask(old)
+    run_dir = tmp_path / "private"
+    assert stat.S_IMODE(run_dir.stat().st_mode) == 0o700
+    for name in ("state.sqlite", "cache.sqlite", "output.jsonl", "metrics.json", "config.yaml"):
+        assert stat.S_IMODE((run_dir / name).stat().st_mode) & 0o077 == 0, name
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o700
+    assert stat.S_IMODE((cache / "responses.sqlite").stat().st_mode) & 0o077 == 0
+
+
+def test_relative_paths_follow_the_config_wherever_it_is_run_from(fault_server, tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "in.jsonl").write_text('{"instruction": "hi"}\n')
+    (project / "run.yaml").write_text(yaml.safe_dump({
+        "run_dir": "runs/one", "input": {"path": "in.jsonl"}, "pipeline": [{"step": "generate"}],
+        "model": {"backend": "openai", "base_url": fault_server.url, "model": "echo"}}))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    assert run_cli("run", str(project / "run.yaml"), "--no-progress", cwd=elsewhere).returncode == 0
+    assert (project / "runs" / "one" / "output.jsonl").exists() and not (elsewhere / "runs").exists()
+    assert run_cli("run", "../project/run.yaml", "--resume", "--no-progress", cwd=elsewhere).returncode == 0
+
+
+# -- errors no retry can fix stop the run, and fixing the config works -----------------------------------
+
+
+def fixed_after(config: Path, change) -> subprocess.CompletedProcess:
+    data = yaml.safe_load(config.read_text())
+    change(data)
+    config.write_text(yaml.safe_dump(data))
+    return run_cli("run", str(config), "--resume", "--no-progress")
+
+
+def test_a_refused_key_stops_at_once_and_is_never_echoed(fault_server, tmp_path):
+    fault_server.mode = "401"
+    rows = [{"instruction": f"q{i}"} for i in range(50)]
+    config = write_config(tmp_path, "auth", fault_server.url, rows, [{"step": "generate"}])
+    result = run_cli("run", str(config), "--no-progress", env={"SYNTHLOOM_API_KEY": KEY})
+    message = one_clear_error(result)
+    assert "refused the API key" in message and "SYNTHLOOM_API_KEY" in message
+    assert fault_server.requests_seen <= 3
+    assert KEY not in result.stderr + result.stdout
+    assert not [p for p in (tmp_path / "auth").rglob("*") if p.is_file() and KEY.encode() in p.read_bytes()]
+    fault_server.mode = None  # the user sets the right key: the suggested command finishes the run
+    resumed = run_cli("run", str(config), "--resume", "--no-progress", env={"SYNTHLOOM_API_KEY": KEY})
+    assert resumed.returncode == 0, resumed.stderr
+    assert len(read_records(tmp_path / "auth")) == 50
+
+
+def test_a_url_that_serves_a_web_page_stops_after_the_first_answer(fault_server, tmp_path):
+    fault_server.mode = "html"
+    config = write_config(tmp_path, "html", fault_server.url, [{"instruction": f"q{i}"} for i in range(100)],
+                          [{"step": "generate"}])
+    message = one_clear_error(run_cli("run", str(config), "--no-progress"))
+    assert "HTML page" in message and "/v1" in message
+    assert fault_server.requests_seen <= 6
+
+
+def test_a_base_url_without_v1_stops_and_the_fixed_config_runs_in_the_same_run_dir(fault_server, tmp_path):
+    config = write_config(tmp_path, "nov1", fault_server.url.removesuffix("/v1"),
+                          [{"instruction": f"q{i}"} for i in range(100)], [{"step": "generate"}])
+    message = one_clear_error(run_cli("run", str(config), "--no-progress"))
+    assert "404" in message and "/v1" in message
+    assert fault_server.requests_seen <= 6
+    fixed = fixed_after(config, lambda c: c["model"].update(base_url=fault_server.url))
+    assert fixed.returncode == 0, fixed.stderr
+    assert len(read_records(tmp_path / "nov1")) == 100
+
+
+def test_an_unknown_model_is_refused_by_run_and_by_models(fault_server, tmp_path):
+    config = write_config(tmp_path, "model", fault_server.url, [{"instruction": "hi"}], [{"step": "generate"}])
+    data = yaml.safe_load(config.read_text())
+    data["model"]["model"] = "gpt-99"
+    config.write_text(yaml.safe_dump(data))
+    message = one_clear_error(run_cli("run", str(config), "--no-progress"))
+    assert "'gpt-99' is not served" in message and "fault-model" in message
+    assert not [r for r in fault_server.log]  # stopped before any completion was asked
+    models = run_cli("models", "--base-url", fault_server.url, "--model", "gpt-99")
+    assert models.returncode == 2 and "'gpt-99' is not served" in models.stdout
+    fixed = fixed_after(config, lambda c: c["model"].update(model="fault-model"))
+    assert fixed.returncode == 0, fixed.stderr
+
+
+def test_a_template_naming_a_missing_field_can_be_fixed_and_rerun(fault_server, tmp_path):
+    template = tmp_path / "t.jinja"
+    template.write_text("{{ question }}")
+    config = write_config(tmp_path, "tmpl", fault_server.url, [{"instruction": "hi"}],
+                          [{"step": "generate", "template": str(template)}])
+    first = run_cli("run", str(config), "--no-progress")
+    assert first.returncode == 1 and "Traceback" not in first.stderr
+    template.write_text("{{ instruction }}")
+    fixed = fixed_after(config, lambda c: c["pipeline"][0].update(max_tokens=100))  # any config change
+    assert fixed.returncode == 0, fixed.stderr
+    assert [r["fields"]["output"] for r in read_records(tmp_path / "tmpl")] == ["echo: hi"]
+
+
+def test_a_long_retry_after_fails_the_request_instead_of_stalling(fault_server, tmp_path):
+    fault_server.retry_after = 3600
+    config = write_config(tmp_path, "wait", fault_server.url, [{"instruction": "fault:429x1"}, {"instruction": "ok"}],
+                          [{"step": "generate"}])
+    result = run_cli("run", str(config), "--no-progress", timeout=120)  # a wait of an hour would time out here
+    assert result.returncode == 1, result.stderr
+    [failure] = [orjson.loads(x) for x in (tmp_path / "wait" / "failures.jsonl").read_bytes().splitlines()]
+    assert "Retry-After" in failure["error"] and "max_retry_wait" in failure["error"]
+    fault_server.retry_after = 0.1
+    assert run_cli("run", str(config), "--resume", "--no-progress").returncode == 0
+
+
+# -- secrets -------------------------------------------------------------------------------------------
+
+
+def test_a_server_that_echoes_the_key_leaks_it_nowhere(fault_server, tmp_path):
+    rows = [{"instruction": "fault:echoauth"}, {"instruction": "fine"}]
+    config = write_config(tmp_path, "leak", fault_server.url, rows, [{"step": "generate"}])
+    result = run_cli("run", str(config), "--no-progress", env={"SYNTHLOOM_API_KEY": KEY})
+    assert result.returncode == 1
+    assert {r.authorization for r in fault_server.log} == {f"Bearer {KEY}"}  # it was sent, and echoed
+    run_dir = tmp_path / "leak"
+    failures = (run_dir / "failures.jsonl").read_text()
+    assert "HTTP 500" in failures and "[REDACTED]" in failures
+    prompts = tmp_path / "prompts.jsonl"
+    prompts.write_text('{"prompt": "fault:echoauth"}\n')
+    out = tmp_path / "generated.jsonl"
+    generated = run_cli("generate", str(prompts), "--out", str(out), "--base-url", fault_server.url,
+                        "--model", "echo", env={"SYNTHLOOM_API_KEY": KEY})
+    assert generated.returncode == 1 and "[REDACTED]" in out.read_text()
+    report = run_cli("report", str(run_dir))
+    assert report.returncode == 0
+    leaks = [p for p in tmp_path.rglob("*") if p.is_file() and KEY.encode() in p.read_bytes()]
+    assert leaks == [] and KEY not in result.stderr + result.stdout + generated.stderr + generated.stdout
+
+
+# -- hostile text --------------------------------------------------------------------------------------
+
+HOSTILE = ["<!--<script>", "</script><script>alert(1)</script>", "$x^$", "\\u2028 \u2028 \u2029", "{{ 7*7 }}",
+           "]]></svg>&amp;<b>", "\x00nul", "💥" * 3]
+
+
+class ScriptData(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.inside, self.data = False, ""
+
+    def handle_starttag(self, tag, attrs):
+        self.inside = tag == "script" and ("id", "records-data") in attrs
+
+    def handle_endtag(self, tag):
+        self.inside = False
+
+    def handle_data(self, data):
+        if self.inside:
+            self.data += data
+
+
+def test_hostile_text_in_every_field_and_label_reaches_the_report_literally(fault_server, tmp_path):
+    rows = [{"instruction": text, "category": text} for text in HOSTILE]
+    pipeline = [{"step": "generate", "max_tokens": 8},
+                {"step": "coverage", "category_field": "category", "min_count": 2}]
+    config = write_config(tmp_path, "hostile", fault_server.url, rows, pipeline)
+    result = run_cli("run", str(config), "--no-progress")
+    assert result.returncode == 0, result.stderr
+    run_dir = tmp_path / "hostile"
+    page = (run_dir / "report.html").read_text()
+    parser = ScriptData()
+    parser.feed(page)
+    items = orjson.loads(parser.data)
+    assert sorted(i["record"]["fields"]["instruction"] for i in items) == sorted(HOSTILE)
+    assert "<script>alert(1)" not in page
+    assert run_cli("report", str(run_dir)).returncode == 0
+
+
+# -- bad configs and inputs ----------------------------------------------------------------------------
+
+
+def test_bad_configs_get_one_message(tmp_path):
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes("run_dir: r\n# caf\xe9\n".encode("latin-1"))
+    assert "not UTF-8" in one_clear_error(run_cli("run", str(latin)))
+    twice = tmp_path / "twice.yaml"
+    twice.write_text("run_dir: r\npipeline:\n  - step: generate\npipeline:\n  - step: dedup\n")
+    assert "'pipeline' is given twice" in one_clear_error(run_cli("run", str(twice)))
+    folder = tmp_path / "a-folder.yaml"
+    folder.mkdir()
+    assert "is not a file" in one_clear_error(run_cli("run", str(folder)))
+
+
+def test_ctrl_c_exits_130_with_the_resume_hint(fault_server, tmp_path):
+    fault_server.latency = 0.2
+    config = write_config(tmp_path, "sigint", fault_server.url, [{"instruction": f"q{i}"} for i in range(40)],
+                          [{"step": "generate"}])
+    proc = start(config)
+    wait_for_lines(tmp_path / "sigint" / "output.jsonl", 2, proc)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "--resume" in stderr and "Traceback" not in stderr
+    assert run_cli("run", str(config), "--resume", "--no-progress").returncode == 0
+    assert len(read_records(tmp_path / "sigint")) == 40
+    assert "session 2 started (resume" in (tmp_path / "sigint" / "run.log").read_text()
+
+
+def test_identical_prompts_in_one_run_are_asked_once(fault_server, tmp_path):
+    fault_server.latency = 0.2
+    config = write_config(tmp_path, "same", fault_server.url, [{"instruction": "same"}] * 6 + [{"instruction": "b"}],
+                          [{"step": "generate", "seed": 1}])
+    assert run_cli("run", str(config), "--no-progress").returncode == 0
+    assert fault_server.count("same") == 1 and len(read_records(tmp_path / "same")) == 7
+
+
+def test_models_without_check_names_each_backend(fault_server):
+    result = run_cli("models", "--base-url", fault_server.url, "--model", "echo", "--no-check")
+    assert result.returncode == 0 and " object at 0x" not in result.stdout and "'echo'" in result.stdout
+
+
+@pytest.mark.parametrize("window", [4])
+async def test_generate_holds_at_most_a_window_of_answers_behind_a_slow_prompt(fault_server, tmp_path, monkeypatch,
+                                                                               window):
+    from synthloom import oneoff
+    from synthloom.engine.engine import EngineSettings
+    from synthloom.models.base import ChatRequest
+    from synthloom.models.factory import http_backend, make_engine
+
+    monkeypatch.setattr(oneoff, "REORDER_WINDOW", window)
+    engine = make_engine(http_backend(fault_server.url, "echo", None, max_connections=2),
+                         EngineSettings(concurrency=2, timeout=1), None)
+    prompts = ["fault:hangx1 first"] + [f"p{i}" for i in range(12)]
+    requests = [ChatRequest.build([{"role": "user", "content": p}]) for p in prompts]
+    result = await oneoff.generate_file(engine, requests, tmp_path / "out.jsonl", progress=False)
+    assert result.written == 13 and result.failed == 0
+    order = [r.prompt for r in fault_server.log]
+    retried_first = [i for i, p in enumerate(order) if p.startswith("fault:hang")][1]
+    started_before = {p for p in order[:retried_first] if p.startswith("p")}
+    assert len(started_before) <= window  # the rest waited for the slow first line to be written
