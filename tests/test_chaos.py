@@ -6,6 +6,7 @@ the fix, no traceback, and nothing of theirs touched.
 
 from __future__ import annotations
 
+import asyncio
 import html.parser
 import os
 import random
@@ -21,6 +22,7 @@ import orjson
 import pytest
 import yaml
 
+from tests.browser import Browser, chromium_path
 from tests.conftest import run_cli
 from tests.test_run_resume import comparable, read_records
 
@@ -392,6 +394,18 @@ def test_hostile_text_in_every_field_and_label_reaches_the_report_literally(faul
     assert sorted(i["record"]["fields"]["instruction"] for i in items) == sorted(HOSTILE)
     assert "<script>alert(1)" not in page
     assert run_cli("report", str(run_dir)).returncode == 0
+    if chromium_path() is not None:  # the browser's own parser: `<!--<script>` once hid every record from it
+        shown = asyncio.run(_records_shown(run_dir / "report.html"))
+        assert shown == (len(HOSTILE), [])
+
+
+async def _records_shown(page_path: Path) -> tuple[int, list]:
+    async with Browser() as browser:
+        page = await browser.page()
+        await page.open(page_path.as_uri())
+        await page.settle()
+        count = await page.evaluate("document.querySelectorAll('#records details').length")
+    return count, page.errors
 
 
 # -- bad configs and inputs ----------------------------------------------------------------------------

@@ -222,6 +222,8 @@ class Engine:
         for attempt in range(policy.max_attempts):
             estimate = await self._wait_for_turn(request)
             async with self._slots:
+                if self._unreachable is not None:  # found while this call waited for its slot
+                    raise self._unreachable
                 self.metrics.calls += 1
                 started = time.perf_counter()
                 try:
