@@ -212,6 +212,24 @@ def test_dedup_and_decontaminate_commands_on_files(tmp_path, leaked_prompt):
     assert pq.read_table(tmp_path / "clean.parquet").num_rows == 3
 
 
+def test_decontaminate_compares_the_text_never_the_label_and_lists_near_misses(tmp_path, leaked_prompt):
+    rows = [{"text": leaked_prompt, "label": "positive"},
+            {"text": "Write a function telling whether the largest and smallest values of a list differ by more "
+                     "than a limit.", "label": "negative"}]
+    write_jsonl(tmp_path / "labelled.jsonl", rows)
+    result = run_cli("decontaminate", "labelled.jsonl", "-o", "clean.jsonl", "--semantic", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "compared fields: text (choose with --fields)" in result.stderr
+    assert [r["text"] for r in jsonl(tmp_path / "clean.removed.jsonl")] == [leaked_prompt]
+    assert "near miss, line 2: similarity" in result.stderr and "HumanEval/" in result.stderr
+    only_labels = run_cli("decontaminate", "labelled.jsonl", "-o", "c.jsonl", "--fields", "label", cwd=tmp_path)
+    assert only_labels.returncode == 0 and "compared fields: label\n" in only_labels.stderr
+    help_text = run_cli("decontaminate", "--help", env={"COLUMNS": "200"}).stdout
+    assert "(default: every field holding text" in help_text
+    flags = [line for line in help_text.splitlines() if line.lstrip("│ ").startswith(("--semantic", "--fixed-n"))]
+    assert len(flags) == 2 and not any("<bool>" in line for line in flags)  # flags take no value
+
+
 def test_decontaminate_command_with_a_judge_server(tmp_path, llama_server):
     write_jsonl(tmp_path / "d.jsonl", [{"instruction": "Write a function that tells whether any two numbers in "
                                                        "a list are closer to each other than a given threshold."}])

@@ -146,15 +146,44 @@ def test_short_benchmarks_get_a_shorter_n(tmp_path):
     assert [(h.index, h.item_id) for h in hits] == [(0, "q7")]
 
 
-def test_a_paraphrase_is_caught_by_the_semantic_stage_only():
-    paraphrase = ("Write a function that tells whether any two numbers in a list are closer to each other "
-                  "than a given threshold.")
-    unrelated = "Write a poem about the sea and the wind in autumn."
-    assert decontaminate([paraphrase]) == {}  # no n-gram in common
-    hits = decontaminate([paraphrase, unrelated], semantic=True)
-    assert set(hits) == {0}
-    assert hits[0].method == "semantic" and hits[0].item_id == "HumanEval/0"
-    assert hits[0].evidence["similarity"] >= 0.8
+def test_a_rewording_is_caught_on_evidence_and_a_look_alike_is_not():
+    with_examples = ("Write a function telling whether two values of a list lie closer together than a limit; "
+                     "for [1.0, 2.0, 3.9, 4.0, 5.0, 2.2] with 0.3 it says True.")
+    with_code = ("Return the longest of a list of strings, the first on ties, None if empty.\n\n"
+                 "def longest_word(ws):\n    if not ws:\n        return None\n    best = ws[0]\n"
+                 "    for w in ws:\n        if len(w) > len(best):\n            best = w\n    return best\n")
+    look_alike = ("Return the shortest of a list of strings, the last on ties.\n\ndef shortest(ws):\n"
+                  "    return min(reversed(ws), key=len)\n")
+    bare = "Write a function that tells whether any two numbers in a list are closer to each other than a threshold."
+    texts = [with_examples, with_code, look_alike, bare, "Write a poem about the sea and the wind in autumn."]
+    assert decontaminate(texts) == {}  # no n-gram in common
+    decontaminator = Decontaminator([BenchmarkSource.parse("humaneval")], DecontamSettings(semantic=True))
+    hits = {h.index: h for h in asyncio.run(decontaminator.find(texts))}
+    assert {i: (h.method, h.item_id) for i, h in hits.items()} == {
+        0: ("semantic+literals", "HumanEval/0"), 1: ("semantic+tests", "HumanEval/12")}
+    assert "q:1,2,3.9,4,5,2.2" in hits[0].evidence["shared_literals"]
+    assert hits[1].evidence["function"] == "longest_word"
+    # Without evidence, a bare paraphrase is a near miss, listed with its nearest item to set a threshold by.
+    misses = dict(decontaminator.near_misses(10))
+    assert misses[3]["item_id"] == "HumanEval/0" and misses[3]["similarity"] > 0.8 and 2 in misses
+    assert set(decontaminate([bare], semantic=True, similarity_threshold=0.8)) == {0}
+
+
+def test_literals_ignore_the_values_every_task_uses():
+    from synthloom.guards.literal_evidence import LiteralIndex, literals
+
+    assert literals("f([1, 2, 3]) == 0 and 'abcd' or 'ab' or 17 or 2.0") == {"q:1,2,3", "n:17", "s:abcd"}
+    index = LiteralIndex({"a": "x = 17; y = 'hello world'", "b": "x = 17", "c": "z = 99"})
+    score, shared = index.evidence(literals("17 and 'hello world'"), "a")
+    assert shared == ["s:hello world", "n:17"] and score > index.evidence(literals("17"), "b")[0] > 0
+
+
+def test_one_generic_line_of_a_reference_solution_is_not_a_copy():
+    generic = "def evens(n):\n    return [n + 2 * i for i in range(n)]\n"  # HumanEval/100's whole solution
+    assert decontaminate([generic], adaptive_n=False, n=9, min_n=9) == {}
+    solution = next(s.text for s in load_segments(BenchmarkSource.parse("humaneval"))
+                    if s.item_id == "HumanEval/129" and s.field == "canonical_solution")
+    assert decontaminate([solution])[0].item_id == "HumanEval/129"
 
 
 def test_a_judge_decides_semantic_candidates():

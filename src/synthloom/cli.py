@@ -49,10 +49,10 @@ def _use_uvloop() -> None:
 @app.command()
 def run(
     config: Path = typer.Argument(..., help="YAML run config"),
-    resume: bool = typer.Option(False, "--resume", help="continue the run in the config's run_dir"),
+    resume: bool = typer.Option(False, "--resume", help="continue the run in the config's run_dir", metavar=""),
     run_dir: Path | None = typer.Option(None, "--run-dir", help="override run_dir from the config"),
     progress: bool | None = typer.Option(None, "--progress/--no-progress",
-                                            help="[default: on when stderr is a terminal]"),
+                                            help="[default: on when stderr is a terminal]", metavar=""),
     executor: str = typer.Option("local", "--executor", help="local, or ray: per-record steps on Ray workers"),
     address: str | None = typer.Option(None, "--address", help="Ray cluster address [default: a local Ray]"),
     workers: int | None = typer.Option(None, "--workers", min=1, help="Ray workers [default: the cluster's CPUs]"),
@@ -105,9 +105,9 @@ def generate(
     tpm: float | None = typer.Option(None, help="tokens per minute limit"),
     timeout: float = typer.Option(120.0, help="seconds for one call"),
     cache: Path | None = typer.Option(None, help="response cache file [default: ~/.cache/synthloom]"),
-    no_cache: bool = typer.Option(False, "--no-cache"),
+    no_cache: bool = typer.Option(False, "--no-cache", metavar=""),
     progress: bool | None = typer.Option(None, "--progress/--no-progress",
-                                            help="[default: on when stderr is a terminal]"),
+                                            help="[default: on when stderr is a terminal]", metavar=""),
 ) -> None:
     """One completion record per prompt; a rerun of the same command is served from the cache."""
     # No pydantic here: a one-off command's start-up is part of every measured run.
@@ -150,7 +150,7 @@ def models(
     base_url: str | None = typer.Option(None, "--base-url", envvar="SYNTHLOOM_BASE_URL",
                                            help="also check this OpenAI-compatible endpoint"),
     model: str | None = typer.Option(None, "--model", envvar="SYNTHLOOM_MODEL"),
-    check: bool = typer.Option(True, "--check/--no-check", help="ask each backend for a short answer"),
+    check: bool = typer.Option(True, "--check/--no-check", help="ask each backend for a short answer", metavar=""),
 ) -> None:
     """List the backends, and check that they answer."""
     import asyncio

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from synthloom.engine.retry import RetryPolicy
 from synthloom.errors import UserError
+from synthloom.guards.decontam_settings import DEFAULTS as DECONTAM
 from synthloom.io import read_yaml
 from synthloom.settings_env import api_key_from_env, base_url_from_env, model_from_env
 from synthloom.verifiers.math import MathConventions
@@ -364,11 +365,17 @@ class DecontaminateStepConfig(StepBase):
     n: int = Field(13, ge=1, description="n-gram length (GPT-3's 13)")
     min_n: int = Field(8, ge=1, description="shortest n for benchmarks of short items")
     adaptive_n: bool = Field(True, description="n = the 5th-percentile item length, within [min_n, n]")
-    semantic: bool = Field(False, description="also look for rewordings with MiniLM embeddings")
-    top_k: int = Field(3, ge=1)
-    similarity_threshold: float = Field(0.8, gt=0, le=1, description="flag at or above this (without a judge)")
+    semantic: bool = Field(False, description="also look for rewordings: MiniLM finds each record's nearest "
+                           "items, flagged on evidence (the item's example and test values in the record, the "
+                           "record's code passing the item's tests) or near-verbatim similarity")
+    top_k: int = Field(DECONTAM.top_k, ge=1, description="nearest benchmark items looked at per record")
+    similarity_threshold: float = Field(DECONTAM.similarity_threshold, gt=0, le=1,
+                                        description="flag on similarity alone at or above this (without a judge)")
+    behaviour: bool = Field(DECONTAM.behaviour, description="run a record's code against its nearest items' "
+                            "own tests (in the sandbox); passing them is evidence of the same task")
     judge_model: str | None = Field(None, description="a model that confirms semantic candidates")
-    judge_threshold: float = Field(0.6, gt=0, le=1, description="ask the judge about neighbours at or above this")
+    judge_threshold: float = Field(DECONTAM.judge_threshold, gt=0, le=1,
+                                   description="ask the judge about neighbours at or above this")
     judge_max_tokens: int = Field(8, ge=1)
     keep: bool = Field(False, description="keep contaminated records, only marking them")
 

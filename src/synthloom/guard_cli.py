@@ -7,7 +7,11 @@ from pathlib import Path
 
 import typer
 
-FIELDS_HELP = "comma-separated fields compared [default: the prompt and response]"
+from synthloom.guards.decontam_settings import DEFAULTS
+
+FIELDS_HELP = "comma-separated fields compared (default: the prompt and response)"
+DECONTAM_FIELDS_HELP = ("comma-separated fields compared (default: every field holding text; never a label, "
+                        "category or id column)")
 
 
 def _fields(value: str | None) -> list[str] | None:
@@ -26,8 +30,8 @@ def register(app: typer.Typer, fail, line_of_output) -> None:
         threshold: float = typer.Option(0.7, min=0.01, max=1.0, help="Jaccard similarity of word shingles"),
         shingle_size: int = typer.Option(3, min=1, help="words per shingle"),
         num_perm: int = typer.Option(128, min=8, max=1024, help="MinHash permutations"),
-        exact: bool = typer.Option(True, "--exact/--no-exact"),
-        near: bool = typer.Option(True, "--near/--no-near"),
+        exact: bool = typer.Option(True, "--exact/--no-exact", metavar=""),
+        near: bool = typer.Option(True, "--near/--no-near", metavar=""),
         workers: int | None = typer.Option(None, min=1, help="processes for signatures [default: one per core]"),
     ) -> None:
         """Remove exact and near duplicates, keeping the first of each group."""
@@ -58,17 +62,25 @@ def register(app: typer.Typer, fail, line_of_output) -> None:
                                  "OUT.removed.jsonl with the benchmark item each matched"),
         benchmark: list[str] = typer.Option(["humaneval"], "--benchmark", "-b",
                                             help="humaneval, or PATH[:field,field] (repeatable)"),
-        fields: str | None = typer.Option(None, help=FIELDS_HELP),
+        fields: str | None = typer.Option(None, help=DECONTAM_FIELDS_HELP),
         n: int = typer.Option(13, min=1, help="n-gram length"),
         min_n: int = typer.Option(8, min=1, help="shortest n, for benchmarks of short items"),
-        fixed_n: bool = typer.Option(False, "--fixed-n", help="always use n (no shorter n for short items)"),
-        semantic: bool = typer.Option(False, "--semantic", help="also catch rewordings with embeddings"),
-        similarity_threshold: float = typer.Option(0.8, min=0.0, max=1.0, help="flag at or above (no judge)"),
-        top_k: int = typer.Option(3, min=1),
+        fixed_n: bool = typer.Option(False, "--fixed-n", metavar="",
+                                     help="always use n (no shorter n for short items)"),
+        semantic: bool = typer.Option(False, "--semantic", help="also catch rewordings: embeddings find each "
+                                      "row's nearest items, flagged on evidence (the item's example and test values, "
+                                      "the row's code passing the item's tests) or near-verbatim similarity",
+                                      metavar=""),
+        similarity_threshold: float = typer.Option(DEFAULTS.similarity_threshold, min=0.0, max=1.0,
+                                                   help="flag on similarity alone at or above this (no judge)"),
+        top_k: int = typer.Option(DEFAULTS.top_k, min=1, help="nearest benchmark items looked at per row"),
+        near_misses: int = typer.Option(5, "--near-misses", min=0, help="list this many clean rows nearest a "
+                                        "benchmark item (with --semantic), to choose thresholds from evidence"),
         judge_model: str | None = typer.Option(None, help="confirm semantic candidates with this model: a name "
                                                "at --judge-base-url, or in process a GGUF path or gemma3-270m"),
         judge_base_url: str | None = typer.Option(None, help="OpenAI-compatible endpoint of the judge"),
-        judge_threshold: float = typer.Option(0.6, min=0.0, max=1.0, help="ask the judge at or above this"),
+        judge_threshold: float = typer.Option(DEFAULTS.judge_threshold, min=0.0, max=1.0,
+                                              help="ask the judge at or above this"),
     ) -> None:
         """Remove rows that contain or reword a benchmark item."""
         import asyncio
@@ -83,7 +95,8 @@ def register(app: typer.Typer, fail, line_of_output) -> None:
             if (judge_model or judge_base_url) and not semantic:
                 raise UserError("a judge confirms the semantic stage's candidates: add --semantic")
             data = load_dataset(input)
-            texts = data.texts(_fields(fields))
+            compared = _fields(fields) or data.text_fields()
+            texts = data.texts(compared)
             settings = DecontamSettings(n=n, min_n=min(min_n, n), adaptive_n=not fixed_n, semantic=semantic,
                                         top_k=top_k, similarity_threshold=similarity_threshold,
                                         judge_threshold=judge_threshold)
@@ -94,6 +107,11 @@ def register(app: typer.Typer, fail, line_of_output) -> None:
         except UserError as exc:
             fail(str(exc))
         described = decontaminator.describe()
+        line_of_output(f"compared fields: {', '.join(compared)}" + ("" if fields else " (choose with --fields)"))
+        for index, near in decontaminator.near_misses(near_misses if semantic else 0):
+            line_of_output(f"near miss, line {index + 1}: similarity {near['similarity']} to {near['benchmark']} "
+                           f"{near['item_id']}, literal evidence {near['literal_score']}"
+                           + (f" ({', '.join(near['shared_literals'])})" if near["shared_literals"] else ""))
         by_method = {m: sum(h.method == m for h in hits) for m in sorted({h.method for h in hits})}
         line_of_output(f"kept {kept} of {len(data.rows)} rows in {out}; removed {len(hits)} "
                        f"({', '.join(f'{m} {c}' for m, c in by_method.items()) or 'none'}) matching "
@@ -111,7 +129,7 @@ def register(app: typer.Typer, fail, line_of_output) -> None:
         sample: int = typer.Option(1000, min=2, help="texts for self-BLEU and the embedding metrics"),
         rouge_sample: int = typer.Option(200, min=2, help="texts whose every pair gets ROUGE-L"),
         embeddings: bool = typer.Option(True, "--embeddings/--no-embeddings",
-                                        help="embedding dispersion and Vendi (needs synthloom[embed])"),
+                                        help="embedding dispersion and Vendi (needs synthloom[embed])", metavar=""),
         json_out: Path | None = typer.Option(None, "--json", help="also write the figures as JSON"),
     ) -> None:
         """Diversity per generation (or per group): distinct-n, self-BLEU, ROUGE-L, dispersion, Vendi."""

@@ -19,9 +19,9 @@ from synthloom.models.base import EndpointUnreachable
 from synthloom.pipeline import Pipeline, RunSummary
 from synthloom.progress import progress_board
 from synthloom.record import Record
+from synthloom.redaction import RedactingFilter, redact
 from synthloom.run_dir import FINISHING, RunDirectory
 from synthloom.steps.registry import build_steps, check_step_files
-from synthloom.redaction import RedactingFilter, redact
 from synthloom.summary import write_summary
 
 METRICS_EVERY_S = 5.0

@@ -44,9 +44,9 @@ class EngineMetrics:
         """The sum over several engines (one per model), for totals and progress."""
         total = cls(started=min((p.started for p in parts), default=time.time()))
         for p in parts:
-            for name in ("samples", "cache_hits", "shared_calls", "calls", "succeeded_calls", "retries", "failed_samples",
-                         "prompt_tokens", "completion_tokens", "saved_prompt_tokens", "saved_completion_tokens",
-                         "latency_total"):
+            for name in ("samples", "cache_hits", "shared_calls", "calls", "succeeded_calls", "retries",
+                         "failed_samples", "prompt_tokens", "completion_tokens", "saved_prompt_tokens",
+                         "saved_completion_tokens", "latency_total"):
                 setattr(total, name, getattr(total, name) + getattr(p, name))
             total.errors.update(p.errors)
             total.waiting_until = max(total.waiting_until, p.waiting_until)

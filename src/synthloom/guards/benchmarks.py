@@ -18,6 +18,9 @@ BUILTIN = {
     # doctests, which drown a reworded task in embedding space: the semantic stage compares its docstring.
     "humaneval": (["prompt", "canonical_solution"], ["description"], "task_id"),
 }
+# Fields whose literals are evidence of an item: its examples and tests, not its solution's code
+# (a solution's `n ** 0.5` or "aeiou" is in any program of the kind). Default: every string field.
+LITERAL_FIELDS = {"humaneval": ("prompt", "test")}
 
 
 ID_FIELDS = ("id", "task_id", "question_id", "uid")  # an item's name, when the file has one of these
@@ -84,7 +87,25 @@ def _columns(rows: list[dict], wanted: list[str], source: BenchmarkSource) -> No
                         f"(its fields: {', '.join(sorted(present))})")
 
 
-def load_segments(source: BenchmarkSource) -> list[Segment]:
+@dataclass(frozen=True)
+class ItemTests:
+    """What runs an item's own tests against a candidate (HumanEval's fields)."""
+
+    prompt: str
+    test: str
+    entry_point: str
+
+
+@dataclass
+class BenchmarkItems:
+    """Per item id: every string field joined (for literal evidence), and its tests when it has them."""
+
+    texts: dict[str, str]
+    tests: dict[str, ItemTests]
+
+
+def _rows(source: BenchmarkSource) -> tuple[list[dict], str | None, list[str], list[str]]:
+    """(rows, id field, default fields, default semantic fields)."""
     if source.builtin:
         default_fields, default_semantic, default_id = BUILTIN[source.builtin]
         rows = _humaneval_rows()
@@ -93,6 +114,28 @@ def load_segments(source: BenchmarkSource) -> list[Segment]:
         rows = read_table(source.path, split=source.split)
     present = set().union(*(row.keys() for row in rows[:100]))
     id_field = source.id_field or default_id or next((f for f in ID_FIELDS if f in present), None)
+    return rows, id_field, default_fields, default_semantic
+
+
+def _item_id(row: dict, id_field: str | None, number: int) -> str:
+    return str(row.get(id_field, number)) if id_field else str(number)
+
+
+def load_items(source: BenchmarkSource) -> BenchmarkItems:
+    rows, id_field, _, _ = _rows(source)
+    wanted = LITERAL_FIELDS.get(source.builtin or "")
+    texts, tests = {}, {}
+    for number, row in enumerate(rows):
+        item = _item_id(row, id_field, number)
+        texts[item] = "\n".join(v for k, v in row.items() if isinstance(v, str) and k != id_field
+                                and (wanted is None or k in wanted))
+        if all(isinstance(row.get(k), str) for k in ("prompt", "test", "entry_point")):
+            tests[item] = ItemTests(row["prompt"], row["test"], row["entry_point"])
+    return BenchmarkItems(texts, tests)
+
+
+def load_segments(source: BenchmarkSource) -> list[Segment]:
+    rows, id_field, default_fields, default_semantic = _rows(source)
     fields = list(source.fields or default_fields)
     if not fields:
         fields = sorted({k for row in rows[:100] for k, v in row.items() if isinstance(v, str) and k != id_field})
@@ -103,7 +146,7 @@ def load_segments(source: BenchmarkSource) -> list[Segment]:
         stage[f] = "both" if f in stage else "semantic"
     segments = []
     for number, row in enumerate(rows):
-        item_id = str(row.get(id_field, number)) if id_field else str(number)
+        item_id = _item_id(row, id_field, number)
         for field, use in stage.items():
             value = row.get(field)
             if isinstance(value, str) and value.strip():

@@ -1,35 +1,28 @@
 """Decontamination: find records that contain, or reword, an item of a benchmark.
 
-Stage 1, n-grams (ngram_overlap.py), catches verbatim copies and excerpts. Stage 2, embeddings
-(semantic.py), looks at what stage 1 left, for rewordings; its candidates are flagged by a similarity
-threshold or, when a judge is given, by the judge's verdict. Every hit names the benchmark item and
-field it matched, the stage that caught it, and the evidence (shared n-grams and an excerpt, or the
-similarity and the judge's answer).
+Stage 1, n-grams (ngram_overlap.py), catches verbatim copies and excerpts. Stage 2 looks at what stage
+1 left, for rewordings. Embeddings (semantic.py) find each text's nearest benchmark items; similarity
+alone cannot tell a rewording from a different task of the same kind, so without a judge a neighbour
+is flagged on evidence: the item's own example and test values in the text (literal_evidence.py), the
+text's code passing the item's own tests (behaviour_match.py), or a near-verbatim similarity. With a
+judge, the judge's verdict decides instead. Every hit names the benchmark item and field it matched,
+the stage that caught it, and the evidence.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
-from synthloom.guards.benchmarks import BenchmarkSource, Segment, load_segments
+from synthloom.guards.benchmarks import BenchmarkSource, ItemTests, Segment, load_items, load_segments
+from synthloom.guards.decontam_settings import DecontamSettings
+from synthloom.guards.literal_evidence import LiteralIndex, literals
 from synthloom.guards.ngram_overlap import NgramIndex
 
 # (text, benchmark segment text) -> True if the judge says they are the same item, None if unclear
 Judge = Callable[[str, str], Awaitable[bool | None]]
-
-
-@dataclass(frozen=True)
-class DecontamSettings:
-    ngram: bool = True
-    n: int = 13
-    min_n: int = 8
-    adaptive_n: bool = True  # shorter n for benchmarks of short items (GPT-3's rule)
-    semantic: bool = False
-    top_k: int = 3
-    similarity_threshold: float = 0.8  # flag at or above this without a judge
-    judge_threshold: float = 0.5  # with a judge: ask it about neighbours at or above this
 
 
 @dataclass
@@ -49,6 +42,10 @@ class Contamination:
 class Decontaminator:
     def __init__(self, sources: list[BenchmarkSource], settings: DecontamSettings) -> None:
         self.settings = settings
+        self.sources = sources
+        self._literal_index: LiteralIndex | None = None
+        self._tests: dict = {}
+        self.closest: dict[int, dict] = {}  # texts the semantic stage left clean: their nearest item, why not
         self.segments: list[Segment] = [s for source in sources for s in load_segments(source)]
         self.ngrams = NgramIndex(self.segments, settings.n, settings.min_n, settings.adaptive_n) \
             if settings.ngram else None
@@ -80,9 +77,7 @@ class Decontaminator:
         neighbours = [[Neighbour(self._semantic_segments[n.segment], n.similarity) for n in near]
                       for near in self._semantic.top_k([texts[i] for i in todo], self.settings.top_k)]
         if judge is None:
-            return {i: self._hit(i, near[0].segment, "semantic", similarity=round(near[0].similarity, 4))
-                    for i, near in zip(todo, neighbours, strict=True)
-                    if near and near[0].similarity >= self.settings.similarity_threshold}
+            return await self._on_evidence(texts, dict(zip(todo, neighbours, strict=True)))
 
         async def confirm(i: int, near: list) -> Contamination | None:
             for candidate in near:  # most similar first; stop at the first the judge confirms
@@ -96,8 +91,77 @@ class Decontaminator:
         confirmed = await asyncio.gather(*(confirm(i, near) for i, near in zip(todo, neighbours, strict=True)))
         return {hit.index: hit for hit in confirmed if hit is not None}
 
+    def _items(self) -> tuple[LiteralIndex, dict[tuple[str, str], ItemTests]]:
+        if self._literal_index is None:
+            loaded = [(source.name, load_items(source)) for source in self.sources]
+            self._literal_index = LiteralIndex({(name, item): text for name, items in loaded
+                                                for item, text in items.texts.items()})
+            self._tests = {(name, item): tests for name, items in loaded for item, tests in items.tests.items()}
+        return self._literal_index, self._tests
+
+    async def _on_evidence(self, texts: list[str], neighbours: dict[int, list]) -> dict[int, Contamination]:
+        s = self.settings
+        index, tests = self._items()
+        found: dict[int, Contamination] = {}
+        for i, near in neighbours.items():
+            values = literals(texts[i])
+            if near:  # kept for near-miss listings: the evidence that fell short
+                seg = self.segments[near[0].segment]
+                score, shared = index.evidence(values, (seg.benchmark, seg.item_id))
+                self.closest[i] = {"benchmark": seg.benchmark, "item_id": seg.item_id,
+                                   "similarity": round(near[0].similarity, 4), "literal_score": round(score, 2),
+                                   "shared_literals": shared[:5]}
+            for n in near:
+                seg = self.segments[n.segment]
+                score, shared = index.evidence(values, (seg.benchmark, seg.item_id))
+                if score >= s.literal_alone or (n.similarity >= s.literal_similarity
+                                                and score >= s.literal_with_similarity):
+                    found[i] = self._hit(i, n.segment, "semantic+literals", similarity=round(n.similarity, 4),
+                                         literal_score=round(score, 2), shared_literals=shared[:8])
+                    break
+                if n.similarity >= s.similarity_threshold:
+                    found[i] = self._hit(i, n.segment, "semantic", similarity=round(n.similarity, 4))
+                    break
+        if s.behaviour and tests:
+            await self._behaviour_stage(texts, neighbours, found, tests)
+        return found
+
+    async def _behaviour_stage(self, texts: list[str], neighbours: dict[int, list], found: dict, tests: dict) -> None:
+        from synthloom.guards.behaviour_match import implemented_function, passes_item_tests
+        from synthloom.verifiers.code import CodeVerifier
+
+        verifier = CodeVerifier()
+        sandboxes = asyncio.Semaphore(max(2, os.cpu_count() or 1))
+
+        async def check(i: int) -> None:
+            code = implemented_function(texts[i])
+            if code is None:
+                return
+            tried = set()
+            for n in neighbours[i]:
+                seg = self.segments[n.segment]
+                key = (seg.benchmark, seg.item_id)
+                if n.similarity < self.settings.behaviour_similarity or key in tried or key not in tests:
+                    continue
+                tried.add(key)
+                async with sandboxes:
+                    passed = await passes_item_tests(verifier, *code, tests[key])
+                if passed:
+                    found[i] = self._hit(i, n.segment, "semantic+tests", similarity=round(n.similarity, 4),
+                                         passed_tests_of=seg.item_id, function=code[1])
+                    return
+
+        await asyncio.gather(*(check(i) for i in neighbours if i not in found))
+
     async def find(self, texts: list[str], judge: Judge | None = None) -> list[Contamination]:
         found = self.ngram_stage(texts)
         if self.settings.semantic:
             found.update(await self.semantic_stage(texts, set(found), judge))
+        for i in found:
+            self.closest.pop(i, None)
         return [found[i] for i in sorted(found)]
+
+    def near_misses(self, count: int) -> list[tuple[int, dict]]:
+        """The `count` clean texts nearest a benchmark item, most similar first: what a threshold
+        between them and the hits would decide."""
+        return sorted(self.closest.items(), key=lambda kv: -kv[1]["similarity"])[:count]

@@ -57,7 +57,7 @@ class DecontaminateStep:
         self.settings = DecontamSettings(ngram=config.ngram, n=config.n, min_n=config.min_n,
                                          adaptive_n=config.adaptive_n, semantic=config.semantic,
                                          top_k=config.top_k, similarity_threshold=config.similarity_threshold,
-                                         judge_threshold=config.judge_threshold)
+                                         behaviour=config.behaviour, judge_threshold=config.judge_threshold)
         self.counters: Counter = Counter()
         self.removed: list[Record] = []
         self._description: dict = {}

@@ -12,6 +12,10 @@ from synthloom.exports import write_jsonl
 from synthloom.guards.record_text import record_text
 from synthloom.io import read_jsonl, read_table
 
+# Columns that label a text rather than hold one.
+NOT_TEXT = frozenset({"label", "labels", "category", "class", "id", "task_id", "uid", "split", "source",
+                      "lang", "language", "generation", "entry_point"})
+
 
 @dataclass
 class Dataset:
@@ -29,6 +33,18 @@ class Dataset:
                 raise UserError(f"no field {', '.join(map(repr, missing))} in the input "
                                 f"(its fields: {', '.join(sorted(present))}); fix --fields")
         return [record_text(self.fields(i), names) for i in range(len(self.rows))]
+
+    def text_fields(self) -> list[str]:
+        """The fields a reader would call the text: string fields holding words, never a label, a
+        category or an id (comparing a `label` column against a benchmark finds nothing, silently)."""
+        sample = [self.fields(i) for i in range(min(len(self.rows), 100))]
+        names = dict.fromkeys(k for row in sample for k, v in row.items() if isinstance(v, str))
+        wordy = [n for n in names if n.lower() not in NOT_TEXT
+                 and any(" " in row.get(n, "") or len(row.get(n, "")) > 40 for row in sample)]
+        if not wordy:
+            raise UserError(f"no text field found in the input (its fields: {', '.join(names) or 'none'}); "
+                            "name the fields to compare with --fields")
+        return wordy
 
     def generation(self, i: int) -> int:
         if self.records:

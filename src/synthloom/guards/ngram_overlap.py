@@ -33,6 +33,12 @@ def benchmark_n(lengths: list[int], min_n: int = 8, max_n: int = 13) -> int:
     return int(min(max_n, max(min_n, np.percentile(lengths, 5))))
 
 
+# A reference solution's lone n-gram is often ordinary code (`return [n + 2 * i for i in range(n)]`):
+# a text must share this many of a code field's n-grams, a run of n + 2 words, to count as a copy.
+CODE_FIELDS = frozenset({"canonical_solution", "solution", "code", "reference_solution"})
+CODE_MIN_SHARED = 3
+
+
 class NgramIndex:
     def __init__(self, segments: list[Segment], max_n: int = 13, min_n: int = 8, adaptive: bool = True) -> None:
         self.segments = segments
@@ -80,6 +86,8 @@ class NgramIndex:
                 counts[(text, segment, n)] += count
         best: dict[int, tuple[int, int, int]] = {}
         for (text, segment, n), count in counts.items():
+            if count < (CODE_MIN_SHARED if self.segments[segment].field in CODE_FIELDS else 1):
+                continue
             if text not in best or count > best[text][2]:
                 best[text] = (segment, n, count)
         return {text: NgramHit(segment, n, count, self._excerpt(texts[text], self.segments[segment].text, n))
