@@ -110,3 +110,12 @@ def test_a_malformed_seed_file_is_reported_before_any_run_starts(tmp_path):
     config.write_text(yaml.safe_dump({"run_dir": "r", "pipeline": [{"step": "self_instruct", "seeds": "seeds.jsonl"}]}))
     assert_one_clear_error(run_cli("run", str(config), cwd=tmp_path), "seeds.jsonl:1: \"instances\" must be")
     assert not (tmp_path / "r").exists()  # nothing to clean up: fix the file and run the same command
+
+
+def test_seed_tasks_given_as_input_are_refused_with_the_field_to_use(tmp_path):
+    (tmp_path / "mine.jsonl").write_text('{"instruction": "Name a fruit.", "input": "", "output": "Apple"}\n')
+    config = tmp_path / "si.yaml"
+    config.write_text(yaml.safe_dump({"run_dir": "r", "input": {"path": "mine.jsonl"},
+                                      "pipeline": [{"step": "self_instruct"}]}))
+    assert_one_clear_error(run_cli("run", str(config), cwd=tmp_path), "pipeline.0.seeds: self_instruct takes")
+    assert not (tmp_path / "r").exists()

@@ -119,7 +119,8 @@ class SelfInstructStepConfig(StepBase):
     step: Literal["self_instruct"]
     model: str = "default"
     instance_model: str | None = Field(None, description="model that writes instances; default: `model`")
-    seeds: str = Field("builtin", description="Self-Instruct-format JSONL, or builtin for synthloom's pool")
+    seeds: str | None = Field(None, description="Self-Instruct-format JSONL, or builtin for synthloom's pool "
+                              "(the default, except that a run with `input:` must say which it means)")
     num_instructions: int = Field(100, ge=1, description="new tasks to generate")
     max_requests: int | None = Field(None, ge=1, description="budget of generation prompts; default 10 x "
                                      "num_instructions")
@@ -507,7 +508,18 @@ class RunConfig(Strict):
                                      f"(known: {', '.join(sorted(known))})")
         self._check_feedback_models()
         self._check_judges()
+        self._check_seed_source()
         return self
+
+    def _check_seed_source(self) -> None:
+        """`input:` rows before Self-Instruct pass through it; they are not its seed tasks. A user who
+        meant them as seeds would silently get the built-in pool and their rows in the output."""
+        first = self.pipeline[0]
+        if isinstance(first, SelfInstructStepConfig) and self.input is not None and first.seeds is None:
+            raise ValueError("pipeline.0.seeds: self_instruct takes its seed tasks from `seeds:` (a "
+                             "Self-Instruct-format JSONL), not from `input:`, whose rows it passes through to the "
+                             "output; put your seed file under the step's `seeds:`, or set `seeds: builtin` to "
+                             "keep the built-in pool and pass the input rows through")
 
     def _check_judges(self) -> None:
         for i, step in enumerate(self.pipeline):
@@ -569,7 +581,7 @@ def load_config(path: str | Path) -> RunConfig:
             if benchmark.path is not None and not benchmark.path.is_absolute():
                 benchmark.path = (path.parent / benchmark.path).resolve()
         for field in ("seeds", "constitution"):
-            value = getattr(step, field, "builtin")
-            if value != "builtin" and not Path(value).is_absolute():
+            value = getattr(step, field, None)
+            if value not in (None, "builtin") and not Path(value).is_absolute():
                 setattr(step, field, str((path.parent / value).resolve()))
     return config

@@ -85,7 +85,7 @@ class SelfInstructStep:
             banned_prefixes=tuple(config.banned_prefixes))
 
     async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
-        seeds = load_seed_tasks(self.config.seeds)
+        seeds = load_seed_tasks(self.config.seeds or "builtin")
         tasks = await self._bootstrap(seeds, board)
         bar = board.bar(f"{self.name}: instances", len(tasks))
         outcomes = await gather_settled((self._instances(task, bar) for task in tasks), self.counters,
