@@ -66,6 +66,9 @@ class PositionBiasedJudge:
     async def check(self) -> str:
         return "stub"
 
+    async def preflight(self) -> None:
+        pass
+
     async def close(self) -> None:
         pass
 

@@ -61,7 +61,9 @@ def test_ray_gives_the_same_records_as_the_local_executor(tmp_path, llama_server
     steps = orjson.loads((run / "metrics.json").read_bytes())["sessions"][-1]["metrics"]["pipeline"]["steps"]
     assert steps["dedup"]["counters"]["signature_batches_on_ray"] == 1  # MinHash on the cluster, clusters global
     totals = orjson.loads((run / "metrics.json").read_bytes())["totals"]
-    assert totals["calls"] == 6 + 5 * 2  # answers (before dedup), critiques, revisions: from the workers
+    # Answers (before dedup), critiques, revisions, from the workers. The two identical "cat" prompts share
+    # one call when they meet in one engine (one worker); on two workers each asks once.
+    assert totals["calls"] in (5 + 5 * 2, 6 + 5 * 2)
 
     # A resume replays the prefix (generate, dedup) on one worker instead of two: each record now goes
     # to another worker than before, and still every answer comes from the merged caches.
