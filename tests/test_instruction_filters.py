@@ -16,7 +16,7 @@ from synthloom.techniques.evol_filters import (
     shares_prompt_run,
 )
 from synthloom.techniques.evol_instruct import prompt_text
-from synthloom.techniques.instruction_filters import Instance, InstructionFilter, clean_instances
+from synthloom.techniques.instruction_filters import Instance, InstructionFilter, clean_instances, count_reasons
 from synthloom.techniques.rouge import RougeNoveltyIndex, rouge_tokens
 from synthloom.techniques.seeds import load_seed_tasks
 from synthloom.techniques.self_instruct import OUTPUT_FIRST, prompt_examples
@@ -88,14 +88,14 @@ def test_instance_filters():
         *[Instance(f"{i} + 1", str(i + 1)) for i in range(3, 9)],
     ], max_instances=5)
     assert len(kept) == 5 and kept[0] == Instance("2 + 2", "4")
-    assert dropped == {"duplicate_instance": 1, "empty_output": 1, "output_equals_input": 1, "ends_with_colon": 1,
-                       "over_max_instances": 2}
+    assert count_reasons(dropped) == {"duplicate_instance": 1, "empty_output": 1, "output_equals_input": 1,
+                                      "ends_with_colon": 1, "over_max_instances": 2}
 
 
 def test_a_task_whose_input_has_two_outputs_is_dropped_whole():
     kept, dropped = clean_instances([Instance("Is 7 prime?", "yes"), Instance("Is 7 prime?", "no"),
                                      Instance("Is 8 prime?", "no")])
-    assert kept == [] and dropped == {"same_input_different_outputs": 3}
+    assert kept == [] and count_reasons(dropped) == {"same_input_different_outputs": 3}
 
 
 def test_instances_copied_from_the_prompt_are_dropped_but_real_labels_are_not():
@@ -106,7 +106,7 @@ def test_instances_copied_from_the_prompt_are_dropped_but_real_labels_are_not():
         Instance("Best concert of my life!", "positive"),
     ], prompt_examples=shown)
     assert kept == [Instance("Best concert of my life!", "positive")]
-    assert dropped == {"copies_prompt_example": 2}
+    assert count_reasons(dropped) == {"copies_prompt_example": 2}
 
 
 def test_prompt_composition_is_six_seeds_and_two_generated_shuffled():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import orjson
@@ -53,6 +54,18 @@ def test_self_instruct_on_the_bundled_model(tmp_path):
         assert sum(p in seed_ids for p in lineage["parents"]) >= 6  # 6 seeds (more while few are generated)
     summary = (tmp_path / "first" / "summary.md").read_text()
     assert "dropped_rouge_l_similar" in summary or "kept_instructions" in summary
+    # Every candidate dropped is in removed.jsonl with its reason, and the funnel adds up exactly.
+    removed = [orjson.loads(x) for x in (tmp_path / "first" / "removed.jsonl").read_bytes().splitlines()]
+    stats = metrics["sessions"][0]["metrics"]["pipeline"]["steps"]["self_instruct"]
+    assert stats["emitted"] == len(records) and stats["dropped"] == len(removed) > 0
+    per_reason = Counter(r["meta"]["self_instruct"]["removed"] for r in removed)
+    counted = {k.removeprefix("dropped_"): v for k, v in counters.items() if k.startswith("dropped_")
+               and k not in ("dropped_cut_off_by_length", "dropped_task_without_valid_instances")}
+    counted = {k.replace("task_", ""): v for k, v in counted.items()}
+    if counters.get("instance_request_failed"):
+        counted["instance_request_failed"] = counters["instance_request_failed"]
+    assert dict(per_reason) == counted
+    assert all(r["fields"]["instruction"] and r["lineage"]["parents"] for r in removed)
     # The replay makes the same choices and finds every answer in the cache: that is how resume works.
     assert strip_meta(replayed) == strip_meta(records)
     assert replay_metrics["totals"]["succeeded_calls"] == 0 and replay_metrics["totals"]["cache_hits"] > 0
@@ -70,6 +83,10 @@ def test_evol_instruct_on_the_bundled_model(tmp_path):
     counters = metrics["sessions"][0]["metrics"]["pipeline"]["steps"]["evol_instruct"]["counters"]
     eliminated = sum(v for k, v in counters.items() if k.startswith("eliminated_"))
     assert counters["kept"] + eliminated == 2 * 3  # every pool item is evolved once per round
+    removed = [orjson.loads(x) for x in (tmp_path / "first" / "removed.jsonl").read_bytes().splitlines()]
+    assert len(removed) == eliminated  # each failed evolution, with the check that failed it
+    assert all(r["meta"]["evol_instruct"]["removed"] and r["meta"]["evol_instruct"]["parent_instruction"]
+               for r in removed)
     assert counters["kept"] == counters.get("kept_round_1", 0) + counters.get("kept_round_2", 0)
     seeds_out = [r for r in records if r["lineage"]["technique"] == "seed"]
     evolved = [r for r in records if r["lineage"]["technique"] == "evol_instruct"]

@@ -116,7 +116,7 @@ class Pipeline:
                 stats.emitted += len(records)
                 records += bypass
                 if hasattr(step, "removed"):  # guards say exactly what they removed
-                    records += _keep_committed(step, committed)
+                    records += _keep_committed(step, step.committed)
                     removed.extend(step.removed)
                     stats.dropped += len(step.removed)
                 else:  # the rest: the net loss (a rejection prompt with nothing accepted, a failed evolution)
@@ -235,8 +235,8 @@ def _route(step: Step, records: list[Record]) -> tuple[list[Record], list[Record
     return taken, bypass
 
 
-def _keep_committed(step: Step, committed: set[str]) -> list[Record]:
-    """Records a filter removed although an earlier session already streamed them (or their
+def _keep_committed(step: Step, committed: frozenset[str]) -> list[Record]:
+    """Records of its pool a filter removed although an earlier session already streamed them (or their
     descendants): they stay, so the output is never contradicted. Returned to go back in the pool."""
     kept = [r for r in step.removed if r.id in committed]
     if kept:

@@ -9,9 +9,10 @@ from synthloom.pipeline import RunSummary
 
 def summary_lines(summary: RunSummary, status: str, exports: dict | None = None) -> list[str]:
     lines = [f"# Run summary ({status})", "", outcome_line(summary) + ".", "",
-             "| step | received | emitted | dropped | failed |", "|---|---:|---:|---:|---:|"]
-    for name, stats in summary.steps.items():
-        lines.append(f"| {name} | {stats.received} | {stats.emitted} | {stats.dropped} | {stats.failed} |")
+             "| step | received | candidates | emitted | dropped | failed |", "|---|---:|---:|---:|---:|---:|"]
+    for name, stats in summary.steps.items():  # candidates: kept + dropped, generations included
+        lines.append(f"| {name} | {stats.received} | {stats.emitted + stats.dropped} | {stats.emitted} "
+                     f"| {stats.dropped} | {stats.failed} |")
     for name, stats in summary.steps.items():
         if stats.counters:
             lines += ["", f"## {name}", "", "| count | value |", "|---|---:|"]

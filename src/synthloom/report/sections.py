@@ -39,9 +39,12 @@ def funnel_section(view: RunView, draw: bool) -> Section:
     stages.append(("written", view.records_written, 0, 0))
     if draw:
         section.svgs.append(figures.funnel(stages))
-    section.tables.append(Table(["step", "kind", "received", "emitted", "dropped", "failed", "passed by (only_if)"],
-                                [[s.name, s.kind, s.received, s.emitted, s.dropped, s.failed, s.bypassed]
-                                 for s in view.steps]))
+    # candidates: what a step had to decide on, its own generations included (Self-Instruct's tasks and
+    # instances, Evol-Instruct's evolutions): kept (emitted) plus dropped, each drop in removed.jsonl.
+    section.tables.append(Table(["step", "kind", "received", "candidates", "emitted", "dropped", "failed",
+                                 "passed by (only_if)"],
+                                [[s.name, s.kind, s.received, s.emitted + s.dropped, s.emitted, s.dropped, s.failed,
+                                  s.bypassed] for s in view.steps]))
     reasons = [[s.name, key, value] for s in view.steps for key, value in sorted(s.counters.items())]
     reasons += [[s.name, f"error: {kind}", count] for s in view.steps for kind, count in sorted(s.errors.items())]
     if reasons:

@@ -24,6 +24,7 @@ from synthloom.steps.base import StepError
 from synthloom.techniques.constitution import load_constitution
 from synthloom.techniques.feedback_scoring import clamp, combine_orders, probability_first, probability_first_from_votes
 from synthloom.techniques.prompting import item_seed
+from synthloom.techniques.text_quality import still_answers
 from synthloom.templates import load_template, render
 
 CHOICE = "feedback_choice"
@@ -51,6 +52,12 @@ class AIFeedbackStep:
             raise StepError(f"needs two responses in {cfg.first_field!r} and {cfg.second_field!r}")
         if first == second:
             self.counters["skipped_identical_responses"] += 1
+            return [record]
+        on_topic = [still_answers(prompt, other, response) for response, other in ((first, second), (second, first))]
+        if not all(on_topic):
+            # A response that left the prompt's subject must never become "chosen", whatever the judge
+            # prefers; and a pair with one such side teaches nothing about the prompt itself.
+            self.counters["skipped_off_topic_response"] += 1
             return [record]
         principle = random.Random(item_seed(cfg.seed, "feedback", record.id)).choice(self.principles)
         p_first = await self.label(self.engine, prompt, principle.comparison, first, second, record.id)

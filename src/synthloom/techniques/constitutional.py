@@ -18,6 +18,7 @@ from synthloom.record import Record
 from synthloom.steps.base import StepError
 from synthloom.techniques.constitution import Principle, load_constitution
 from synthloom.techniques.prompting import item_seed
+from synthloom.techniques.text_quality import still_answers
 
 REVISION_SUFFIX = " Reply with the rewritten response only."
 
@@ -60,11 +61,18 @@ class CritiqueReviseStep:
             revision = await self._say([*asked, {"role": "assistant", "content": critique},
                                         {"role": "user", "content": principle.revision + REVISION_SUFFIX}],
                                        item_seed(cfg.seed, "revision", record.id, round_no))
+            link = {"principle": principle.name, "critique_request": principle.critique,
+                    "critique": critique, "revision_request": principle.revision}
             if not revision:
                 self.counters["empty_revision_kept_previous"] += 1
                 revision = current
-            chain.append({"principle": principle.name, "critique_request": principle.critique,
-                          "critique": critique, "revision_request": principle.revision, "revision": revision})
+            elif not still_answers(prompt, current, revision):
+                # "Explain why the sky is blue" revised under a fairness principle into a paragraph on
+                # wealth: no longer an answer. The previous response stays the target; the chain keeps it.
+                self.counters["off_topic_revision_kept_previous"] += 1
+                link["off_topic_revision"] = revision
+                revision = current
+            chain.append({**link, "revision": revision})
             current = revision
             if cfg.keep_all_revisions or round_no == cfg.rounds:
                 children.append(self._child(record, original, chain, round_no))

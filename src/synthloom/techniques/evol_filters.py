@@ -19,10 +19,17 @@ def stop_words() -> frozenset[str]:
     return frozenset(text.split())
 
 
+def _marker_pattern(marker: str) -> re.Pattern:
+    """A marker in any of its spellings: any case, plural or singular, any punctuation or '#' between words
+    ("instruction to rewrite" matches "#Instructions to Rewrite#:")."""
+    words = [re.escape(w.rstrip("s")) + "s?" for w in _WORD.findall(marker.lower())]
+    start = r"#\s*" if marker.lstrip().startswith("#") else r"\b"  # "#rewritten" is the prompt's own tag
+    return re.compile(start + r"[\W_]+".join(words) + r"\b", re.IGNORECASE)
+
+
 def copies_template_words(evolved: str, markers: list[str]) -> bool:
     """The rewrite repeats words of the rewriting prompt itself ("given prompt", "#Rewritten Prompt#"...)."""
-    lowered = evolved.lower()
-    return any(marker.lower() in lowered for marker in markers)
+    return any(_marker_pattern(marker).search(evolved) for marker in markers)
 
 
 def is_refusal(response: str, max_words: int = 80) -> bool:

@@ -28,6 +28,7 @@ from synthloom.techniques.evol_filters import (
     shares_prompt_run,
 )
 from synthloom.techniques.prompting import ask, gather_settled, item_seed
+from synthloom.techniques.text_quality import is_not_language, is_repetition_loop, nearly_same, strip_numbering
 from synthloom.templates import load_template, render
 
 IN_DEPTH = "evol_in_depth"
@@ -47,11 +48,12 @@ def prompt_text(template: str, fields: dict) -> str:
 
 
 class Eliminated(Exception):
-    """An evolution that failed a check; `reason` names the check."""
+    """An evolution that failed a check; `reason` names the check, `evolved` and `response` say what
+    failed it (for removed.jsonl)."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, evolved: str = "", response: str = "") -> None:
         super().__init__(reason)
-        self.reason = reason
+        self.reason, self.evolved, self.response = reason, evolved, response
 
 
 class EvolInstructStep:
@@ -62,9 +64,11 @@ class EvolInstructStep:
         self.config = config
         self.engines = engines
         self.counters: Counter = Counter()
+        self.removed: list[Record] = []  # every failed evolution, with the check that failed it
 
     async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
         cfg = self.config
+        self.removed = []
         pool = [r for r in records if str(r.fields.get(cfg.instruction_field) or "").strip()]
         self.counters["skipped_without_instruction"] = len(records) - len(pool)
         rng = random.Random(cfg.seed)
@@ -87,10 +91,22 @@ class EvolInstructStep:
                     continue
                 if isinstance(outcome, Eliminated):
                     self.counters[f"eliminated_{outcome.reason}"] += 1
+                self._drop(item, round_no, outcome)
                 next_pool.append(item)  # failed: the parent goes back as it was
             pool = next_pool
         self.counters["records"] = len(dataset)
         return dataset
+
+    def _drop(self, parent: Record, round_no: int, outcome: Eliminated | None) -> None:
+        cfg = self.config
+        reason = outcome.reason if outcome is not None else "request_failed"
+        fields = {cfg.instruction_field: outcome.evolved if outcome is not None else ""}
+        if outcome is not None and outcome.response:
+            fields[cfg.output_field] = outcome.response
+        record = parent.child(self.name, round_no, fields, technique="evol_instruct", generation=round_no,
+                              params={"round": round_no})
+        record.meta[self.name] = {"removed": reason, "parent_instruction": parent.fields.get(cfg.instruction_field)}
+        self.removed.append(record)
 
     async def _answer_seeds(self, seeds: list[Record], bar) -> list[Record]:
         async def answer(seed: Record) -> Record:
@@ -131,12 +147,16 @@ class EvolInstructStep:
                           seed=item_seed(cfg.seed, "evolve", item.id, round_no))
         evolved = reply.choice.text.strip()
         if reply.choice.finish_reason == "length":
-            raise Eliminated("cut_off_by_length")
+            raise Eliminated("cut_off_by_length", evolved)
         if not evolved:
             raise Eliminated("empty_evolution")
         own_words = prompt_text(template, fields)
         if copies_template_words(evolved, cfg.copy_markers) or shares_prompt_run(evolved, own_words):
-            raise Eliminated("copied_template_words")
+            raise Eliminated("copied_template_words", evolved)
+        if nearly_same(strip_numbering(evolved), parent):
+            raise Eliminated("same_as_parent", evolved)  # no evolution at all: the judge need not be asked
+        if is_repetition_loop(evolved) or is_not_language(evolved, min_words=4):
+            raise Eliminated("not_an_instruction", evolved)
         verdict = await ask(self.engines.get(cfg.judge_model or cfg.model), EQUAL_CHECK,
                             {"first": parent, "second": evolved}, temperature=0, max_tokens=5,
                             logprobs=True, top_logprobs=10)
@@ -144,12 +164,12 @@ class EvolInstructStep:
         if equal is None:
             self.counters["judge_unclear_kept"] += 1  # the paper drops only on a clear "Equal"
         elif equal:
-            raise Eliminated("no_information_gain")
+            raise Eliminated("no_information_gain", evolved)
         response = await self._answer(evolved, item.id, round_no)
         if is_refusal(response, cfg.refusal_max_words):
-            raise Eliminated("refusal")
+            raise Eliminated("refusal", evolved, response)
         if is_only_punctuation_and_stop_words(response):
-            raise Eliminated("response_only_punctuation_and_stop_words")
+            raise Eliminated("response_only_punctuation_and_stop_words", evolved, response)
         return item.child(self.name, round_no, {cfg.instruction_field: evolved, cfg.output_field: response},
                           technique="evol_instruct", model=evolver.backend.model_name, template=template,
                           params={"operation": operation, "round": round_no},

@@ -7,6 +7,13 @@ import re
 import string
 from dataclasses import dataclass, field
 
+from synthloom.techniques.text_quality import (
+    content_words,
+    is_not_language,
+    is_repetition_loop,
+    same_after_normalising,
+)
+
 DEFAULT_BLACKLIST = ("image", "images", "graph", "graphs", "picture", "pictures", "file", "files",
                      "map", "maps", "draw", "plot", "go to")
 
@@ -37,6 +44,10 @@ class InstructionFilter:
             return "starts_with_punctuation"
         if not instruction[0].isascii():
             return "starts_non_ascii"
+        if is_repetition_loop(instruction):
+            return "repetition_loop"
+        if is_not_language(instruction, min_words=4):
+            return "not_language"
         return None
 
 
@@ -62,41 +73,75 @@ def example_key(instance: Instance) -> tuple[str, str]:
     return first(instance.input), first(instance.output)
 
 
-def instance_reason_to_drop(instance: Instance) -> str | None:
+_ECHOED_LABEL = re.compile(r"^\s*(?:task|instruction|input|output)\s*\d*\s*:", re.IGNORECASE)
+
+
+def instance_reason_to_drop(instance: Instance, instruction: str = "") -> str | None:
     if not instance.output.strip():
         return "empty_output"
-    if instance.input.strip() == instance.output.strip():
-        return "output_equals_input"
+    if same_after_normalising(instance.input, instance.output):
+        return "output_equals_input"  # also when only quotes, case or punctuation differ
     if instance.input.strip().endswith(":") or instance.output.strip().endswith(":"):
         return "ends_with_colon"  # usually a generation that stopped half-way
+    if _ECHOED_LABEL.match(instance.input) or _ECHOED_LABEL.match(instance.output) or (
+            instruction and (same_after_normalising(instance.input, instruction)
+                             or same_after_normalising(instance.output, instruction))):
+        return "echoes_prompt_line"  # the prompt's own "Task: ..." line, or the instruction, as a field
+    if is_repetition_loop(instance.input) or is_repetition_loop(instance.output):
+        return "repetition_loop"
+    if is_not_language(instance.output):
+        return "not_language"
     return None
 
 
+def copies_prompt(instance: Instance, prompt_examples: frozenset[tuple[str, str]], instruction: str = "") -> bool:
+    """The instance repeats what the prompt shows: a worked example's first lines, or any of the
+    prompt's own lines (12 characters or more), in its input or its output, anywhere in them; or the
+    worked example's subject, which its task does not mention ("72 degrees Fahrenheit" as the answer to
+    a logic puzzle, after a prompt whose example converts Celsius to Fahrenheit)."""
+    if example_key(instance) in prompt_examples:
+        return True
+    lines = [bare_line(line) for part in (instance.input, instance.output) for line in part.splitlines()]
+    if any(len(line) >= 12 and ("", line) in prompt_examples for line in lines):
+        return True
+    shown = {w for key in prompt_examples if key[0] for part in key for w in content_words(part)}
+    borrowed = (content_words(instance.input) | content_words(instance.output)) & shown
+    return len(borrowed - content_words(instruction)) >= 2
+
+
 def clean_instances(instances: list[Instance], max_instances: int = 5,
-                    prompt_examples: frozenset[tuple[str, str]] = frozenset()
-                    ) -> tuple[list[Instance], dict[str, int]]:
+                    prompt_examples: frozenset[tuple[str, str]] = frozenset(), instruction: str = ""
+                    ) -> tuple[list[Instance], list[tuple[Instance, str]]]:
     """Drop invalid instances and those copied from the prompt (`prompt_examples`: fingerprints of what it
-    shows, see self_instruct.prompt_examples); drop the whole task if one
-    non-empty input has two different outputs (the task is ambiguous); remove duplicates; keep at most
-    `max_instances`. Returns what is kept and the count of each reason for dropping."""
-    dropped: dict[str, int] = {}
+    shows, see self_instruct.prompt_examples); drop the whole task if one non-empty input has two
+    different outputs (the task is ambiguous); remove duplicates; keep at most `max_instances`.
+    Returns what is kept and every dropped instance with its reason."""
+    dropped: list[tuple[Instance, str]] = []
     valid = []
     for instance in instances:
-        key = example_key(instance)
-        copied = key in prompt_examples or any(("", bare_line(part)) in prompt_examples for part in key if part)
-        reason = "copies_prompt_example" if copied else instance_reason_to_drop(instance)
+        copied = copies_prompt(instance, prompt_examples, instruction)
+        reason = "copies_prompt_example" if copied else instance_reason_to_drop(instance, instruction)
         if reason:
-            dropped[reason] = dropped.get(reason, 0) + 1
+            dropped.append((instance, reason))
         else:
             valid.append(instance)
     outputs_by_input: dict[str, str] = {}
     for instance in valid:
         if instance.input.strip() and outputs_by_input.setdefault(instance.input, instance.output) != instance.output:
-            dropped["same_input_different_outputs"] = len(valid)
-            return [], dropped
-    unique = list(dict.fromkeys(valid))
-    if len(unique) < len(valid):
-        dropped["duplicate_instance"] = len(valid) - len(unique)
-    if len(unique) > max_instances:
-        dropped["over_max_instances"] = len(unique) - max_instances
-    return unique[:max_instances], dropped
+            return [], dropped + [(i, "same_input_different_outputs") for i in valid]
+    unique: list[Instance] = []
+    for instance in valid:
+        if instance in unique:
+            dropped.append((instance, "duplicate_instance"))
+        elif len(unique) >= max_instances:
+            dropped.append((instance, "over_max_instances"))
+        else:
+            unique.append(instance)
+    return unique, dropped
+
+
+def count_reasons(dropped: list[tuple[Instance, str]]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for _, reason in dropped:
+        counts[reason] = counts.get(reason, 0) + 1
+    return counts

@@ -48,6 +48,7 @@ def _task(path: Path, lineno: int, row: dict) -> SeedTask:
                     is_classification, row.get("category"))
 
 
-def load_seed_tasks(source: str | Path = BUILTIN) -> list[SeedTask]:
-    path = builtin_seed_path() if str(source) == BUILTIN else Path(source)
+def load_seed_tasks(source: str | Path | None = BUILTIN) -> list[SeedTask]:
+    """The seed pool: a Self-Instruct-format file, or synthloom's own (`builtin`, or None: not set)."""
+    path = builtin_seed_path() if source is None or str(source) == BUILTIN else Path(source)
     return [_task(path, lineno, row) for lineno, row in iter_jsonl(path)]

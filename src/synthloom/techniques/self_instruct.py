@@ -40,6 +40,7 @@ from synthloom.techniques.self_instruct_parsing import (
     parse_output_first,
     parse_yes_no,
 )
+from synthloom.techniques.text_quality import strip_numbering
 from synthloom.templates import load_template, render
 
 GENERATE = "self_instruct_generate"
@@ -79,17 +80,22 @@ class SelfInstructStep:
         self.config = config
         self.engines = engines
         self.counters: Counter = Counter()
+        self.removed: list[Record] = []  # every candidate it dropped, with the reason: the run's audit trail
         self.filter = InstructionFilter(
             min_words=config.min_words, max_words=config.max_words,
             blacklist=tuple(config.blacklist) if config.blacklist is not None else DEFAULT_BLACKLIST,
             banned_prefixes=tuple(config.banned_prefixes))
 
     async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
-        seeds = load_seed_tasks(self.config.seeds or "builtin")
+        self.removed = []
+        seeds = load_seed_tasks(self.config.seeds)
         tasks = await self._bootstrap(seeds, board)
         bar = board.bar(f"{self.name}: instances", len(tasks))
         outcomes = await gather_settled((self._instances(task, bar) for task in tasks), self.counters,
                                         "instance_request_failed")
+        for task, outcome in zip(tasks, outcomes, strict=True):
+            if outcome is None:  # its requests failed after their retries
+                self._drop(task, None, "instance_request_failed")
         out = [record for outcome in outcomes if outcome for record in outcome]
         self.counters["records"] = len(out)
         return [*records, *out]
@@ -144,13 +150,17 @@ class SelfInstructStep:
         self.counters["dropped_cut_off_by_length"] += truncated
         for candidate in candidates:
             self.counters["candidates"] += 1
-            reason = self.filter.reason_to_drop(candidate)
+            unnumbered = strip_numbering(candidate)
+            if unnumbered != candidate:
+                self.counters["list_number_removed"] += 1  # "Task 1: ..." kept as "..."
+                candidate = unnumbered
+            reason = self.filter.reason_to_drop(candidate) if candidate else "too_short"
+            if reason is None and not index.add_if_novel(candidate)[0]:
+                reason = "rouge_l_similar"
             if reason:
                 self.counters[f"dropped_{reason}"] += 1
-                continue
-            novel, _ = index.add_if_novel(candidate)
-            if not novel:
-                self.counters["dropped_rouge_l_similar"] += 1
+                self._drop(NewTask(stable_id("self_instruct_task", candidate), candidate, parents, round_no,
+                                   call_seed), None, reason)
                 continue
             generated.append(NewTask(stable_id("self_instruct_task", candidate), candidate, parents, round_no,
                                      call_seed))
@@ -176,19 +186,37 @@ class SelfInstructStep:
                           temperature=0, max_tokens=cfg.instance_max_tokens)
         parse = parse_output_first if is_classification else parse_input_first
         instances = parse(reply.choice.text)
-        if reply.choice.finish_reason == "length" and instances:
-            instances = instances[:-1]  # the last one may be cut off mid-way
-            self.counters["dropped_instance_cut_off_by_length"] += 1
-        kept, dropped = clean_instances(instances, cfg.max_instances, prompt_examples(template, parse))
-        for reason, count in dropped.items():
-            self.counters[f"dropped_instance_{reason}"] += count
         bar.advance()
+        if not instances:
+            self.counters["dropped_task_no_instances_parsed"] += 1
+            self._drop(task, None, "no_instances_parsed")
+            return []
+        dropped: list[tuple[Instance, str]] = []
+        if reply.choice.finish_reason == "length":
+            dropped.append((instances.pop(), "cut_off_by_length"))  # the last one may be cut off mid-way
+        kept, filtered = clean_instances(instances, cfg.max_instances, prompt_examples(template, parse),
+                                         task.instruction)
+        for instance, reason in dropped + filtered:
+            self.counters[f"dropped_instance_{reason}"] += 1
+            self._drop(task, instance, f"instance_{reason}")
         if not kept:
             self.counters["dropped_task_without_valid_instances"] += 1
             return []
         self.counters["kept_tasks"] += 1
         self.counters["kept_instances"] += len(kept)
         return [self._record(task, is_classification, template, instance, i) for i, instance in enumerate(kept)]
+
+    def _drop(self, task: NewTask, instance: Instance | None, reason: str) -> None:
+        """A dropped candidate, as a record: the task (and the instance) with why it went."""
+        fields = {"instruction": task.instruction}
+        if instance is not None:
+            fields.update(input=instance.input, output=instance.output)
+        record = Record(id=stable_id("self_instruct_dropped", task.id, fields), fields=fields,
+                        lineage=Lineage(technique="self_instruct", params={"task_id": task.id}, seed=task.seed,
+                                        parents=task.parents, generation=task.round, steps=[self.name]),
+                        meta={self.name: {"removed": reason}})
+        record.lineage.root = record.id
+        self.removed.append(record)
 
     def _record(self, task: NewTask, is_classification: bool, template: str, instance: Instance,
                 index: int) -> Record:
