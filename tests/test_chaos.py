@@ -111,7 +111,7 @@ def test_sigkill_at_random_moments_of_a_multi_step_pipeline_then_resume_matches_
     pipeline = [{"step": "generate", "max_tokens": 8, "output_field": "draft", "seed": 3},
                 {"step": "dedup", "fields": ["instruction"]},
                 {"step": "generate", "max_tokens": 8, "seed": 5}]
-    fault_server.latency = 0.02
+    fault_server.latency = 0.05  # the run lasts a few seconds: long enough for the kills to land in it
     reference = write_config(tmp_path, "reference", fault_server.url, rows, pipeline)
     assert run_cli("run", str(reference), "--no-progress").returncode == 0
     expected = read_records(tmp_path / "reference")
@@ -122,6 +122,8 @@ def test_sigkill_at_random_moments_of_a_multi_step_pipeline_then_resume_matches_
     kills = 0
     for attempt in range(4):
         proc = start(config, *(["--resume"] if attempt else []))
+        while attempt == 0 and not (tmp_path / "chaos" / "state.sqlite").exists() and proc.poll() is None:
+            time.sleep(0.01)  # the first kill lands once the run exists, so that --resume has a run to find
         time.sleep(rng.uniform(0.3, 2.0))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
