@@ -174,13 +174,20 @@ def test_decontamination_judge_on_a_real_server(tmp_path, llama_server):
     steps = orjson.loads((tmp_path / "run" / "metrics.json").read_bytes())["sessions"][-1]["metrics"][
         "pipeline"]["steps"]
     counters = steps["decontaminate"]["counters"]
-    asked = sum(counters.get(k, 0) for k in ("judge_same", "judge_different", "judge_unclear"))
-    assert asked >= 1  # the paraphrase's neighbours went to the judge; the poem's are too far to ask about
+    report = steps["decontaminate"]["report"]
     records = jsonl(tmp_path / "run" / "output.jsonl")
     assert len(records) == 2  # keep: true marks instead of removing
     flagged = [r for r in records if "decontaminate" in r["meta"]]
-    assert all(r["meta"]["decontaminate"]["contamination"]["method"] == "semantic+judge" for r in flagged)
-    assert counters.get("contaminated_semantic+judge", 0) == len(flagged) == min(counters.get("judge_same", 0), 1)
+    # The judge answered the calibration pairs first; the report says whether it was trusted, and only a
+    # trusted judge's verdicts count (the 135M model cannot tell the pairs apart).
+    assert "judge calibration:" in report["judge_calibration"]
+    if counters.get("judge_trusted"):
+        asked = sum(counters.get(k, 0) for k in ("judge_same", "judge_different", "judge_unclear"))
+        assert asked >= 1 and all(r["meta"]["decontaminate"]["contamination"]["method"] == "semantic+judge"
+                                  for r in flagged)
+    else:
+        assert counters["judge_not_trusted"] == 1 and "NOT trusted" in report["judge_calibration"]
+        assert not counters.get("judge_same") and not counters.get("contaminated_semantic+judge")
 
 
 # -- the commands --------------------------------------------------------------------------------
@@ -237,10 +244,12 @@ def test_decontaminate_command_with_a_judge_server(tmp_path, llama_server):
                      "--judge-base-url", llama_server, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     removed = jsonl(tmp_path / "clean.removed.jsonl")
-    # whatever the small judge says, the verdict decides: removed only as a judge-confirmed match
-    assert all(r["_removed"]["method"] == "semantic+judge" for r in removed)
     assert len(removed) + len(jsonl(tmp_path / "clean.jsonl")) == 1
-    assert "judge answers: judge_" in result.stderr  # the neighbour (similarity 0.9) went to the judge
+    assert "judge calibration:" in result.stderr  # checked before it is trusted, and the user is told
+    if "NOT trusted" in result.stderr:
+        assert removed == [] and "judge answers" not in result.stderr  # no evidence, and no verdict counts
+    else:
+        assert "judge answers: judge_" in result.stderr  # the neighbour (similarity 0.9) went to the judge
     result = run_cli("decontaminate", "d.jsonl", "-o", "c.jsonl", "--judge-model", "x", cwd=tmp_path)
     assert result.returncode == 2 and "add --semantic" in result.stderr
 

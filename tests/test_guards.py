@@ -186,18 +186,36 @@ def test_one_generic_line_of_a_reference_solution_is_not_a_copy():
     assert decontaminate([solution])[0].item_id == "HumanEval/129"
 
 
-def test_a_judge_decides_semantic_candidates():
+def test_a_judge_decides_semantic_candidates_once_it_passes_its_calibration():
+    from synthloom.guards.judge_calibration import calibration_pairs
+
     paraphrase = "Given a list of floats and a threshold, say if some pair of the numbers differ by less than it."
+    known = {(p["first"], p["second"]): p["same"] for p in calibration_pairs()}
     asked = []
 
-    async def judge(text, benchmark_text):
+    async def judge(text, benchmark_text):  # right on the calibration pairs; on the rest, by one word
+        if (text, benchmark_text) in known:
+            return known[(text, benchmark_text)]
         asked.append(benchmark_text)
         return "threshold" in benchmark_text
 
     decontaminator = Decontaminator([BenchmarkSource.parse("humaneval")],
                                     DecontamSettings(semantic=True, judge_threshold=0.5))
     hits = asyncio.run(decontaminator.find([paraphrase], judge))
+    assert decontaminator.calibration.trusted and decontaminator.calibration.balanced_accuracy == 1.0
     assert asked and hits[0].method == "semantic+judge" and hits[0].item_id == "HumanEval/0"
+
+
+def test_a_judge_that_always_says_same_is_not_trusted():
+    async def yes_man(text, benchmark_text):
+        return True
+
+    clean = "Return the shortest string of a list, the last one on ties."
+    decontaminator = Decontaminator([BenchmarkSource.parse("humaneval")], DecontamSettings(semantic=True))
+    assert asyncio.run(decontaminator.find([clean], yes_man)) == []  # it would have confirmed HumanEval/12
+    calibration = decontaminator.calibration
+    assert not calibration.trusted and calibration.to_dict()["different_pairs_right"] == "0/6"
+    assert "NOT trusted" in calibration.describe()
 
 
 def test_a_missing_benchmark_field_is_one_clear_error(tmp_path):

@@ -108,6 +108,8 @@ def register(app: typer.Typer, fail, line_of_output) -> None:
             fail(str(exc))
         described = decontaminator.describe()
         line_of_output(f"compared fields: {', '.join(compared)}" + ("" if fields else " (choose with --fields)"))
+        if decontaminator.calibration is not None:
+            line_of_output(decontaminator.calibration.describe())
         for index, near in decontaminator.near_misses(near_misses if semantic else 0):
             line_of_output(f"near miss, line {index + 1}: similarity {near['similarity']} to {near['benchmark']} "
                            f"{near['item_id']}, literal evidence {near['literal_score']}"
@@ -210,7 +212,7 @@ async def _find_with_judge(decontaminator, texts: list[str], model: str | None, 
                else local_backend(model, chat=not base_model))
     engine = make_engine(backend, EngineSettings(concurrency=16), str(default_cache_path()))
     try:
-        return await decontaminator.find(texts, model_judge(engine, 8, verdicts))
+        return await decontaminator.find(texts, model_judge(engine, 8, verdicts), model_judge(engine, 8, None))
     finally:
         await engine.close()
 

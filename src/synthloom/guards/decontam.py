@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from synthloom.guards.benchmarks import BenchmarkSource, ItemTests, Segment, load_items, load_segments
 from synthloom.guards.decontam_settings import DecontamSettings
+from synthloom.guards.judge_calibration import Calibration, calibrate
 from synthloom.guards.literal_evidence import LiteralIndex, literals
 from synthloom.guards.ngram_overlap import NgramIndex
 
@@ -46,6 +47,7 @@ class Decontaminator:
         self._literal_index: LiteralIndex | None = None
         self._tests: dict = {}
         self.closest: dict[int, dict] = {}  # texts the semantic stage left clean: their nearest item, why not
+        self.calibration: Calibration | None = None  # the judge's, when one was given
         self.segments: list[Segment] = [s for source in sources for s in load_segments(source)]
         self.ngrams = NgramIndex(self.segments, settings.n, settings.min_n, settings.adaptive_n) \
             if settings.ngram else None
@@ -153,9 +155,15 @@ class Decontaminator:
 
         await asyncio.gather(*(check(i) for i in neighbours if i not in found))
 
-    async def find(self, texts: list[str], judge: Judge | None = None) -> list[Contamination]:
+    async def find(self, texts: list[str], judge: Judge | None = None,
+                   calibration_judge: Judge | None = None) -> list[Contamination]:
+        """`calibration_judge`: the same judge, answering the calibration pairs without being counted."""
         found = self.ngram_stage(texts)
         if self.settings.semantic:
+            if judge is not None:
+                self.calibration = await calibrate(calibration_judge or judge)
+                if not self.calibration.trusted:
+                    judge = None  # an untrusted judge's verdicts never count: evidence decides
             found.update(await self.semantic_stage(texts, set(found), judge))
         for i in found:
             self.closest.pop(i, None)

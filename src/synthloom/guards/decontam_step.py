@@ -37,12 +37,15 @@ def read_verdict(text: str, logprobs: list[dict] | None) -> bool | None:
     return None
 
 
-def model_judge(engine, max_tokens: int, counters: Counter) -> Judge:
+def model_judge(engine, max_tokens: int, counters: Counter | None) -> Judge:
+    """The judge as a function; its answers are counted in `counters` (None: not counted, as for the
+    calibration pairs)."""
     async def judge(text: str, benchmark_text: str) -> bool | None:
         sample = await ask(engine, JUDGE_TEMPLATE, {"first": text, "second": benchmark_text}, temperature=0.0,
                            max_tokens=max_tokens, logprobs=True, top_logprobs=10)
         verdict = read_verdict(sample.choice.text, sample.choice.logprobs)
-        counters[{True: "judge_same", False: "judge_different", None: "judge_unclear"}[verdict]] += 1
+        if counters is not None:
+            counters[{True: "judge_same", False: "judge_different", None: "judge_unclear"}[verdict]] += 1
         return verdict is True
     return judge
 
@@ -61,16 +64,23 @@ class DecontaminateStep:
         self.counters: Counter = Counter()
         self.removed: list[Record] = []
         self._description: dict = {}
+        self._calibration = None
 
     async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
         cfg = self.config
         bar = board.bar(f"{self.name}: records", len(records))
         decontaminator = Decontaminator([benchmark_source(b) for b in cfg.benchmarks], self.settings)
         self._description = decontaminator.describe()
-        judge = model_judge(self.engines.get(cfg.judge_model), cfg.judge_max_tokens, self.counters) \
-            if cfg.judge_model and cfg.semantic else None
+        judge = calibration_judge = None
+        if cfg.judge_model and cfg.semantic:
+            engine = self.engines.get(cfg.judge_model)
+            judge = model_judge(engine, cfg.judge_max_tokens, self.counters)
+            calibration_judge = model_judge(engine, cfg.judge_max_tokens, None)
         texts = [record_text(r.fields, cfg.fields) for r in records]
-        hits = {hit.index: hit for hit in await decontaminator.find(texts, judge)}
+        hits = {hit.index: hit for hit in await decontaminator.find(texts, judge, calibration_judge)}
+        self._calibration = decontaminator.calibration
+        if self._calibration is not None:
+            self.counters["judge_trusted" if self._calibration.trusted else "judge_not_trusted"] = 1
         kept, removed = [], []
         for i, record in enumerate(records):
             hit = hits.get(i)
@@ -91,6 +101,7 @@ class DecontaminateStep:
         return kept
 
     def report(self) -> dict:
-        return {"benchmarks": ", ".join(self._description.get("benchmarks", [])),
+        calibration = {"judge_calibration": self._calibration.describe()} if self._calibration else {}
+        return {**calibration, "benchmarks": ", ".join(self._description.get("benchmarks", [])),
                 "ngram_n": self._description.get("n_by_benchmark", {}),
                 "segments_too_short_for_ngrams": self._description.get("segments_too_short_for_ngrams", 0)}
