@@ -119,7 +119,7 @@ class Pipeline:
                     records += _keep_committed(step, step.committed)
                     removed.extend(step.removed)
                     stats.dropped += len(step.removed)
-                else:  # the rest: the net loss (a rejection prompt with nothing accepted, a failed evolution)
+                else:  # steps that keep no list of what they dropped: the net loss
                     stats.dropped += max(taken - len(records) + len(bypass), 0)
             else:
                 records, failed = await self._apply(step, records)
@@ -128,13 +128,13 @@ class Pipeline:
             parents.update((r.id, r.lineage.parents) for r in records)
         self.summary.prefix_failed = self.run_dir.count_prefix_failures()
         self.run_dir.record_ancestry((r.id, a) for r in records for a in _ancestors(r.id, parents))
-        self._count_orphans(records, committed)
+        self._count_orphans(records)
         # Guards say what they removed and why; the prefix is replayed whole on resume, so the file is
         # rewritten whole, never appended to.
         self.run_dir.write_removed(removed)
         return records
 
-    def _count_orphans(self, roots: list[Record], committed: set[str]) -> None:
+    def _count_orphans(self, roots: list[Record]) -> None:
         produced = {r.id for r in roots}
         orphans = self.run_dir.done_roots() - produced
         self.summary.replay_orphans = len(orphans)
