@@ -114,14 +114,17 @@ def test_distinct_keeps_one_solution_per_reasoning_path():
     assert len(kept) == 2 and 3 in kept  # one of the three same-path solutions, and the different one
 
 
-async def test_prompts_nothing_passed_for_are_removed_with_what_was_tried(fault_server, tmp_path):
+async def test_every_rejected_candidate_is_removed_with_its_verdict(fault_server, tmp_path):
     step, engines = make_step(fault_server, tmp_path, k=2, m=1, batch=1)
     out = await run(step, engines)
     empty = [s for s in step.states if not s.accepted]
-    assert empty and {r.id for r in step.removed} == {s.record.id for s in empty}
-    assert {r.lineage.root for r in out}.isdisjoint(r.id for r in step.removed)
+    tried = sum(s.tried for s in step.states)
+    # candidates = kept + dropped, exactly: each rejected sample is a removed record
+    assert empty and len(out) + len(step.removed) == tried
+    assert {r.lineage.parents[0] for r in step.removed} >= {s.record.id for s in empty}
+    assert {r.id for r in out}.isdisjoint(r.id for r in step.removed)
     for record in step.removed:
         meta = record.meta["rejection"]
-        assert meta["removed"] == "no candidate passed the verifier"
-        assert meta["rejection_stats"]["tried"] == 2 and meta["last_rejected"]["outcome"] == "no_match"
-        assert not seed_is_even(meta["last_rejected"]["text"])
+        assert meta["removed"] == "rejected by the verifier (no_match)"
+        assert meta["verification"]["outcome"] == "no_match"
+        assert not seed_is_even(record.fields["response"])

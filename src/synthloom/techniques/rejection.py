@@ -57,6 +57,8 @@ def build_verifier(config: VerifierConfig, engines: Engines) -> Verifier:
     parts = [build_verifier(v, engines) for v in config.of]
     return AllOf(*parts) if config.kind == "all_of" else AnyOf(*parts)
 
+REMOVED_CAP = 50_000  # rejected candidates written to removed.jsonl per step; beyond, a sample
+
 
 @dataclass
 class PromptState:
@@ -67,7 +69,8 @@ class PromptState:
     accepted: list[tuple[str, Verdict]] = field(default_factory=list)
     outcomes: Counter = field(default_factory=Counter)
     failed_requests: int = 0
-    last_rejected: tuple[str, Verdict] | None = None  # shown with the prompt if nothing passes
+    rejected: list[tuple[str, Verdict]] = field(default_factory=list)
+    duplicates: list[Record] = field(default_factory=list)  # accepted, dropped as the same reasoning
 
     def stats(self) -> dict[str, Any]:
         n, c = self.tried, len(self.accepted)
@@ -89,7 +92,7 @@ class RejectionStep:
         self.counters: Counter = Counter()
         self.budget_left = config.budget
         self.states: list[PromptState] = []
-        self.removed: list[Record] = []  # prompts nothing passed for, with what was tried (removed.jsonl)
+        self.removed: list[Record] = []  # every candidate not kept, with the verdict (removed.jsonl)
         # Verification may run code: no more sandboxes at once than the machine has cores.
         self._verifying = asyncio.Semaphore(os.cpu_count() or 1)
 
@@ -111,16 +114,38 @@ class RejectionStep:
                    and len(s.accepted) / s.tried < cfg.adaptive_below]
             self.counters["adaptive_prompts"] = len(low)
             await asyncio.gather(*(self._sample(s, s.tried + cfg.adaptive_extra, None) for s in low))
-        self.removed = [self._nothing_passed(s) for s in self.states if not s.accepted]
-        return [r for s in self.states for r in self._records(s)]
+        kept = [r for s in self.states for r in self._records(s)]
+        self.removed = [r for s in self.states for r in self._not_kept(s)]
+        self._sample_removed()
+        return kept
 
-    def _nothing_passed(self, state: PromptState) -> Record:
-        record = state.record
-        record.meta[self.name] = {"removed": "no candidate passed the verifier", "rejection_stats": state.stats()}
-        if state.last_rejected:
-            text, verdict = state.last_rejected
-            record.meta[self.name]["last_rejected"] = {"text": text, **verdict.summary()}
-        return record
+    def _not_kept(self, state: PromptState) -> list[Record]:
+        """Each candidate the verifier rejected, as a record with its verdict; a prompt that got no
+        candidate at all (its requests failed) as itself."""
+        stats = state.stats()
+        if not state.tried:
+            state.record.meta[self.name] = {"removed": "no candidate (requests failed)", "rejection_stats": stats}
+            return [state.record]
+        out = []
+        for index, (text, verdict) in enumerate(state.rejected):
+            child = state.record.child(self.name, -1 - index, {"prompt": state.prompt, self.config.output_field: text},
+                                       technique="rejection_sampling", model=self.engine.backend.model_name)
+            child.meta[self.name] = {"removed": f"rejected by the verifier ({verdict.outcome})",
+                                     "verification": verdict.summary(), "prompt_had_accepted": bool(state.accepted),
+                                     "rejection_stats": stats}
+            out.append(child)
+        return out + state.duplicates
+
+    def _sample_removed(self) -> None:
+        """Past REMOVED_CAP candidates, removed.jsonl keeps a deterministic sample of them (by id); the
+        counts by outcome stay exact in the counters."""
+        total = len(self.removed)
+        if total <= REMOVED_CAP:
+            return
+        keep = REMOVED_CAP / total
+        self.removed = [r for r in self.removed if int(r.id[:8], 16) / 0xFFFFFFFF < keep]
+        self.counters["removed_written_sample"] = len(self.removed)
+        self.counters["removed_total"] = total
 
     async def _sample(self, state: PromptState, limit: int, bar) -> None:
         cfg = self.config
@@ -153,7 +178,7 @@ class RejectionStep:
                 if verdict.mode:
                     self.counters[f"decided_by_{verdict.mode}"] += 1
                 if not verdict.passed:
-                    state.last_rejected = (sample.choice.text, verdict)
+                    state.rejected.append((sample.choice.text, verdict))
                 else:
                     state.accepted.append((sample.choice.text, verdict))
                     if len(state.accepted) >= cfg.m:
@@ -169,6 +194,11 @@ class RejectionStep:
             texts, equations_key if cfg.dedupe == "equations" else text_key)
         self.counters["dropped_duplicate_reasoning"] += len(texts) - len(keep)
         self.counters["accepted_distinct"] += len(keep)
+        for index in sorted(set(range(len(texts))) - set(keep)):
+            duplicate = state.record.child(self.name, index, {"prompt": state.prompt, cfg.output_field: texts[index]},
+                                           technique="rejection_sampling", model=self.engine.backend.model_name)
+            duplicate.meta[self.name] = {"removed": "accepted, but the same reasoning as a kept answer"}
+            state.duplicates.append(duplicate)
         stats = state.stats()
         out = []
         for index in keep:
