@@ -12,7 +12,9 @@ from synthloom.exports import write_jsonl
 from synthloom.guards.record_text import record_text
 from synthloom.io import read_jsonl, read_table
 
-# Columns that label a text rather than hold one.
+# Columns that hold the text by their name, and columns that label a text rather than hold one.
+TEXT_NAMES = frozenset({"text", "prompt", "instruction", "input", "output", "response", "question", "answer",
+                        "content", "completion", "chosen", "rejected", "solution", "code"})
 NOT_TEXT = frozenset({"label", "labels", "category", "class", "id", "task_id", "uid", "split", "source",
                       "lang", "language", "generation", "entry_point"})
 
@@ -39,12 +41,14 @@ class Dataset:
         category or an id (comparing a `label` column against a benchmark finds nothing, silently)."""
         sample = [self.fields(i) for i in range(min(len(self.rows), 100))]
         names = dict.fromkeys(k for row in sample for k, v in row.items() if isinstance(v, str))
-        wordy = [n for n in names if n.lower() not in NOT_TEXT
-                 and any(" " in row.get(n, "") or len(row.get(n, "")) > 40 for row in sample)]
-        if not wordy:
+        candidates = [n for n in names if n.lower() not in NOT_TEXT]
+        chosen = [n for n in candidates if n.lower() in TEXT_NAMES
+                  or any(" " in str(row.get(n, "")) or len(str(row.get(n, ""))) > 40 for row in sample)]
+        chosen = chosen or candidates  # single words everywhere: still the only text there is
+        if not chosen:
             raise UserError(f"no text field found in the input (its fields: {', '.join(names) or 'none'}); "
                             "name the fields to compare with --fields")
-        return wordy
+        return chosen
 
     def generation(self, i: int) -> int:
         if self.records:
