@@ -116,8 +116,8 @@ class Decontaminator:
             for n in near:
                 seg = self.segments[n.segment]
                 score, shared = index.evidence(values, (seg.benchmark, seg.item_id))
-                if score >= s.literal_alone or (n.similarity >= s.literal_similarity
-                                                and score >= s.literal_with_similarity):
+                strong = score >= s.literal_alone and n.similarity >= s.literal_alone_similarity
+                if strong or (n.similarity >= s.literal_similarity and score >= s.literal_with_similarity):
                     found[i] = self._hit(i, n.segment, "semantic+literals", similarity=round(n.similarity, 4),
                                          literal_score=round(score, 2), shared_literals=shared[:8])
                     break

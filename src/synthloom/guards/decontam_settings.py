@@ -16,7 +16,8 @@ class DecontamSettings:
     top_k: int = 5
     # Without a judge, a neighbour is flagged when (tuned on benchmarks/decontam_rewordings.py's dev half):
     similarity_threshold: float = 0.95  # its similarity alone is this high (a near-verbatim paraphrase),
-    literal_alone: float = 3.0  # or the text holds the item's literals with this much idf weight,
+    literal_alone: float = 3.0  # or the text holds the item's literals with this much idf weight
+    literal_alone_similarity: float = 0.55  # (at a similarity of at least this),
     literal_with_similarity: float = 0.5  # or this much, at a similarity of at least:
     literal_similarity: float = 0.65
     behaviour: bool = True  # or the text's code passes the item's own tests (items that have tests)
