@@ -102,3 +102,20 @@ def orjson_roundtrip(record: Record) -> dict:
     import orjson
 
     return orjson.loads(record.to_json())
+
+
+def test_removed_records_past_the_cap_are_a_stable_sample_with_exact_counts(monkeypatch):
+    from collections import Counter
+
+    from synthloom import removed_sample
+    from synthloom.record import Record
+
+    monkeypatch.setattr(removed_sample, "REMOVED_CAP", 100)
+    dropped = [Record.from_input(i, {"text": f"candidate {i}"}) for i in range(1000)]
+    counters: Counter = Counter()
+    sample = removed_sample.capped(dropped, counters)
+    assert 60 <= len(sample) <= 140 and counters["removed_total"] == 1000
+    assert counters["removed_written_sample"] == len(sample)
+    assert [r.id for r in removed_sample.capped(list(reversed(dropped)), Counter())] == \
+        [r.id for r in reversed(sample)]  # the same records whatever the order: a resume writes the same
+    assert removed_sample.capped(dropped[:100], Counter()) == dropped[:100]

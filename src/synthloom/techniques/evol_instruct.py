@@ -20,6 +20,7 @@ from synthloom.config import EvolInstructStepConfig
 from synthloom.engine.engines import Engines
 from synthloom.progress import ProgressBoard
 from synthloom.record import Record
+from synthloom.removed_sample import capped
 from synthloom.techniques.evol_filters import (
     copies_template_words,
     is_only_punctuation_and_stop_words,
@@ -95,6 +96,7 @@ class EvolInstructStep:
                 next_pool.append(item)  # failed: the parent goes back as it was
             pool = next_pool
         self.counters["records"] = len(dataset)
+        self.removed = capped(self.removed, self.counters)
         return dataset
 
     def _drop(self, parent: Record, round_no: int, outcome: Eliminated | None) -> None:

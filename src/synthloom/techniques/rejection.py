@@ -23,6 +23,7 @@ from synthloom.errors import UserError
 from synthloom.models.base import ChatRequest
 from synthloom.progress import ProgressBoard
 from synthloom.record import Record
+from synthloom.removed_sample import capped
 from synthloom.techniques.prompting import item_seed
 from synthloom.techniques.rejection_dedupe import distinct, equations_key, text_key
 from synthloom.templates import load_template, render
@@ -57,7 +58,6 @@ def build_verifier(config: VerifierConfig, engines: Engines) -> Verifier:
     parts = [build_verifier(v, engines) for v in config.of]
     return AllOf(*parts) if config.kind == "all_of" else AnyOf(*parts)
 
-REMOVED_CAP = 50_000  # rejected candidates written to removed.jsonl per step; beyond, a sample
 
 
 @dataclass
@@ -115,8 +115,7 @@ class RejectionStep:
             self.counters["adaptive_prompts"] = len(low)
             await asyncio.gather(*(self._sample(s, s.tried + cfg.adaptive_extra, None) for s in low))
         kept = [r for s in self.states for r in self._records(s)]
-        self.removed = [r for s in self.states for r in self._not_kept(s)]
-        self._sample_removed()
+        self.removed = capped([r for s in self.states for r in self._not_kept(s)], self.counters)
         return kept
 
     def _not_kept(self, state: PromptState) -> list[Record]:
@@ -135,17 +134,6 @@ class RejectionStep:
                                      "rejection_stats": stats}
             out.append(child)
         return out + state.duplicates
-
-    def _sample_removed(self) -> None:
-        """Past REMOVED_CAP candidates, removed.jsonl keeps a deterministic sample of them (by id); the
-        counts by outcome stay exact in the counters."""
-        total = len(self.removed)
-        if total <= REMOVED_CAP:
-            return
-        keep = REMOVED_CAP / total
-        self.removed = [r for r in self.removed if int(r.id[:8], 16) / 0xFFFFFFFF < keep]
-        self.counters["removed_written_sample"] = len(self.removed)
-        self.counters["removed_total"] = total
 
     async def _sample(self, state: PromptState, limit: int, bar) -> None:
         cfg = self.config

@@ -22,6 +22,7 @@ from synthloom.config import SelfInstructStepConfig
 from synthloom.engine.engines import Engines
 from synthloom.progress import ProgressBoard
 from synthloom.record import Lineage, Record, stable_id
+from synthloom.removed_sample import capped
 from synthloom.techniques.instruction_filters import (
     DEFAULT_BLACKLIST,
     Instance,
@@ -97,6 +98,7 @@ class SelfInstructStep:
             if outcome is None:  # its requests failed after their retries
                 self._drop(task, None, "instance_request_failed")
         out = [record for outcome in outcomes if outcome for record in outcome]
+        self.removed = capped(self.removed, self.counters)
         self.counters["records"] = len(out)
         return [*records, *out]
 
