@@ -66,15 +66,22 @@ def wait_for_lines(path: Path, count: int, proc: subprocess.Popen, limit: float 
         time.sleep(0.01)
 
 
+def writing_run(fault_server, tmp: Path, name: str, prompts: int, lines: int,
+                latency: float = 0.05) -> tuple[Path, subprocess.Popen]:
+    """A slow run of `prompts` generate calls, started and seen writing its first `lines` records."""
+    fault_server.latency = latency
+    rows = [{"instruction": f"question {i}"} for i in range(prompts)]
+    config = write_config(tmp, name, fault_server.url, rows, [{"step": "generate", "max_tokens": 8}])
+    proc = start(config)
+    wait_for_lines(tmp / name / "output.jsonl", lines, proc)
+    return config, proc
+
+
 # -- one writer per run directory ---------------------------------------------------------------------
 
 
 def test_a_second_writer_is_refused_and_the_first_finishes_alone(fault_server, tmp_path):
-    fault_server.latency = 0.05
-    rows = [{"instruction": f"question {i}"} for i in range(60)]
-    config = write_config(tmp_path, "shared", fault_server.url, rows, [{"step": "generate", "max_tokens": 8}])
-    first = start(config)
-    wait_for_lines(tmp_path / "shared" / "output.jsonl", 5, first)
+    config, first = writing_run(fault_server, tmp_path, "shared", prompts=60, lines=5)
     second = run_cli("run", str(config), "--resume", "--no-progress")
     fresh = run_cli("run", str(config), "--no-progress")
     assert first.wait(120) == 0, first.stderr.read()
@@ -90,11 +97,7 @@ def test_a_second_writer_is_refused_and_the_first_finishes_alone(fault_server, t
 
 
 def test_a_sigkilled_writer_never_blocks_its_resume(fault_server, tmp_path):
-    fault_server.latency = 0.05
-    rows = [{"instruction": f"question {i}"} for i in range(40)]
-    config = write_config(tmp_path, "killed", fault_server.url, rows, [{"step": "generate", "max_tokens": 8}])
-    proc = start(config)
-    wait_for_lines(tmp_path / "killed" / "output.jsonl", 3, proc)
+    config, proc = writing_run(fault_server, tmp_path, "killed", prompts=40, lines=3)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     resumed = run_cli("run", str(config), "--resume", "--no-progress")
@@ -426,11 +429,7 @@ def test_bad_configs_get_one_message(tmp_path):
 
 
 def test_ctrl_c_exits_130_with_the_resume_hint(fault_server, tmp_path):
-    fault_server.latency = 0.2
-    config = write_config(tmp_path, "sigint", fault_server.url, [{"instruction": f"q{i}"} for i in range(40)],
-                          [{"step": "generate"}])
-    proc = start(config)
-    wait_for_lines(tmp_path / "sigint" / "output.jsonl", 2, proc)
+    config, proc = writing_run(fault_server, tmp_path, "sigint", prompts=40, lines=2, latency=0.2)
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130 and "--resume" in stderr and "Traceback" not in stderr

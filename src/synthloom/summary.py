@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from synthloom.pipeline import RunSummary
+from synthloom.private_files import write_private_atomic
 
 
 def summary_lines(summary: RunSummary, status: str, exports: dict | None = None) -> list[str]:
@@ -94,4 +95,4 @@ def _guard_tables(name: str, report: dict) -> list[str]:
 
 
 def write_summary(path: Path, summary: RunSummary, status: str, exports: dict | None = None) -> None:
-    path.write_text("\n".join(summary_lines(summary, status, exports)) + "\n")
+    write_private_atomic(path, ("\n".join(summary_lines(summary, status, exports)) + "\n").encode())

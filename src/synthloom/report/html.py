@@ -11,6 +11,7 @@ from typing import Any
 import jinja2
 import orjson
 
+from synthloom.private_files import write_private_atomic
 from synthloom.report.run_view import SAMPLE_RECORDS, RunView, load_run
 from synthloom.report.sections import Section, all_sections
 
@@ -99,7 +100,5 @@ def write_report(run_dir: str | Path, out: str | Path | None = None, fmt: str = 
     sections = all_sections(view, draw=fmt == "html")
     target = Path(out) if out else view.path / ("report.html" if fmt == "html" else "report.md")
     text = render_html(view, sections) if fmt == "html" else render_markdown(view, sections)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)
+    write_private_atomic(target, text.encode("utf-8"))  # it shows records: owner-only, like the run's files
     return target
