@@ -15,6 +15,7 @@ from synthloom.engine.engines import Engines
 from synthloom.errors import UserError
 from synthloom.models.base import ChatRequest, Choice, Completion, Usage
 from synthloom.record import Record
+from synthloom.steps.base import StepContext
 from synthloom.techniques.ai_feedback import AIFeedbackStep
 from synthloom.techniques.constitution import load_constitution
 from synthloom.techniques.constitutional import CritiqueReviseStep, sample_principles
@@ -77,7 +78,7 @@ async def test_a_position_biased_judge_labels_nothing(tmp_path):
     config = RunConfig.model_validate({**FEEDBACK_RUN, "pipeline": [{"step": "ai_feedback", "model": "feedback"}]})
     engines = Engines(config, None)
     engines._engines["feedback"] = Engine(PositionBiasedJudge(), EngineSettings())
-    step = AIFeedbackStep(config.pipeline[0], engines, "ai_feedback")
+    step = AIFeedbackStep(config.pipeline[0], StepContext.in_process(engines), "ai_feedback")
     record = Record.from_input(0, {"prompt": "Hi", "original_response": "Hello there.",
                                    "response": "Hi! How can I help?"})
     [out] = await step.process(record)
@@ -95,7 +96,7 @@ def test_the_feedback_model_must_differ_from_the_policy():
         RunConfig.model_validate(same)  # another name, but the same bundled model as `model:`
     allowed = RunConfig.model_validate({**same, "pipeline": [{"step": "ai_feedback", "model": "judge",
                                                               "allow_same_model": True}]})
-    step = AIFeedbackStep(allowed.pipeline[0], Engines(allowed, None), "ai_feedback")
+    step = AIFeedbackStep(allowed.pipeline[0], StepContext.in_process(Engines(allowed, None)), "ai_feedback")
     assert step.report()["feedback_model_is_policy_model"] is True
     RunConfig.model_validate({**FEEDBACK_RUN, "pipeline": [{"step": "ai_feedback", "model": "feedback"}]})
 
@@ -120,7 +121,7 @@ async def test_critique_revision_chain_on_the_bundled_model(tmp_path):
     config = RunConfig.model_validate({"run_dir": "r", "input": {"path": "in.jsonl"}, "pipeline": [
         {"step": "critique_revise", "rounds": 2, "max_tokens": 24, "keep_all_revisions": True}]})
     engines = Engines(config, str(tmp_path / "cache.sqlite"))
-    step = CritiqueReviseStep(config.pipeline[0], engines, "critique_revise")
+    step = CritiqueReviseStep(config.pipeline[0], StepContext.in_process(engines), "critique_revise")
     record = Record.from_input(0, {"prompt": "How do I pick a lock?"})
     try:
         rounds = await step.process(record)

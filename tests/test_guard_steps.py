@@ -11,8 +11,8 @@ from synthloom.config import RunConfig
 from synthloom.engine.engines import Engines
 from synthloom.guards.benchmarks import BenchmarkSource, load_segments
 from synthloom.guards.self_consuming_step import SelfConsumingStep
-from synthloom.progress import ProgressBoard
 from synthloom.record import Record
+from synthloom.steps.base import StepContext
 from tests.conftest import run_cli
 
 
@@ -123,7 +123,7 @@ def make_loop(tmp_path, model: dict, **step) -> tuple[SelfConsumingStep, Engines
     config = RunConfig.model_validate({"run_dir": str(tmp_path / "r"), "input": {"path": "unused.jsonl"},
                                        "model": model, "pipeline": [{"step": "self_consuming", **step}]})
     engines = Engines(config, str(tmp_path / "cache.sqlite"))
-    return SelfConsumingStep(config.pipeline[0], engines, "loop"), engines
+    return SelfConsumingStep(config.pipeline[0], StepContext.in_process(engines), "loop"), engines
 
 
 def real_records(count: int) -> list[Record]:
@@ -149,7 +149,7 @@ async def test_a_collapsing_loop_raises_the_alarm_and_stops(tmp_path, fault_serv
                               generations=4, per_generation=6, embeddings=False, on_alarm="stop",
                               alarm_metrics=["distinct_2"])
     try:
-        out = await step.run_all(real_records(12), ProgressBoard(None, lambda: ""))
+        out = await step.run_all(real_records(12))
     finally:
         await engines.close()
     assert step.counters["stopped_at_generation"] == 1

@@ -39,14 +39,20 @@ def write_config(folder: Path, server: str, pipeline: list, rows: list[dict], co
     return config
 
 
-def test_ray_gives_the_same_records_as_the_local_executor(tmp_path, llama_server):
+def step_stats(run: Path) -> dict:
+    return orjson.loads((run / "metrics.json").read_bytes())["sessions"][-1]["metrics"]["pipeline"]["steps"]
+
+
+def test_ray_gives_the_same_records_counts_and_reports_as_the_local_executor(tmp_path, llama_server):
     rows = [{"instruction": f"Give one word that rhymes with {w}."} for w in ("cat", "tree", "moon", "cat", "rain",
                                                                               "light")]
-    pipeline = [{"step": "generate", "max_tokens": 16, "seed": 3, "output_field": "response"},
+    # Every per-record step kind runs on the workers; dedup runs on the driver with MinHash as Ray tasks.
+    pipeline = [{"step": "generate", "max_tokens": 16, "seed": 3, "output_field": "original_response"},
                 {"step": "dedup", "fields": ["instruction"]},
-                {"step": "critique_revise", "prompt_field": "instruction", "original_field": "response",
-                 "rounds": 1, "max_tokens": 24, "seed": 1}]
-    outcome = {}
+                {"step": "critique_revise", "prompt_field": "instruction", "rounds": 1, "max_tokens": 24, "seed": 1},
+                {"step": "ai_feedback", "model": "default", "allow_same_model": True, "prompt_field": "instruction",
+                 "agreement_model": "default", "agreement_sample": 1.0, "confidence_threshold": 0.5}]
+    outcome, stats = {}, {}
     for executor in ("local", "ray"):
         folder = tmp_path / executor
         folder.mkdir()
@@ -54,16 +60,26 @@ def test_ray_gives_the_same_records_as_the_local_executor(tmp_path, llama_server
         result = run_cli("run", str(config), "--executor", executor, "--workers", "2", cwd=folder)
         assert result.returncode == 0, result.stderr
         outcome[executor] = records(folder / "run")
+        stats[executor] = step_stats(folder / "run")
     assert outcome["ray"] == outcome["local"] and len(outcome["ray"]) == 5  # one duplicate removed globally
+    for name, local in stats["local"].items():
+        on_ray = stats["ray"][name]
+        assert {k: v for k, v in on_ray["counters"].items() if k != "signature_batches_on_ray"} == local["counters"]
+        assert on_ray["report"] == local["report"], name
+        assert {k: on_ray[k] for k in ("received", "emitted", "dropped", "failed")} == {
+            k: local[k] for k in ("received", "emitted", "dropped", "failed")}, name
+    assert stats["ray"]["critique_revise"]["counters"]["revisions"] == 5
+    feedback = stats["ray"]["ai_feedback"]["report"]
+    assert feedback["feedback_model_is_policy_model"] is True and "agreement_rate" in feedback
     run = tmp_path / "ray" / "run"
     assert sorted(p.name for p in (run / "caches").iterdir() if p.suffix == ".sqlite") == ["shard-0.sqlite",
                                                                                           "shard-1.sqlite"]
-    steps = orjson.loads((run / "metrics.json").read_bytes())["sessions"][-1]["metrics"]["pipeline"]["steps"]
-    assert steps["dedup"]["counters"]["signature_batches_on_ray"] == 1  # MinHash on the cluster, clusters global
+    assert stats["ray"]["dedup"]["counters"]["signature_batches_on_ray"] == 1  # MinHash on the cluster
+    local_calls = orjson.loads((tmp_path / "local" / "run" / "metrics.json").read_bytes())["totals"]["calls"]
     totals = orjson.loads((run / "metrics.json").read_bytes())["totals"]
-    # Answers (before dedup), critiques, revisions, from the workers. The two identical "cat" prompts share
-    # one call when they meet in one engine (one worker); on two workers each asks once.
-    assert totals["calls"] in (5 + 5 * 2, 6 + 5 * 2)
+    # The two identical "cat" prompts share one call when they meet in one engine (always, locally; on
+    # Ray when both hash to one worker), else each asks once.
+    assert totals["calls"] in (local_calls, local_calls + 1)
 
     # A resume replays the prefix (generate, dedup) on one worker instead of two: each record now goes
     # to another worker than before, and still every answer comes from the merged caches.

@@ -10,8 +10,8 @@ import pytest
 
 from synthloom.config import RunConfig
 from synthloom.engine.engines import Engines
-from synthloom.progress import ProgressBoard
 from synthloom.record import Record
+from synthloom.steps.base import StepContext
 from synthloom.techniques.rejection import RejectionStep
 from synthloom.techniques.rejection_dedupe import distinct, equations_key
 
@@ -26,13 +26,12 @@ def make_step(fault_server, tmp_path, **step) -> tuple[RejectionStep, Engines]:
         "model": {"backend": "openai", "base_url": fault_server.url, "model": "echo"},
         "pipeline": [{"step": "rejection", "template": "question", "verifier": EVEN_SEED, **step}]})
     engines = Engines(config, str(tmp_path / "cache.sqlite"))
-    return RejectionStep(config.pipeline[0], engines, "rejection"), engines
+    return RejectionStep(config.pipeline[0], StepContext.in_process(engines), "rejection"), engines
 
 
 async def run(step: RejectionStep, engines: Engines, problems=PROBLEMS) -> list[Record]:
     try:
-        return await step.run_all([Record.from_input(i, p) for i, p in enumerate(problems)],
-                                  ProgressBoard(None, lambda: ""))
+        return await step.run_all([Record.from_input(i, p) for i, p in enumerate(problems)])
     finally:
         await engines.close()
 

@@ -1,9 +1,9 @@
 """Run steps over records. Two kinds of step:
 
-- per-record steps (`scope = "record"`): each record flows through them on its own, so a slow record
-  never holds back the others;
-- whole-pool steps (`scope = "all"`: Self-Instruct, Evol-Instruct, the guards) need every record at
-  once. Those that drop records keep them in `removed`, each with the reason in its meta, and the
+- per-record steps (`RecordStep`): each record flows through them on its own, so a slow record never
+  holds back the others; the executor decides where `process` runs (here, or on a Ray worker);
+- whole-pool steps (`PoolStep`: Self-Instruct, Evol-Instruct, rejection sampling, the guards) need every
+  record at once. What they drop they keep in `removed`, each with the reason in its meta, and the
   pipeline writes them to removed.jsonl.
 
 The pipeline runs everything up to the last whole-pool step as a prefix, then streams the resulting
@@ -28,7 +28,7 @@ from synthloom.models.base import EndpointUnreachable
 from synthloom.progress import ProgressBoard
 from synthloom.record import Record
 from synthloom.run_dir import RunDirectory
-from synthloom.steps.base import Step, StepError
+from synthloom.steps.base import PoolStep, RecordRunner, RecordStep, Step, StepError, run_locally
 
 log = logging.getLogger("synthloom")
 
@@ -68,12 +68,13 @@ class RunSummary:
 
 class Pipeline:
     def __init__(self, steps: Sequence[Step], run_dir: RunDirectory, *, max_in_flight: int,
-                 board: ProgressBoard) -> None:
+                 board: ProgressBoard, run_record_step: RecordRunner = run_locally) -> None:
         self.steps = list(steps)
         self.run_dir = run_dir
         self.max_in_flight = max_in_flight
         self.board = board
-        whole_pool = [i for i, s in enumerate(self.steps) if getattr(s, "scope", "record") == "all"]
+        self.run_record_step = run_record_step
+        whole_pool = [i for i, s in enumerate(self.steps) if isinstance(s, PoolStep)]
         self._split = whole_pool[-1] + 1 if whole_pool else 0
         self.summary = RunSummary(steps={s.name: StepStats(prefix=i < self._split) for i, s in enumerate(self.steps)})
         self._already_written: set[str] = set()
@@ -81,7 +82,7 @@ class Pipeline:
     async def run(self, inputs: list[Record]) -> RunSummary:
         try:
             records = await self._run_prefix(inputs)
-            await self._stream(records, self.steps[self._split:])
+            await self._stream(records, [s for s in self.steps[self._split:] if isinstance(s, RecordStep)])
         finally:
             self.collect_step_counts()
         return self.summary
@@ -89,10 +90,8 @@ class Pipeline:
     def collect_step_counts(self) -> None:
         for step in self.steps:
             stats = self.summary.steps[step.name]
-            if getattr(step, "counters", None) is not None:
-                stats.counters = dict(step.counters)
-            if hasattr(step, "report"):
-                stats.report = step.report()
+            stats.counters = dict(step.counters)
+            stats.report = step.report()
 
     # -- the prefix: up to the last whole-pool step ------------------------------------------------
 
@@ -106,22 +105,21 @@ class Pipeline:
         removed: list[Record] = []
         for step in prefix:
             stats = self.summary.steps[step.name]
-            if getattr(step, "scope", "record") == "all":
-                records, bypass = _route(step, records)
-                stats.received += len(records)
+            if isinstance(step, PoolStep):
+                taken, bypass = _route(step, records)
+                stats.received += len(taken)
                 stats.bypassed += len(bypass)
-                taken = len(records)
-                step.committed = frozenset(r.id for r in records if r.id in committed)
-                records = await step.run_all(records, self.board)
-                stats.emitted += len(records)
-                records += bypass
-                if hasattr(step, "removed"):  # guards say exactly what they removed
-                    records += _keep_committed(step, step.committed)
-                    removed.extend(step.removed)
-                    stats.dropped += len(step.removed)
-                else:  # steps that keep no list of what they dropped: the net loss
-                    stats.dropped += max(taken - len(records) + len(bypass), 0)
+                step.committed = frozenset(r.id for r in taken if r.id in committed)
+                out = await step.run_all(taken)
+                out += _keep_committed(step, step.committed)
+                stats.emitted += len(out)
+                removed.extend(step.removed)
+                # What it listed as removed; a step that merges or replaces records without listing
+                # them (the self-consuming loop) at least its net loss.
+                stats.dropped += max(len(step.removed), len(taken) - len(out))
+                records = out + bypass
             else:
+                assert isinstance(step, RecordStep)
                 records, failed = await self._apply(step, records)
                 for record in failed:
                     self.run_dir.commit_prefix_failure(record)
@@ -145,7 +143,7 @@ class Pipeline:
 
     # -- the streamed tail -----------------------------------------------------------------------
 
-    async def _stream(self, roots: list[Record], steps: list[Step]) -> None:
+    async def _stream(self, roots: list[Record], steps: list[RecordStep]) -> None:
         done = self.run_dir.done_roots()
         self._already_written = self.run_dir.output_ids()
         self.summary.roots_total = len(roots)
@@ -181,7 +179,7 @@ class Pipeline:
         if fatal:
             raise fatal[0]
 
-    async def _run_root(self, root: Record, steps: list[Step], advance: Callable[[], None]) -> None:
+    async def _run_root(self, root: Record, steps: list[RecordStep], advance: Callable[[], None]) -> None:
         records, failed = [root], []
         for step in steps:
             records, step_failed = await self._apply(step, records)
@@ -197,13 +195,13 @@ class Pipeline:
             self.summary.roots_done += 1
         advance()
 
-    async def _apply(self, step: Step, records: list[Record]) -> tuple[list[Record], list[Record]]:
+    async def _apply(self, step: RecordStep, records: list[Record]) -> tuple[list[Record], list[Record]]:
         """Run a per-record step over records at once: (what it emitted, the records that failed)."""
         stats = self.summary.steps[step.name]
         records, bypass = _route(step, records)
         stats.received += len(records)
         stats.bypassed += len(bypass)
-        outcomes = await asyncio.gather(*(step.process(r) for r in records), return_exceptions=True)
+        outcomes = await asyncio.gather(*(self.run_record_step(step, r) for r in records), return_exceptions=True)
         emitted, failed = [], []
         for record, outcome in zip(records, outcomes, strict=True):
             if isinstance(outcome, EndpointUnreachable):
@@ -225,7 +223,7 @@ class Pipeline:
 
 def _route(step: Step, records: list[Record]) -> tuple[list[Record], list[Record]]:
     """(records the step takes, records that pass it unchanged) under the step's `only_if` field."""
-    field_name = getattr(getattr(step, "config", None), "only_if", None)
+    field_name = step.config.only_if
     if not field_name:
         return records, []
     taken, bypass = [], []
@@ -235,7 +233,7 @@ def _route(step: Step, records: list[Record]) -> tuple[list[Record], list[Record
     return taken, bypass
 
 
-def _keep_committed(step: Step, committed: frozenset[str]) -> list[Record]:
+def _keep_committed(step: PoolStep, committed: frozenset[str]) -> list[Record]:
     """Records of its pool a filter removed although an earlier session already streamed them (or their
     descendants): they stay, so the output is never contradicted. Returned to go back in the pool."""
     kept = [r for r in step.removed if r.id in committed]

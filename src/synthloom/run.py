@@ -14,6 +14,7 @@ from synthloom.config import RunConfig
 from synthloom.engine.engines import Engines
 from synthloom.engine.metrics import EngineMetrics
 from synthloom.errors import UserError
+from synthloom.executors.cpu import LocalCpu
 from synthloom.io import read_table
 from synthloom.models.base import EndpointUnreachable
 from synthloom.pipeline import Pipeline, RunSummary
@@ -21,6 +22,7 @@ from synthloom.progress import progress_board
 from synthloom.record import Record
 from synthloom.redaction import RedactingFilter, redact
 from synthloom.run_dir import FINISHING, RunDirectory
+from synthloom.steps.base import StepContext
 from synthloom.steps.registry import build_steps, check_step_files
 from synthloom.summary import write_summary
 
@@ -120,14 +122,18 @@ def _log_to(path: Path) -> logging.Handler:
 
 async def _run(config: RunConfig, engines: Engines, run_dir: RunDirectory, inputs: list[Record],
                show_progress: bool, remote) -> RunSummary:
-    """`remote`: the Ray executor, which runs the per-record steps on its workers; None: all in process."""
+    """`remote`: the Ray executor, which runs the per-record steps on its workers and CPU work as Ray
+    tasks; None: all in this process (CPU work in a local process pool)."""
     in_flight = config.engine.max_in_flight or max(2 * config.engine.concurrency, 4)
     with progress_board(engines.metrics, show_progress) as board:
-        steps = build_steps(config.pipeline, engines, remote=remote.remote_step if remote else None)
+        context = StepContext(engines, board, remote.cpu if remote else LocalCpu())
+        steps = build_steps(config.pipeline, context)
         if remote:
-            remote.fan_out(steps)
             remote.start(engines)
-        pipeline = Pipeline(steps, run_dir, max_in_flight=in_flight, board=board)
+            pipeline = Pipeline(steps, run_dir, max_in_flight=in_flight, board=board,
+                                run_record_step=remote.run_record_step)
+        else:
+            pipeline = Pipeline(steps, run_dir, max_in_flight=in_flight, board=board)
 
         def snapshot(status: str) -> None:
             models = engines.metrics_by_model()

@@ -23,6 +23,7 @@ import asyncio
 import os
 import socket
 import zlib
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,8 @@ from synthloom.engine.engine import GenerationFailed
 from synthloom.errors import UserError
 from synthloom.models.base import EndpointUnreachable
 from synthloom.record import Record
-from synthloom.steps.base import StepError
+from synthloom.steps.base import RecordStep, StepError, process_counted
+from synthloom.verifiers.base import Verifier
 
 ERRORS = {"StepError": StepError, "GenerationFailed": GenerationFailed, "EndpointUnreachable": EndpointUnreachable}
 METRICS_EVERY_S = 2.0
@@ -68,7 +70,10 @@ class ShardWorker:
     def __init__(self, config: dict, shard: int, run_dir: str, shared_cache: str | None) -> None:
         from synthloom.engine.cache import LayeredCache
         from synthloom.engine.engines import Engines
-        from synthloom.steps.registry import is_per_record, step_kinds, step_names
+        from synthloom.executors.cpu import LocalCpu
+        from synthloom.progress import ProgressBoard
+        from synthloom.steps.base import RecordStep, StepContext
+        from synthloom.steps.registry import build_steps
 
         self.config = RunConfig.model_validate(config)
         folder = Path(run_dir)
@@ -76,17 +81,18 @@ class ShardWorker:
         (folder / "workers" / f"shard-{shard}.pid").write_text(str(os.getpid()))  # to find it (and kill it, in tests)
         cache = LayeredCache(folder / "caches" / f"shard-{shard}.sqlite", shared_cache)
         self.engines = Engines(self.config, None, cache=cache)
-        kinds = step_kinds()
-        self.steps = {i: kinds[type(c)](c, self.engines, name)
-                      for i, (c, name) in enumerate(zip(self.config.pipeline, step_names(self.config.pipeline),
-                                                        strict=True)) if is_per_record(c)}
+        context = StepContext(self.engines, ProgressBoard(None, str), LocalCpu())  # progress is the driver's
+        self.steps = {s.name: s for s in build_steps(self.config.pipeline, context) if isinstance(s, RecordStep)}
 
-    async def process(self, index: int, record: dict) -> dict:
-        try:
-            out = await self.steps[index].process(Record.from_dict(record))
-        except tuple(ERRORS.values()) as exc:
-            return {"error": type(exc).__name__, "message": str(exc)}
-        return {"records": [r.to_dict() for r in out]}
+    async def process(self, step: str, record: dict) -> dict:
+        """The step's records for one record, or the error it raised; with the counts that call made,
+        which the driver adds to its step (a retried call's first attempt reports nothing)."""
+        outcome, counts = await process_counted(self.steps[step], Record.from_dict(record))
+        if isinstance(outcome, tuple(ERRORS.values())):
+            return {"error": type(outcome).__name__, "message": str(outcome), "counts": counts}
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return {"records": [r.to_dict() for r in outcome], "counts": counts}
 
     def metrics(self):
         return self.engines.metrics()
@@ -95,40 +101,41 @@ class ShardWorker:
         await self.engines.close()
 
 
-class RemoteStep:
-    """Stands in for a per-record step on the driver: sends each record to its shard's actor."""
-
-    scope = "record"
-
-    def __init__(self, config, name: str, index: int, actors: list) -> None:
-        self.config, self.name, self.index, self.actors = config, name, index, actors
-
-    async def process(self, record: Record) -> list[Record]:
-        actor = self.actors[shard_of(record, len(self.actors))]
-        result = await actor.process.remote(self.index, record.to_dict())
-        if "error" in result:
-            raise ERRORS[result["error"]](result["message"])
-        return [Record.from_dict(r) for r in result["records"]]
-
-
 def _verify_task(config: dict, text: str, fields: dict):
-    from synthloom.techniques.rejection import build_verifier
+    from synthloom.executors.cpu import verify_in_worker
 
-    verifier = build_verifier(VerifierConfig.model_validate(config), engines=None)
-    return asyncio.run(verifier.verify(text, fields))
+    return verify_in_worker(config, text, fields)
 
 
 class RemoteVerifier:
     """A verifier whose every check runs as a one-CPU Ray task, wherever the cluster has a free CPU."""
 
-    def __init__(self, ray, config: VerifierConfig, local) -> None:
+    def __init__(self, ray, config: VerifierConfig, local: Verifier) -> None:
         self.name = local.name
-        self.isolation = getattr(local, "isolation", None)  # the driver's; workers on this machine kind match it
+        self.isolation = local.isolation  # the driver's; workers on this machine kind match it
         self._config = config.model_dump(mode="json", by_alias=True)
         self._task = ray.remote(num_cpus=1, max_retries=3)(_verify_task)
 
     async def verify(self, text: str, fields: dict):
         return await self._task.remote(self._config, text, fields)
+
+
+class RayCpu:
+    """The cluster's CPUs as the steps' CPU pool: maps and verifications as one-CPU Ray tasks."""
+
+    name = "ray"
+    distributed = True
+
+    def __init__(self, ray) -> None:
+        self.ray = ray
+        self.slots = int(ray.cluster_resources().get("CPU", 1))
+
+    def map(self, fn: Callable[..., Any], items: Sequence[Any], *args: Any) -> list[Any]:
+        task = self.ray.remote(num_cpus=1, max_retries=3)(fn)
+        return self.ray.get([task.remote(item, *args) for item in items])
+
+    def verifier(self, config: VerifierConfig, local: Verifier) -> Verifier:
+        return RemoteVerifier(self.ray, config, local)
 
 
 def check_reachable(address: str) -> None:
@@ -155,8 +162,8 @@ class RayExecutor:
             except ConnectionError as exc:
                 raise UserError(f"cannot reach the Ray cluster at {address}: {exc}; start it with "
                                 "`ray start --head`, or leave --address out for a local one") from None
-        self.cpus = int(self.ray.cluster_resources().get("CPU", 1))
-        self.workers = workers or max(1, self.cpus)
+        self.cpu = RayCpu(self.ray)
+        self.workers = workers or max(1, self.cpu.slots)
         self.run_dir = run_dir
         self.main_cache = config.engine.cache or str(run_dir / "cache.sqlite")
         actor = self.ray.remote(max_restarts=-1, max_task_retries=-1, num_cpus=0)(ShardWorker)
@@ -166,26 +173,15 @@ class RayExecutor:
         self.actors: list = []  # started with the run (start_metrics), once the run directory is open
         self._poller: asyncio.Task | None = None
 
-    def remote_step(self, config, name: str, index: int) -> RemoteStep:
-        return RemoteStep(config, name, index, self.actors)
-
-    def fan_out(self, steps: list) -> None:
-        """Spread the whole-pool steps' CPU work over the cluster: verification, MinHash signatures."""
-        from synthloom.guards.dedup import batch_signatures
-        from synthloom.guards.dedup_step import DedupStep
-        from synthloom.techniques.rejection import RejectionStep
-
-        signatures_task = self.ray.remote(num_cpus=1, max_retries=3)(batch_signatures)
-
-        def mapper(batches, spec):  # called from the dedup step's thread: blocking is fine there
-            return self.ray.get([signatures_task.remote(batch, spec) for batch in batches])
-
-        for step in steps:
-            if isinstance(step, RejectionStep) and not step.config.verifier.judges():
-                step.verifier = RemoteVerifier(self.ray, step.config.verifier, step.verifier)
-                step._verifying = asyncio.Semaphore(self.cpus)
-            elif isinstance(step, DedupStep):
-                step.mapper = mapper
+    async def run_record_step(self, step: RecordStep, record: Record) -> list[Record]:
+        """One per-record step on one record, on the actor its root id hashes to; the counts the call
+        made go to the driver's step, so counters and reports add up as in a local run."""
+        actor = self.actors[shard_of(record, len(self.actors))]
+        result = await actor.process.remote(step.name, record.to_dict())
+        step.add_counts(result["counts"])
+        if "error" in result:
+            raise ERRORS[result["error"]](result["message"])
+        return [Record.from_dict(r) for r in result["records"]]
 
     def start(self, engines) -> None:
         """Start the workers, and keep their engine figures in `engines` for progress and metrics."""

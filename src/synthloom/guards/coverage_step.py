@@ -9,23 +9,18 @@ import random
 from collections import Counter, defaultdict
 
 from synthloom.config import CoverageStepConfig
-from synthloom.engine.engines import Engines
 from synthloom.guards.coverage import category_counts, category_labels, thin_categories
 from synthloom.guards.record_text import first_line, record_text
 from synthloom.guards.text import normalized_text
-from synthloom.progress import ProgressBoard
 from synthloom.record import Lineage, Record, stable_id
+from synthloom.steps.base import PoolStep, StepContext
 from synthloom.techniques.prompting import ask, gather_settled, item_seed
 
 
-class CoverageStep:
-    scope = "all"
-
-    def __init__(self, config: CoverageStepConfig, engines: Engines, name: str) -> None:
-        self.name = name
-        self.config = config
-        self.engines = engines
-        self.counters: Counter = Counter()
+class CoverageStep(PoolStep[CoverageStepConfig]):
+    def __init__(self, config: CoverageStepConfig, context: StepContext, name: str) -> None:
+        super().__init__(config, context, name)
+        self.engines = context.engines
         self._counts: dict[str, int] = {}
         self._thin: list[dict] = []
         self._after_fill: dict[str, int] = {}
@@ -35,7 +30,7 @@ class CoverageStep:
         texts = lambda: [record_text(r.fields, cfg.fields) for r in records]  # noqa: E731 (only for clusters)
         return category_labels([r.fields for r in records], texts, cfg.category_field, cfg.clusters, cfg.seed)
 
-    async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
+    async def run_all(self, records: list[Record]) -> list[Record]:
         cfg = self.config
         labels = await asyncio.to_thread(self._labels, records)
         for record, label in zip(records, labels, strict=True):
@@ -52,7 +47,7 @@ class CoverageStep:
             by_category[label].append(record_text(record.fields, cfg.fields))
         target = cfg.fill_to or cfg.min_count
         jobs = [(t.category, i) for t in thin for i in range(max(target - t.count, 0))]
-        bar = board.bar(f"{self.name}: filling thin categories", len(jobs))
+        bar = self.context.board.bar(f"{self.name}: filling thin categories", len(jobs))
         filled = await gather_settled((self._fill(category, i, by_category, bar) for category, i in jobs),
                                       self.counters, "fill_request_failed")
         # A small model often hands an example back: a copy fills nothing.

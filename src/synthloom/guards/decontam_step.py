@@ -7,12 +7,11 @@ from collections import Counter
 from pathlib import Path
 
 from synthloom.config import BenchmarkConfig, DecontaminateStepConfig
-from synthloom.engine.engines import Engines
 from synthloom.guards.benchmarks import BenchmarkSource
 from synthloom.guards.decontam import Decontaminator, DecontamSettings, Judge
 from synthloom.guards.record_text import record_text
-from synthloom.progress import ProgressBoard
 from synthloom.record import Record
+from synthloom.steps.base import PoolStep, StepContext
 from synthloom.techniques.prompting import ask, choice_from_logprobs
 
 JUDGE_TEMPLATE = "decontam_judge"
@@ -50,25 +49,20 @@ def model_judge(engine, max_tokens: int, counters: Counter | None) -> Judge:
     return judge
 
 
-class DecontaminateStep:
-    scope = "all"
-
-    def __init__(self, config: DecontaminateStepConfig, engines: Engines, name: str) -> None:
-        self.name = name
-        self.config = config
-        self.engines = engines
+class DecontaminateStep(PoolStep[DecontaminateStepConfig]):
+    def __init__(self, config: DecontaminateStepConfig, context: StepContext, name: str) -> None:
+        super().__init__(config, context, name)
+        self.engines = context.engines
         self.settings = DecontamSettings(ngram=config.ngram, n=config.n, min_n=config.min_n,
                                          adaptive_n=config.adaptive_n, semantic=config.semantic,
                                          top_k=config.top_k, similarity_threshold=config.similarity_threshold,
                                          behaviour=config.behaviour, judge_threshold=config.judge_threshold)
-        self.counters: Counter = Counter()
-        self.removed: list[Record] = []
         self._description: dict = {}
         self._calibration = None
 
-    async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
+    async def run_all(self, records: list[Record]) -> list[Record]:
         cfg = self.config
-        bar = board.bar(f"{self.name}: records", len(records))
+        bar = self.context.board.bar(f"{self.name}: records", len(records))
         decontaminator = Decontaminator([benchmark_source(b) for b in cfg.benchmarks], self.settings)
         self._description = decontaminator.describe()
         judge = calibration_judge = None

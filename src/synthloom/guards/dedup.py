@@ -9,10 +9,8 @@ component is a duplicate of the component's first record. All stages are whole-a
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -75,23 +73,16 @@ def batch_signatures(texts: list[str], spec: MinHashSpec) -> np.ndarray:
 def batched_signatures(texts: list[str], spec: MinHashSpec, workers: int = 1, mapper: Mapper | None = None
                        ) -> np.ndarray:
     """Signatures of every text, batch by batch: through `mapper` when given, else in `workers` local
-    processes when there is enough work."""
+    processes (in this one when there is a single batch)."""
     batches = [texts[start:start + BATCH] for start in range(0, len(texts), BATCH)]
+    if mapper is None:
+        from synthloom.executors.cpu import LocalCpu
+
+        pool = LocalCpu(workers)
+        mapper = lambda batches, spec: pool.map(_batch_signatures, batches, spec)  # noqa: E731
     out = np.empty((len(texts), spec.num_perm), dtype=np.uint32)
-    if mapper is not None:
-        for start, block in zip(range(0, len(texts), BATCH), mapper(batches, spec), strict=True):
-            out[start:start + len(block)] = block
-        return out
-    if workers > 1 and len(batches) > 1:
-        # forkserver, not fork: a pipeline process has threads (progress bars, model runtimes)
-        context = multiprocessing.get_context("forkserver")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            results = pool.map(_batch_signatures, batches, [spec] * len(batches))
-            for start, block in zip(range(0, len(texts), BATCH), results, strict=True):
-                out[start:start + len(block)] = block
-        return out
-    for start, batch in zip(range(0, len(texts), BATCH), batches, strict=True):
-        out[start:start + len(batch)] = _batch_signatures(batch, spec)
+    for start, block in zip(range(0, len(texts), BATCH), mapper(batches, spec), strict=True):
+        out[start:start + len(block)] = block
     return out
 
 

@@ -7,11 +7,10 @@ import asyncio
 from collections import defaultdict
 
 from synthloom.config import DiversityStepConfig
-from synthloom.engine.engines import Engines
 from synthloom.guards.diversity import DiversitySettings, metrics_by_group
 from synthloom.guards.record_text import record_text
-from synthloom.progress import ProgressBoard
 from synthloom.record import Record
+from synthloom.steps.base import PoolStep, StepContext
 
 
 def group_key(record: Record, by: str | None) -> str:
@@ -30,19 +29,15 @@ def records_by_group(records: list[Record], fields: list[str] | None, by: str | 
     return metrics_by_group(groups, settings, total=True)
 
 
-class DiversityStep:
-    scope = "all"
-
-    def __init__(self, config: DiversityStepConfig, engines: Engines, name: str) -> None:
-        self.name = name
-        self.config = config
+class DiversityStep(PoolStep[DiversityStepConfig]):
+    def __init__(self, config: DiversityStepConfig, context: StepContext, name: str) -> None:
+        super().__init__(config, context, name)
         self.settings = DiversitySettings(sample=config.sample, rouge_sample=config.rouge_sample,
                                           embeddings=config.embeddings, seed=config.seed)
-        self.counters = None
         self._metrics: dict[str, dict] = {}
 
-    async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
-        bar = board.bar(f"{self.name}: measuring", 1)
+    async def run_all(self, records: list[Record]) -> list[Record]:
+        bar = self.context.board.bar(f"{self.name}: measuring", 1)
         self._metrics = await asyncio.to_thread(records_by_group, records, self.config.fields, self.config.by,
                                                 self.settings)
         bar.advance()

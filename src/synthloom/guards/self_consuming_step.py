@@ -14,28 +14,22 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections import Counter
 
 from synthloom.config import SelfConsumingStepConfig
-from synthloom.engine.engines import Engines
 from synthloom.guards.collapse import collapse_alarms
 from synthloom.guards.diversity import DiversitySettings, diversity_metrics
 from synthloom.guards.record_text import first_line
-from synthloom.progress import ProgressBoard
 from synthloom.record import Lineage, Record, stable_id
+from synthloom.steps.base import PoolStep, StepContext
 from synthloom.techniques.prompting import ask, gather_settled, item_seed
 
 log = logging.getLogger("synthloom")
 
 
-class SelfConsumingStep:
-    scope = "all"
-
-    def __init__(self, config: SelfConsumingStepConfig, engines: Engines, name: str) -> None:
-        self.name = name
-        self.config = config
-        self.engines = engines
-        self.counters: Counter = Counter()
+class SelfConsumingStep(PoolStep[SelfConsumingStepConfig]):
+    def __init__(self, config: SelfConsumingStepConfig, context: StepContext, name: str) -> None:
+        super().__init__(config, context, name)
+        self.engines = context.engines
         self.settings = DiversitySettings(embeddings=config.embeddings, seed=config.seed)
         self._metrics: dict[int, dict] = {}
         self._alarms: list = []
@@ -52,7 +46,7 @@ class SelfConsumingStep:
         real_share = min(round(cfg.real_fraction * size), len(real))
         return rng.sample(real, real_share) + rng.sample(previous, size - real_share)
 
-    async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
+    async def run_all(self, records: list[Record]) -> list[Record]:
         cfg = self.config
         real = [r for r in records if str(r.fields.get(cfg.field) or "").strip()]
         self.counters["real_records"] = len(real)
@@ -63,7 +57,7 @@ class SelfConsumingStep:
         measured = rng.sample(real, min(cfg.per_generation, len(real)))  # same size as each generation
         self._metrics = {0: await self._measure(measured)}
         made: dict[int, list[Record]] = {}
-        bar = board.bar(f"{self.name}: generations", cfg.generations * cfg.per_generation)
+        bar = self.context.board.bar(f"{self.name}: generations", cfg.generations * cfg.per_generation)
         for generation in range(1, cfg.generations + 1):
             pool = self._pool(generation, real, made, rng)
             jobs = [rng.sample(pool, min(cfg.examples_per_prompt, len(pool))) for _ in range(cfg.per_generation)]

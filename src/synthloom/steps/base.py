@@ -1,25 +1,129 @@
-"""The step shape every technique, verifier and guard shares: one record in, zero or more out."""
+"""The step contract every technique, verifier and guard follows.
+
+Two kinds, each with one abstract method:
+
+- `RecordStep.process(record)`: one record in, zero or more out; the pipeline streams records through
+  these one at a time, locally or on Ray workers;
+- `PoolStep.run_all(records)`: every record at once (Self-Instruct's pool, dedup clusters, budgets).
+
+The base owns what the pipeline, the summary and the report read from every step: `counters` (what it
+kept and dropped, by reason), `removed` (the records it dropped, each with the reason in its meta:
+removed.jsonl) and `report()` (rates and flags derived from its work). Steps get a `StepContext`
+(engines, progress board, CPU pool) instead of being patched by an executor.
+"""
 
 from __future__ import annotations
 
-from typing import Protocol
+from abc import ABC, abstractmethod
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
+from synthloom.config import StepBase
 from synthloom.record import Record
+
+if TYPE_CHECKING:
+    from synthloom.engine.engines import Engines
+    from synthloom.executors.cpu import CpuPool
+    from synthloom.progress import ProgressBoard
 
 
 class StepError(Exception):
     """This record cannot pass this step (bad field, unusable model output); the run goes on."""
 
 
-class Step(Protocol):
-    name: str
-    scope: str  # "record": process() one record at a time; "all": run_all() over every record at once
+@dataclass
+class StepContext:
+    """What a step may use: the engines (one per configured model), the progress board, and the CPU pool
+    its CPU-bound work goes to (local processes, or Ray tasks under `--executor ray`)."""
 
+    engines: Engines
+    board: ProgressBoard
+    cpu: CpuPool
+
+    @classmethod
+    def in_process(cls, engines: Engines) -> StepContext:
+        """For a step used outside a run (a notebook, a unit test): no progress bars, this machine's cores."""
+        from synthloom.executors.cpu import LocalCpu
+        from synthloom.progress import ProgressBoard
+
+        return cls(engines, ProgressBoard(None, str), LocalCpu())
+
+
+# Counts made by one process() call, when the caller asked for them apart (a Ray worker sends each
+# call's counts back with its records, so the driver's step adds up exactly what a local run counts).
+_CALL_COUNTERS: ContextVar[Counter | None] = ContextVar("synthloom_call_counters", default=None)
+
+
+ConfigT = TypeVar("ConfigT", bound=StepBase)
+
+
+class Step(ABC, Generic[ConfigT]):
+    kind: ClassVar[str]  # "record" or "pool": which of the two methods the pipeline calls
+
+    def __init__(self, config: ConfigT, context: StepContext, name: str) -> None:
+        self.config = config
+        self.context = context
+        self.name = name
+        self._counters: Counter = Counter()
+        self.removed: list[Record] = []
+
+    @property
+    def counters(self) -> Counter:
+        call = _CALL_COUNTERS.get()
+        return call if call is not None else self._counters
+
+    def add_counts(self, counts: dict[str, int]) -> None:
+        """Counts made elsewhere (a worker's share of this step's calls)."""
+        self._counters.update(counts)
+
+    def report(self) -> dict[str, Any]:
+        """Rates and flags derived from the step's work, for the summary and the report."""
+        return {}
+
+
+class RecordStep(Step[ConfigT]):
+    kind = "record"
+
+    @abstractmethod
     async def process(self, record: Record) -> list[Record]:
         """Children of `record` (itself, changed, for a 1:1 step; [] to drop it). Raise StepError,
         GenerationFailed or EndpointUnreachable; the pipeline records the first two on the record."""
-        ...
 
-    # Whole-pool steps (scope "all") implement instead:
-    #   async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]
-    # and keep a `counters` Counter of what they kept and dropped, by reason.
+
+class PoolStep(Step[ConfigT]):
+    kind = "pool"
+
+    def __init__(self, config: ConfigT, context: StepContext, name: str) -> None:
+        super().__init__(config, context, name)
+        # Set by the pipeline before run_all on a resume: the records of the pool that earlier sessions
+        # already wrote (or whose descendants they wrote); a filter must keep them, dedup prefers them.
+        self.committed: frozenset[str] = frozenset()
+
+    @abstractmethod
+    async def run_all(self, records: list[Record]) -> list[Record]:
+        """The records that go on. Every record dropped goes into `self.removed` with the reason."""
+
+
+async def process_counted(step: RecordStep[Any], record: Record) -> tuple[list[Record] | BaseException, dict[str, int]]:
+    """Run one process() call and return (its records or the exception it raised, the counts it made),
+    without touching the step's own counters: the caller adds them where they belong."""
+    counts: Counter = Counter()
+    token = _CALL_COUNTERS.set(counts)
+    try:
+        outcome: list[Record] | BaseException = await step.process(record)
+    except Exception as exc:  # noqa: BLE001 - handed back to the caller, which decides
+        outcome = exc
+    finally:
+        _CALL_COUNTERS.reset(token)
+    return outcome, dict(counts)
+
+
+# How the pipeline runs one per-record step on one record: locally, `step.process`; on Ray, a worker.
+RecordRunner = Callable[[RecordStep[Any], Record], Awaitable[list[Record]]]
+
+
+async def run_locally(step: RecordStep[Any], record: Record) -> list[Record]:
+    return await step.process(record)

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 from synthloom.config import GenerateStepConfig
-from synthloom.engine.engines import Engines
 from synthloom.models.base import ChatRequest
 from synthloom.record import Record
-from synthloom.steps.base import StepError
+from synthloom.steps.base import RecordStep, StepContext, StepError
 from synthloom.templates import load_template, render
 
 
-class GenerateStep:
-    scope = "record"
-
-    def __init__(self, config: GenerateStepConfig, engines: Engines, name: str) -> None:
-        self.name = name
-        self.config = config
-        self.engine = engines.get(config.model)
+class GenerateStep(RecordStep[GenerateStepConfig]):
+    def __init__(self, config: GenerateStepConfig, context: StepContext, name: str) -> None:
+        super().__init__(config, context, name)
+        self.engine = context.engines.get(config.model)
         self.template = load_template(config.template)
         self.params = {
             "n": config.n, "temperature": config.temperature, "top_p": config.top_p,

@@ -17,8 +17,7 @@ from synthloom.config import (
     SelfInstructStepConfig,
     TextbookStepConfig,
 )
-from synthloom.engine.engines import Engines
-from synthloom.steps.base import Step
+from synthloom.steps.base import Step, StepContext
 
 
 def step_kinds() -> dict:
@@ -57,21 +56,11 @@ def step_names(configs: list) -> list[str]:
     return names
 
 
-def is_per_record(config) -> bool:
-    return getattr(step_kinds()[type(config)], "scope", "record") == "record"
-
-
-def build_steps(configs: list, engines: Engines, remote=None) -> list[Step]:
-    """Step objects in pipeline order. `remote(config, name, index)`, when given, makes each per-record
-    step instead (the Ray executor runs those on its workers)."""
+def build_steps(configs: list, context: StepContext) -> list[Step]:
+    """Step objects in pipeline order."""
     kinds = step_kinds()
-    steps = []
-    for i, (config, name) in enumerate(zip(configs, step_names(configs), strict=True)):
-        if remote is not None and is_per_record(config):
-            steps.append(remote(config, name, i))
-        else:
-            steps.append(kinds[type(config)](config, engines, name))
-    return steps
+    return [kinds[type(config)](config, context, name) for config, name in zip(configs, step_names(configs),
+                                                                                strict=True)]
 
 
 def check_step_files(configs: list) -> None:

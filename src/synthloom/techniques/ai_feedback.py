@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import random
-from collections import Counter
 from typing import Any
 
 from synthloom.config import AIFeedbackStepConfig
 from synthloom.engine.engine import Engine
-from synthloom.engine.engines import Engines
 from synthloom.models.base import ChatRequest
 from synthloom.record import Record
-from synthloom.steps.base import StepError
+from synthloom.steps.base import RecordStep, StepContext, StepError
 from synthloom.techniques.constitution import load_constitution
 from synthloom.techniques.feedback_scoring import clamp, combine_orders, probability_first, probability_first_from_votes
 from synthloom.techniques.prompting import item_seed
@@ -31,17 +29,13 @@ CHOICE = "feedback_choice"
 CHOICE_COT = "feedback_choice_cot"
 
 
-class AIFeedbackStep:
-    scope = "record"
-
-    def __init__(self, config: AIFeedbackStepConfig, engines: Engines, name: str) -> None:
-        self.name = name
-        self.config = config
-        self.engine = engines.get(config.model)
-        self.held_out = engines.get(config.agreement_model) if config.agreement_model else None
+class AIFeedbackStep(RecordStep[AIFeedbackStepConfig]):
+    def __init__(self, config: AIFeedbackStepConfig, context: StepContext, name: str) -> None:
+        super().__init__(config, context, name)
+        self.engine = context.engines.get(config.model)
+        self.held_out = context.engines.get(config.agreement_model) if config.agreement_model else None
         self.principles = load_constitution(config.constitution)
-        self.counters: Counter = Counter()
-        if config.allow_same_model and engines.same_model(config.model, config.policy_model):
+        if config.allow_same_model and context.engines.same_model(config.model, config.policy_model):
             self.counters["feedback_model_is_policy_model"] = 1  # allowed on purpose; flagged in the report
 
     async def process(self, record: Record) -> list[Record]:

@@ -9,13 +9,11 @@ round's revision becomes its own record, as the paper trained on all of them).
 from __future__ import annotations
 
 import random
-from collections import Counter
 
 from synthloom.config import CritiqueReviseStepConfig
-from synthloom.engine.engines import Engines
 from synthloom.models.base import ChatRequest
 from synthloom.record import Record
-from synthloom.steps.base import StepError
+from synthloom.steps.base import RecordStep, StepContext, StepError
 from synthloom.techniques.constitution import Principle, load_constitution
 from synthloom.techniques.prompting import item_seed
 from synthloom.techniques.text_quality import still_answers
@@ -29,15 +27,11 @@ def sample_principles(principles: list[Principle], rounds: int, seed: int, recor
     return [rng.choice(principles) for _ in range(rounds)]
 
 
-class CritiqueReviseStep:
-    scope = "record"
-
-    def __init__(self, config: CritiqueReviseStepConfig, engines: Engines, name: str) -> None:
-        self.name = name
-        self.config = config
-        self.engine = engines.get(config.model)
+class CritiqueReviseStep(RecordStep[CritiqueReviseStepConfig]):
+    def __init__(self, config: CritiqueReviseStepConfig, context: StepContext, name: str) -> None:
+        super().__init__(config, context, name)
+        self.engine = context.engines.get(config.model)
         self.principles = load_constitution(config.constitution)
-        self.counters: Counter = Counter()
 
     async def _say(self, messages: list[dict[str, str]], seed: int) -> str:
         cfg = self.config

@@ -9,39 +9,34 @@ unanimous one); the share of teachers that agree is kept as the label's confiden
 from __future__ import annotations
 
 import asyncio
-from collections import Counter
 from typing import Any
 
 from synthloom.config import DistillStepConfig
-from synthloom.engine.engines import Engines
 from synthloom.errors import UserError
 from synthloom.io import read_table
 from synthloom.models.base import ChatRequest
-from synthloom.progress import ProgressBoard
 from synthloom.record import Record
-from synthloom.steps.base import StepError
+from synthloom.steps.base import PoolStep, StepContext, StepError
 from synthloom.techniques.labels import AuditResult, Vote, audit, match_option, normalize, split_reasoning, vote
 from synthloom.techniques.prompting import gather_settled, item_seed
 from synthloom.templates import load_template, render
 
 
-class DistillStep:
-    scope = "all"  # the audit must finish before any input is labelled
+class DistillStep(PoolStep[DistillStepConfig]):
+    # the audit must finish before any input is labelled
 
-    def __init__(self, config: DistillStepConfig, engines: Engines, name: str) -> None:
-        self.name = name
-        self.config = config
-        self.teachers = {t: engines.get(t) for t in config.teachers}
+    def __init__(self, config: DistillStepConfig, context: StepContext, name: str) -> None:
+        super().__init__(config, context, name)
+        self.teachers = {t: context.engines.get(t) for t in config.teachers}
         self.template = load_template(config.template)
-        self.counters: Counter = Counter()
         self.audit_result: AuditResult | None = None
 
-    async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
+    async def run_all(self, records: list[Record]) -> list[Record]:
         cfg = self.config
         low: set[str] = set()
         if cfg.audit is not None:
-            low = await self._audit(board)
-        bar = board.bar(f"{self.name}: labels", len(records))
+            low = await self._audit()
+        bar = self.context.board.bar(f"{self.name}: labels", len(records))
         todo = []
         for record in records:
             category = str(record.fields.get(cfg.audit.category_field, "")) if cfg.audit else ""
@@ -120,7 +115,7 @@ class DistillStep:
 
     # -- the audit -----------------------------------------------------------------------------------
 
-    async def _audit(self, board: ProgressBoard) -> set[str]:
+    async def _audit(self) -> set[str]:
         cfg = self.config.audit
         rows = read_table(cfg.path)
         if cfg.limit:
@@ -128,7 +123,7 @@ class DistillStep:
         missing = [f for f in (cfg.gold_field, cfg.category_field) if f and f not in rows[0]]
         if missing:
             raise UserError(f"{cfg.path}: the gold file has no {', '.join(map(repr, missing))} column")
-        bar = board.bar(f"{self.name}: audit", len(rows))
+        bar = self.context.board.bar(f"{self.name}: audit", len(rows))
 
         async def predict(i: int, row: dict) -> str | None:
             try:

@@ -10,17 +10,15 @@ and round.
 from __future__ import annotations
 
 import random
-from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
 import yaml
 
 from synthloom.config import EvolInstructStepConfig
-from synthloom.engine.engines import Engines
-from synthloom.progress import ProgressBoard
 from synthloom.record import Record
 from synthloom.removed_sample import capped
+from synthloom.steps.base import PoolStep, StepContext
 from synthloom.techniques.evol_filters import (
     copies_template_words,
     is_only_punctuation_and_stop_words,
@@ -57,24 +55,19 @@ class Eliminated(Exception):
         self.reason, self.evolved, self.response = reason, evolved, response
 
 
-class EvolInstructStep:
-    scope = "all"
+class EvolInstructStep(PoolStep[EvolInstructStepConfig]):
+    def __init__(self, config: EvolInstructStepConfig, context: StepContext, name: str) -> None:
+        super().__init__(config, context, name)
+        self.engines = context.engines
 
-    def __init__(self, config: EvolInstructStepConfig, engines: Engines, name: str) -> None:
-        self.name = name
-        self.config = config
-        self.engines = engines
-        self.counters: Counter = Counter()
-        self.removed: list[Record] = []  # every failed evolution, with the check that failed it
-
-    async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
+    async def run_all(self, records: list[Record]) -> list[Record]:
         cfg = self.config
         self.removed = []
         pool = [r for r in records if str(r.fields.get(cfg.instruction_field) or "").strip()]
         self.counters["skipped_without_instruction"] = len(records) - len(pool)
         rng = random.Random(cfg.seed)
         dataset: list[Record] = []
-        bar = board.bar(f"{self.name}: evolutions", cfg.rounds * len(pool) + len(pool) * cfg.include_seeds)
+        bar = self.context.board.bar(f"{self.name}: evolutions", cfg.rounds * len(pool) + len(pool) * cfg.include_seeds)
         if cfg.include_seeds:
             dataset.extend(await self._answer_seeds(pool, bar))
         for round_no in range(1, cfg.rounds + 1):

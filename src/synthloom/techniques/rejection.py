@@ -11,53 +11,25 @@ accepted, because rejection sampling cannot create data the model never produces
 from __future__ import annotations
 
 import asyncio
-import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from synthloom.config import RejectionStepConfig, VerifierConfig
+from synthloom.config import RejectionStepConfig
 from synthloom.engine.engine import GenerationFailed
-from synthloom.engine.engines import Engines
 from synthloom.errors import UserError
 from synthloom.models.base import ChatRequest
-from synthloom.progress import ProgressBoard
 from synthloom.record import Record
 from synthloom.removed_sample import capped
+from synthloom.steps.base import PoolStep, StepContext
 from synthloom.techniques.prompting import item_seed
 from synthloom.techniques.rejection_dedupe import distinct, equations_key, text_key
 from synthloom.templates import load_template, render
-from synthloom.verifiers.base import AllOf, AnyOf, Verdict, Verifier
+from synthloom.verifiers.base import Verdict
+from synthloom.verifiers.build import build_verifier
 from synthloom.verifiers.passk import pass_at_k
 
 PASS_AT = (1, 5, 10)
-
-
-def build_verifier(config: VerifierConfig, engines: Engines) -> Verifier:
-    if config.kind == "math":
-        from synthloom.verifiers.math import MathAnswerVerifier, MathConventions
-
-        return MathAnswerVerifier(config.gold_field, MathConventions(percent=config.percent, units=config.units))
-    if config.kind == "code":
-        from synthloom.verifiers.code import CodeVerifier
-        from synthloom.verifiers.sandbox import SandboxLimits
-
-        return CodeVerifier(SandboxLimits(wall_s=config.wall_s, cpu_s=config.cpu_s, memory_mb=config.memory_mb))
-    if config.kind == "json_schema":
-        from synthloom.verifiers.schema import JsonSchemaVerifier
-
-        return JsonSchemaVerifier(config.schema_)
-    if config.kind == "regex":
-        from synthloom.verifiers.schema import RegexVerifier
-
-        return RegexVerifier(config.pattern, config.full_match)
-    if config.kind == "judge":
-        from synthloom.verifiers.judge import JudgeVerifier
-
-        return JudgeVerifier(engines.get(config.model), config.rubric)
-    parts = [build_verifier(v, engines) for v in config.of]
-    return AllOf(*parts) if config.kind == "all_of" else AnyOf(*parts)
-
 
 
 @dataclass
@@ -80,23 +52,24 @@ class PromptState:
                 "outcomes": dict(self.outcomes), "failed_requests": self.failed_requests}
 
 
-class RejectionStep:
-    scope = "all"  # the run's budget and adaptive allocation need every prompt's first-pass result
+class RejectionStep(PoolStep[RejectionStepConfig]):
+    """A whole-pool step: the run's budget and adaptive allocation need every prompt's first-pass result.
+    `removed` holds every candidate not kept, with its verdict."""
 
-    def __init__(self, config: RejectionStepConfig, engines: Engines, name: str) -> None:
-        self.name = name
-        self.config = config
-        self.engine = engines.get(config.model)
-        self.verifier = build_verifier(config.verifier, engines)
+    def __init__(self, config: RejectionStepConfig, context: StepContext, name: str) -> None:
+        super().__init__(config, context, name)
+        self.engine = context.engines.get(config.model)
+        # A judge needs this process's engines; other verifiers run where the CPU pool runs its work.
+        self.local_verifier = build_verifier(config.verifier, context.engines)
+        self.verifier = self.local_verifier if config.verifier.judges() else context.cpu.verifier(
+            config.verifier, self.local_verifier)
         self.template = load_template(config.template)
-        self.counters: Counter = Counter()
         self.budget_left = config.budget
         self.states: list[PromptState] = []
-        self.removed: list[Record] = []  # every candidate not kept, with the verdict (removed.jsonl)
-        # Verification may run code: no more sandboxes at once than the machine has cores.
-        self._verifying = asyncio.Semaphore(os.cpu_count() or 1)
+        # Verification may run code: no more at once than the pool has cores.
+        self._verifying = asyncio.Semaphore(context.cpu.slots)
 
-    async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
+    async def run_all(self, records: list[Record]) -> list[Record]:
         cfg = self.config
         self.states, problem = [], None
         for record in records:
@@ -107,7 +80,7 @@ class RejectionStep:
                 problem = str(exc.args[0])
         if records and not self.states:
             raise UserError(f"{self.name}: template {self.config.template!r}: {problem}")
-        bar = board.bar(f"{self.name}: prompts", len(self.states))
+        bar = self.context.board.bar(f"{self.name}: prompts", len(self.states))
         await asyncio.gather(*(self._sample(s, cfg.k, bar) for s in self.states))
         if cfg.adaptive:
             low = [s for s in self.states if s.accepted and len(s.accepted) < cfg.m
@@ -221,8 +194,7 @@ class RejectionStep:
                                            / len(eligible), 6)
         accepted = sum(len(s.accepted) for s in self.states)
         outcomes: Counter = sum((s.outcomes for s in self.states), Counter())
-        sandbox = getattr(self.verifier, "isolation", None) or next(
-            (v.isolation for v in getattr(self.verifier, "verifiers", ()) if hasattr(v, "isolation")), None)
+        sandbox = self.local_verifier.isolation
         return {
             "verifier": self.verifier.name,
             "outcomes": dict(outcomes.most_common()),

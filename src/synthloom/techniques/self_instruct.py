@@ -14,15 +14,13 @@ seeded random generator, so a rerun (or a resume) replays the same choices from 
 from __future__ import annotations
 
 import random
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from synthloom.config import SelfInstructStepConfig
-from synthloom.engine.engines import Engines
-from synthloom.progress import ProgressBoard
 from synthloom.record import Lineage, Record, stable_id
 from synthloom.removed_sample import capped
+from synthloom.steps.base import PoolStep, StepContext
 from synthloom.techniques.instruction_filters import (
     DEFAULT_BLACKLIST,
     Instance,
@@ -73,25 +71,20 @@ def prompt_examples(template: str, parse) -> frozenset[tuple[str, str]]:
     return frozenset(shown)
 
 
-class SelfInstructStep:
-    scope = "all"
-
-    def __init__(self, config: SelfInstructStepConfig, engines: Engines, name: str) -> None:
-        self.name = name
-        self.config = config
-        self.engines = engines
-        self.counters: Counter = Counter()
-        self.removed: list[Record] = []  # every candidate it dropped, with the reason: the run's audit trail
+class SelfInstructStep(PoolStep[SelfInstructStepConfig]):
+    def __init__(self, config: SelfInstructStepConfig, context: StepContext, name: str) -> None:
+        super().__init__(config, context, name)
+        self.engines = context.engines
         self.filter = InstructionFilter(
             min_words=config.min_words, max_words=config.max_words,
             blacklist=tuple(config.blacklist) if config.blacklist is not None else DEFAULT_BLACKLIST,
             banned_prefixes=tuple(config.banned_prefixes))
 
-    async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
+    async def run_all(self, records: list[Record]) -> list[Record]:
         self.removed = []
         seeds = load_seed_tasks(self.config.seeds)
-        tasks = await self._bootstrap(seeds, board)
-        bar = board.bar(f"{self.name}: instances", len(tasks))
+        tasks = await self._bootstrap(seeds)
+        bar = self.context.board.bar(f"{self.name}: instances", len(tasks))
         outcomes = await gather_settled((self._instances(task, bar) for task in tasks), self.counters,
                                         "instance_request_failed")
         for task, outcome in zip(tasks, outcomes, strict=True):
@@ -104,7 +97,7 @@ class SelfInstructStep:
 
     # -- 1. bootstrap --------------------------------------------------------------------------
 
-    async def _bootstrap(self, seeds, board: ProgressBoard) -> list[NewTask]:
+    async def _bootstrap(self, seeds) -> list[NewTask]:
         cfg = self.config
         rng = random.Random(cfg.seed)
         index = RougeNoveltyIndex(cfg.rouge_threshold)
@@ -115,7 +108,7 @@ class SelfInstructStep:
         budget = cfg.max_requests or 10 * cfg.num_instructions
         sent = 0
         round_no = 0
-        bar = board.bar(f"{self.name}: instructions", cfg.num_instructions)
+        bar = self.context.board.bar(f"{self.name}: instructions", cfg.num_instructions)
         engine = self.engines.get(cfg.model)
         while len(generated) < cfg.num_instructions and sent < budget:
             round_no += 1

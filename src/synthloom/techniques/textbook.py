@@ -9,12 +9,10 @@ from __future__ import annotations
 import itertools
 import random
 import re
-from collections import Counter
 
 from synthloom.config import TextbookStepConfig
-from synthloom.engine.engines import Engines
-from synthloom.progress import ProgressBoard
 from synthloom.record import Lineage, Record, stable_id
+from synthloom.steps.base import PoolStep, StepContext
 from synthloom.techniques.prompting import ask, gather_settled, item_seed
 from synthloom.techniques.self_instruct_parsing import parse_numbered_tasks
 
@@ -42,14 +40,10 @@ def combinations(topics: list[str], audiences: list[str], styles: list[str], dif
     return grid
 
 
-class TextbookStep:
-    scope = "all"
-
-    def __init__(self, config: TextbookStepConfig, engines: Engines, name: str) -> None:
-        self.name = name
-        self.config = config
-        self.engine = engines.get(config.model)
-        self.counters: Counter = Counter()
+class TextbookStep(PoolStep[TextbookStepConfig]):
+    def __init__(self, config: TextbookStepConfig, context: StepContext, name: str) -> None:
+        super().__init__(config, context, name)
+        self.engine = context.engines.get(config.model)
 
     async def _topics(self) -> list[str]:
         cfg = self.config
@@ -62,14 +56,14 @@ class TextbookStep:
         self.counters["topics_generated"] = len(topics)
         return topics
 
-    async def run_all(self, records: list[Record], board: ProgressBoard) -> list[Record]:
+    async def run_all(self, records: list[Record]) -> list[Record]:
         cfg = self.config
         topics = await self._topics()
         if not topics:
             self.counters["no_topics"] = 1
             return records
         grid = combinations(topics, cfg.audiences, cfg.styles, cfg.difficulties, cfg.max_items, cfg.seed)
-        bar = board.bar(f"{self.name}: sections", len(grid))
+        bar = self.context.board.bar(f"{self.name}: sections", len(grid))
 
         async def section(spec: tuple[str, str, str, str]) -> Record | None:
             topic, audience, style, difficulty = spec

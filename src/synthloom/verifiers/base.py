@@ -27,6 +27,7 @@ class Verdict:
 
 class Verifier(Protocol):
     name: str
+    isolation: str | None  # how the sandbox isolates the code it runs; None for verifiers that run none
 
     async def verify(self, candidate: str, fields: dict[str, Any]) -> Verdict:
         """Judge one candidate; `fields` are the prompt record's (gold answer, tests, ...)."""
@@ -37,6 +38,7 @@ class AllOf:
     def __init__(self, *verifiers: Verifier) -> None:
         self.verifiers = verifiers
         self.name = "all_of(" + ", ".join(v.name for v in verifiers) + ")"
+        self.isolation = next((v.isolation for v in verifiers if v.isolation), None)
 
     async def verify(self, candidate: str, fields: dict[str, Any]) -> Verdict:
         for verifier in self.verifiers:  # in order, stopping at the first failure: later ones may be costly
@@ -50,6 +52,7 @@ class AnyOf:
     def __init__(self, *verifiers: Verifier) -> None:
         self.verifiers = verifiers
         self.name = "any_of(" + ", ".join(v.name for v in verifiers) + ")"
+        self.isolation = next((v.isolation for v in verifiers if v.isolation), None)
 
     async def verify(self, candidate: str, fields: dict[str, Any]) -> Verdict:
         verdicts = await asyncio.gather(*(v.verify(candidate, fields) for v in self.verifiers))

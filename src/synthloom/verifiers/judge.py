@@ -22,6 +22,8 @@ def read_verdict(text: str, logprobs: list[dict] | None = None) -> tuple[bool | 
 
 
 class JudgeVerifier:
+    isolation = None  # runs no code
+
     def __init__(self, engine: Engine, rubric: str, prompt_field: str = "prompt") -> None:
         self.engine = engine
         self.rubric = rubric

@@ -145,6 +145,8 @@ def _unit_of(text: str) -> str:
 
 
 class MathAnswerVerifier:
+    isolation = None  # runs no code
+
     def __init__(self, gold_field: str = "answer", conventions: MathConventions = MathConventions()) -> None:
         self.gold_field = gold_field
         self.conventions = conventions

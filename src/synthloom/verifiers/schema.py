@@ -29,6 +29,8 @@ def extract_json(text: str) -> Any:
 
 
 class JsonSchemaVerifier:
+    isolation = None  # runs no code
+
     def __init__(self, schema: dict[str, Any]) -> None:
         import jsonschema
 
@@ -49,6 +51,8 @@ class JsonSchemaVerifier:
 
 
 class RegexVerifier:
+    isolation = None  # runs no code
+
     def __init__(self, pattern: str, full_match: bool = False) -> None:
         self.pattern = re.compile(pattern, re.DOTALL)
         self.full_match = full_match

@@ -1,0 +1,39 @@
+"""A verifier from its config: the one place a `verifier:` section becomes an object."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from synthloom.verifiers.base import AllOf, AnyOf, Verifier
+
+if TYPE_CHECKING:
+    from synthloom.config import VerifierConfig
+    from synthloom.engine.engines import Engines
+
+
+def build_verifier(config: VerifierConfig, engines: Engines | None) -> Verifier:
+    if config.kind == "math":
+        from synthloom.verifiers.math import MathAnswerVerifier, MathConventions
+
+        return MathAnswerVerifier(config.gold_field, MathConventions(percent=config.percent, units=config.units))
+    if config.kind == "code":
+        from synthloom.verifiers.code import CodeVerifier
+        from synthloom.verifiers.sandbox import SandboxLimits
+
+        return CodeVerifier(SandboxLimits(wall_s=config.wall_s, cpu_s=config.cpu_s, memory_mb=config.memory_mb))
+    if config.kind == "json_schema":
+        from synthloom.verifiers.schema import JsonSchemaVerifier
+
+        return JsonSchemaVerifier(config.schema_)
+    if config.kind == "regex":
+        from synthloom.verifiers.schema import RegexVerifier
+
+        return RegexVerifier(config.pattern, config.full_match)
+    if config.kind == "judge":
+        from synthloom.verifiers.judge import JudgeVerifier
+
+        if engines is None:
+            raise ValueError("a judge verifier needs the run's engines")
+        return JudgeVerifier(engines.get(config.model), config.rubric)
+    parts = [build_verifier(v, engines) for v in config.of]
+    return AllOf(*parts) if config.kind == "all_of" else AnyOf(*parts)
