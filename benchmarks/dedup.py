@@ -79,7 +79,8 @@ def true_jaccard(a: str, b: str) -> float:
 
 
 def run_synthloom(texts: list[str]) -> list[tuple[int, int]]:
-    from synthloom.guards.dedup import DedupSettings, find_duplicates
+    from synthloom.guards.dedup import find_duplicates
+    from synthloom.guards.settings import DedupSettings
 
     found = find_duplicates(texts, DedupSettings(exact=False, threshold=THRESHOLD, num_perm=NUM_PERM,
                                                  shingle_size=SHINGLE))

@@ -13,7 +13,7 @@ from synthloom.guards.benchmarks import BenchmarkSource, load_segments
 from synthloom.guards.collapse import collapse_alarms
 from synthloom.guards.coverage import category_counts, thin_categories
 from synthloom.guards.decontam import Decontaminator, DecontamSettings
-from synthloom.guards.dedup import DedupSettings, find_duplicates
+from synthloom.guards.dedup import find_duplicates
 from synthloom.guards.diversity import (
     DiversitySettings,
     distinct_n,
@@ -24,6 +24,7 @@ from synthloom.guards.diversity import (
 )
 from synthloom.guards.minhash import MinHashSpec, signatures
 from synthloom.guards.self_bleu import self_bleu_scores
+from synthloom.guards.settings import DedupSettings
 from synthloom.guards.text import normalized_words
 
 SUBJECTS = ["the river", "a small bakery", "my grandmother", "the city council", "an old lighthouse", "the orchestra",

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from synthloom.engine.retry import RetryPolicy
 from synthloom.errors import UserError
-from synthloom.guards.decontam_settings import DEFAULTS as DECONTAM
+from synthloom.guards.settings import COVERAGE, DECONTAM, DEDUP, DIVERSITY
 from synthloom.io import read_yaml
 from synthloom.settings_env import api_key_from_env, base_url_from_env, model_from_env
 from synthloom.verifiers.math import MathConventions
@@ -329,14 +329,14 @@ class DedupStepConfig(StepBase):
 
     step: Literal["dedup"]
     fields: list[str] | None = Field(None, description=TEXT_FIELDS_HELP)
-    exact: bool = True
-    near: bool = True
-    threshold: float = Field(0.7, gt=0, le=1, description="estimated Jaccard similarity of word shingles")
-    num_perm: int = Field(128, ge=8, le=1024)
-    shingle_size: int = Field(3, ge=1, description="words per shingle")
+    exact: bool = DEDUP.exact
+    near: bool = DEDUP.near
+    threshold: float = Field(DEDUP.threshold, gt=0, le=1, description="estimated Jaccard similarity of word shingles")
+    num_perm: int = Field(DEDUP.num_perm, ge=8, le=1024)
+    shingle_size: int = Field(DEDUP.shingle_size, ge=1, description="words per shingle")
     bands: int | None = Field(None, ge=1, description="LSH bands; default: chosen for the threshold")
     workers: int | None = Field(None, ge=1, description="processes for signatures; default: one per core")
-    seed: int = 1
+    seed: int = DEDUP.seed
 
 
 class BenchmarkConfig(Strict):
@@ -362,13 +362,14 @@ class DecontaminateStepConfig(StepBase):
     fields: list[str] | None = Field(None, description=TEXT_FIELDS_HELP)
     benchmarks: list[BenchmarkConfig] = Field(default_factory=lambda: [BenchmarkConfig(builtin="humaneval")],
                                               min_length=1)
-    ngram: bool = True
-    n: int = Field(13, ge=1, description="n-gram length (GPT-3's 13)")
-    min_n: int = Field(8, ge=1, description="shortest n for benchmarks of short items")
-    adaptive_n: bool = Field(True, description="n = the 5th-percentile item length, within [min_n, n]")
-    semantic: bool = Field(False, description="also look for rewordings: MiniLM finds each record's nearest "
-                           "items, flagged on evidence (the item's example and test values in the record, the "
-                           "record's code passing the item's tests) or near-verbatim similarity")
+    ngram: bool = DECONTAM.ngram
+    n: int = Field(DECONTAM.n, ge=1, description="n-gram length (GPT-3's 13)")
+    min_n: int = Field(DECONTAM.min_n, ge=1, description="shortest n for benchmarks of short items")
+    adaptive_n: bool = Field(DECONTAM.adaptive_n,
+                             description="n = the 5th-percentile item length, within [min_n, n]")
+    semantic: bool = Field(DECONTAM.semantic, description="also look for rewordings: MiniLM finds each record's "
+                           "nearest items, flagged on evidence (the item's example and test values in the record, "
+                           "the record's code passing the item's tests) or near-verbatim similarity")
     top_k: int = Field(DECONTAM.top_k, ge=1, description="nearest benchmark items looked at per record")
     similarity_threshold: float = Field(DECONTAM.similarity_threshold, gt=0, le=1,
                                         description="flag on similarity alone at or above this (without a judge)")
@@ -388,10 +389,11 @@ class DiversityStepConfig(StepBase):
     step: Literal["diversity"]
     fields: list[str] | None = Field(None, description=TEXT_FIELDS_HELP)
     by: str | None = Field("generation", description="group by lineage generation, by this field, or not")
-    sample: int = Field(1000, ge=2)
-    rouge_sample: int = Field(200, ge=2)
-    embeddings: bool = Field(True, description="embedding dispersion and Vendi (needs synthloom[embed])")
-    seed: int = 0
+    sample: int = Field(DIVERSITY.sample, ge=2)
+    rouge_sample: int = Field(DIVERSITY.rouge_sample, ge=2)
+    embeddings: bool = Field(DIVERSITY.embeddings,
+                             description="embedding dispersion and Vendi (needs synthloom[embed])")
+    seed: int = DIVERSITY.seed
 
 
 class CoverageStepConfig(StepBase):
@@ -401,9 +403,9 @@ class CoverageStepConfig(StepBase):
     fields: list[str] | None = Field(None, description=TEXT_FIELDS_HELP)
     category_field: str | None = Field(None, description="the label field; without it, embedding clusters")
     categories: list[str] | None = Field(None, description="the categories expected (an absent one is empty)")
-    clusters: int = Field(8, ge=2, description="clusters when there is no category_field")
-    min_count: int = Field(5, ge=0, description="a category with fewer records is thin")
-    min_share: float = Field(0.0, ge=0, le=1, description="a category with a smaller share is thin")
+    clusters: int = Field(COVERAGE.clusters, ge=2, description="clusters when there is no category_field")
+    min_count: int = Field(COVERAGE.min_count, ge=0, description="a category with fewer records is thin")
+    min_share: float = Field(COVERAGE.min_share, ge=0, le=1, description="a category with a smaller share is thin")
     fill: bool = Field(False, description="generate prompts for thin categories")
     fill_to: int | None = Field(None, ge=1, description="records per thin category after filling; "
                                 "default: min_count")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from synthloom.guards.decontam_settings import DEFAULTS
+from synthloom.guards.settings import COVERAGE, DECONTAM, DEDUP, DIVERSITY
 
 FIELDS_HELP = "comma-separated fields compared (default: the prompt and response)"
 DECONTAM_FIELDS_HELP = ("comma-separated fields compared (default: every field holding text; never a label, "
@@ -27,9 +27,9 @@ def register(app: typer.Typer, fail, line_of_output) -> None:
         out: Path = typer.Option(..., "--out", "-o", help="kept rows (.jsonl or .parquet); removed rows go "
                                  "beside it, in OUT.removed.jsonl, each naming the row it duplicates"),
         fields: str | None = typer.Option(None, help=FIELDS_HELP),
-        threshold: float = typer.Option(0.7, min=0.01, max=1.0, help="Jaccard similarity of word shingles"),
-        shingle_size: int = typer.Option(3, min=1, help="words per shingle"),
-        num_perm: int = typer.Option(128, min=8, max=1024, help="MinHash permutations"),
+        threshold: float = typer.Option(DEDUP.threshold, min=0.01, max=1.0, help="Jaccard similarity of word shingles"),
+        shingle_size: int = typer.Option(DEDUP.shingle_size, min=1, help="words per shingle"),
+        num_perm: int = typer.Option(DEDUP.num_perm, min=8, max=1024, help="MinHash permutations"),
         exact: bool = typer.Option(True, "--exact/--no-exact", metavar=""),
         near: bool = typer.Option(True, "--near/--no-near", metavar=""),
         workers: int | None = typer.Option(None, min=1, help="processes for signatures [default: one per core]"),
@@ -38,8 +38,9 @@ def register(app: typer.Typer, fail, line_of_output) -> None:
         import os
 
         from synthloom.errors import UserError
-        from synthloom.guards.dedup import DedupSettings, find_duplicates
+        from synthloom.guards.dedup import find_duplicates
         from synthloom.guards.files import load_dataset, write_split
+        from synthloom.guards.settings import DedupSettings
 
         try:
             data = load_dataset(input)
@@ -63,23 +64,23 @@ def register(app: typer.Typer, fail, line_of_output) -> None:
         benchmark: list[str] = typer.Option(["humaneval"], "--benchmark", "-b",
                                             help="humaneval, or PATH[:field,field] (repeatable)"),
         fields: str | None = typer.Option(None, help=DECONTAM_FIELDS_HELP),
-        n: int = typer.Option(13, min=1, help="n-gram length"),
-        min_n: int = typer.Option(8, min=1, help="shortest n, for benchmarks of short items"),
+        n: int = typer.Option(DECONTAM.n, min=1, help="n-gram length"),
+        min_n: int = typer.Option(DECONTAM.min_n, min=1, help="shortest n, for benchmarks of short items"),
         fixed_n: bool = typer.Option(False, "--fixed-n", metavar="",
                                      help="always use n (no shorter n for short items)"),
         semantic: bool = typer.Option(False, "--semantic", help="also catch rewordings: embeddings find each "
                                       "row's nearest items, flagged on evidence (the item's example and test values, "
                                       "the row's code passing the item's tests) or near-verbatim similarity",
                                       metavar=""),
-        similarity_threshold: float = typer.Option(DEFAULTS.similarity_threshold, min=0.0, max=1.0,
+        similarity_threshold: float = typer.Option(DECONTAM.similarity_threshold, min=0.0, max=1.0,
                                                    help="flag on similarity alone at or above this (no judge)"),
-        top_k: int = typer.Option(DEFAULTS.top_k, min=1, help="nearest benchmark items looked at per row"),
+        top_k: int = typer.Option(DECONTAM.top_k, min=1, help="nearest benchmark items looked at per row"),
         near_misses: int = typer.Option(5, "--near-misses", min=0, help="list this many clean rows nearest a "
                                         "benchmark item (with --semantic), to choose thresholds from evidence"),
         judge_model: str | None = typer.Option(None, help="confirm semantic candidates with this model: a name "
                                                "at --judge-base-url, or in process a GGUF path or gemma3-270m"),
         judge_base_url: str | None = typer.Option(None, help="OpenAI-compatible endpoint of the judge"),
-        judge_threshold: float = typer.Option(DEFAULTS.judge_threshold, min=0.0, max=1.0,
+        judge_threshold: float = typer.Option(DECONTAM.judge_threshold, min=0.0, max=1.0,
                                               help="ask the judge at or above this"),
     ) -> None:
         """Remove rows that contain or reword a benchmark item."""
@@ -128,8 +129,8 @@ def register(app: typer.Typer, fail, line_of_output) -> None:
         fields: str | None = typer.Option(None, help=FIELDS_HELP),
         by: str = typer.Option("generation", help="generation (lineage, or a `generation` column), a field "
                                "name, or none"),
-        sample: int = typer.Option(1000, min=2, help="texts for self-BLEU and the embedding metrics"),
-        rouge_sample: int = typer.Option(200, min=2, help="texts whose every pair gets ROUGE-L"),
+        sample: int = typer.Option(DIVERSITY.sample, min=2, help="texts for self-BLEU and the embedding metrics"),
+        rouge_sample: int = typer.Option(DIVERSITY.rouge_sample, min=2, help="texts whose every pair gets ROUGE-L"),
         embeddings: bool = typer.Option(True, "--embeddings/--no-embeddings",
                                         help="embedding dispersion and Vendi (needs synthloom[embed])", metavar=""),
         json_out: Path | None = typer.Option(None, "--json", help="also write the figures as JSON"),
@@ -138,8 +139,9 @@ def register(app: typer.Typer, fail, line_of_output) -> None:
         import orjson
 
         from synthloom.errors import UserError
-        from synthloom.guards.diversity import DiversitySettings, metrics_by_group
+        from synthloom.guards.diversity import metrics_by_group
         from synthloom.guards.files import load_dataset
+        from synthloom.guards.settings import DiversitySettings
         from synthloom.summary import diversity_table
 
         try:
@@ -164,9 +166,9 @@ def register(app: typer.Typer, fail, line_of_output) -> None:
         input: Path = typer.Argument(..., help="JSONL, CSV, Parquet, a datasets folder, or a run directory"),
         category_field: str | None = typer.Option(None, help="the label field [default: embedding clusters]"),
         categories: str | None = typer.Option(None, help="comma-separated categories expected"),
-        clusters: int = typer.Option(8, min=2, help="clusters when there is no category field"),
-        min_count: int = typer.Option(5, min=0, help="fewer records than this is thin"),
-        min_share: float = typer.Option(0.0, min=0.0, max=1.0, help="a smaller share than this is thin"),
+        clusters: int = typer.Option(COVERAGE.clusters, min=2, help="clusters when there is no category field"),
+        min_count: int = typer.Option(COVERAGE.min_count, min=0, help="fewer records than this is thin"),
+        min_share: float = typer.Option(COVERAGE.min_share, min=0.0, max=1.0, help="a smaller share than this is thin"),
         fields: str | None = typer.Option(None, help=FIELDS_HELP + " (for clustering)"),
     ) -> None:
         """Records per category, and the thin categories. Exit 1 when some are thin."""

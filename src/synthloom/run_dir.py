@@ -23,6 +23,7 @@ from synthloom.errors import UserError
 from synthloom.private_files import create_private_file, make_private_dir, open_private_append, write_private_atomic
 from synthloom.record import Record
 from synthloom.run_lock import LOCK_NAME, RunLock
+from synthloom.sqlite_format import check_format, stamp_format
 
 log = logging.getLogger("synthloom")
 
@@ -98,12 +99,13 @@ class RunDirectory:
             self._refuse_foreign()  # again under the lock: another process may have written meanwhile
             create_private_file(self.path / "state.sqlite")
         self._db = sqlite3.connect(self.path / "state.sqlite", isolation_level=None)
+        if had_run:  # before anything is written: even the journal mode changes a file's header
+            check_format(self._db, self.path / "state.sqlite", STATE_FORMAT, ours={"roots", "sessions", "info"},
+                         what="a synthloom run's state", fix="choose another run_dir")
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
-        if had_run:
-            self._check_is_run()
         self._db.executescript(STATE_SCHEMA)
-        self._set_info("format", STATE_FORMAT)
+        stamp_format(self._db, STATE_FORMAT)
         same = had_run and self._same_run(config_text, input_digest)
         if had_run and self._has_records():
             if not resume:
@@ -125,12 +127,6 @@ class RunDirectory:
         self._fd = open_private_append(self.output_path)
         cur = self._db.execute("INSERT INTO sessions (started, status) VALUES (?, 'running')", (time.time(),))
         self.session_id = cur.lastrowid
-
-    def _check_is_run(self) -> None:
-        tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if not {"roots", "sessions", "info"} <= tables:
-            raise UserError(f"{self.path / 'state.sqlite'} is not a synthloom run's state: this folder "
-                            "was not made by synthloom; choose another run_dir")
 
     def _has_records(self) -> bool:
         return bool(self._db.execute("SELECT MAX(end_offset) FROM roots").fetchone()[0])

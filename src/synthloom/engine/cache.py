@@ -10,9 +10,13 @@ from typing import Any
 
 import orjson
 
+from synthloom.errors import UserError
 from synthloom.models.base import ChatRequest, Choice
 from synthloom.private_files import create_private_file, make_private_dir
+from synthloom.sqlite_format import check_format, stamp_format
 
+# info.format of a cache file; bump when the responses table changes meaning (sqlite_format.py).
+CACHE_FORMAT = "synthloom-cache/1"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS responses (
     key TEXT PRIMARY KEY,
@@ -58,10 +62,17 @@ class ResponseCache:
         make_private_dir(self.path.parent)
         create_private_file(self.path)  # it holds every answer: owner-only, as are its -wal and -shm files
         self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA busy_timeout=10000")
+        try:  # before anything is written: even the journal mode changes a file's header
+            check_format(self._db, self.path, CACHE_FORMAT, ours={"responses"}, what="a synthloom response cache",
+                         fix="point engine.cache (or --cache) at another file")
+        except UserError:
+            self._db.close()
+            raise
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA busy_timeout=10000")
         self._db.execute(SCHEMA)
+        stamp_format(self._db, CACHE_FORMAT)
 
     def get(self, key: str) -> tuple[Choice, dict[str, int]] | None:
         return lookup(self._db, key)

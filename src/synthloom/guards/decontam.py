@@ -17,10 +17,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from synthloom.guards.benchmarks import BenchmarkSource, ItemTests, Segment, load_items, load_segments
-from synthloom.guards.decontam_settings import DecontamSettings
 from synthloom.guards.judge_calibration import Calibration, calibrate
 from synthloom.guards.literal_evidence import LiteralIndex, literals
 from synthloom.guards.ngram_overlap import NgramIndex
+from synthloom.guards.settings import DecontamSettings
 
 # (text, benchmark segment text) -> True if the judge says they are the same item, None if unclear
 Judge = Callable[[str, str], Awaitable[bool | None]]

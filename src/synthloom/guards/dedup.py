@@ -9,28 +9,16 @@ component is a duplicate of the component's first record. All stages are whole-a
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
 from synthloom.guards.minhash import EMPTY, MinHashSpec, band_keys, optimal_bands, signatures
+from synthloom.guards.settings import DedupSettings
 from synthloom.guards.text import WordHasher, normalized_text
 
 BATCH = 20_000  # texts per signature batch: bounds the temporary arrays, not the result
-
-
-@dataclass(frozen=True)
-class DedupSettings:
-    exact: bool = True
-    near: bool = True
-    threshold: float = 0.8  # estimated Jaccard similarity of word shingles
-    num_perm: int = 128
-    shingle_size: int = 5
-    bands: int | None = None  # default: the (bands, rows) that best separate pairs at the threshold
-    seed: int = 1
-    workers: int = field(default_factory=lambda: os.cpu_count() or 1)  # processes computing signatures
 
 
 @dataclass

@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 
 from synthloom.config import DedupStepConfig
-from synthloom.guards.dedup import BATCH, DedupSettings, batch_signatures, find_duplicates
+from synthloom.guards.dedup import BATCH, batch_signatures, find_duplicates
 from synthloom.guards.record_text import record_text
+from synthloom.guards.settings import DedupSettings
 from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext
 

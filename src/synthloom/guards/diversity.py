@@ -13,27 +13,19 @@ Lower self-BLEU and ROUGE-L mean more diverse; higher for the rest.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import LCSseq
 
 from synthloom.guards.self_bleu import self_bleu_scores
+from synthloom.guards.settings import DiversitySettings
 from synthloom.guards.text import WordHasher, concatenated_word_hashes, ngram_hashes, normalized_words
 from synthloom.techniques.rouge import RougeNoveltyIndex, rouge_l_f
 
 # Which way is "more diverse" for each metric, for alarms that compare generations.
 HIGHER_IS_DIVERSE = {"distinct_1": True, "distinct_2": True, "distinct_3": True, "self_bleu": False,
                      "rouge_l_mean": False, "embedding_dispersion": True, "vendi": True}
-
-
-@dataclass(frozen=True)
-class DiversitySettings:
-    sample: int = 1000  # texts for self-BLEU and the embedding metrics (a seeded sample above it)
-    rouge_sample: int = 200  # texts whose every pair is scored with ROUGE-L
-    embeddings: bool = True
-    seed: int = 0
 
 
 def distinct_ns(texts: list[str], ns: tuple[int, ...]) -> dict[int, float]:

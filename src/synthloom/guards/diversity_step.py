@@ -7,8 +7,9 @@ import asyncio
 from collections import defaultdict
 
 from synthloom.config import DiversityStepConfig
-from synthloom.guards.diversity import DiversitySettings, metrics_by_group
+from synthloom.guards.diversity import metrics_by_group
 from synthloom.guards.record_text import record_text
+from synthloom.guards.settings import DiversitySettings
 from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext
 

@@ -17,8 +17,9 @@ import random
 
 from synthloom.config import SelfConsumingStepConfig
 from synthloom.guards.collapse import collapse_alarms
-from synthloom.guards.diversity import DiversitySettings, diversity_metrics
+from synthloom.guards.diversity import diversity_metrics
 from synthloom.guards.record_text import first_line
+from synthloom.guards.settings import DiversitySettings
 from synthloom.record import Lineage, Record, stable_id
 from synthloom.steps.base import PoolStep, StepContext
 from synthloom.techniques.prompting import ask, gather_settled, item_seed
