@@ -70,6 +70,7 @@ def run_distill_example(tmp_path: Path, **audit_changes) -> tuple:
     return run_cli("run", str(path), "--no-progress", cwd=tmp_path, timeout=600), tmp_path / "run"
 
 
+@pytest.mark.slow
 def test_two_teachers_label_with_an_audit_first(tmp_path):
     result, run_dir = run_distill_example(tmp_path)
     assert result.returncode == 0, result.stderr

@@ -158,6 +158,7 @@ async def test_a_collapsing_loop_raises_the_alarm_and_stops(tmp_path, fault_serv
     assert alarms and alarms[0]["metric"] == "distinct_2" and alarms[0]["loss"] > 0.2
 
 
+@pytest.mark.slow
 def test_decontamination_judge_on_a_real_server(tmp_path, llama_server):
     write_jsonl(tmp_path / "in.jsonl", [
         {"instruction": "Write a function that tells whether any two numbers in a list are closer to each other "
@@ -237,6 +238,7 @@ def test_decontaminate_compares_the_text_never_the_label_and_lists_near_misses(t
     assert len(flags) == 2 and not any("<bool>" in line for line in flags)  # flags take no value
 
 
+@pytest.mark.slow
 def test_decontaminate_command_with_a_judge_server(tmp_path, llama_server):
     write_jsonl(tmp_path / "d.jsonl", [{"instruction": "Write a function that tells whether any two numbers in "
                                                        "a list are closer to each other than a given threshold."}])

@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 import orjson
+import pytest
 import yaml
 
 from synthloom.techniques.seeds import load_seed_tasks
@@ -33,6 +34,7 @@ def strip_meta(records: list[dict]) -> list[dict]:
     return [{k: v for k, v in r.items() if k != "meta"} for r in records]
 
 
+@pytest.mark.slow
 def test_self_instruct_on_the_bundled_model(tmp_path):
     config = {"pipeline": [{"step": "self_instruct", "num_instructions": 8, "max_requests": 12,
                             "requests_per_round": 4, "new_per_request": 8, "max_tokens": 320,
@@ -71,6 +73,7 @@ def test_self_instruct_on_the_bundled_model(tmp_path):
     assert replay_metrics["totals"]["succeeded_calls"] == 0 and replay_metrics["totals"]["cache_hits"] > 0
 
 
+@pytest.mark.slow
 def test_evol_instruct_on_the_bundled_model(tmp_path):
     seeds = tmp_path / "seeds.jsonl"
     seeds.write_text('{"instruction": "Explain how a rainbow forms."}\n'

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import orjson
+import pytest
 import yaml
 
 from tests.conftest import run_cli
@@ -37,6 +38,7 @@ def test_only_if_sends_records_past_a_step(tmp_path, fault_server):
     assert steps["generate"]["received"] == 1 and steps["generate"]["bypassed"] == 2
 
 
+@pytest.mark.slow
 def test_the_main_job_runs_every_technique_and_writes_the_report(tmp_path):
     # As in the repository: the config in examples/, its run_dir (../runs/quickstart) beside that folder.
     (tmp_path / "examples").mkdir()

@@ -18,6 +18,7 @@ import yaml
 from tests.conftest import run_cli
 
 pytest.importorskip("ray")
+pytestmark = pytest.mark.slow  # each test starts a local Ray instance (~20-50 s)
 
 NO_REPORT = {"report": False, "parquet": False}
 
