@@ -7,7 +7,10 @@ import pytest
 from typer.main import get_command
 
 from synthloom.cli import app
-from synthloom.config import CoverageStepConfig, DecontaminateStepConfig, DedupStepConfig, DiversityStepConfig
+from synthloom.guards.coverage_step import CoverageStepConfig
+from synthloom.guards.decontam_step import DecontaminateStepConfig
+from synthloom.guards.dedup_step import DedupStepConfig
+from synthloom.guards.diversity_step import DiversityStepConfig
 from synthloom.guards.settings import COVERAGE, DECONTAM, DEDUP, DIVERSITY
 
 SHARED = [

@@ -58,12 +58,13 @@ def run(
     workers: int | None = typer.Option(None, "--workers", min=1, help="Ray workers [default: the cluster's CPUs]"),
 ) -> None:
     """Run a pipeline config; killed at any moment, it continues with --resume."""
-    from synthloom.config import load_config
     from synthloom.errors import UserError
     from synthloom.progress import wanted
-    from synthloom.run import Executor, execute
 
     try:
+        from synthloom.config import load_config  # loads the step plugins: a broken one is a UserError
+        from synthloom.run import Executor, execute
+
         if executor not in ("local", "ray"):
             raise UserError(f"unknown executor {executor!r}: use local or ray")
         cfg = load_config(config)
@@ -155,9 +156,9 @@ def models(
     """List the backends, and check that they answer."""
     import asyncio
 
-    from synthloom.config import LlamaCppModelConfig, OpenAIModelConfig
     from synthloom.errors import UserError
     from synthloom.models.check import describe_backends
+    from synthloom.models.config import LlamaCppModelConfig, OpenAIModelConfig
 
     configs = [LlamaCppModelConfig(model=model if not base_url else None)]
     if base_url:

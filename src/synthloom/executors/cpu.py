@@ -14,8 +14,8 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from synthloom.config import VerifierConfig
     from synthloom.verifiers.base import Verifier
+    from synthloom.verifiers.config import VerifierConfig
 
 
 class CpuPool(Protocol):
@@ -56,8 +56,8 @@ class LocalCpu:
 
 def verify_in_worker(config: dict, text: str, fields: dict) -> Any:
     """One verification, run where a pool sends it (a Ray task): the verifier is built there."""
-    from synthloom.config import VerifierConfig
     from synthloom.verifiers.build import build_verifier
+    from synthloom.verifiers.config import VerifierConfig
 
     verifier = build_verifier(VerifierConfig.model_validate(config), engines=None)
     return asyncio.run(verifier.verify(text, fields))

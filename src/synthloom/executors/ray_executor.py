@@ -27,13 +27,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from synthloom.config import RunConfig, VerifierConfig
+from synthloom.config import RunConfig
 from synthloom.engine.engine import GenerationFailed
 from synthloom.errors import UserError
 from synthloom.models.base import EndpointUnreachable
 from synthloom.record import Record
 from synthloom.steps.base import RecordStep, StepError, process_counted
 from synthloom.verifiers.base import Verifier
+from synthloom.verifiers.config import VerifierConfig
 
 ERRORS = {"StepError": StepError, "GenerationFailed": GenerationFailed, "EndpointUnreachable": EndpointUnreachable}
 METRICS_EVERY_S = 2.0

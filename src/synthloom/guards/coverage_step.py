@@ -7,17 +7,53 @@ from __future__ import annotations
 import asyncio
 import random
 from collections import Counter, defaultdict
+from typing import Literal
 
-from synthloom.config import CoverageStepConfig
+from pydantic import Field
+
 from synthloom.guards.coverage import category_counts, category_labels, thin_categories
 from synthloom.guards.record_text import first_line, record_text
+from synthloom.guards.settings import COVERAGE
 from synthloom.guards.text import normalized_text
 from synthloom.record import Lineage, Record, stable_id
 from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.step_config import TEXT_FIELDS_HELP, ModelName, StepConfig, TemplateName
 from synthloom.techniques.prompting import ask, gather_settled, item_seed
 
 
+class CoverageStepConfig(StepConfig):
+    """Count records per category, list thin ones, and optionally generate prompts to fill them."""
+
+    step: Literal["coverage"]
+    fields: list[str] | None = Field(None, description=TEXT_FIELDS_HELP)
+    category_field: str | None = Field(None, description="the label field; without it, embedding clusters")
+    categories: list[str] | None = Field(None, description="the categories expected (an absent one is empty)")
+    clusters: int = Field(COVERAGE.clusters, ge=2, description="clusters when there is no category_field")
+    min_count: int = Field(COVERAGE.min_count, ge=0, description="a category with fewer records is thin")
+    min_share: float = Field(COVERAGE.min_share, ge=0, le=1, description="a category with a smaller share is thin")
+    fill: bool = Field(False, description="generate prompts for thin categories")
+    fill_to: int | None = Field(None, ge=1, description="records per thin category after filling; "
+                                "default: min_count")
+    fill_field: str = Field("instruction", description="the field the generated prompt goes to")
+    model: ModelName = "default"
+    template: TemplateName = "coverage_fill"
+    examples_per_prompt: int = Field(3, ge=0)
+    temperature: float = Field(0.9, ge=0)
+    max_tokens: int = Field(120, ge=8)
+    seed: int = 0
+
+    def check_files(self) -> None:
+        from synthloom.templates import load_template
+
+        load_template(self.template)
+
+    def needs_embeddings(self) -> bool:
+        return self.category_field is None
+
+
 class CoverageStep(PoolStep[CoverageStepConfig]):
+    config_class = CoverageStepConfig
+
     def __init__(self, config: CoverageStepConfig, context: StepContext, name: str) -> None:
         super().__init__(config, context, name)
         self.engines = context.engines

@@ -5,14 +5,77 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import Literal
 
-from synthloom.config import BenchmarkConfig, DecontaminateStepConfig
+from pydantic import Field, model_validator
+
 from synthloom.guards.benchmarks import BenchmarkSource
 from synthloom.guards.decontam import Decontaminator, DecontamSettings, Judge
 from synthloom.guards.record_text import record_text
+from synthloom.guards.settings import DECONTAM
 from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.step_config import (
+    TEXT_FIELDS_HELP,
+    OptionalConfigRelativePath,
+    OptionalModelName,
+    StepConfig,
+    Strict,
+)
 from synthloom.techniques.prompting import ask, choice_from_logprobs
+
+
+class BenchmarkConfig(Strict):
+    name: str | None = Field(None, description="default: the builtin's name or the file's stem")
+    builtin: Literal["humaneval"] | None = None
+    path: OptionalConfigRelativePath = Field(None, description="JSONL, CSV, Parquet or a saved datasets folder")
+    fields: list[str] | None = Field(None, description="fields compared; default: every string field")
+    semantic_fields: list[str] | None = Field(None, description="fields embedded; default: `fields`")
+    id_field: str | None = None
+    split: str = "test"
+
+    @model_validator(mode="after")
+    def _one_source(self) -> BenchmarkConfig:
+        if (self.path is None) == (self.builtin is None):
+            raise ValueError("give exactly one of `builtin` and `path`")
+        return self
+
+
+class DecontaminateStepConfig(StepConfig):
+    """Remove records that contain or reword a benchmark item (n-grams, then embeddings and a judge)."""
+
+    step: Literal["decontaminate"]
+    fields: list[str] | None = Field(None, description=TEXT_FIELDS_HELP)
+    benchmarks: list[BenchmarkConfig] = Field(default_factory=lambda: [BenchmarkConfig(builtin="humaneval")],
+                                              min_length=1)
+    ngram: bool = DECONTAM.ngram
+    n: int = Field(DECONTAM.n, ge=1, description="n-gram length (GPT-3's 13)")
+    min_n: int = Field(DECONTAM.min_n, ge=1, description="shortest n for benchmarks of short items")
+    adaptive_n: bool = Field(DECONTAM.adaptive_n,
+                             description="n = the 5th-percentile item length, within [min_n, n]")
+    semantic: bool = Field(DECONTAM.semantic, description="also look for rewordings: MiniLM finds each record's "
+                           "nearest items, flagged on evidence (the item's example and test values in the record, "
+                           "the record's code passing the item's tests) or near-verbatim similarity")
+    top_k: int = Field(DECONTAM.top_k, ge=1, description="nearest benchmark items looked at per record")
+    similarity_threshold: float = Field(DECONTAM.similarity_threshold, gt=0, le=1,
+                                        description="flag on similarity alone at or above this (without a judge)")
+    behaviour: bool = Field(DECONTAM.behaviour, description="run a record's code against its nearest items' "
+                            "own tests (in the sandbox); passing them is evidence of the same task")
+    judge_model: OptionalModelName = Field(None, description="a model that confirms semantic candidates")
+    judge_threshold: float = Field(DECONTAM.judge_threshold, gt=0, le=1,
+                                   description="ask the judge about neighbours at or above this")
+    judge_max_tokens: int = Field(8, ge=1)
+    keep: bool = Field(False, description="keep contaminated records, only marking them")
+
+    def check_files(self) -> None:
+        from synthloom.guards.benchmarks import load_segments
+
+        for benchmark in self.benchmarks:
+            load_segments(benchmark_source(benchmark))
+
+    def needs_embeddings(self) -> bool:
+        return self.semantic
+
 
 JUDGE_TEMPLATE = "decontam_judge"
 
@@ -50,6 +113,8 @@ def model_judge(engine, max_tokens: int, counters: Counter | None) -> Judge:
 
 
 class DecontaminateStep(PoolStep[DecontaminateStepConfig]):
+    config_class = DecontaminateStepConfig
+
     def __init__(self, config: DecontaminateStepConfig, context: StepContext, name: str) -> None:
         super().__init__(config, context, name)
         self.engines = context.engines

@@ -3,16 +3,36 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Literal
 
-from synthloom.config import DedupStepConfig
+from pydantic import Field
+
 from synthloom.guards.dedup import BATCH, batch_signatures, find_duplicates
 from synthloom.guards.record_text import record_text
-from synthloom.guards.settings import DedupSettings
+from synthloom.guards.settings import DEDUP, DedupSettings
 from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.step_config import TEXT_FIELDS_HELP, StepConfig
+
+
+class DedupStepConfig(StepConfig):
+    """Exact and near-duplicate removal; the first record of each cluster is kept."""
+
+    step: Literal["dedup"]
+    fields: list[str] | None = Field(None, description=TEXT_FIELDS_HELP)
+    exact: bool = DEDUP.exact
+    near: bool = DEDUP.near
+    threshold: float = Field(DEDUP.threshold, gt=0, le=1, description="estimated Jaccard similarity of word shingles")
+    num_perm: int = Field(DEDUP.num_perm, ge=8, le=1024)
+    shingle_size: int = Field(DEDUP.shingle_size, ge=1, description="words per shingle")
+    bands: int | None = Field(None, ge=1, description="LSH bands; default: chosen for the threshold")
+    workers: int | None = Field(None, ge=1, description="processes for signatures; default: one per core")
+    seed: int = DEDUP.seed
 
 
 class DedupStep(PoolStep[DedupStepConfig]):
+    config_class = DedupStepConfig
+
     def __init__(self, config: DedupStepConfig, context: StepContext, name: str) -> None:
         super().__init__(config, context, name)
         self.settings = DedupSettings(exact=config.exact, near=config.near, threshold=config.threshold,

@@ -5,13 +5,33 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
+from typing import Literal
 
-from synthloom.config import DiversityStepConfig
+from pydantic import Field
+
 from synthloom.guards.diversity import metrics_by_group
 from synthloom.guards.record_text import record_text
-from synthloom.guards.settings import DiversitySettings
+from synthloom.guards.settings import DIVERSITY, DiversitySettings
 from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.step_config import TEXT_FIELDS_HELP, StepConfig
+
+
+class DiversityStepConfig(StepConfig):
+    """Measure diversity (distinct-n, self-BLEU, pairwise ROUGE-L, embedding dispersion, Vendi); passes
+    every record through."""
+
+    step: Literal["diversity"]
+    fields: list[str] | None = Field(None, description=TEXT_FIELDS_HELP)
+    by: str | None = Field("generation", description="group by lineage generation, by this field, or not")
+    sample: int = Field(DIVERSITY.sample, ge=2)
+    rouge_sample: int = Field(DIVERSITY.rouge_sample, ge=2)
+    embeddings: bool = Field(DIVERSITY.embeddings,
+                             description="embedding dispersion and Vendi (needs synthloom[embed])")
+    seed: int = DIVERSITY.seed
+
+    def needs_embeddings(self) -> bool:
+        return self.embeddings
 
 
 def group_key(record: Record, by: str | None) -> str:
@@ -31,6 +51,8 @@ def records_by_group(records: list[Record], fields: list[str] | None, by: str | 
 
 
 class DiversityStep(PoolStep[DiversityStepConfig]):
+    config_class = DiversityStepConfig
+
     def __init__(self, config: DiversityStepConfig, context: StepContext, name: str) -> None:
         super().__init__(config, context, name)
         self.settings = DiversitySettings(sample=config.sample, rouge_sample=config.rouge_sample,

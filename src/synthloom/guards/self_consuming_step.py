@@ -14,20 +14,67 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+from typing import Literal
 
-from synthloom.config import SelfConsumingStepConfig
+from pydantic import Field, model_validator
+
 from synthloom.guards.collapse import collapse_alarms
 from synthloom.guards.diversity import diversity_metrics
 from synthloom.guards.record_text import first_line
 from synthloom.guards.settings import DiversitySettings
 from synthloom.record import Lineage, Record, stable_id
 from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.step_config import ModelName, StepConfig, TemplateName
 from synthloom.techniques.prompting import ask, gather_settled, item_seed
 
 log = logging.getLogger("synthloom")
 
 
+class SelfConsumingStepConfig(StepConfig):
+    """A self-consuming loop: generation g is written from examples of generation g-1, with diversity
+    tracked per generation and an alarm when it falls (model collapse)."""
+
+    step: Literal["self_consuming"]
+    model: ModelName = "default"
+    field: str = Field("instruction", description="the field each generation writes and reads")
+    generations: int = Field(4, ge=1)
+    per_generation: int = Field(24, ge=1, description="records written per generation")
+    examples_per_prompt: int = Field(3, ge=1)
+    real_fraction: float = Field(0.0, ge=0, le=1, description="share of each generation's pool that is "
+                                 "real (input) data")
+    mode: Literal["replace", "accumulate"] = Field("replace", description="accumulate keeps every earlier "
+                                                   "generation in the pool (Gerstgrasser et al., 2024)")
+    template: TemplateName = "self_consuming"
+    alarm_metrics: list[str] = Field(default_factory=lambda: ["distinct_2", "self_bleu", "vendi"], min_length=1)
+    alarm_drop: float = Field(0.2, gt=0, le=1, description="alarm when a metric loses this share of "
+                              "generation 0's diversity")
+    on_alarm: Literal["warn", "stop"] = "warn"
+    embeddings: bool = True
+    temperature: float = Field(0.8, ge=0)
+    max_tokens: int = Field(96, ge=8)
+    seed: int = 0
+
+    @model_validator(mode="after")
+    def _known_metrics(self) -> SelfConsumingStepConfig:
+        from synthloom.guards.diversity import HIGHER_IS_DIVERSE
+
+        unknown = [m for m in self.alarm_metrics if m not in HIGHER_IS_DIVERSE]
+        if unknown:
+            raise ValueError(f"unknown alarm metric {', '.join(unknown)}: use {', '.join(HIGHER_IS_DIVERSE)}")
+        return self
+
+    def check_files(self) -> None:
+        from synthloom.templates import load_template
+
+        load_template(self.template)
+
+    def needs_embeddings(self) -> bool:
+        return self.embeddings
+
+
 class SelfConsumingStep(PoolStep[SelfConsumingStepConfig]):
+    config_class = SelfConsumingStepConfig
+
     def __init__(self, config: SelfConsumingStepConfig, context: StepContext, name: str) -> None:
         super().__init__(config, context, name)
         self.engines = context.engines

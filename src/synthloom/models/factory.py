@@ -12,7 +12,8 @@ from synthloom.errors import UserError
 from synthloom.models.base import Backend, EndpointUnreachable
 
 if TYPE_CHECKING:  # the pydantic models load only where a config file is read
-    from synthloom.config import EngineConfig, ModelConfig
+    from synthloom.engine.config import EngineConfig
+    from synthloom.models.config import ModelConfig
 
 
 def http_backend(base_url: str, model: str, api_key: str | None, *, max_connections: int,

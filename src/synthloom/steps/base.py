@@ -21,8 +21,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
-from synthloom.config import StepBase
 from synthloom.record import Record
+from synthloom.steps.step_config import StepConfig
 
 if TYPE_CHECKING:
     from synthloom.engine.engines import Engines
@@ -57,11 +57,12 @@ class StepContext:
 _CALL_COUNTERS: ContextVar[Counter | None] = ContextVar("synthloom_call_counters", default=None)
 
 
-ConfigT = TypeVar("ConfigT", bound=StepBase)
+ConfigT = TypeVar("ConfigT", bound=StepConfig)
 
 
 class Step(ABC, Generic[ConfigT]):
     kind: ClassVar[str]  # "record" or "pool": which of the two methods the pipeline calls
+    config_class: ClassVar[type[StepConfig]]  # its config; its `step:` Literal names the step in a config
 
     def __init__(self, config: ConfigT, context: StepContext, name: str) -> None:
         self.config = config

@@ -2,14 +2,40 @@
 
 from __future__ import annotations
 
-from synthloom.config import GenerateStepConfig
+from typing import Any, Literal
+
+from pydantic import Field
+
 from synthloom.models.base import ChatRequest
 from synthloom.record import Record
 from synthloom.steps.base import RecordStep, StepContext, StepError
+from synthloom.steps.step_config import ModelName, StepConfig, TemplateName
 from synthloom.templates import load_template, render
 
 
+class GenerateStepConfig(StepConfig):
+    step: Literal["generate"]
+    model: ModelName = Field("default", description="a name under `models:`, or default for `model:`")
+    template: TemplateName = Field("answer", description="a template in synthloom's data/templates, or a .jinja path")
+    system: str | None = None
+    output_field: str = "output"
+    n: int = Field(1, ge=1)
+    temperature: float = Field(0.7, ge=0)
+    top_p: float = Field(1.0, gt=0, le=1)
+    max_tokens: int = Field(256, ge=1)
+    seed: int | None = None
+    stop: list[str] = Field(default_factory=list)
+    json_schema: dict[str, Any] | None = None
+
+    def check_files(self) -> None:
+        from synthloom.templates import load_template
+
+        load_template(self.template)
+
+
 class GenerateStep(RecordStep[GenerateStepConfig]):
+    config_class = GenerateStepConfig
+
     def __init__(self, config: GenerateStepConfig, context: StepContext, name: str) -> None:
         super().__init__(config, context, name)
         self.engine = context.engines.get(config.model)

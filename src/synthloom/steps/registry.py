@@ -1,47 +1,65 @@
-"""From config entries to step objects."""
+"""The steps a pipeline can name: synthloom's own (one line each below) and those installed packages
+register under the `synthloom.steps` entry point group (see README, "Writing a step").
+
+Each entry is a step class; its `config_class` (a StepConfig subclass with `step: Literal["kind"]`)
+says the kind a config names it by, and checks its own settings and files.
+"""
 
 from __future__ import annotations
 
-from synthloom.config import (
-    AIFeedbackStepConfig,
-    CoverageStepConfig,
-    CritiqueReviseStepConfig,
-    DecontaminateStepConfig,
-    DedupStepConfig,
-    DistillStepConfig,
-    DiversityStepConfig,
-    EvolInstructStepConfig,
-    GenerateStepConfig,
-    RejectionStepConfig,
-    SelfConsumingStepConfig,
-    SelfInstructStepConfig,
-    TextbookStepConfig,
-)
+from functools import cache
+from importlib import import_module
+from importlib.metadata import entry_points
+
+from synthloom.errors import UserError
 from synthloom.steps.base import Step, StepContext
 
+ENTRY_POINT_GROUP = "synthloom.steps"
 
-def step_kinds() -> dict:
-    from synthloom.guards.coverage_step import CoverageStep
-    from synthloom.guards.decontam_step import DecontaminateStep
-    from synthloom.guards.dedup_step import DedupStep
-    from synthloom.guards.diversity_step import DiversityStep
-    from synthloom.guards.self_consuming_step import SelfConsumingStep
-    from synthloom.steps.generate import GenerateStep
-    from synthloom.techniques.ai_feedback import AIFeedbackStep
-    from synthloom.techniques.constitutional import CritiqueReviseStep
-    from synthloom.techniques.distill import DistillStep
-    from synthloom.techniques.evol_instruct import EvolInstructStep
-    from synthloom.techniques.rejection import RejectionStep
-    from synthloom.techniques.self_instruct import SelfInstructStep
-    from synthloom.techniques.textbook import TextbookStep
+BUILTIN_STEPS = [
+    "synthloom.steps.generate:GenerateStep",
+    "synthloom.techniques.self_instruct:SelfInstructStep",
+    "synthloom.techniques.evol_instruct:EvolInstructStep",
+    "synthloom.techniques.constitutional:CritiqueReviseStep",
+    "synthloom.techniques.ai_feedback:AIFeedbackStep",
+    "synthloom.techniques.distill:DistillStep",
+    "synthloom.techniques.textbook:TextbookStep",
+    "synthloom.techniques.rejection:RejectionStep",
+    "synthloom.guards.dedup_step:DedupStep",
+    "synthloom.guards.decontam_step:DecontaminateStep",
+    "synthloom.guards.diversity_step:DiversityStep",
+    "synthloom.guards.coverage_step:CoverageStep",
+    "synthloom.guards.self_consuming_step:SelfConsumingStep",
+]
 
-    return {GenerateStepConfig: GenerateStep, SelfInstructStepConfig: SelfInstructStep,
-            EvolInstructStepConfig: EvolInstructStep, CritiqueReviseStepConfig: CritiqueReviseStep,
-            AIFeedbackStepConfig: AIFeedbackStep, DistillStepConfig: DistillStep,
-            TextbookStepConfig: TextbookStep, RejectionStepConfig: RejectionStep,
-            DedupStepConfig: DedupStep, DecontaminateStepConfig: DecontaminateStep,
-            DiversityStepConfig: DiversityStep, CoverageStepConfig: CoverageStep,
-            SelfConsumingStepConfig: SelfConsumingStep}
+
+def kind_of(step_class: type[Step]) -> str:
+    """The `step:` value a config names this step by (its config's Literal)."""
+    return step_class.config_class.model_fields["step"].annotation.__args__[0]  # type: ignore[union-attr]
+
+
+def _load(reference: str) -> type[Step]:
+    module, _, name = reference.partition(":")
+    return getattr(import_module(module), name)
+
+
+@cache
+def step_classes() -> dict[str, type[Step]]:
+    """Every step kind, by its `step:` value: synthloom's, then the plugins' (which may not reuse a kind)."""
+    kinds = {kind_of(cls): cls for cls in map(_load, BUILTIN_STEPS)}
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            cls = entry.load()
+        except Exception as exc:  # noqa: BLE001 - a broken plugin is named, not a traceback
+            raise UserError(f"the step plugin {entry.name!r} ({entry.value}) failed to load: "
+                            f"{type(exc).__name__}: {exc}") from None
+        if not (isinstance(cls, type) and issubclass(cls, Step)):
+            raise UserError(f"the step plugin {entry.name!r} ({entry.value}) is not a synthloom Step subclass")
+        kind = kind_of(cls)
+        if kind in kinds and kinds[kind] is not cls:
+            raise UserError(f"the step plugin {entry.name!r} ({entry.value}) reuses the step kind {kind!r}")
+        kinds[kind] = cls
+    return kinds
 
 
 def step_names(configs: list) -> list[str]:
@@ -58,41 +76,17 @@ def step_names(configs: list) -> list[str]:
 
 def build_steps(configs: list, context: StepContext) -> list[Step]:
     """Step objects in pipeline order."""
-    kinds = step_kinds()
-    return [kinds[type(config)](config, context, name) for config, name in zip(configs, step_names(configs),
-                                                                                strict=True)]
+    kinds = step_classes()
+    return [kinds[config.step](config, context, name) for config, name in zip(configs, step_names(configs),
+                                                                              strict=True)]
 
 
 def check_step_files(configs: list) -> None:
-    """Load every file the steps name (templates, seed files) before a run directory exists, so that
-    a wrong path or a malformed seed line is one clear error with nothing to clean up afterwards."""
-    from synthloom.guards.benchmarks import load_segments
-    from synthloom.guards.decontam_step import benchmark_source
+    """Each step loads the files it names (templates, seed files, benchmarks) and says whether it needs the
+    embedder, before a run directory exists: a wrong path is one clear error with nothing to clean up."""
     from synthloom.guards.embeddings import require as require_embeddings
-    from synthloom.techniques.constitution import load_constitution
-    from synthloom.techniques.seeds import load_seed_tasks
-    from synthloom.templates import load_template
 
     for config in configs:
-        if isinstance(config, (GenerateStepConfig, DistillStepConfig, RejectionStepConfig, CoverageStepConfig,
-                               SelfConsumingStepConfig)):
-            load_template(config.template)
-        elif isinstance(config, SelfInstructStepConfig):
-            load_seed_tasks(config.seeds)
-        elif isinstance(config, (CritiqueReviseStepConfig, AIFeedbackStepConfig)):
-            load_constitution(config.constitution)
-        if isinstance(config, DecontaminateStepConfig):
-            for benchmark in config.benchmarks:
-                load_segments(benchmark_source(benchmark))
-        if needs_embeddings(config):
+        config.check_files()
+        if config.needs_embeddings():
             require_embeddings(f"step {config.name or config.step}")
-
-
-def needs_embeddings(config) -> bool:
-    if isinstance(config, (DiversityStepConfig, SelfConsumingStepConfig)):
-        return config.embeddings
-    if isinstance(config, DecontaminateStepConfig):
-        return config.semantic
-    if isinstance(config, CoverageStepConfig):
-        return config.category_field is None
-    return False

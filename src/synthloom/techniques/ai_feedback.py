@@ -12,24 +12,65 @@ from __future__ import annotations
 
 import hashlib
 import random
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from synthloom.config import AIFeedbackStepConfig
+from pydantic import Field
+
 from synthloom.engine.engine import Engine
 from synthloom.models.base import ChatRequest
 from synthloom.record import Record
 from synthloom.steps.base import RecordStep, StepContext, StepError
+from synthloom.steps.step_config import BuiltinOrPath, ModelName, OptionalModelName, StepConfig
 from synthloom.techniques.constitution import load_constitution
 from synthloom.techniques.feedback_scoring import clamp, combine_orders, probability_first, probability_first_from_votes
 from synthloom.techniques.prompting import item_seed
 from synthloom.techniques.text_quality import still_answers
 from synthloom.templates import load_template, render
 
+if TYPE_CHECKING:
+    from synthloom.config import RunConfig
+
+
 CHOICE = "feedback_choice"
 CHOICE_COT = "feedback_choice_cot"
 
 
+class AIFeedbackStepConfig(StepConfig):
+    """Constitutional AI stage 2: a feedback model picks the better of two responses (RLAIF)."""
+
+    step: Literal["ai_feedback"]
+    model: ModelName = Field(description="the feedback model; must differ from policy_model (see allow_same_model)")
+    policy_model: ModelName = Field("default", description="the model that wrote the responses")
+    allow_same_model: bool = Field(False, description="let the policy label its own outputs (flagged)")
+    constitution: BuiltinOrPath = "builtin"
+    prompt_field: str = "prompt"
+    first_field: str = "original_response"
+    second_field: str = "response"
+    mode: Literal["logprobs", "samples", "cot"] = Field(
+        "logprobs", description="logprobs: soft label from the (A)/(B) token probabilities; samples: share "
+        "of `samples` votes; cot: reason first, then read the answer, probability clamped to 40-60%")
+    samples: int = Field(8, ge=1)
+    cot_max_tokens: int = Field(160, ge=8)
+    confidence_threshold: float = Field(0.55, ge=0.5, le=1, description="pairs below it are not labelled")
+    agreement_model: OptionalModelName = Field(None, description="a held-out feedback model that re-labels a sample")
+    agreement_sample: float = Field(0.25, gt=0, le=1)
+    agreement_min: float = Field(0.7, ge=0, le=1, description="a lower agreement rate is flagged")
+    seed: int = 0
+
+    def check_in_run(self, run: RunConfig, index: int) -> None:
+        """A policy grading its own outputs invites reward hacking: it needs an explicit opt-in."""
+        if not self.allow_same_model and run.same_model(self.model, self.policy_model):
+            raise ValueError(f"pipeline.{index}.model: the feedback model {self.model!r} is the same model as the "
+                             f"policy {self.policy_model!r}; use a different model under `models:`, or set "
+                             "allow_same_model: true (the run's metrics will flag it)")
+
+    def check_files(self) -> None:
+        load_constitution(self.constitution)
+
+
 class AIFeedbackStep(RecordStep[AIFeedbackStepConfig]):
+    config_class = AIFeedbackStepConfig
+
     def __init__(self, config: AIFeedbackStepConfig, context: StepContext, name: str) -> None:
         super().__init__(config, context, name)
         self.engine = context.engines.get(config.model)

@@ -9,11 +9,14 @@ round's revision becomes its own record, as the paper trained on all of them).
 from __future__ import annotations
 
 import random
+from typing import Literal
 
-from synthloom.config import CritiqueReviseStepConfig
+from pydantic import Field
+
 from synthloom.models.base import ChatRequest
 from synthloom.record import Record
 from synthloom.steps.base import RecordStep, StepContext, StepError
+from synthloom.steps.step_config import BuiltinOrPath, ModelName, StepConfig
 from synthloom.techniques.constitution import Principle, load_constitution
 from synthloom.techniques.prompting import item_seed
 from synthloom.techniques.text_quality import still_answers
@@ -27,7 +30,28 @@ def sample_principles(principles: list[Principle], rounds: int, seed: int, recor
     return [rng.choice(principles) for _ in range(rounds)]
 
 
+class CritiqueReviseStepConfig(StepConfig):
+    """Constitutional AI stage 1 (Bai et al., 2022): critique and revise against sampled principles."""
+
+    step: Literal["critique_revise"]
+    model: ModelName = Field("default", description="the policy: writes responses, critiques and revisions")
+    constitution: BuiltinOrPath = Field("builtin", description="a YAML constitution, or builtin for synthloom's")
+    rounds: int = Field(4, ge=1, description="critique-revision rounds (the paper used 4)")
+    keep_all_revisions: bool = Field(False, description="one record per round, not only the final revision")
+    prompt_field: str = "prompt"
+    original_field: str = Field("original_response", description="the first response; reused if present")
+    response_field: str = Field("response", description="the final revision, the supervised target")
+    temperature: float = Field(0.7, ge=0)
+    max_tokens: int = Field(256, ge=8)
+    seed: int = 0
+
+    def check_files(self) -> None:
+        load_constitution(self.constitution)
+
+
 class CritiqueReviseStep(RecordStep[CritiqueReviseStepConfig]):
+    config_class = CritiqueReviseStepConfig
+
     def __init__(self, config: CritiqueReviseStepConfig, context: StepContext, name: str) -> None:
         super().__init__(config, context, name)
         self.engine = context.engines.get(config.model)

@@ -9,21 +9,57 @@ unanimous one); the share of teachers that agree is kept as the label's confiden
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import Any, Literal
 
-from synthloom.config import DistillStepConfig
+from pydantic import Field
+
 from synthloom.errors import UserError
 from synthloom.io import read_table
 from synthloom.models.base import ChatRequest
 from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext, StepError
+from synthloom.steps.step_config import ConfigRelativePath, ModelNames, StepConfig, Strict, TemplateName
 from synthloom.techniques.labels import AuditResult, Vote, audit, match_option, normalize, split_reasoning, vote
 from synthloom.techniques.prompting import gather_settled, item_seed
 from synthloom.templates import load_template, render
 
 
+class AuditConfig(Strict):
+    path: ConfigRelativePath = Field(description="gold-labelled rows (JSONL, CSV, Parquet or a datasets folder)")
+    gold_field: str = "label"
+    category_field: str | None = "category"
+    min_accuracy: float = Field(0.7, ge=0, le=1)
+    on_low: Literal["stop", "flag", "skip_category"] = Field(
+        "flag", description="stop the run, flag the records of low categories, or leave them unlabelled")
+    limit: int | None = Field(None, ge=1)
+
+
+class DistillStepConfig(StepConfig):
+    """Teachers label inputs for a student (knowledge distillation), with an audit against gold labels."""
+
+    step: Literal["distill"]
+    teachers: ModelNames = Field(default_factory=lambda: ["default"], min_length=1)
+    template: TemplateName = Field("answer", description="builtin template name or a .jinja path")
+    system: str | None = None
+    output_field: str = "label"
+    label_options: list[str] | None = Field(None, description="read the answer as one of these labels")
+    reasoning: bool = Field(False, description="keep the reasoning before answer_marker apart from the answer")
+    answer_marker: str = "Final answer:"
+    agreement: Literal["majority", "unanimous"] = Field("majority", description="unanimous drops disagreements")
+    audit: AuditConfig | None = None
+    temperature: float = Field(0.0, ge=0)
+    max_tokens: int = Field(256, ge=1)
+    seed: int = 0
+
+    def check_files(self) -> None:
+        from synthloom.templates import load_template
+
+        load_template(self.template)
+
+
 class DistillStep(PoolStep[DistillStepConfig]):
     # the audit must finish before any input is labelled
+    config_class = DistillStepConfig
 
     def __init__(self, config: DistillStepConfig, context: StepContext, name: str) -> None:
         super().__init__(config, context, name)

@@ -12,13 +12,15 @@ from __future__ import annotations
 import random
 from functools import lru_cache
 from importlib import resources
+from typing import Literal, get_args
 
 import yaml
+from pydantic import Field
 
-from synthloom.config import EvolInstructStepConfig
 from synthloom.record import Record
 from synthloom.removed_sample import capped
 from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.step_config import ModelName, OptionalModelName, StepConfig
 from synthloom.techniques.evol_filters import (
     copies_template_words,
     is_only_punctuation_and_stop_words,
@@ -29,6 +31,33 @@ from synthloom.techniques.evol_filters import (
 from synthloom.techniques.prompting import ask, gather_settled, item_seed
 from synthloom.techniques.text_quality import is_not_language, is_repetition_loop, nearly_same, strip_numbering
 from synthloom.templates import load_template, render
+
+EvolOperation = Literal["add_constraints", "deepen", "concretize", "increase_reasoning", "complicate_input",
+                        "in_breadth"]
+
+
+class EvolInstructStepConfig(StepConfig):
+    """Evol-Instruct (Xu et al., 2023); defaults are the paper's (M = 4 rounds)."""
+
+    step: Literal["evol_instruct"]
+    model: ModelName = Field("default", description="the model that rewrites instructions")
+    answer_model: OptionalModelName = Field(None, description="the model that answers them; default: `model`")
+    judge_model: OptionalModelName = Field(None, description="the model for the Equal / Not Equal check; "
+                                    "default: `model`")
+    rounds: int = Field(4, ge=1)
+    operations: list[EvolOperation] = Field(default_factory=lambda: list(get_args(EvolOperation)), min_length=1)
+    instruction_field: str = "instruction"
+    output_field: str = "output"
+    include_seeds: bool = Field(True, description="the final dataset is the seeds plus every round's survivors")
+    refusal_max_words: int = Field(80, ge=1, description="a response with 'sorry' under this length fails")
+    copy_markers: list[str] = Field(default_factory=lambda: [
+        "given prompt", "rewritten prompt", "#given", "#rewritten", "given instruction", "rewritten instruction",
+        "original instruction", "instruction to rewrite", "new instruction:"])
+    temperature: float = Field(0.7, ge=0)
+    max_tokens: int = Field(300, ge=16)
+    answer_max_tokens: int = Field(400, ge=16)
+    seed: int = 0
+
 
 IN_DEPTH = "evol_in_depth"
 IN_BREADTH = "evol_in_breadth"
@@ -56,6 +85,8 @@ class Eliminated(Exception):
 
 
 class EvolInstructStep(PoolStep[EvolInstructStepConfig]):
+    config_class = EvolInstructStepConfig
+
     def __init__(self, config: EvolInstructStepConfig, context: StepContext, name: str) -> None:
         super().__init__(config, context, name)
         self.engines = context.engines

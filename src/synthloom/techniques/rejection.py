@@ -13,23 +13,65 @@ from __future__ import annotations
 import asyncio
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from synthloom.config import RejectionStepConfig
+from pydantic import Field
+
 from synthloom.engine.engine import GenerationFailed
 from synthloom.errors import UserError
 from synthloom.models.base import ChatRequest
 from synthloom.record import Record
 from synthloom.removed_sample import capped
 from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.step_config import ModelName, StepConfig, TemplateName
 from synthloom.techniques.prompting import item_seed
 from synthloom.techniques.rejection_dedupe import distinct, equations_key, text_key
 from synthloom.templates import load_template, render
 from synthloom.verifiers.base import Verdict
 from synthloom.verifiers.build import build_verifier
+from synthloom.verifiers.config import VerifierConfig
 from synthloom.verifiers.passk import pass_at_k
 
+if TYPE_CHECKING:
+    from synthloom.config import RunConfig
+
+
 PASS_AT = (1, 5, 10)
+
+
+class RejectionStepConfig(StepConfig):
+    """Rejection sampling: up to k candidates per prompt, keep those the verifier passes."""
+
+    step: Literal["rejection"]
+    model: ModelName = "default"
+    template: TemplateName = "answer"
+    system: str | None = None
+    output_field: str = "response"
+    verifier: VerifierConfig
+    k: int = Field(8, ge=1, description="candidates per prompt at most")
+    m: int = Field(1, ge=1, description="stop a prompt once this many are accepted")
+    batch: int = Field(4, ge=1, description="candidates asked for at once (the backend's n where it has one)")
+    budget: int | None = Field(None, ge=1, description="candidates for the whole run at most")
+    adaptive: bool = Field(False, description="extra samples for prompts whose pass rate is low but not zero")
+    adaptive_extra: int = Field(8, ge=1)
+    adaptive_below: float = Field(0.5, gt=0, le=1)
+    class_field: str | None = Field("difficulty", description="the field whose values are the yield classes")
+    dedupe: Literal["none", "text", "equations"] = Field("text", description="equations: RFT's reasoning paths")
+    temperature: float = Field(0.8, ge=0)
+    max_tokens: int = Field(512, ge=1)
+    seed: int = 0
+
+    def check_in_run(self, run: RunConfig, index: int) -> None:
+        """A judge verifier must be another model than the one it judges, unless allowed on purpose."""
+        for judge in self.verifier.judges():
+            if judge.model is not None and not judge.allow_same_model and run.same_model(judge.model, self.model):
+                raise ValueError(f"pipeline.{index}.verifier: the judge {judge.model!r} is the generator's own "
+                                 "model; use another model, or set allow_same_model: true")
+
+    def check_files(self) -> None:
+        from synthloom.templates import load_template
+
+        load_template(self.template)
 
 
 @dataclass
@@ -55,6 +97,8 @@ class PromptState:
 class RejectionStep(PoolStep[RejectionStepConfig]):
     """A whole-pool step: the run's budget and adaptive allocation need every prompt's first-pass result.
     `removed` holds every candidate not kept, with its verdict."""
+
+    config_class = RejectionStepConfig
 
     def __init__(self, config: RejectionStepConfig, context: StepContext, name: str) -> None:
         super().__init__(config, context, name)

@@ -16,11 +16,14 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING, ClassVar, Literal
 
-from synthloom.config import SelfInstructStepConfig
+from pydantic import Field
+
 from synthloom.record import Lineage, Record, stable_id
 from synthloom.removed_sample import capped
 from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.step_config import ModelName, OptionalBuiltinOrPath, OptionalModelName, StepConfig
 from synthloom.techniques.instruction_filters import (
     DEFAULT_BLACKLIST,
     Instance,
@@ -42,10 +45,58 @@ from synthloom.techniques.self_instruct_parsing import (
 from synthloom.techniques.text_quality import strip_numbering
 from synthloom.templates import load_template, render
 
+if TYPE_CHECKING:
+    from synthloom.config import RunConfig
+
+
 GENERATE = "self_instruct_generate"
 CLASSIFY = "self_instruct_is_classification"
 INPUT_FIRST = "self_instruct_instances_input_first"
 OUTPUT_FIRST = "self_instruct_instances_output_first"
+
+
+class SelfInstructStepConfig(StepConfig):
+    """Self-Instruct (Wang et al., 2023); defaults are the paper's."""
+
+    makes_records: ClassVar[bool] = True
+
+    step: Literal["self_instruct"]
+    model: ModelName = "default"
+    instance_model: OptionalModelName = Field(None, description="model that writes instances; default: `model`")
+    seeds: OptionalBuiltinOrPath = Field(None, description="Self-Instruct-format JSONL, or builtin for "
+                                         "synthloom's pool (the default, except that a run with `input:` must "
+                                         "say which it means)")
+    num_instructions: int = Field(100, ge=1, description="new tasks to generate")
+    max_requests: int | None = Field(None, ge=1, description="budget of generation prompts; default 10 x "
+                                     "num_instructions")
+    requests_per_round: int = Field(8, ge=1, description="generation prompts sent at once between pool updates")
+    examples_per_prompt: int = Field(8, ge=1)
+    machine_examples: int = Field(2, ge=0, description="of the examples, how many come from generated tasks")
+    new_per_request: int = Field(12, ge=1, description="new tasks each prompt asks for")
+    rouge_threshold: float = Field(0.7, gt=0, le=1)
+    min_words: int = Field(4, ge=1)
+    max_words: int = Field(150, ge=1)
+    blacklist: list[str] | None = Field(None, description="default: image(s) graph(s) picture(s) file(s) "
+                                        "map(s) draw plot 'go to'")
+    banned_prefixes: list[str] = Field(default_factory=lambda: ["Write a program"])
+    max_instances: int = Field(5, ge=1)
+    temperature: float = Field(0.7, ge=0)
+    top_p: float = Field(0.5, gt=0, le=1)
+    max_tokens: int = Field(1024, ge=16)
+    instance_max_tokens: int = Field(350, ge=16)
+    seed: int = 0
+
+    def check_files(self) -> None:
+        load_seed_tasks(self.seeds)
+
+    def check_in_run(self, run: RunConfig, index: int) -> None:
+        """`input:` rows before Self-Instruct pass through it; they are not its seed tasks. A user who
+        meant them as seeds would silently get the built-in pool and their rows in the output."""
+        if index == 0 and run.input is not None and self.seeds is None:
+            raise ValueError("pipeline.0.seeds: self_instruct takes its seed tasks from `seeds:` (a "
+                             "Self-Instruct-format JSONL), not from `input:`, whose rows it passes through to the "
+                             "output; put your seed file under the step's `seeds:`, or set `seeds: builtin` to "
+                             "keep the built-in pool and pass the input rows through")
 
 
 @dataclass
@@ -72,6 +123,8 @@ def prompt_examples(template: str, parse) -> frozenset[tuple[str, str]]:
 
 
 class SelfInstructStep(PoolStep[SelfInstructStepConfig]):
+    config_class = SelfInstructStepConfig
+
     def __init__(self, config: SelfInstructStepConfig, context: StepContext, name: str) -> None:
         super().__init__(config, context, name)
         self.engines = context.engines

@@ -9,12 +9,46 @@ from __future__ import annotations
 import itertools
 import random
 import re
+from typing import ClassVar, Literal
 
-from synthloom.config import TextbookStepConfig
+from pydantic import Field, model_validator
+
 from synthloom.record import Lineage, Record, stable_id
 from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.step_config import ModelName, StepConfig
 from synthloom.techniques.prompting import ask, gather_settled, item_seed
 from synthloom.techniques.self_instruct_parsing import parse_numbered_tasks
+
+
+class TextbookStepConfig(StepConfig):
+    """Textbook-quality explanations and exercises to spec (phi-1): topics x audiences x styles x levels."""
+
+    makes_records: ClassVar[bool] = True
+
+    step: Literal["textbook"]
+    model: ModelName = "default"
+    subject: str | None = Field(None, description="root subject; topics are generated from it if not given")
+    topics: list[str] | None = Field(None, description="the topic taxonomy, if you have one")
+    num_topics: int = Field(8, ge=1)
+    audiences: list[str] = Field(default_factory=lambda: ["a curious teenager", "a university student",
+                                                          "a working professional"], min_length=1)
+    styles: list[str] = Field(default_factory=lambda: ["a clear step-by-step explanation",
+                                                       "a worked-example walkthrough", "a short dialogue"],
+                              min_length=1)
+    difficulties: list[str] = Field(default_factory=lambda: ["introductory", "intermediate", "advanced"],
+                                    min_length=1)
+    max_items: int | None = Field(None, ge=1, description="a seeded sample of the combinations, if fewer")
+    exercises: int = Field(2, ge=0)
+    temperature: float = Field(0.7, ge=0)
+    max_tokens: int = Field(700, ge=32)
+    seed: int = 0
+
+    @model_validator(mode="after")
+    def _subject_or_topics(self) -> TextbookStepConfig:
+        if not self.subject and not self.topics:
+            raise ValueError("give a `subject` (topics are generated from it) or a list of `topics`")
+        return self
+
 
 TOPICS = "textbook_topics"
 SECTION = "textbook_section"
@@ -41,6 +75,8 @@ def combinations(topics: list[str], audiences: list[str], styles: list[str], dif
 
 
 class TextbookStep(PoolStep[TextbookStepConfig]):
+    config_class = TextbookStepConfig
+
     def __init__(self, config: TextbookStepConfig, context: StepContext, name: str) -> None:
         super().__init__(config, context, name)
         self.engine = context.engines.get(config.model)

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from synthloom.verifiers.base import AllOf, AnyOf, Verifier
 
 if TYPE_CHECKING:
-    from synthloom.config import VerifierConfig
     from synthloom.engine.engines import Engines
+    from synthloom.verifiers.config import VerifierConfig
 
 
 def build_verifier(config: VerifierConfig, engines: Engines | None) -> Verifier:

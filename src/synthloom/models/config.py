@@ -1,0 +1,50 @@
+"""A model's config: the in-process llama.cpp backend or an OpenAI-compatible endpoint."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from synthloom.config_model import Strict
+from synthloom.errors import UserError
+from synthloom.settings_env import api_key_from_env, base_url_from_env, model_from_env
+
+
+class LlamaCppModelConfig(Strict):
+    backend: Literal["llamacpp"] = "llamacpp"
+    model: str | None = Field(None, description="path to a GGUF file; empty for the bundled SmolLM2-135M")
+    n_ctx: int = Field(2048, ge=128)
+    n_threads: int | None = Field(None, ge=1)
+    chat: bool = Field(True, description="false for base models: messages are sent as a plain-text transcript")
+
+
+
+class OpenAIModelConfig(Strict):
+    backend: Literal["openai"]
+    base_url: str | None = Field(None, description="default: $SYNTHLOOM_BASE_URL, then $OPENAI_BASE_URL")
+    model: str | None = Field(None, description="default: $SYNTHLOOM_MODEL, then $OPENAI_MODEL")
+    api_key_env: str = Field("SYNTHLOOM_API_KEY", description="name of the variable holding the key")
+    native_n: bool = Field(False, description="the server returns n samples in one call (vLLM, OpenAI)")
+    chat: bool = Field(True, description="false for base models: messages go to /completions as a transcript")
+    schema_style: Literal["json_schema", "json_object"] = Field(
+        "json_schema", description="how JSON-schema output is asked for: json_object for llama-cpp-python's server")
+
+    def resolved_base_url(self) -> str:
+        url = self.base_url or base_url_from_env()
+        if not url:
+            raise UserError("model.base_url is not set: put it in the config or set SYNTHLOOM_BASE_URL")
+        return url
+
+    def resolved_model(self) -> str:
+        name = self.model or model_from_env()
+        if not name:
+            raise UserError("model.model is not set: put it in the config or set SYNTHLOOM_MODEL")
+        return name
+
+    def resolved_api_key(self) -> str | None:
+        return api_key_from_env(self.api_key_env)
+
+
+
+ModelConfig = Annotated[LlamaCppModelConfig | OpenAIModelConfig, Field(discriminator="backend")]

@@ -1,0 +1,112 @@
+"""What every step's config shares, and the typed fields the run config resolves and checks for it.
+
+A step's config subclasses `StepConfig` and lives beside its step. Fields typed `ModelName` (or
+`OptionalModelName`, `ModelNames`) must name a configured model; fields typed `TemplateName`,
+`BuiltinOrPath` or `ConfigRelativePath` name files taken from the config's folder. Nested configs (a
+verifier, a benchmark) are walked too, so a new step states this in its field types, never in a list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
+
+from pydantic import BaseModel, Field
+
+from synthloom.config_model import Strict
+
+if TYPE_CHECKING:
+    from synthloom.config import RunConfig
+
+
+@dataclass(frozen=True)
+class ModelReference:
+    """Marks a field whose value names a model: `default`, or a name under `models:`."""
+
+
+@dataclass(frozen=True)
+class FileReference:
+    """Marks a field whose value may be a file, taken relative to the config's folder.
+    `builtin`: "suffixless" for template fields (a name without a suffix is one of synthloom's
+    templates), "builtin" for fields where that word means synthloom's own file, None for plain paths."""
+
+    builtin: str | None = None
+
+    def is_path(self, value: str | Path) -> bool:
+        if self.builtin == "suffixless":
+            return bool(Path(value).suffix)
+        return self.builtin is None or value != self.builtin
+
+
+MODEL = ModelReference()
+ModelName = Annotated[str, MODEL]
+OptionalModelName = Annotated[str | None, MODEL]
+ModelNames = Annotated[list[str], MODEL]
+TemplateName = Annotated[str, FileReference("suffixless")]
+BuiltinOrPath = Annotated[str, FileReference("builtin")]
+OptionalBuiltinOrPath = Annotated[str | None, FileReference("builtin")]
+ConfigRelativePath = Annotated[Path, FileReference()]
+OptionalConfigRelativePath = Annotated[Path | None, FileReference()]
+
+TEXT_FIELDS_HELP = ("the record fields compared, joined; default: its prompt (instruction + input, prompt or "
+                    "question) and its response")
+
+
+class StepConfig(Strict):
+    """The fields every step has; `step` (a Literal of the step's kind) is declared by each subclass."""
+
+    makes_records: ClassVar[bool] = False  # a step that can start a pipeline without `input:`
+
+    step: str
+    name: str | None = Field(None, description="the step's name in counts and reports; default: its kind")
+    only_if: str | None = Field(None, description="only records whose field of this name is non-empty go "
+                                "through this step; the others pass it unchanged")
+
+    def check_files(self) -> None:
+        """Load every file the step names (templates, seeds, benchmarks...), so that a wrong path is one
+        clear error before a run directory exists. Steps that name files override it."""
+
+    def needs_embeddings(self) -> bool:
+        """Whether the step, as configured, needs the sentence embedder (the `embed` extra)."""
+        return False
+
+    def check_in_run(self, run: RunConfig, index: int) -> None:
+        """Checks that need the whole run config (its models, its input): raise ValueError naming
+        `pipeline.{index}.<field>`. Model names are checked already (every `ModelName` field)."""
+
+
+def marked_fields(model: BaseModel, marker: type, where: str = "") -> Iterator[tuple[str, BaseModel, str, Any]]:
+    """(dotted location, owning model, field name, marker) for every field of `model` and of the configs
+    nested in it whose type carries a `marker` instance."""
+    for name, info in type(model).model_fields.items():
+        found = next((m for m in info.metadata if isinstance(m, marker)), None)
+        location = f"{where}{name}"
+        if found is not None:
+            yield location, model, name, found
+        value = getattr(model, name)
+        children = value if isinstance(value, list) else [value]
+        for i, child in enumerate(children):
+            if isinstance(child, BaseModel):
+                yield from marked_fields(child, marker, f"{location}.{i}." if isinstance(value, list)
+                                         else f"{location}.")
+
+
+def model_references(config: BaseModel) -> Iterator[tuple[str, str]]:
+    """(dotted location, model name) for every model a config names."""
+    for location, owner, name, _ in marked_fields(config, ModelReference):
+        value = getattr(owner, name)
+        for i, model in enumerate(value) if isinstance(value, list) else [(None, value)]:
+            if model is not None:
+                yield (location if i is None else f"{location}.{i}"), model
+
+
+def resolve_paths(config: BaseModel, folder: Path) -> None:
+    """Make every relative file a config names relative to `folder` (the config's), in place."""
+    for _, owner, name, reference in marked_fields(config, FileReference):
+        value = getattr(owner, name)
+        if value is None or not reference.is_path(value) or Path(value).is_absolute():
+            continue
+        resolved = (folder / value).resolve()
+        setattr(owner, name, resolved if isinstance(value, Path) else str(resolved))

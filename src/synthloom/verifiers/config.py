@@ -1,0 +1,43 @@
+"""A rejection step's `verifier:` section: which check a candidate must pass, with its settings."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from synthloom.steps.step_config import OptionalModelName, Strict
+from synthloom.verifiers.math import MathConventions
+
+
+class VerifierConfig(Strict):
+    kind: Literal["math", "code", "json_schema", "regex", "judge", "all_of", "any_of"]
+    gold_field: str = Field("answer", description="math: the field holding the gold answer")
+    percent: Literal["label", "fraction"] = Field(
+        MathConventions.percent, description="math: `label`: 75% matches 75, not 0.75; `fraction`: also 0.75")
+    units: Literal["ignore", "strict"] = Field(
+        MathConventions.units, description="math: `ignore` drops a unit after a number (12 cm = 12); `strict` keeps it")
+    schema_: dict[str, Any] | None = Field(None, alias="schema", description="json_schema: the JSON Schema")
+    pattern: str | None = Field(None, description="regex: the pattern")
+    full_match: bool = False
+    model: OptionalModelName = Field(None, description="judge: the judge model (a different one from the generator)")
+    rubric: str | None = Field(None, description="judge: what a passing answer must do")
+    allow_same_model: bool = Field(False, description="judge: let the generator judge itself")
+    of: list[VerifierConfig] = Field(default_factory=list, description="all_of / any_of: the verifiers")
+    wall_s: float = Field(10.0, gt=0, description="code: wall-clock limit per run")
+    cpu_s: int = Field(5, ge=1)
+    memory_mb: int = Field(512, ge=32)
+
+    @model_validator(mode="after")
+    def _needs(self) -> VerifierConfig:
+        needed = {"json_schema": "schema_", "regex": "pattern", "judge": "rubric"}.get(self.kind)
+        if needed and getattr(self, needed) is None:
+            raise ValueError(f"a {self.kind} verifier needs `{needed.rstrip('_')}`")
+        if self.kind in ("all_of", "any_of") and not self.of:
+            raise ValueError(f"{self.kind} needs a list `of` verifiers")
+        if self.kind == "judge" and not self.model:
+            raise ValueError("a judge verifier needs `model`: a different model from the generator")
+        return self
+
+    def judges(self) -> list[VerifierConfig]:
+        return [self] if self.kind == "judge" else [j for v in self.of for j in v.judges()]
