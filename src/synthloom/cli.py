@@ -160,7 +160,8 @@ def models(
     from synthloom.models.check import describe_backends
     from synthloom.models.config import LlamaCppModelConfig, OpenAIModelConfig
 
-    configs = [LlamaCppModelConfig(model=model if not base_url else None)]
+    configs: list[LlamaCppModelConfig | OpenAIModelConfig] = [LlamaCppModelConfig(model=model if not base_url
+                                                                                  else None)]
     if base_url:
         configs.append(OpenAIModelConfig(backend="openai", base_url=base_url, model=model or "default"))
     try:

@@ -210,7 +210,7 @@ async def _find_with_judge(decontaminator, texts: list[str], model: str | None, 
     if base_url and not model:
         raise UserError("--judge-model is required with --judge-base-url")
     base_model = model == "gemma3-270m"  # a base model: the judge prompt goes as raw text
-    backend = (http_backend(base_url, model, api_key_from_env(), max_connections=16) if base_url
+    backend = (http_backend(base_url, model, api_key_from_env(), max_connections=16) if base_url and model
                else local_backend(model, chat=not base_model))
     engine = make_engine(backend, EngineSettings(concurrency=16), str(default_cache_path()))
     try:

@@ -155,8 +155,9 @@ class Pipeline:
         def finished(task: asyncio.Task) -> None:
             tasks.discard(task)
             slots.release()
-            if not task.cancelled() and task.exception() is not None:
-                fatal.append(task.exception())
+            error = None if task.cancelled() else task.exception()
+            if error is not None:
+                fatal.append(error)
 
         try:
             for root in roots:
@@ -226,7 +227,8 @@ def _route(step: Step, records: list[Record]) -> tuple[list[Record], list[Record
     field_name = step.config.only_if
     if not field_name:
         return records, []
-    taken, bypass = [], []
+    taken: list[Record] = []
+    bypass: list[Record] = []
     for record in records:
         value = record.fields.get(field_name)
         (taken if value not in (None, "", [], {}) else bypass).append(record)

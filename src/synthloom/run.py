@@ -68,9 +68,10 @@ def load_inputs(config: RunConfig) -> list[Record]:
         rows = [{"instruction": t.instruction, "input": t.instances[0].input, "output": t.instances[0].output,
                  "category": t.category} for t in load_seed_tasks()]
     else:
+        assert source.path is not None  # InputConfig requires a path or a builtin
         rows = read_table(source.path, source.columns, source.split)
-    if config.input.limit:
-        rows = rows[: config.input.limit]
+    if source.limit:
+        rows = rows[: source.limit]
     return [Record.from_input(i, row) for i, row in enumerate(rows)]
 
 
@@ -91,7 +92,7 @@ def execute(config: RunConfig, *, resume: bool, progress: bool = True,
 
         remote = RayExecutor(config, Path(config.run_dir), executor.address, executor.workers)
     run_dir = RunDirectory(config.run_dir)
-    run_dir.open(resolved_config_text(config), file_digest(config.input and config.input.path), resume=resume)
+    run_dir.open(resolved_config_text(config), file_digest(config.input.path if config.input else None), resume=resume)
     handler = _log_to(run_dir.path / "run.log")
     log.info("session %s started (%s, %d inputs)%s", run_dir.session_id, "resume" if resume else "start",
              len(inputs), "; the run had written nothing, so it starts over" if run_dir.restarted else "")

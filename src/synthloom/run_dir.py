@@ -60,6 +60,18 @@ class RunDirectory:
         self._offset = 0
         self.session_id: int | None = None
 
+    @property
+    def db(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise RuntimeError(f"{self.path} is not open")
+        return self._db
+
+    @property
+    def output_fd(self) -> int:
+        if self._fd is None:
+            raise RuntimeError(f"{self.path} is not open")
+        return self._fd
+
     # -- opening ---------------------------------------------------------------------------------
 
     def exists(self) -> bool:
@@ -100,12 +112,12 @@ class RunDirectory:
             create_private_file(self.path / "state.sqlite")
         self._db = sqlite3.connect(self.path / "state.sqlite", isolation_level=None)
         if had_run:  # before anything is written: even the journal mode changes a file's header
-            check_format(self._db, self.path / "state.sqlite", STATE_FORMAT, ours={"roots", "sessions", "info"},
+            check_format(self.db, self.path / "state.sqlite", STATE_FORMAT, ours={"roots", "sessions", "info"},
                          what="a synthloom run's state", fix="choose another run_dir")
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(STATE_SCHEMA)
-        stamp_format(self._db, STATE_FORMAT)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(STATE_SCHEMA)
+        stamp_format(self.db, STATE_FORMAT)
         same = had_run and self._same_run(config_text, input_digest)
         if had_run and self._has_records():
             if not resume:
@@ -117,25 +129,25 @@ class RunDirectory:
             # fixed the config, so the run starts over with it. Answers already cached are kept.
             log.info("run_dir held no records yet: starting it over with the changed config")
             self.restarted = True
-            self._db.executescript("DELETE FROM roots; DELETE FROM failures; DELETE FROM ancestry;")
+            self.db.executescript("DELETE FROM roots; DELETE FROM failures; DELETE FROM ancestry;")
         if not same:
             write_private_atomic(self.config_path, config_text.encode())
             self._set_info("input_digest", input_digest)
         # A session still marked running was killed before it could say how it ended.
-        self._db.execute("UPDATE sessions SET status = 'killed' WHERE status = 'running'")
+        self.db.execute("UPDATE sessions SET status = 'killed' WHERE status = 'running'")
         self._offset = self._truncate_to_committed()
         self._fd = open_private_append(self.output_path)
-        cur = self._db.execute("INSERT INTO sessions (started, status) VALUES (?, 'running')", (time.time(),))
+        cur = self.db.execute("INSERT INTO sessions (started, status) VALUES (?, 'running')", (time.time(),))
         self.session_id = cur.lastrowid
 
     def _has_records(self) -> bool:
-        return bool(self._db.execute("SELECT MAX(end_offset) FROM roots").fetchone()[0])
+        return bool(self.db.execute("SELECT MAX(end_offset) FROM roots").fetchone()[0])
 
     def _set_info(self, key: str, value: str) -> None:
-        self._db.execute("INSERT OR REPLACE INTO info VALUES (?, ?)", (key, value))
+        self.db.execute("INSERT OR REPLACE INTO info VALUES (?, ?)", (key, value))
 
     def _get_info(self, key: str) -> str | None:
-        row = self._db.execute("SELECT value FROM info WHERE key = ?", (key,)).fetchone()
+        row = self.db.execute("SELECT value FROM info WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
     def _same_run(self, config_text: str, input_digest: str) -> bool:
@@ -152,7 +164,7 @@ class RunDirectory:
                             "resume with the same input, or start a new run_dir")
 
     def _truncate_to_committed(self) -> int:
-        row = self._db.execute("SELECT MAX(end_offset) FROM roots").fetchone()
+        row = self.db.execute("SELECT MAX(end_offset) FROM roots").fetchone()
         committed = row[0] or 0
         if self.output_path.exists() and self.output_path.stat().st_size != committed:
             with self.output_path.open("r+b") as handle:
@@ -162,7 +174,7 @@ class RunDirectory:
     # -- progress --------------------------------------------------------------------------------
 
     def done_roots(self) -> set[str]:
-        return {r[0] for r in self._db.execute("SELECT root_id FROM roots WHERE status = 'ok'")}
+        return {r[0] for r in self.db.execute("SELECT root_id FROM roots WHERE status = 'ok'")}
 
     def output_ids(self) -> set[str]:
         return {orjson.loads(line)["id"] for line in self._iter_output_lines()}
@@ -181,11 +193,11 @@ class RunDirectory:
             data = b"".join(r.to_json() + b"\n" for r in records)
             view = memoryview(data)
             while view:
-                written = os.write(self._fd, view)
+                written = os.write(self.output_fd, view)
                 view = view[written:]
             self._offset += len(data)
         status = "failed" if failed else "ok"
-        db = self._db
+        db = self.db
         db.execute("BEGIN")
         db.execute("INSERT OR REPLACE INTO roots VALUES (?, ?, ?)", (root_id, status, self._offset))
         db.execute("DELETE FROM failures WHERE root_id = ?", (root_id,))
@@ -198,51 +210,51 @@ class RunDirectory:
         self.commit_root(PREFIX + record.id, [], [record])
 
     def forget_prefix_failures(self) -> None:
-        self._db.execute("DELETE FROM failures WHERE root_id LIKE ?", (PREFIX + "%",))
-        self._db.execute("DELETE FROM roots WHERE root_id LIKE ?", (PREFIX + "%",))
+        self.db.execute("DELETE FROM failures WHERE root_id LIKE ?", (PREFIX + "%",))
+        self.db.execute("DELETE FROM roots WHERE root_id LIKE ?", (PREFIX + "%",))
 
     def record_ancestry(self, pairs: Iterable[tuple[str, str]]) -> None:
         """(root, ancestor) pairs: which records of the replayed prefix each streamed root came from."""
-        self._db.execute("BEGIN")
-        self._db.executemany("INSERT OR IGNORE INTO ancestry VALUES (?, ?)", pairs)
-        self._db.execute("COMMIT")
+        self.db.execute("BEGIN")
+        self.db.executemany("INSERT OR IGNORE INTO ancestry VALUES (?, ?)", pairs)
+        self.db.execute("COMMIT")
 
     def committed_lineage(self) -> set[str]:
         """Ids of the roots earlier sessions committed and of every prefix record they came from: a
         replayed prefix keeps these, so nothing already written is contradicted."""
-        roots = {r[0] for r in self._db.execute("SELECT root_id FROM roots WHERE root_id NOT LIKE ?",
+        roots = {r[0] for r in self.db.execute("SELECT root_id FROM roots WHERE root_id NOT LIKE ?",
                                                  (PREFIX + "%",))}
-        ancestors = {r[0] for r in self._db.execute(
+        ancestors = {r[0] for r in self.db.execute(
             "SELECT ancestor_id FROM ancestry WHERE root_id IN (SELECT root_id FROM roots)")}
         return roots | ancestors
 
     def count_prefix_failures(self) -> int:
-        return self._db.execute("SELECT COUNT(*) FROM roots WHERE root_id LIKE ?", (PREFIX + "%",)).fetchone()[0]
+        return self.db.execute("SELECT COUNT(*) FROM roots WHERE root_id LIKE ?", (PREFIX + "%",)).fetchone()[0]
 
     def failures(self) -> list[dict[str, Any]]:
-        return [orjson.loads(r[0]) for r in self._db.execute("SELECT record FROM failures ORDER BY rowid")]
+        return [orjson.loads(r[0]) for r in self.db.execute("SELECT record FROM failures ORDER BY rowid")]
 
     def count_failed_roots(self) -> int:
-        return self._db.execute("SELECT COUNT(*) FROM roots WHERE status = 'failed'").fetchone()[0]
+        return self.db.execute("SELECT COUNT(*) FROM roots WHERE status = 'failed'").fetchone()[0]
 
     # -- metrics and the end ---------------------------------------------------------------------
 
     def save_session(self, status: str, metrics: dict[str, Any]) -> None:
         now = time.time()
-        self._db.execute("UPDATE sessions SET ended = ?, status = ?, metrics = ? WHERE id = ?",
+        self.db.execute("UPDATE sessions SET ended = ?, status = ?, metrics = ? WHERE id = ?",
                          (now, status, orjson.dumps(metrics), self.session_id))
         # One point per save: the report's throughput-over-time plot.
         engine = metrics.get("engine", {})
         records = metrics.get("pipeline", {}).get("records_written", 0)
-        self._db.execute("INSERT INTO timeline VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        self.db.execute("INSERT INTO timeline VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          (self.session_id, now, records, *(engine.get(k, 0) for k in TIMELINE_KEYS)))
         sessions = [
             {"id": r[0], "started": r[1], "ended": r[2], "status": r[3],
              "metrics": orjson.loads(r[4]) if r[4] else None}
-            for r in self._db.execute("SELECT id, started, ended, status, metrics FROM sessions ORDER BY id")
+            for r in self.db.execute("SELECT id, started, ended, status, metrics FROM sessions ORDER BY id")
         ]
         timeline = [dict(zip(("session", "at", "records", *TIMELINE_KEYS), row, strict=True))
-                    for row in self._db.execute("SELECT * FROM timeline ORDER BY session, at")]
+                    for row in self.db.execute("SELECT * FROM timeline ORDER BY session, at")]
         summary = {"status": status, "sessions": sessions, "totals": _sum_engine(sessions), "timeline": timeline,
                    # who is writing: a report can tell a killed run from one still going
                    "writer": {"pid": os.getpid(), "host": socket.gethostname()}}

@@ -102,9 +102,9 @@ class Engine:
             fetched_each = await asyncio.gather(
                 *(self._sample_once(request, i, keys[i]) for i in missing), return_exceptions=True
             )
-            for i, fetched in zip(missing, fetched_each, strict=True):
-                if not isinstance(fetched, BaseException):
-                    results[i] = fetched
+            for i, outcome in zip(missing, fetched_each, strict=True):
+                if not isinstance(outcome, BaseException):
+                    results[i] = outcome
             errors = [f for f in fetched_each if isinstance(f, BaseException)]
             if errors:
                 raise errors[0]
@@ -259,6 +259,7 @@ class Engine:
                 self._pause_for(wait)
             await asyncio.sleep(wait)
         self.metrics.failed_samples += request.n
+        assert last_error is not None  # the loop ran at least once (max_attempts >= 1) and did not return
         attempts = f"after {attempt + 1} attempt{'s' if attempt else ''}"
         raise GenerationFailed(f"{last_error.kind}: {last_error} ({attempts})")
 

@@ -15,9 +15,9 @@ class RetryPolicy:
 
     def delay(self, attempt: int, retry_after: float | None = None, rng: random.Random | None = None) -> float:
         """Exponential backoff with full jitter; never shorter than the server's Retry-After."""
-        rng = rng or random
-        backoff = rng.uniform(0, min(self.max_delay, self.base_delay * (2 ** attempt)))
+        uniform = (rng or random).uniform
+        backoff = uniform(0, min(self.max_delay, self.base_delay * (2 ** attempt)))
         if retry_after is None:
             return backoff
         # Small jitter on top of Retry-After so that many waiting requests do not return in one burst.
-        return retry_after + rng.uniform(0, self.base_delay)
+        return retry_after + uniform(0, self.base_delay)

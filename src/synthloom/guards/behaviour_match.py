@@ -24,7 +24,7 @@ def _parses(code: str) -> ast.Module | None:
         return None
 
 
-def _implemented(node: ast.AST) -> bool:
+def _implemented(node: ast.FunctionDef) -> bool:
     """A function with a body beyond its docstring (a bare stub implements nothing)."""
     body = [n for n in node.body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
     return bool(body) and not all(isinstance(n, ast.Pass) for n in body)

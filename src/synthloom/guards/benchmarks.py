@@ -111,6 +111,7 @@ def _rows(source: BenchmarkSource) -> tuple[list[dict], str | None, list[str], l
         rows = _humaneval_rows()
     else:
         default_fields, default_semantic, default_id = [], [], None
+        assert source.path is not None  # a source is a builtin or a file
         rows = read_table(source.path, split=source.split)
     present = set().union(*(row.keys() for row in rows[:100]))
     id_field = source.id_field or default_id or next((f for f in ID_FIELDS if f in present), None)

@@ -14,13 +14,18 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field  # `field` is also a Contamination attribute
+from typing import TYPE_CHECKING
 
 from synthloom.guards.benchmarks import BenchmarkSource, ItemTests, Segment, load_items, load_segments
 from synthloom.guards.judge_calibration import Calibration, calibrate
 from synthloom.guards.literal_evidence import LiteralIndex, literals
 from synthloom.guards.ngram_overlap import NgramIndex
 from synthloom.guards.settings import DecontamSettings
+
+if TYPE_CHECKING:
+    from synthloom.guards.semantic import SemanticIndex
 
 # (text, benchmark segment text) -> True if the judge says they are the same item, None if unclear
 Judge = Callable[[str, str], Awaitable[bool | None]]
@@ -33,7 +38,7 @@ class Contamination:
     item_id: str
     field: str
     method: str  # "ngram", "semantic" or "semantic+judge"
-    evidence: dict = field(default_factory=dict)
+    evidence: dict = dataclass_field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {"benchmark": self.benchmark, "item_id": self.item_id, "field": self.field, "method": self.method,
@@ -51,7 +56,8 @@ class Decontaminator:
         self.segments: list[Segment] = [s for source in sources for s in load_segments(source)]
         self.ngrams = NgramIndex(self.segments, settings.n, settings.min_n, settings.adaptive_n) \
             if settings.ngram else None
-        self._semantic = None
+        self._semantic: SemanticIndex | None = None
+        self._semantic_segments: list[int] = []
 
     def describe(self) -> dict:
         benchmarks = sorted({s.benchmark for s in self.segments})

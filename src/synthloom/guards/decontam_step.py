@@ -11,6 +11,7 @@ from pydantic import Field, model_validator
 
 from synthloom.guards.benchmarks import BenchmarkSource
 from synthloom.guards.decontam import Decontaminator, DecontamSettings, Judge
+from synthloom.guards.judge_calibration import Calibration
 from synthloom.guards.record_text import record_text
 from synthloom.guards.settings import DECONTAM
 from synthloom.record import Record
@@ -81,7 +82,7 @@ JUDGE_TEMPLATE = "decontam_judge"
 
 
 def benchmark_source(config: BenchmarkConfig) -> BenchmarkSource:
-    name = config.name or config.builtin or Path(config.path).stem
+    name = config.name or config.builtin or Path(config.path or "").stem
     return BenchmarkSource(name=name, builtin=config.builtin, path=config.path, fields=tuple(config.fields or ()),
                            semantic_fields=tuple(config.semantic_fields or ()), id_field=config.id_field,
                            split=config.split)
@@ -123,7 +124,7 @@ class DecontaminateStep(PoolStep[DecontaminateStepConfig]):
                                          top_k=config.top_k, similarity_threshold=config.similarity_threshold,
                                          behaviour=config.behaviour, judge_threshold=config.judge_threshold)
         self._description: dict = {}
-        self._calibration = None
+        self._calibration: Calibration | None = None
 
     async def run_all(self, records: list[Record]) -> list[Record]:
         cfg = self.config

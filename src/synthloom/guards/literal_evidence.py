@@ -39,15 +39,16 @@ def literals(text: str) -> set[str]:
 
 
 class LiteralIndex:
-    """Each benchmark item's literals (from every field: prompt, examples, tests), with idf weights."""
+    """Each benchmark item's literals (from every field: prompt, examples, tests), with idf weights; an
+    item is named by (benchmark, item id)."""
 
-    def __init__(self, item_texts: dict[str, str]) -> None:
+    def __init__(self, item_texts: dict[tuple[str, str], str]) -> None:
         self.items = {item: literals(text) for item, text in item_texts.items()}
         frequency = Counter(value for values in self.items.values() for value in values)
         total = max(len(self.items), 1)
         self.weight = {value: math.log(total / count) for value, count in frequency.items()}
 
-    def evidence(self, text_literals: set[str], item: str) -> tuple[float, list[str]]:
+    def evidence(self, text_literals: set[str], item: tuple[str, str]) -> tuple[float, list[str]]:
         """(score, the shared literals, heaviest first) of a text against one item."""
         shared = sorted(text_literals & self.items.get(item, set()), key=lambda v: -self.weight[v])
         return sum(self.weight[v] for v in shared), shared

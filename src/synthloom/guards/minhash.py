@@ -59,7 +59,7 @@ def optimal_bands(threshold: float, num_perm: int, fp_weight: float = 0.5, fn_we
             collide = 1 - (1 - grid ** rows) ** bands
             fp = np.trapezoid(np.where(grid < threshold, collide, 0), grid)
             fn = np.trapezoid(np.where(grid >= threshold, 1 - collide, 0), grid)
-            cost = fp_weight * fp + fn_weight * fn
+            cost = float(fp_weight * fp + fn_weight * fn)
             if cost < best_cost:
                 best, best_cost = (bands, rows), cost
     return best

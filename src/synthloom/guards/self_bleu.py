@@ -57,7 +57,8 @@ def self_bleu_scores(tokenized: list[list[str]], max_n: int = 4) -> list[float]:
     scores = []
     for i, per_order in enumerate(counts):
         hyp_len = lengths[i]
-        logs = []
+        logs: list[float] = []
+        no_unigram = False
         for order, counter in enumerate(per_order):
             table = top[order]
             clipped = 0
@@ -66,10 +67,10 @@ def self_bleu_scores(tokenized: list[list[str]], max_n: int = 4) -> list[float]:
                 clipped += min(c, second if whose == i else best)
             denominator = max(1, sum(counter.values()))
             if order == 0 and clipped == 0:
-                logs = None  # NLTK returns 0 when no unigram matches
+                no_unigram = True  # NLTK returns 0 when no unigram matches
                 break
             logs.append(math.log((clipped if clipped else EPSILON) / denominator))
-        if logs is None or hyp_len == 0:
+        if no_unigram or hyp_len == 0:
             scores.append(0.0)
             continue
         ref_len = _closest_other_length(lengths, sorted_lengths, hyp_len)

@@ -62,7 +62,7 @@ def resolve_model_path(model: str | None) -> Path:
 
 class LlamaCppBackend:
     native_n = False
-    max_parallel = 1  # one llama.cpp context decodes one sequence at a time
+    max_parallel: int | None = 1  # one llama.cpp context decodes one sequence at a time
 
     def __init__(self, model: str | None = None, *, n_ctx: int = 2048, n_threads: int | None = None,
                  chat_format: str | None = None, chat: bool = True) -> None:
@@ -72,8 +72,8 @@ class LlamaCppBackend:
         # Name and size identify the weights without hashing ~100 MB at every start.
         self.identity = f"llamacpp:{self.path.name}:{self.path.stat().st_size}:ctx{n_ctx}" + ("" if chat else ":text")
         self.chat = chat  # False for base models: messages go in as a plain-text transcript
-        self._options = {"n_ctx": n_ctx, "n_threads": n_threads or os.cpu_count() or 1,
-                         "chat_format": chat_format}
+        self._options: dict[str, Any] = {"n_ctx": n_ctx, "n_threads": n_threads or os.cpu_count() or 1,
+                                         "chat_format": chat_format}
         self._llama: Any = None
 
     def _load(self) -> Any:

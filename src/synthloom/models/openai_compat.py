@@ -121,7 +121,7 @@ def completion_from_dict(data: Any) -> Completion:
 
 class OpenAICompatBackend:
     native_n = False  # many servers (llama.cpp, Ollama) ignore `n`; one call per sample is the safe default
-    max_parallel = None
+    max_parallel: int | None = None
 
     def __init__(self, base_url: str, model: str, api_key: str | None = None, *,
                  max_connections: int = 64, native_n: bool = False, schema_style: str = "json_schema",

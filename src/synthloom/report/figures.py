@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import functools
 import io
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Set
+from typing import TYPE_CHECKING, Any
 
 from matplotlib.figure import Figure
 
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
+
 # parse_math off: labels are the user's data (categories, class names, step names) and are drawn as
 # written; "$x^$" would otherwise be parsed as mathtext and fail the whole report.
-STYLE = {"svg.fonttype": "none", "svg.hashsalt": "synthloom", "font.size": 9, "axes.spines.top": False,
-         "axes.spines.right": False, "text.parse_math": False}
+STYLE: dict[RcKeyType, Any] = {"svg.fonttype": "none", "svg.hashsalt": "synthloom", "font.size": 9,
+                               "axes.spines.top": False, "axes.spines.right": False, "text.parse_math": False}
 KEPT, DROPPED, FAILED, ACCENT = "#2f6db5", "#e0a040", "#c0392b", "#6a4c93"
 
 
@@ -73,7 +76,7 @@ def funnel(stages: list[tuple[str, int, int, int]]) -> str:
 
 
 @_styled
-def bars(labels: list[str], values: list[float], *, xlabel: str, highlight: set[str] = frozenset(),
+def bars(labels: list[str], values: list[float], *, xlabel: str, highlight: Set[str] = frozenset(),
          value_format: str = "{:,}") -> str:
     """Horizontal bars, `highlight`ed labels in the warning colour."""
     if not labels:

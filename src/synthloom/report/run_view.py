@@ -68,7 +68,8 @@ class RunView:
 
 def _jsonl(path: Path, limit: int | None = None) -> tuple[list[dict], int]:
     """Up to `limit` parsed lines and the count of all lines; a torn last line (a killed write) is skipped."""
-    rows, total = [], 0
+    rows: list[dict] = []
+    total = 0
     if not path.exists():
         return rows, 0
     with path.open("rb") as handle:

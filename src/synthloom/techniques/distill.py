@@ -74,9 +74,10 @@ class DistillStep(PoolStep[DistillStepConfig]):
             low = await self._audit()
         bar = self.context.board.bar(f"{self.name}: labels", len(records))
         todo = []
+        skip_low = cfg.audit is not None and cfg.audit.on_low == "skip_category"
         for record in records:
-            category = str(record.fields.get(cfg.audit.category_field, "")) if cfg.audit else ""
-            if category in low and cfg.audit.on_low == "skip_category":
+            category = self._category(record.fields)
+            if category in low and skip_low:
                 self.counters["skipped_low_accuracy_category"] += 1
                 continue
             todo.append(record)
@@ -107,9 +108,8 @@ class DistillStep(PoolStep[DistillStepConfig]):
             messages, temperature=cfg.temperature, max_tokens=cfg.max_tokens, seed=item_seed(cfg.seed, key)))
         reasoning, answer = split_reasoning(sample.choice.text, cfg.answer_marker) if cfg.reasoning \
             else ("", sample.choice.text.strip())
-        if cfg.label_options:
-            answer = match_option(answer, cfg.label_options)
-        return (answer or None), reasoning
+        label = match_option(answer, cfg.label_options) if cfg.label_options else answer
+        return (label or None), reasoning
 
     async def _vote(self, prompt: str, key: str) -> tuple[Vote, dict[str, Any]]:
         replies = await asyncio.gather(*(self._ask(t, prompt, key) for t in self.teachers))
@@ -139,8 +139,8 @@ class DistillStep(PoolStep[DistillStepConfig]):
         }
         if cfg.reasoning:
             fields["reasoning"] = details["reasoning"]
-        category = str(record.fields.get(cfg.audit.category_field, "")) if cfg.audit else ""
-        if category in low:
+        category = self._category(record.fields)
+        if category in low and cfg.audit is not None:
             fields["audit_flag"] = f"teacher accuracy in {category!r} is under {cfg.audit.min_accuracy}"
             self.counters["flagged_low_accuracy_category"] += 1
         child = record.child(self.name, 0, fields, technique="distill", model="+".join(
@@ -151,8 +151,14 @@ class DistillStep(PoolStep[DistillStepConfig]):
 
     # -- the audit -----------------------------------------------------------------------------------
 
+    def _category(self, fields: dict[str, Any]) -> str:
+        """A record's category under the audit (its category field), or "" without one."""
+        audit = self.config.audit
+        return str(fields.get(audit.category_field, "")) if audit and audit.category_field else ""
+
     async def _audit(self) -> set[str]:
         cfg = self.config.audit
+        assert cfg is not None  # called only when the step has an audit
         rows = read_table(cfg.path)
         if cfg.limit:
             rows = rows[: cfg.limit]

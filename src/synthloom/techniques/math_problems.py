@@ -52,9 +52,9 @@ def _hard(rng: random.Random) -> Problem:
                             "kilometres does it travel in total?",
                 "answer": str(speed * hours + extra), "kind": "distance"}
     start, given, bought, shares = rng.randint(20, 60), rng.randint(1, 15), rng.randint(5, 30), rng.choice((2, 3, 4))
-    total = start - given + bought
-    total -= total % shares
-    bought = total - start + given
+    shared_total = start - given + bought
+    shared_total -= shared_total % shares
+    bought = shared_total - start + given
     return {"question": f"{name} has {start} {item}, gives away {given}, buys {bought} more, then shares them "
                         f"equally among {shares} friends. How many does each friend get?",
             "answer": str(total // shares), "kind": "multi_step"}

@@ -42,7 +42,7 @@ def choice_from_logprobs(logprobs: list[dict] | None, options: dict[str, Any], p
                 word = match.group(1)
                 best[word] = max(best.get(word, float("-inf")), logprob)
         if best:
-            return options[max(best, key=best.get)]
+            return options[max(best, key=lambda word: best[word])]
     return None
 
 

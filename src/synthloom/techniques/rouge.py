@@ -25,7 +25,7 @@ def rouge_tokens(text: str) -> list[str]:
     return [t for t in _NON_ALPHANUM.sub(" ", text.lower()).split() if t]
 
 
-def rouge_l_f(lcs: np.ndarray | int, candidate_len: int, reference_len: np.ndarray | int):
+def rouge_l_f(lcs: np.ndarray | int, candidate_len: np.ndarray | int, reference_len: np.ndarray | int):
     """F-measure computed with the very float operations rouge-score uses, so decisions match exactly."""
     precision = lcs / candidate_len
     recall = lcs / reference_len

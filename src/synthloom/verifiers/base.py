@@ -27,7 +27,7 @@ class Verdict:
 
 class Verifier(Protocol):
     name: str
-    isolation: str | None  # how the sandbox isolates the code it runs; None for verifiers that run none
+    isolation: dict[str, str] | None  # how the sandbox isolates the code it runs; None if it runs none
 
     async def verify(self, candidate: str, fields: dict[str, Any]) -> Verdict:
         """Judge one candidate; `fields` are the prompt record's (gold answer, tests, ...)."""

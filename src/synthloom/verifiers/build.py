@@ -24,16 +24,19 @@ def build_verifier(config: VerifierConfig, engines: Engines | None) -> Verifier:
     if config.kind == "json_schema":
         from synthloom.verifiers.schema import JsonSchemaVerifier
 
+        assert config.schema_ is not None  # VerifierConfig requires it for this kind
         return JsonSchemaVerifier(config.schema_)
     if config.kind == "regex":
         from synthloom.verifiers.schema import RegexVerifier
 
+        assert config.pattern is not None  # VerifierConfig requires it for this kind
         return RegexVerifier(config.pattern, config.full_match)
     if config.kind == "judge":
         from synthloom.verifiers.judge import JudgeVerifier
 
         if engines is None:
             raise ValueError("a judge verifier needs the run's engines")
+        assert config.model is not None and config.rubric is not None  # VerifierConfig requires both
         return JudgeVerifier(engines.get(config.model), config.rubric)
     parts = [build_verifier(v, engines) for v in config.of]
     return AllOf(*parts) if config.kind == "all_of" else AnyOf(*parts)

@@ -64,6 +64,7 @@ class _Channel:
 
     def __init__(self, proc: asyncio.subprocess.Process, deadline: float) -> None:
         self.proc, self.deadline = proc, deadline
+        assert proc.stdout is not None and proc.stdin is not None and proc.stderr is not None  # opened as pipes
         self.stderr = asyncio.ensure_future(read_capped(proc.stderr))  # drained, so the child never blocks
 
     async def send(self, message: dict) -> None:
@@ -112,7 +113,7 @@ class CodeVerifier:
     def __init__(self, limits: SandboxLimits = SandboxLimits(wall_s=10, cpu_s=5)) -> None:
         self.limits = limits
         self.name = "code_tests"
-        self.isolation = isolation()
+        self.isolation: dict[str, str] | None = isolation()
         self._values: dict[str, list[tuple] | str] = {}  # expected values per test, or why they are missing
 
     async def verify(self, candidate: str, fields: dict[str, Any]) -> Verdict:

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import ast
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 # Applied in the parent to the decoded (plain) return value, so they are safe to call.
-WRAPPERS = {"set": set, "frozenset": frozenset, "sorted": sorted, "tuple": tuple, "list": list, "len": len,
-            "abs": abs, "round": round, "int": int, "float": float, "str": str, "bool": bool, "sum": sum,
-            "min": min, "max": max}
+WRAPPERS: dict[str, Callable[..., Any]] = {
+    "set": set, "frozenset": frozenset, "sorted": sorted, "tuple": tuple, "list": list, "len": len,
+    "abs": abs, "round": round, "int": int, "float": float, "str": str, "bool": bool, "sum": sum,
+    "min": min, "max": max}
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,8 @@ def _case(statement: ast.Assert, name: str, test: str) -> Case:
         left, op, right = expr.left, expr.ops[0], expr.comparators[0]
         if isinstance(op, ast.Is) and isinstance(right, ast.Constant) and right.value in (None, True, False):
             if (call := _candidate_call(left, name)) is not None:
-                return make(args=call, compare={None: "is_none", True: "is_true", False: "is_false"}[right.value])
+                identity = "is_none" if right.value is None else "is_true" if right.value is True else "is_false"
+                return make(args=call, compare=identity)
         if isinstance(op, (ast.Eq, ast.NotEq)):
             compare = "eq" if isinstance(op, ast.Eq) else "ne"
             for side, other in ((left, right), (right, left)):
@@ -89,8 +93,8 @@ def _case(statement: ast.Assert, name: str, test: str) -> Case:
                     return make(args=call, compare=compare, expected=ast.unparse(other), wrapper=wrapper,
                                 wrapper_args=wrapper_args)
         if isinstance(op, (ast.Lt, ast.LtE)) and not _mentions(right, name):
-            if (found := _distance(left, name)) is not None:
-                call, expected = found
+            if (distance := _distance(left, name)) is not None:
+                call, expected = distance
                 return make(args=call, compare="close" if isinstance(op, ast.Lt) else "close_or_equal",
                             expected=expected, tolerance=ast.unparse(right))
     raise NotDecomposable(f"line {statement.lineno}: an assertion of a shape that is not decomposed: "
@@ -127,9 +131,11 @@ def _distance(node: ast.AST, name: str) -> tuple[str, str] | None:
         (isinstance(node.func, ast.Name) and node.func.id == "abs")
         or (isinstance(node.func, ast.Attribute) and node.func.attr == "fabs"
             and isinstance(node.func.value, ast.Name) and node.func.value.id == "math"))
-    if not is_abs or not isinstance(node.args[0], ast.BinOp) or not isinstance(node.args[0].op, ast.Sub):
+    if not is_abs or not isinstance(node, ast.Call):
         return None
     difference = node.args[0]
+    if not isinstance(difference, ast.BinOp) or not isinstance(difference.op, ast.Sub):
+        return None
     for side, other in ((difference.left, difference.right), (difference.right, difference.left)):
         if (call := _candidate_call(side, name)) is not None and not _mentions(other, name):
             return call, ast.unparse(other)

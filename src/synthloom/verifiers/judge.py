@@ -22,7 +22,7 @@ def read_verdict(text: str, logprobs: list[dict] | None = None) -> tuple[bool | 
 
 
 class JudgeVerifier:
-    isolation = None  # runs no code
+    isolation: dict[str, str] | None = None  # runs no code
 
     def __init__(self, engine: Engine, rubric: str, prompt_field: str = "prompt") -> None:
         self.engine = engine

@@ -134,7 +134,8 @@ def answers_match(gold: str, answer: str, conventions: MathConventions = MathCon
 
 def _letter_lead(answer: str) -> str | None:
     plain = _TEXT_WRAP.sub(r"\1", answer)
-    found = _LETTER_LEAD.match(plain) or ([*_LETTER_IN_PROSE.finditer(plain)] or [None])[-1]
+    in_prose = [*_LETTER_IN_PROSE.finditer(plain)]
+    found = _LETTER_LEAD.match(plain) or (in_prose[-1] if in_prose else None)
     return (found.group(1) or found.group(2)) if found else None
 
 
@@ -145,7 +146,7 @@ def _unit_of(text: str) -> str:
 
 
 class MathAnswerVerifier:
-    isolation = None  # runs no code
+    isolation: dict[str, str] | None = None  # runs no code
 
     def __init__(self, gold_field: str = "answer", conventions: MathConventions = MathConventions()) -> None:
         self.gold_field = gold_field

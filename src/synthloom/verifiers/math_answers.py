@@ -68,8 +68,8 @@ def extract_answer(text: str) -> str | None:
     if (found := _last_box(text)) is not None:
         return found.strip()
     if "####" in text:
-        answer = text.rsplit("####", 1)[1].strip().splitlines()
-        return answer[0].strip() if answer else None
+        after = text.rsplit("####", 1)[1].strip().splitlines()
+        return after[0].strip() if after else None
     if (last := _last_statement(text)) is not None:
         answer = _clean_statement(last.group("a") if last.group("a") is not None else last.group("b"))
         if answer:

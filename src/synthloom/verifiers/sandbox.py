@@ -123,17 +123,17 @@ async def open_python(files: dict[str, str], main: str,
 
 
 async def _spawn(scratch: str, main: str, limits: SandboxLimits, uid: int | None) -> asyncio.subprocess.Process:
-    pipes = {"stdin": asyncio.subprocess.PIPE, "stdout": asyncio.subprocess.PIPE, "stderr": asyncio.subprocess.PIPE,
-             "limit": LINE_LIMIT}
+    pipe = asyncio.subprocess.PIPE
     if isolation()["mode"] == "bwrap":
         command = sandbox_rootfs.bwrap_command(sandbox_rootfs.sandbox_python(), scratch, [main], uid)
-        return await asyncio.create_subprocess_exec(*command, **pipes, start_new_session=True, env={},
+        return await asyncio.create_subprocess_exec(*command, stdin=pipe, stdout=pipe, stderr=pipe, limit=LINE_LIMIT,
+                                                    start_new_session=True, env={},
                                                     preexec_fn=_limits_then_drop(limits, uid))
     spec = json.dumps({"workdir": scratch, "main": main, "python": sandbox_rootfs.sandbox_python(), "uid": uid,
                        **{k: v for k, v in asdict(limits).items() if k != "wall_s"}})
     return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "synthloom.verifiers.sandbox_child", spec, **pipes,
-        env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": _package_root()})
+        sys.executable, "-m", "synthloom.verifiers.sandbox_child", spec, stdin=pipe, stdout=pipe, stderr=pipe,
+        limit=LINE_LIMIT, env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": _package_root()})
 
 
 async def run_python(code: str, limits: SandboxLimits = SandboxLimits(), stdin: bytes = b"",

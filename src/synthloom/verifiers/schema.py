@@ -29,7 +29,7 @@ def extract_json(text: str) -> Any:
 
 
 class JsonSchemaVerifier:
-    isolation = None  # runs no code
+    isolation: dict[str, str] | None = None  # runs no code
 
     def __init__(self, schema: dict[str, Any]) -> None:
         import jsonschema
@@ -51,7 +51,7 @@ class JsonSchemaVerifier:
 
 
 class RegexVerifier:
-    isolation = None  # runs no code
+    isolation: dict[str, str] | None = None  # runs no code
 
     def __init__(self, pattern: str, full_match: bool = False) -> None:
         self.pattern = re.compile(pattern, re.DOTALL)
