@@ -27,3 +27,16 @@ def test_the_config_the_command_and_the_settings_share_each_default(command, con
     options = {p.name: p.default for p in get_command(app).commands[command].params}
     for name in names:
         assert config.model_fields[name].default == getattr(settings, name) == options[name], name
+
+
+def test_generate_and_a_run_config_share_the_engine_and_sampling_defaults():
+    from synthloom.engine.config import EngineConfig
+    from synthloom.engine.engine import EngineSettings
+    from synthloom.models.base import ChatRequest
+    from synthloom.steps.generate import GenerateStepConfig
+
+    options = {p.name: p.default for p in get_command(app).commands["generate"].params}
+    for name in ("concurrency", "timeout"):
+        assert EngineConfig.model_fields[name].default == getattr(EngineSettings, name) == options[name], name
+    for name in ("temperature", "top_p", "max_tokens"):
+        assert GenerateStepConfig.model_fields[name].default == getattr(ChatRequest, name) == options[name], name

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import typer
 
+from synthloom.engine.defaults import CONCURRENCY, TIMEOUT_S
 from synthloom.guard_cli import register as register_guard_commands
+from synthloom.models.base import ChatRequest
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Synthetic training data for language models.")
@@ -95,16 +97,16 @@ def generate(
                                            help="OpenAI-compatible endpoint; omit for the bundled model"),
     model: str | None = typer.Option(None, "--model", envvar="SYNTHLOOM_MODEL",
                                         help="model name at the endpoint, or a GGUF path in process"),
-    concurrency: int = typer.Option(64, "--concurrency", "-c", min=1),
+    concurrency: int = typer.Option(CONCURRENCY, "--concurrency", "-c", min=1),
     n: int = typer.Option(1, "--n", min=1, help="samples per prompt"),
-    temperature: float = typer.Option(0.7, min=0),
-    top_p: float = typer.Option(1.0, min=0, max=1),
-    max_tokens: int = typer.Option(256, min=1),
+    temperature: float = typer.Option(ChatRequest.temperature, min=0),
+    top_p: float = typer.Option(ChatRequest.top_p, min=0, max=1),
+    max_tokens: int = typer.Option(ChatRequest.max_tokens, min=1),
     seed: int | None = typer.Option(None),
     system: str | None = typer.Option(None, help="system message added to every prompt"),
     rpm: float | None = typer.Option(None, help="requests per minute limit"),
     tpm: float | None = typer.Option(None, help="tokens per minute limit"),
-    timeout: float = typer.Option(120.0, help="seconds for one call"),
+    timeout: float = typer.Option(TIMEOUT_S, help="seconds for one call"),
     cache: Path | None = typer.Option(None, help="response cache file [default: ~/.cache/synthloom]"),
     no_cache: bool = typer.Option(False, "--no-cache", metavar=""),
     progress: bool | None = typer.Option(None, "--progress/--no-progress",

@@ -1,21 +1,23 @@
-"""The engine's settings in a run config: concurrency, rate limits, retries, prices, cache."""
+"""The engine's settings in a run config: concurrency, rate limits, retries, prices, cache. Defaults come
+from engine/defaults.py and RetryPolicy, which the engine and `synthloom generate` use too."""
 
 from __future__ import annotations
 
 from pydantic import Field
 
 from synthloom.config_model import Strict
+from synthloom.engine.defaults import CONCURRENCY, TIMEOUT_S
 from synthloom.engine.retry import RetryPolicy
 
 
 class EngineConfig(Strict):
-    concurrency: int = Field(64, ge=1, le=100_000)
+    concurrency: int = Field(CONCURRENCY, ge=1, le=100_000)
     rpm: float | None = Field(None, gt=0, description="requests per minute")
     tpm: float | None = Field(None, gt=0, description="tokens per minute")
-    timeout: float = Field(120.0, gt=0, description="seconds for one call")
-    max_attempts: int = Field(6, ge=1)
-    backoff_base: float = Field(0.5, ge=0)
-    backoff_max: float = Field(60.0, ge=0)
+    timeout: float = Field(TIMEOUT_S, gt=0, description="seconds for one call")
+    max_attempts: int = Field(RetryPolicy.max_attempts, ge=1)
+    backoff_base: float = Field(RetryPolicy.base_delay, ge=0)
+    backoff_max: float = Field(RetryPolicy.max_delay, ge=0)
     max_retry_wait: float = Field(RetryPolicy.max_retry_after, gt=0, description="seconds; a server asking to "
                                   "wait longer (Retry-After) fails the request instead of stalling the run")
     price_input_per_mtok: float = Field(0.0, ge=0)

@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass
 
 from synthloom.engine.cache import ResponseCache, cache_key
+from synthloom.engine.defaults import CONCURRENCY, TIMEOUT_S
 from synthloom.engine.limits import TokenBucket
 from synthloom.engine.metrics import EngineMetrics, Price
 from synthloom.engine.retry import RetryPolicy
@@ -33,10 +34,10 @@ SHOWN_WAIT_S = 10.0  # a server-requested pause at least this long is logged and
 
 @dataclass(frozen=True)
 class EngineSettings:
-    concurrency: int = 64
+    concurrency: int = CONCURRENCY
     rpm: float | None = None
     tpm: float | None = None
-    timeout: float = 120.0
+    timeout: float = TIMEOUT_S
     retry: RetryPolicy = RetryPolicy()
     price: Price = Price()
 

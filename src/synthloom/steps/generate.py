@@ -20,9 +20,9 @@ class GenerateStepConfig(StepConfig):
     system: str | None = None
     output_field: str = "output"
     n: int = Field(1, ge=1)
-    temperature: float = Field(0.7, ge=0)
-    top_p: float = Field(1.0, gt=0, le=1)
-    max_tokens: int = Field(256, ge=1)
+    temperature: float = Field(ChatRequest.temperature, ge=0)
+    top_p: float = Field(ChatRequest.top_p, gt=0, le=1)
+    max_tokens: int = Field(ChatRequest.max_tokens, ge=1)
     seed: int | None = None
     stop: list[str] = Field(default_factory=list)
     json_schema: dict[str, Any] | None = None
