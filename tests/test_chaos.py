@@ -454,17 +454,17 @@ def test_models_without_check_names_each_backend(fault_server):
 @pytest.mark.parametrize("window", [4])
 async def test_generate_holds_at_most_a_window_of_answers_behind_a_slow_prompt(fault_server, tmp_path, monkeypatch,
                                                                                window):
-    from synthloom import oneoff
+    from synthloom.cli import generate_command
     from synthloom.engine.engine import EngineSettings
     from synthloom.models.base import ChatRequest
     from synthloom.models.factory import http_backend, make_engine
 
-    monkeypatch.setattr(oneoff, "REORDER_WINDOW", window)
+    monkeypatch.setattr(generate_command, "REORDER_WINDOW", window)
     engine = make_engine(http_backend(fault_server.url, "echo", None, max_connections=2),
                          EngineSettings(concurrency=2, timeout=1), None)
     prompts = ["fault:hangx1 first"] + [f"p{i}" for i in range(12)]
     requests = [ChatRequest.build([{"role": "user", "content": p}]) for p in prompts]
-    result = await oneoff.generate_file(engine, requests, tmp_path / "out.jsonl", progress=False)
+    result = await generate_command.generate_file(engine, requests, tmp_path / "out.jsonl", progress=False)
     assert result.written == 13 and result.failed == 0
     order = [r.prompt for r in fault_server.log]
     retried_first = [i for i, p in enumerate(order) if p.startswith("fault:hang")][1]

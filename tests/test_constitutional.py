@@ -11,14 +11,14 @@ import yaml
 
 from synthloom.config import RunConfig
 from synthloom.engine.engine import Engine, EngineSettings
-from synthloom.engine.engines import Engines
+from synthloom.engine.model_engines import Engines
 from synthloom.errors import UserError
 from synthloom.models.base import ChatRequest, Choice, Completion, Usage
 from synthloom.record import Record
 from synthloom.steps.base import StepContext
-from synthloom.techniques.ai_feedback import AIFeedbackStep
+from synthloom.steps.techniques.ai_feedback import AIFeedbackStep
+from synthloom.steps.techniques.critique_revise import CritiqueReviseStep, sample_principles
 from synthloom.techniques.constitution import load_constitution
-from synthloom.techniques.constitutional import CritiqueReviseStep, sample_principles
 from synthloom.techniques.feedback_scoring import clamp, combine_orders, probability_first, probability_first_from_votes
 from tests.conftest import run_cli
 

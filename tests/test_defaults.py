@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from typer.main import get_command
 
-from synthloom.cli import app
-from synthloom.guards.coverage_step import CoverageStepConfig
-from synthloom.guards.decontam_step import DecontaminateStepConfig
-from synthloom.guards.dedup_step import DedupStepConfig
-from synthloom.guards.diversity_step import DiversityStepConfig
+from synthloom.cli.app import app
 from synthloom.guards.settings import COVERAGE, DECONTAM, DEDUP, DIVERSITY
+from synthloom.steps.guards.coverage import CoverageStepConfig
+from synthloom.steps.guards.decontaminate import DecontaminateStepConfig
+from synthloom.steps.guards.dedup import DedupStepConfig
+from synthloom.steps.guards.diversity import DiversityStepConfig
 
 SHARED = [
     ("dedup", DedupStepConfig, DEDUP, ["threshold", "shingle_size", "num_perm"]),

@@ -11,9 +11,9 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 
+from synthloom.cli.export_command import export_run
 from synthloom.errors import UserError
-from synthloom.export_run import export_run
-from synthloom.io import read_table
+from synthloom.io.tables import read_table
 from synthloom.record import Record
 from synthloom.techniques.labels import audit, vote
 from tests.conftest import run_cli

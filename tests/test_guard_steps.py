@@ -8,11 +8,11 @@ import pytest
 import yaml
 
 from synthloom.config import RunConfig
-from synthloom.engine.engines import Engines
+from synthloom.engine.model_engines import Engines
 from synthloom.guards.benchmarks import BenchmarkSource, load_segments
-from synthloom.guards.self_consuming_step import SelfConsumingStep
 from synthloom.record import Record
 from synthloom.steps.base import StepContext
+from synthloom.steps.guards.self_consuming import SelfConsumingStep
 from tests.conftest import run_cli
 
 

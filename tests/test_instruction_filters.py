@@ -8,6 +8,8 @@ import pytest
 from rouge_score import rouge_scorer
 
 from synthloom.errors import UserError
+from synthloom.steps.techniques.evol_instruct import prompt_text
+from synthloom.steps.techniques.self_instruct import OUTPUT_FIRST, prompt_examples
 from synthloom.techniques.evol_filters import (
     copies_template_words,
     is_only_punctuation_and_stop_words,
@@ -15,11 +17,9 @@ from synthloom.techniques.evol_filters import (
     judge_says_equal,
     shares_prompt_run,
 )
-from synthloom.techniques.evol_instruct import prompt_text
 from synthloom.techniques.instruction_filters import Instance, InstructionFilter, clean_instances, count_reasons
 from synthloom.techniques.rouge import RougeNoveltyIndex, rouge_tokens
 from synthloom.techniques.seeds import load_seed_tasks
-from synthloom.techniques.self_instruct import OUTPUT_FIRST, prompt_examples
 from synthloom.techniques.self_instruct_parsing import (
     compose_examples,
     parse_input_first,

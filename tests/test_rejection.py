@@ -9,10 +9,10 @@ from collections import Counter
 import pytest
 
 from synthloom.config import RunConfig
-from synthloom.engine.engines import Engines
+from synthloom.engine.model_engines import Engines
 from synthloom.record import Record
 from synthloom.steps.base import StepContext
-from synthloom.techniques.rejection import RejectionStep
+from synthloom.steps.techniques.rejection import RejectionStep
 from synthloom.techniques.rejection_dedupe import distinct, equations_key
 
 EVEN_SEED = {"kind": "regex", "pattern": r"#\d*[02468]$"}

@@ -11,9 +11,9 @@ import pytest
 
 from synthloom.engine.cache import CACHE_FORMAT, ResponseCache
 from synthloom.errors import UserError
+from synthloom.io.sqlite_format import stored_format
 from synthloom.models.base import Choice
-from synthloom.run_dir import STATE_FORMAT
-from synthloom.sqlite_format import stored_format
+from synthloom.run.run_dir import STATE_FORMAT
 from tests.conftest import run_cli
 from tests.test_chaos import one_clear_error, write_config
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import orjson
 
+from synthloom.steps.techniques.evol_instruct import EvolInstructStepConfig
+from synthloom.steps.techniques.self_instruct import INPUT_FIRST, prompt_examples
 from synthloom.techniques.evol_filters import copies_template_words
-from synthloom.techniques.evol_instruct import EvolInstructStepConfig
 from synthloom.techniques.instruction_filters import Instance, InstructionFilter, clean_instances, count_reasons
-from synthloom.techniques.self_instruct import INPUT_FIRST, prompt_examples
 from synthloom.techniques.self_instruct_parsing import parse_input_first
 from synthloom.techniques.text_quality import (
     is_not_language,

@@ -8,7 +8,7 @@ import yaml
 from pydantic import ValidationError
 
 from synthloom.config import RunConfig
-from synthloom.techniques.textbook import combinations, parse_exercises
+from synthloom.steps.techniques.textbook import combinations, parse_exercises
 from tests.conftest import run_cli
 
 

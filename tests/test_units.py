@@ -107,7 +107,7 @@ def orjson_roundtrip(record: Record) -> dict:
 def test_removed_records_past_the_cap_are_a_stable_sample_with_exact_counts(monkeypatch):
     from collections import Counter
 
-    from synthloom import removed_sample
+    from synthloom.steps import removed_sample
     from synthloom.record import Record
 
     monkeypatch.setattr(removed_sample, "REMOVED_CAP", 100)

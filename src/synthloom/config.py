@@ -9,7 +9,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from synthloom.engine.config import EngineConfig
 from synthloom.errors import UserError
-from synthloom.io import read_yaml
+from synthloom.io.tables import read_yaml
 from synthloom.models.config import LlamaCppModelConfig, ModelConfig
 from synthloom.steps.registry import step_classes
 from synthloom.steps.step_config import (

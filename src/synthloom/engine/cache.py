@@ -11,9 +11,9 @@ from typing import Any
 import orjson
 
 from synthloom.errors import UserError
+from synthloom.io.private_files import create_private_file, make_private_dir
+from synthloom.io.sqlite_format import check_format, stamp_format
 from synthloom.models.base import ChatRequest, Choice
-from synthloom.private_files import create_private_file, make_private_dir
-from synthloom.sqlite_format import check_format, stamp_format
 
 # info.format of a cache file; bump when the responses table changes meaning (sqlite_format.py).
 CACHE_FORMAT = "synthloom-cache/1"

@@ -70,9 +70,9 @@ class ShardWorker:
 
     def __init__(self, config: dict, shard: int, run_dir: str, shared_cache: str | None) -> None:
         from synthloom.engine.cache import LayeredCache
-        from synthloom.engine.engines import Engines
+        from synthloom.engine.model_engines import Engines
         from synthloom.executors.cpu import LocalCpu
-        from synthloom.progress import ProgressBoard
+        from synthloom.run.progress import ProgressBoard
         from synthloom.steps.base import RecordStep, StepContext
         from synthloom.steps.registry import build_steps
 

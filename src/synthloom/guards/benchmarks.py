@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from synthloom.errors import UserError
-from synthloom.io import read_table
+from synthloom.io.tables import read_table
 
 BUILTIN = {
     # name: (fields for n-grams, fields for embeddings, id field). HumanEval's prompt is mostly code and

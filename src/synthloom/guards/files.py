@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from synthloom.errors import UserError
-from synthloom.exports import write_jsonl
 from synthloom.guards.record_text import record_text
-from synthloom.io import read_jsonl, read_table
+from synthloom.io.tables import read_jsonl, read_table
+from synthloom.io.training_formats import write_jsonl
 
 # Columns that hold the text by their name, and columns that label a text rather than hold one.
 TEXT_NAMES = frozenset({"text", "prompt", "instruction", "input", "output", "response", "question", "answer",

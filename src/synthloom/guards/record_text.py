@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from synthloom.exports import prompt_and_response
+from synthloom.io.training_formats import prompt_and_response
 
 
 def record_text(fields: dict[str, Any], names: list[str] | None) -> str:

@@ -11,13 +11,13 @@ from typing import Any
 import jinja2
 import orjson
 
-from synthloom.private_files import write_private_atomic
+from synthloom.io.private_files import write_private_atomic
 from synthloom.report.run_view import SAMPLE_RECORDS, RunView, load_run
 from synthloom.report.sections import Section, all_sections
 
 
 def _summary(fields: dict[str, Any]) -> str:
-    from synthloom.exports import prompt_and_response
+    from synthloom.io.training_formats import prompt_and_response
 
     prompt, response = prompt_and_response(fields, None, None)
     text = " → ".join(p for p in (prompt, response) if p) or orjson.dumps(fields).decode()

@@ -21,7 +21,7 @@ import orjson
 import yaml
 
 from synthloom.errors import UserError
-from synthloom.run_dir import FINISHING, missing_final_files
+from synthloom.run.run_dir import FINISHING, missing_final_files
 
 SAMPLE_RECORDS = 300  # records of each kind embedded in the report's browser
 

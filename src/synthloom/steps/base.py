@@ -25,9 +25,9 @@ from synthloom.record import Record
 from synthloom.steps.step_config import StepConfig
 
 if TYPE_CHECKING:
-    from synthloom.engine.engines import Engines
+    from synthloom.engine.model_engines import Engines
     from synthloom.executors.cpu import CpuPool
-    from synthloom.progress import ProgressBoard
+    from synthloom.run.progress import ProgressBoard
 
 
 class StepError(Exception):
@@ -47,7 +47,7 @@ class StepContext:
     def in_process(cls, engines: Engines) -> StepContext:
         """For a step used outside a run (a notebook, a unit test): no progress bars, this machine's cores."""
         from synthloom.executors.cpu import LocalCpu
-        from synthloom.progress import ProgressBoard
+        from synthloom.run.progress import ProgressBoard
 
         return cls(engines, ProgressBoard(None, str), LocalCpu())
 

@@ -18,18 +18,18 @@ ENTRY_POINT_GROUP = "synthloom.steps"
 
 BUILTIN_STEPS = [
     "synthloom.steps.generate:GenerateStep",
-    "synthloom.techniques.self_instruct:SelfInstructStep",
-    "synthloom.techniques.evol_instruct:EvolInstructStep",
-    "synthloom.techniques.constitutional:CritiqueReviseStep",
-    "synthloom.techniques.ai_feedback:AIFeedbackStep",
-    "synthloom.techniques.distill:DistillStep",
-    "synthloom.techniques.textbook:TextbookStep",
-    "synthloom.techniques.rejection:RejectionStep",
-    "synthloom.guards.dedup_step:DedupStep",
-    "synthloom.guards.decontam_step:DecontaminateStep",
-    "synthloom.guards.diversity_step:DiversityStep",
-    "synthloom.guards.coverage_step:CoverageStep",
-    "synthloom.guards.self_consuming_step:SelfConsumingStep",
+    "synthloom.steps.techniques.self_instruct:SelfInstructStep",
+    "synthloom.steps.techniques.evol_instruct:EvolInstructStep",
+    "synthloom.steps.techniques.critique_revise:CritiqueReviseStep",
+    "synthloom.steps.techniques.ai_feedback:AIFeedbackStep",
+    "synthloom.steps.techniques.distill:DistillStep",
+    "synthloom.steps.techniques.textbook:TextbookStep",
+    "synthloom.steps.techniques.rejection:RejectionStep",
+    "synthloom.steps.guards.dedup:DedupStep",
+    "synthloom.steps.guards.decontaminate:DecontaminateStep",
+    "synthloom.steps.guards.diversity:DiversityStep",
+    "synthloom.steps.guards.coverage:CoverageStep",
+    "synthloom.steps.guards.self_consuming:SelfConsumingStep",
 ]
 
 

@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from synthloom.errors import UserError
-from synthloom.io import read_yaml
+from synthloom.io.tables import read_yaml
 
 BUILTIN = "builtin"
 FIELDS = ("critique", "revision", "comparison")

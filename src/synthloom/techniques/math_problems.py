@@ -57,7 +57,7 @@ def _hard(rng: random.Random) -> Problem:
     bought = shared_total - start + given
     return {"question": f"{name} has {start} {item}, gives away {given}, buys {bought} more, then shares them "
                         f"equally among {shares} friends. How many does each friend get?",
-            "answer": str(total // shares), "kind": "multi_step"}
+            "answer": str(shared_total // shares), "kind": "multi_step"}
 
 
 CLASSES: dict[str, Callable[[random.Random], Problem]] = {"easy": _easy, "medium": _medium, "hard": _hard}

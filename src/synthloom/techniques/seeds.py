@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from synthloom.errors import UserError
-from synthloom.io import iter_jsonl
+from synthloom.io.tables import iter_jsonl
 from synthloom.techniques.instruction_filters import Instance
 
 BUILTIN = "builtin"

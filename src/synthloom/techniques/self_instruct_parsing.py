@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 import re
 
+from synthloom.steps.prompting import choice_from_logprobs
 from synthloom.techniques.instruction_filters import Instance
-from synthloom.techniques.prompting import choice_from_logprobs
 
 _NUMBERED = re.compile(r"^\s*\d+\s*[.)]\s*(.+?)\s*$", re.MULTILINE)
 _EXAMPLE = re.compile(r"Example\s?\d*\s*[.:]?")  # case-sensitive, as in the paper

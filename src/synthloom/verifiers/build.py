@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from synthloom.verifiers.base import AllOf, AnyOf, Verifier
 
 if TYPE_CHECKING:
-    from synthloom.engine.engines import Engines
+    from synthloom.engine.model_engines import Engines
     from synthloom.verifiers.config import VerifierConfig
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from synthloom.engine.engine import Engine
-from synthloom.techniques.prompting import ask, choice_from_logprobs
+from synthloom.steps.prompting import ask, choice_from_logprobs
 from synthloom.verifiers.base import Verdict
 
 

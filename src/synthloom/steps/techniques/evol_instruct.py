@@ -18,8 +18,9 @@ import yaml
 from pydantic import Field
 
 from synthloom.record import Record
-from synthloom.removed_sample import capped
 from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.prompting import ask, gather_settled, item_seed
+from synthloom.steps.removed_sample import capped
 from synthloom.steps.step_config import ModelName, OptionalModelName, StepConfig
 from synthloom.techniques.evol_filters import (
     copies_template_words,
@@ -28,7 +29,6 @@ from synthloom.techniques.evol_filters import (
     judge_says_equal,
     shares_prompt_run,
 )
-from synthloom.techniques.prompting import ask, gather_settled, item_seed
 from synthloom.techniques.text_quality import is_not_language, is_repetition_loop, nearly_same, strip_numbering
 from synthloom.templates import load_template, render
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from synthloom.pipeline import RunSummary
-from synthloom.private_files import write_private_atomic
+from synthloom.io.private_files import write_private_atomic
+from synthloom.run.pipeline import RunSummary
 
 
 def summary_lines(summary: RunSummary, status: str, exports: dict | None = None) -> list[str]:

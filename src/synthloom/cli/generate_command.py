@@ -12,11 +12,11 @@ import orjson
 
 from synthloom.engine.engine import Engine, GenerationFailed
 from synthloom.errors import UserError
-from synthloom.io import iter_jsonl
+from synthloom.io.tables import iter_jsonl
 from synthloom.models.base import ChatRequest, EndpointUnreachable
-from synthloom.progress import progress_board
 from synthloom.record import stable_id
 from synthloom.redaction import redact
+from synthloom.run.progress import progress_board
 
 REORDER_WINDOW = 1024  # answered lines held back, at most, behind one slow earlier prompt
 

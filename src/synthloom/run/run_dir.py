@@ -20,10 +20,10 @@ from typing import Any
 import orjson
 
 from synthloom.errors import UserError
-from synthloom.private_files import create_private_file, make_private_dir, open_private_append, write_private_atomic
+from synthloom.io.private_files import create_private_file, make_private_dir, open_private_append, write_private_atomic
+from synthloom.io.sqlite_format import check_format, stamp_format
 from synthloom.record import Record
-from synthloom.run_lock import LOCK_NAME, RunLock
-from synthloom.sqlite_format import check_format, stamp_format
+from synthloom.run.run_lock import LOCK_NAME, RunLock
 
 log = logging.getLogger("synthloom")
 
@@ -270,14 +270,14 @@ class RunDirectory:
         return len(failures)
 
     def write_parquet(self) -> Path:
-        from synthloom.parquet import records_to_parquet  # pyarrow loads only when a run finishes
+        from synthloom.io.parquet import records_to_parquet  # pyarrow loads only when a run finishes
 
         target = self.path / "output.parquet"
         records_to_parquet((orjson.loads(line) for line in self._iter_output_lines()), target)
         return target
 
     def write_exports(self, exports: list) -> dict[str, dict[str, int]]:
-        from synthloom.exports import write_export
+        from synthloom.io.training_formats import write_export
 
         results = {}
         for export in exports:

@@ -20,7 +20,7 @@ from typing import Any
 import orjson
 
 from synthloom.errors import UserError
-from synthloom.io import import_datasets
+from synthloom.io.tables import import_datasets
 
 PROMPT_FIELDS = ("prompt", "instruction", "question")
 RESPONSE_FIELDS = ("response", "output", "label", "answer", "chosen")

@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from pydantic import Field
 
 from synthloom.record import Lineage, Record, stable_id
-from synthloom.removed_sample import capped
 from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.prompting import ask, gather_settled
+from synthloom.steps.removed_sample import capped
 from synthloom.steps.step_config import ModelName, OptionalBuiltinOrPath, OptionalModelName, StepConfig
 from synthloom.techniques.instruction_filters import (
     DEFAULT_BLACKLIST,
@@ -32,7 +33,6 @@ from synthloom.techniques.instruction_filters import (
     clean_instances,
     example_key,
 )
-from synthloom.techniques.prompting import ask, gather_settled
 from synthloom.techniques.rouge import RougeNoveltyIndex
 from synthloom.techniques.seeds import load_seed_tasks
 from synthloom.techniques.self_instruct_parsing import (

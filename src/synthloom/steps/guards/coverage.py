@@ -17,8 +17,8 @@ from synthloom.guards.settings import COVERAGE
 from synthloom.guards.text import normalized_text
 from synthloom.record import Lineage, Record, stable_id
 from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.prompting import ask, gather_settled, item_seed
 from synthloom.steps.step_config import TEXT_FIELDS_HELP, ModelName, StepConfig, TemplateName
-from synthloom.techniques.prompting import ask, gather_settled, item_seed
 
 
 class CoverageStepConfig(StepConfig):

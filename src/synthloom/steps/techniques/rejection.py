@@ -21,10 +21,10 @@ from synthloom.engine.engine import GenerationFailed
 from synthloom.errors import UserError
 from synthloom.models.base import ChatRequest
 from synthloom.record import Record
-from synthloom.removed_sample import capped
 from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.prompting import item_seed
+from synthloom.steps.removed_sample import capped
 from synthloom.steps.step_config import ModelName, StepConfig, TemplateName
-from synthloom.techniques.prompting import item_seed
 from synthloom.techniques.rejection_dedupe import distinct, equations_key, text_key
 from synthloom.templates import load_template, render
 from synthloom.verifiers.base import Verdict

@@ -16,9 +16,9 @@ from pydantic import Field
 from synthloom.models.base import ChatRequest
 from synthloom.record import Record
 from synthloom.steps.base import RecordStep, StepContext, StepError
+from synthloom.steps.prompting import item_seed
 from synthloom.steps.step_config import BuiltinOrPath, ModelName, StepConfig
 from synthloom.techniques.constitution import Principle, load_constitution
-from synthloom.techniques.prompting import item_seed
 from synthloom.techniques.text_quality import still_answers
 
 REVISION_SUFFIX = " Reply with the rewritten response only."

@@ -9,8 +9,8 @@ from pathlib import Path
 import orjson
 
 from synthloom.errors import UserError
-from synthloom.exports import FORMATS, convert, dataset_card, split, write_split_files
-from synthloom.io import import_datasets
+from synthloom.io.tables import import_datasets
+from synthloom.io.training_formats import FORMATS, convert, dataset_card, split, write_split_files
 
 
 @dataclass

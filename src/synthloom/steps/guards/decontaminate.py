@@ -16,6 +16,7 @@ from synthloom.guards.record_text import record_text
 from synthloom.guards.settings import DECONTAM
 from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.prompting import ask, choice_from_logprobs
 from synthloom.steps.step_config import (
     TEXT_FIELDS_HELP,
     OptionalConfigRelativePath,
@@ -23,7 +24,6 @@ from synthloom.steps.step_config import (
     StepConfig,
     Strict,
 )
-from synthloom.techniques.prompting import ask, choice_from_logprobs
 
 
 class BenchmarkConfig(Strict):

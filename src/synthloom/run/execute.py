@@ -11,20 +11,20 @@ from pathlib import Path
 import yaml
 
 from synthloom.config import RunConfig
-from synthloom.engine.engines import Engines
 from synthloom.engine.metrics import EngineMetrics
+from synthloom.engine.model_engines import Engines
 from synthloom.errors import UserError
 from synthloom.executors.cpu import LocalCpu
-from synthloom.io import read_table
+from synthloom.io.tables import read_table
 from synthloom.models.base import EndpointUnreachable
-from synthloom.pipeline import Pipeline, RunSummary
-from synthloom.progress import progress_board
 from synthloom.record import Record
 from synthloom.redaction import RedactingFilter, redact
-from synthloom.run_dir import FINISHING, RunDirectory
+from synthloom.run.pipeline import Pipeline, RunSummary
+from synthloom.run.progress import progress_board
+from synthloom.run.run_dir import FINISHING, RunDirectory
+from synthloom.run.summary import write_summary
 from synthloom.steps.base import StepContext
 from synthloom.steps.registry import build_steps, check_step_files
-from synthloom.summary import write_summary
 
 METRICS_EVERY_S = 5.0
 log = logging.getLogger("synthloom")

@@ -1,43 +1,14 @@
-"""Command line: `synthloom run`, `generate`, `models`, `export`, and the guards (guard_cli.py).
-
-Errors a user can fix print one message and exit 2; a run that finished with failed records exits 1.
-Modules are imported inside commands so that start-up stays short (it counts in every measured run).
-"""
+"""The commands that make data: `synthloom run`, `generate`, `models`, `export`, `report`."""
 
 from __future__ import annotations
 
-import logging
-import os
-import sys
 from pathlib import Path
 
 import typer
 
+from synthloom.cli.app import EXIT_USER_ERROR, app, default_cache_path, fail, finish
 from synthloom.engine.defaults import CONCURRENCY, TIMEOUT_S
-from synthloom.guard_cli import register as register_guard_commands
 from synthloom.models.base import ChatRequest
-
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Synthetic training data for language models.")
-
-EXIT_USER_ERROR = 2
-EXIT_FAILED_RECORDS = 1
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
-
-
-def _fail(message: str) -> None:
-    from synthloom.redaction import redact
-
-    typer.secho(f"error: {redact(message)}", fg=typer.colors.RED, err=True)
-    raise typer.Exit(EXIT_USER_ERROR)
-
-
-def _finish(summary: str, failures: str | int) -> None:
-    """Report the outcome on stderr; exit 1 if some records failed (`failures` says which)."""
-    typer.echo(summary, err=True)
-    if failures:
-        typer.secho(str(failures), fg=typer.colors.YELLOW, err=True)
-        raise typer.Exit(EXIT_FAILED_RECORDS)
 
 
 def _use_uvloop() -> None:
@@ -61,11 +32,11 @@ def run(
 ) -> None:
     """Run a pipeline config; killed at any moment, it continues with --resume."""
     from synthloom.errors import UserError
-    from synthloom.progress import wanted
+    from synthloom.run.progress import wanted
 
     try:
         from synthloom.config import load_config  # loads the step plugins: a broken one is a UserError
-        from synthloom.run import Executor, execute
+        from synthloom.run.execute import Executor, execute
 
         if executor not in ("local", "ray"):
             raise UserError(f"unknown executor {executor!r}: use local or ray")
@@ -77,14 +48,14 @@ def run(
         directory, summary = execute(cfg, resume=resume, progress=wanted(progress),
                                      executor=Executor(executor, address, workers))
     except UserError as exc:
-        _fail(str(exc))
-    from synthloom.summary import report_lines
+        fail(str(exc))
+    from synthloom.run.summary import report_lines
 
     for line in report_lines(summary):
         typer.echo(line, err=True)
-    from synthloom.summary import outcome_line
+    from synthloom.run.summary import outcome_line
 
-    _finish(f"{outcome_line(summary)}; output in {directory.output_path}, summary in {directory.path / 'summary.md'}",
+    finish(f"{outcome_line(summary)}; output in {directory.output_path}, summary in {directory.path / 'summary.md'}",
             summary.failed and f"{summary.failed} records failed (see {directory.path / 'failures.jsonl'}); "
             "rerun with --resume to retry them")
 
@@ -116,12 +87,12 @@ def generate(
     # No pydantic here: a one-off command's start-up is part of every measured run.
     import asyncio
 
+    from synthloom.cli.generate_command import generate_file, parse_prompts
     from synthloom.engine.engine import EngineSettings
     from synthloom.errors import UserError
     from synthloom.models.base import ChatRequest
     from synthloom.models.factory import http_backend, local_backend, make_engine
-    from synthloom.oneoff import generate_file, parse_prompts
-    from synthloom.progress import wanted
+    from synthloom.run.progress import wanted
     from synthloom.settings_env import api_key_from_env
 
     try:
@@ -142,8 +113,8 @@ def generate(
 
         result, engine = asyncio.run(main())
     except UserError as exc:
-        _fail(str(exc))
-    _finish(f"{result.written} lines written to {out}; {engine.metrics.summary()}",
+        fail(str(exc))
+    finish(f"{result.written} lines written to {out}; {engine.metrics.summary()}",
             result.failed and f"{result.failed} prompts failed (lines with \"error\"); rerun to retry "
             "them, answered ones come from the cache")
 
@@ -169,7 +140,7 @@ def models(
     try:
         lines, ok = asyncio.run(describe_backends(configs, check))
     except UserError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     for line in lines:
         typer.echo(line)
     if not ok:
@@ -190,15 +161,15 @@ def export(
     push_to_hub: str | None = typer.Option(None, "--push-to-hub", help="also push to this Hub repo (needs HF_TOKEN)"),
 ) -> None:
     """Write a run's records as training files (SFT, DPO, Alpaca, ShareGPT) with a dataset card."""
+    from synthloom.cli.export_command import export_run
     from synthloom.errors import UserError
-    from synthloom.export_run import export_run
 
     try:
         result = export_run(run_dir, format, out or run_dir / f"export-{format}", file_format=file_format,
                             validation_fraction=val_fraction, seed=seed, license_id=license_id,
                             prompt_field=prompt_field, response_field=response_field, push_to_hub=push_to_hub)
     except UserError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     rows = ", ".join(f"{name} {count}" for name, count in result.rows.items())
     typer.echo(f"{rows} rows ({result.skipped} records lacked the fields); wrote "
                + ", ".join(str(f) for f in result.files))
@@ -215,50 +186,9 @@ def report(
     from synthloom.report.html import write_report
 
     if format not in ("html", "md"):
-        _fail(f"unknown report format {format!r}: use html or md")
+        fail(f"unknown report format {format!r}: use html or md")
     try:
         target = write_report(run_dir, out, format)
     except UserError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     typer.echo(f"report written to {target}", err=True)
-
-
-def _note(message: str) -> None:
-    typer.echo(message, err=True)
-
-
-register_guard_commands(app, _fail, _note)
-
-
-def default_cache_path() -> Path:
-    base = os.environ.get("SYNTHLOOM_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "synthloom")
-    return Path(base) / "responses.sqlite"
-
-
-def _interrupted() -> None:
-    typer.secho("interrupted: finished work is saved; continue with `synthloom run CONFIG --resume` "
-                "(a rerun of `generate` takes the answers it has from the cache)", err=True)
-
-
-def main() -> None:
-    try:
-        app()  # standalone: usage errors print their help, exit codes arrive as SystemExit
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into this exit code, silently
-            _interrupted()
-    except KeyboardInterrupt:
-        _interrupted()
-        code = EXIT_INTERRUPTED
-    # Every file and database is closed by now; skip the interpreter's slow module teardown (~0.1 s
-    # with aiohttp and pydantic loaded), which counts in every short command.
-    logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
-
-
-if __name__ == "__main__":
-    main()

@@ -16,7 +16,7 @@ from pathlib import Path
 import orjson
 
 from synthloom.errors import UserError
-from synthloom.private_files import FILE_MODE
+from synthloom.io.private_files import FILE_MODE
 
 LOCK_NAME = "lock"
 

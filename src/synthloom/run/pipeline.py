@@ -25,9 +25,9 @@ from dataclasses import asdict, dataclass, field
 
 from synthloom.engine.engine import GenerationFailed
 from synthloom.models.base import EndpointUnreachable
-from synthloom.progress import ProgressBoard
 from synthloom.record import Record
-from synthloom.run_dir import RunDirectory
+from synthloom.run.progress import ProgressBoard
+from synthloom.run.run_dir import RunDirectory
 from synthloom.steps.base import PoolStep, RecordRunner, RecordStep, Step, StepError, run_locally
 
 log = logging.getLogger("synthloom")

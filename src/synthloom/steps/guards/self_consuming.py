@@ -24,8 +24,8 @@ from synthloom.guards.record_text import first_line
 from synthloom.guards.settings import DiversitySettings
 from synthloom.record import Lineage, Record, stable_id
 from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.prompting import ask, gather_settled, item_seed
 from synthloom.steps.step_config import ModelName, StepConfig, TemplateName
-from synthloom.techniques.prompting import ask, gather_settled, item_seed
 
 log = logging.getLogger("synthloom")
 

@@ -1,0 +1,8 @@
+"""The command line. Importing the command modules registers their commands on `app`, in the order
+`synthloom --help` lists them; modules a command needs are imported inside it, so start-up stays short."""
+
+from synthloom.cli import run_commands  # noqa: F401, I001 - registers run, generate, models, export, report first
+from synthloom.cli import guard_commands  # noqa: F401 - then dedup, decontaminate, diversity, coverage
+from synthloom.cli.app import app, main
+
+__all__ = ["app", "main"]
