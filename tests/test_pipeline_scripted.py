@@ -37,7 +37,8 @@ async def run_pipeline(tmp_path, pipeline: list[dict], backend: ScriptedBackend)
         run_dir.close()
         await engines.close()
     output = [orjson.loads(line) for line in (run_dir.path / "output.jsonl").read_bytes().splitlines()]
-    removed = [orjson.loads(line) for line in (run_dir.path / "removed.jsonl").read_bytes().splitlines()]
+    removed_file = run_dir.path / "removed.jsonl"  # written by whole-pool steps only
+    removed = [orjson.loads(line) for line in removed_file.read_bytes().splitlines()] if removed_file.exists() else []
     return summary, output, removed, failures
 
 

@@ -107,8 +107,8 @@ def orjson_roundtrip(record: Record) -> dict:
 def test_removed_records_past_the_cap_are_a_stable_sample_with_exact_counts(monkeypatch):
     from collections import Counter
 
-    from synthloom.steps import removed_sample
     from synthloom.record import Record
+    from synthloom.steps import removed_sample
 
     monkeypatch.setattr(removed_sample, "REMOVED_CAP", 100)
     dropped = [Record.from_input(i, {"text": f"candidate {i}"}) for i in range(1000)]

@@ -11,13 +11,18 @@ from synthloom.errors import UserError
 
 if TYPE_CHECKING:
     from synthloom.config import RunConfig
+    from synthloom.models.base import Backend
 
 DEFAULT = "default"
 
 
 class Engines:
-    def __init__(self, config: RunConfig, cache_path: str | None, cache=None) -> None:
+    def __init__(self, config: RunConfig, cache_path: str | None, cache=None,
+                 backends: dict[str, Backend] | None = None) -> None:
+        """`backends`: ready backends by model name, used instead of building them from the config (an
+        application embedding synthloom with its own client; the unit tests' scripted backend)."""
         self._config = config
+        self._given = dict(backends or {})
         self._cache = cache if cache is not None else ResponseCache(cache_path) if cache_path else None
         self._engines: dict[str, Engine] = {}
         self.remote_metrics: list[EngineMetrics] = []  # engines running elsewhere (the Ray executor's workers)
@@ -33,8 +38,8 @@ class Engines:
             if model is None:
                 raise UserError(f"no model named {name!r}: add it under `models:` (known: {', '.join(self.names())})")
             engine_config = self._config.engine
-            self._engines[name] = Engine(build_backend(model, max_connections=engine_config.concurrency),
-                                         engine_settings(engine_config), self._cache)
+            backend = self._given.get(name) or build_backend(model, max_connections=engine_config.concurrency)
+            self._engines[name] = Engine(backend, engine_settings(engine_config), self._cache)
         return self._engines[name]
 
     def same_model(self, a: str, b: str) -> bool:

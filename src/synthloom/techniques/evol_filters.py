@@ -8,7 +8,7 @@ import string
 from functools import lru_cache
 from importlib import resources
 
-from synthloom.steps.prompting import choice_from_logprobs
+from synthloom.models.logprobs import choice_from_logprobs
 
 _WORD = re.compile(r"[a-z']+")
 

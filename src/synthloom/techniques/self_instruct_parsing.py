@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from synthloom.steps.prompting import choice_from_logprobs
+from synthloom.models.logprobs import choice_from_logprobs
 from synthloom.techniques.instruction_filters import Instance
 
 _NUMBERED = re.compile(r"^\s*\d+\s*[.)]\s*(.+?)\s*$", re.MULTILINE)

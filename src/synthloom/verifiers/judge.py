@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from synthloom.engine.engine import Engine
-from synthloom.steps.prompting import ask, choice_from_logprobs
+from synthloom.engine.prompting import ask
+from synthloom.models.logprobs import choice_from_logprobs
 from synthloom.verifiers.base import Verdict
 
 

@@ -11,13 +11,13 @@ from typing import Literal
 
 from pydantic import Field
 
+from synthloom.engine.prompting import ask, gather_settled, item_seed
 from synthloom.guards.coverage import category_counts, category_labels, thin_categories
 from synthloom.guards.record_text import first_line, record_text
 from synthloom.guards.settings import COVERAGE
 from synthloom.guards.text import normalized_text
 from synthloom.record import Lineage, Record, stable_id
 from synthloom.steps.base import PoolStep, StepContext
-from synthloom.steps.prompting import ask, gather_settled, item_seed
 from synthloom.steps.step_config import TEXT_FIELDS_HELP, ModelName, StepConfig, TemplateName
 
 

@@ -9,14 +9,15 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from synthloom.engine.prompting import ask
 from synthloom.guards.benchmarks import BenchmarkSource
 from synthloom.guards.decontam import Decontaminator, DecontamSettings, Judge
 from synthloom.guards.judge_calibration import Calibration
 from synthloom.guards.record_text import record_text
 from synthloom.guards.settings import DECONTAM
+from synthloom.models.logprobs import choice_from_logprobs
 from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext
-from synthloom.steps.prompting import ask, choice_from_logprobs
 from synthloom.steps.step_config import (
     TEXT_FIELDS_HELP,
     OptionalConfigRelativePath,

@@ -18,13 +18,13 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from synthloom.engine.prompting import ask, gather_settled, item_seed
 from synthloom.guards.collapse import collapse_alarms
 from synthloom.guards.diversity import diversity_metrics
 from synthloom.guards.record_text import first_line
 from synthloom.guards.settings import DiversitySettings
 from synthloom.record import Lineage, Record, stable_id
 from synthloom.steps.base import PoolStep, StepContext
-from synthloom.steps.prompting import ask, gather_settled, item_seed
 from synthloom.steps.step_config import ModelName, StepConfig, TemplateName
 
 log = logging.getLogger("synthloom")

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field
 
 from synthloom.engine.engine import Engine
+from synthloom.engine.prompting import item_seed
 from synthloom.models.base import ChatRequest
 from synthloom.record import Record
 from synthloom.steps.base import RecordStep, StepContext, StepError
-from synthloom.steps.prompting import item_seed
 from synthloom.steps.step_config import BuiltinOrPath, ModelName, OptionalModelName, StepConfig
 from synthloom.techniques.constitution import load_constitution
 from synthloom.techniques.feedback_scoring import clamp, combine_orders, probability_first, probability_first_from_votes

@@ -13,10 +13,10 @@ from typing import Literal
 
 from pydantic import Field
 
+from synthloom.engine.prompting import item_seed
 from synthloom.models.base import ChatRequest
 from synthloom.record import Record
 from synthloom.steps.base import RecordStep, StepContext, StepError
-from synthloom.steps.prompting import item_seed
 from synthloom.steps.step_config import BuiltinOrPath, ModelName, StepConfig
 from synthloom.techniques.constitution import Principle, load_constitution
 from synthloom.techniques.text_quality import still_answers

@@ -13,12 +13,12 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from synthloom.engine.prompting import gather_settled, item_seed
 from synthloom.errors import UserError
 from synthloom.io.tables import read_table
 from synthloom.models.base import ChatRequest
 from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext, StepError
-from synthloom.steps.prompting import gather_settled, item_seed
 from synthloom.steps.step_config import ConfigRelativePath, ModelNames, StepConfig, Strict, TemplateName
 from synthloom.techniques.labels import AuditResult, Vote, audit, match_option, normalize, split_reasoning, vote
 from synthloom.templates import load_template, render

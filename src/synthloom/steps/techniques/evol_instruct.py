@@ -17,9 +17,9 @@ from typing import Literal, get_args
 import yaml
 from pydantic import Field
 
+from synthloom.engine.prompting import ask, gather_settled, item_seed
 from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext
-from synthloom.steps.prompting import ask, gather_settled, item_seed
 from synthloom.steps.removed_sample import capped
 from synthloom.steps.step_config import ModelName, OptionalModelName, StepConfig
 from synthloom.techniques.evol_filters import (

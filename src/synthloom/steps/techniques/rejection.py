@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field
 
 from synthloom.engine.engine import GenerationFailed
+from synthloom.engine.prompting import item_seed
 from synthloom.errors import UserError
 from synthloom.models.base import ChatRequest
 from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext
-from synthloom.steps.prompting import item_seed
 from synthloom.steps.removed_sample import capped
 from synthloom.steps.step_config import ModelName, StepConfig, TemplateName
 from synthloom.techniques.rejection_dedupe import distinct, equations_key, text_key

@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field
 
+from synthloom.engine.prompting import ask, gather_settled
 from synthloom.record import Lineage, Record, stable_id
 from synthloom.steps.base import PoolStep, StepContext
-from synthloom.steps.prompting import ask, gather_settled
 from synthloom.steps.removed_sample import capped
 from synthloom.steps.step_config import ModelName, OptionalBuiltinOrPath, OptionalModelName, StepConfig
 from synthloom.techniques.instruction_filters import (

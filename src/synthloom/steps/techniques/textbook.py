@@ -13,9 +13,9 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
+from synthloom.engine.prompting import ask, gather_settled, item_seed
 from synthloom.record import Lineage, Record, stable_id
 from synthloom.steps.base import PoolStep, StepContext
-from synthloom.steps.prompting import ask, gather_settled, item_seed
 from synthloom.steps.step_config import ModelName, StepConfig
 from synthloom.techniques.self_instruct_parsing import parse_numbered_tasks
 
