@@ -47,10 +47,12 @@ def step_stats(run: Path) -> dict:
 def test_ray_gives_the_same_records_as_the_local_executor(tmp_path, llama_server):
     rows = [{"instruction": f"Give one word that rhymes with {w}."} for w in ("cat", "tree", "moon", "cat", "rain",
                                                                               "light")]
-    pipeline = [{"step": "generate", "max_tokens": 16, "seed": 3, "output_field": "response"},
+    # Greedy: llama.cpp reuses the previous prompt's prefix, so sampled answers can differ by the order the
+    # server was asked in (other tests share it); greedy ones do not in practice.
+    pipeline = [{"step": "generate", "max_tokens": 16, "seed": 3, "output_field": "response", "temperature": 0},
                 {"step": "dedup", "fields": ["instruction"]},
                 {"step": "critique_revise", "prompt_field": "instruction", "original_field": "response",
-                 "rounds": 1, "max_tokens": 24, "seed": 1}]
+                 "rounds": 1, "max_tokens": 24, "seed": 1, "temperature": 0}]
     outcome = {}
     for executor in ("local", "ray"):
         folder = tmp_path / executor

@@ -4,8 +4,6 @@ failure shapes seen on unseen data (issue 14), each counted under its own reason
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import orjson
 
 from synthloom.steps.techniques.evol_instruct import EvolInstructStepConfig
@@ -20,8 +18,9 @@ from synthloom.techniques.text_quality import (
     still_answers,
     strip_numbering,
 )
+from tests.paths import TESTS
 
-REPLIES = [orjson.loads(line) for line in (Path(__file__).parent / "data" / "smollm2_self_instruct_replies.jsonl")
+REPLIES = [orjson.loads(line) for line in (TESTS / "data" / "smollm2_self_instruct_replies.jsonl")
            .read_bytes().splitlines()]
 EVOL_MARKERS = EvolInstructStepConfig(step="evol_instruct").copy_markers
 

@@ -18,8 +18,9 @@ import yaml
 
 from tests.browser import Browser, chromium_path
 from tests.conftest import run_cli
+from tests.paths import REPO
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+ARTIFACTS = REPO / "test-artifacts"
 
 
 def report_inputs() -> list[dict]:

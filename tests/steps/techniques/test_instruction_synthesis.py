@@ -11,8 +11,9 @@ import yaml
 
 from synthloom.techniques.seeds import load_seed_tasks
 from tests.conftest import run_cli
+from tests.paths import REPO
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = REPO / "examples"
 
 
 def run_twice(tmp_path: Path, config: dict) -> tuple[list[dict], dict, list[dict], dict]:

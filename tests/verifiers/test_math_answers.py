@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from synthloom.verifiers.math import MathAnswerVerifier, MathConventions
 from synthloom.verifiers.math_answers import extract_answer
+from tests.paths import REPO
 
 ROWS = [json.loads(line) for line in
-        (Path(__file__).parent.parent / "benchmarks" / "data" / "math_answers.jsonl").read_text().splitlines()]
+        (REPO / "benchmarks" / "data" / "math_answers.jsonl").read_text().splitlines()]
 
 
 @pytest.mark.parametrize("half", ["dev", "test"])

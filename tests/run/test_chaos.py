@@ -24,7 +24,7 @@ import yaml
 
 from tests.browser import Browser, chromium_path
 from tests.conftest import run_cli
-from tests.test_run_resume import comparable, read_records
+from tests.run.test_run_resume import comparable, read_records
 
 KEY = "sk-chaos-canary-5521"
 

@@ -11,8 +11,9 @@ import orjson
 import yaml
 
 from tests.conftest import run_cli
+from tests.paths import REPO
 
-PLUGIN = Path(__file__).parent.parent / "examples" / "plugin"
+PLUGIN = REPO / "examples" / "plugin"
 
 
 def install(site: Path, entry: str) -> dict:

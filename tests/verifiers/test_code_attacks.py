@@ -22,7 +22,7 @@ import pytest
 from synthloom.verifiers.code import CodeVerifier
 from synthloom.verifiers.sandbox import SandboxLimits, isolation
 from synthloom.verifiers.sandbox_rootfs import SANDBOX_UID_BASE
-from tests.test_sandbox import _accept
+from tests.verifiers.test_sandbox import _accept
 
 pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="the full sandbox (throwaway uid) needs root")
 

@@ -15,7 +15,7 @@ from synthloom.io.sqlite_format import stored_format
 from synthloom.models.base import Choice
 from synthloom.run.run_dir import STATE_FORMAT
 from tests.conftest import run_cli
-from tests.test_chaos import one_clear_error, write_config
+from tests.run.test_chaos import one_clear_error, write_config
 
 
 def set_format(path: Path, value: str) -> None:

@@ -17,8 +17,9 @@ from synthloom.io.tables import read_table
 from synthloom.record import Record
 from synthloom.techniques.labels import audit, vote
 from tests.conftest import run_cli
+from tests.paths import REPO
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = REPO / "examples"
 ROWS = [{"text": "good", "category": "a", "extra": 1}, {"text": "bad", "category": "b", "extra": 2}]
 
 
