@@ -103,6 +103,7 @@ class Pipeline:
         committed = self.run_dir.committed_lineage()
         parents = {r.id: r.lineage.parents for r in records}
         removed: list[Record] = []
+        sources: list[dict] = []
         for step in prefix:
             stats = self.summary.steps[step.name]
             if isinstance(step, PoolStep):
@@ -114,6 +115,7 @@ class Pipeline:
                 out += _keep_committed(step, step.committed)
                 stats.emitted += len(out)
                 removed.extend(step.removed)
+                sources.extend(step.sources)
                 # What it listed as removed; a step that merges or replaces records without listing
                 # them (the self-consuming loop) at least its net loss.
                 stats.dropped += max(len(step.removed), len(taken) - len(out))
@@ -130,6 +132,8 @@ class Pipeline:
         # Guards say what they removed and why; the prefix is replayed whole on resume, so the file is
         # rewritten whole, never appended to.
         self.run_dir.write_removed(removed)
+        if sources:
+            self.run_dir.write_sources(sources)
         return records
 
     def _count_orphans(self, roots: list[Record]) -> None:

@@ -264,6 +264,10 @@ class RunDirectory:
         """removed.jsonl: the records guards dropped, each with its step's reason in `meta`."""
         write_private_atomic(self.path / "removed.jsonl", b"".join(r.to_json() + b"\n" for r in records))
 
+    def write_sources(self, sources: list[dict[str, Any]]) -> None:
+        """sources.jsonl: what records name as parents without being records (seed and generated tasks)."""
+        write_private_atomic(self.path / "sources.jsonl", b"".join(orjson.dumps(s) + b"\n" for s in sources))
+
     def write_failures_file(self) -> int:
         failures = self.failures()
         write_private_atomic(self.path / "failures.jsonl", b"".join(orjson.dumps(f) + b"\n" for f in failures))

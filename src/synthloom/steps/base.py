@@ -102,6 +102,9 @@ class PoolStep(Step[ConfigT]):
         # Set by the pipeline before run_all on a resume: the records of the pool that earlier sessions
         # already wrote (or whose descendants they wrote); a filter must keep them, dedup prefers them.
         self.committed: frozenset[str] = frozenset()
+        # What the step's records name as lineage parents without being records themselves (Self-Instruct's
+        # seed and generated tasks), each a dict with an "id": sources.jsonl, so every parent resolves.
+        self.sources: list[dict[str, Any]] = []
 
     @abstractmethod
     async def run_all(self, records: list[Record]) -> list[Record]:

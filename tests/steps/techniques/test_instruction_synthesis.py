@@ -69,6 +69,13 @@ def test_self_instruct_on_the_bundled_model(tmp_path):
         counted["instance_request_failed"] = counters["instance_request_failed"]
     assert dict(per_reason) == counted
     assert all(r["fields"]["instruction"] and r["lineage"]["parents"] for r in removed)
+    # Every parent a record or a dropped candidate names is in sources.jsonl (a seed task or a generated
+    # task admitted to the pool), and so is every record's task.
+    sources = {s["id"]: s for s in map(orjson.loads, (tmp_path / "first" / "sources.jsonl").read_bytes().splitlines())}
+    assert {p for r in records + removed for p in r["lineage"]["parents"]} <= set(sources)
+    assert {r["lineage"]["params"]["task_id"] for r in records} <= {i for i, s in sources.items()
+                                                                    if s["kind"] == "generated_task"}
+    assert all(set(s["parents"]) <= set(sources) for s in sources.values() if s["kind"] == "generated_task")
     # The replay makes the same choices and finds every answer in the cache: that is how resume works.
     assert strip_meta(replayed) == strip_meta(records)
     assert replay_metrics["totals"]["succeeded_calls"] == 0 and replay_metrics["totals"]["cache_hits"] > 0

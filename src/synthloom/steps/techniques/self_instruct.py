@@ -145,6 +145,10 @@ class SelfInstructStep(PoolStep[SelfInstructStepConfig]):
                 self._drop(task, None, "instance_request_failed")
         out = [record for outcome in outcomes if outcome for record in outcome]
         self.removed = capped(self.removed, self.counters)
+        # The tasks records name as parents: every seed task and every task admitted to the pool.
+        self.sources = [{"id": s.id, "kind": "seed_task", "instruction": s.instruction} for s in seeds] + [
+            {"id": t.id, "kind": "generated_task", "instruction": t.instruction, "parents": t.parents,
+             "round": t.round, "seed": t.seed} for t in tasks]
         self.counters["records"] = len(out)
         return [*records, *out]
 
