@@ -27,11 +27,6 @@ class GenerateStepConfig(StepConfig):
     stop: list[str] = Field(default_factory=list)
     json_schema: dict[str, Any] | None = None
 
-    def check_files(self) -> None:
-        from synthloom.templates import load_template
-
-        load_template(self.template)
-
 
 class GenerateStep(RecordStep[GenerateStepConfig]):
     config_class = GenerateStepConfig

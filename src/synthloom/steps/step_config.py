@@ -65,8 +65,14 @@ class StepConfig(Strict):
                                 "through this step; the others pass it unchanged")
 
     def check_files(self) -> None:
-        """Load every file the step names (templates, seeds, benchmarks...), so that a wrong path is one
-        clear error before a run directory exists. Steps that name files override it."""
+        """Load every file the step names, so that a wrong path is one clear error before a run directory
+        exists. Every `TemplateName` field is loaded here; steps naming other files (seeds, a
+        constitution, benchmarks) extend it."""
+        from synthloom.templates import load_template
+
+        for _, owner, name, reference in marked_fields(self, FileReference):
+            if reference.builtin == "suffixless":
+                load_template(getattr(owner, name))
 
     def needs_embeddings(self) -> bool:
         """Whether the step, as configured, needs the sentence embedder (the `embed` extra)."""

@@ -42,11 +42,6 @@ class CoverageStepConfig(StepConfig):
     max_tokens: int = Field(120, ge=8)
     seed: int = 0
 
-    def check_files(self) -> None:
-        from synthloom.templates import load_template
-
-        load_template(self.template)
-
     def needs_embeddings(self) -> bool:
         return self.category_field is None
 

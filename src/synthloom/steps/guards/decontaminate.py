@@ -70,6 +70,7 @@ class DecontaminateStepConfig(StepConfig):
     keep: bool = Field(False, description="keep contaminated records, only marking them")
 
     def check_files(self) -> None:
+        super().check_files()
         from synthloom.guards.benchmarks import load_segments
 
         for benchmark in self.benchmarks:

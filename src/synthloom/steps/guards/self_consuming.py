@@ -63,11 +63,6 @@ class SelfConsumingStepConfig(StepConfig):
             raise ValueError(f"unknown alarm metric {', '.join(unknown)}: use {', '.join(HIGHER_IS_DIVERSE)}")
         return self
 
-    def check_files(self) -> None:
-        from synthloom.templates import load_template
-
-        load_template(self.template)
-
     def needs_embeddings(self) -> bool:
         return self.embeddings
 

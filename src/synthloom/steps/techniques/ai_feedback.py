@@ -65,6 +65,7 @@ class AIFeedbackStepConfig(StepConfig):
                              "allow_same_model: true (the run's metrics will flag it)")
 
     def check_files(self) -> None:
+        super().check_files()
         load_constitution(self.constitution)
 
 

@@ -46,6 +46,7 @@ class CritiqueReviseStepConfig(StepConfig):
     seed: int = 0
 
     def check_files(self) -> None:
+        super().check_files()
         load_constitution(self.constitution)
 
 

@@ -51,11 +51,6 @@ class DistillStepConfig(StepConfig):
     max_tokens: int = Field(256, ge=1)
     seed: int = 0
 
-    def check_files(self) -> None:
-        from synthloom.templates import load_template
-
-        load_template(self.template)
-
 
 class DistillStep(PoolStep[DistillStepConfig]):
     # the audit must finish before any input is labelled

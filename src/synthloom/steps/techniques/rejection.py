@@ -68,11 +68,6 @@ class RejectionStepConfig(StepConfig):
                 raise ValueError(f"pipeline.{index}.verifier: the judge {judge.model!r} is the generator's own "
                                  "model; use another model, or set allow_same_model: true")
 
-    def check_files(self) -> None:
-        from synthloom.templates import load_template
-
-        load_template(self.template)
-
 
 @dataclass
 class PromptState:

@@ -87,6 +87,7 @@ class SelfInstructStepConfig(StepConfig):
     seed: int = 0
 
     def check_files(self) -> None:
+        super().check_files()
         load_seed_tasks(self.seeds)
 
     def check_in_run(self, run: RunConfig, index: int) -> None:
