@@ -15,6 +15,7 @@ import pytest
 
 from synthloom.models.llamacpp import bundled_model_path
 from tests.fault_server import FaultServer
+from tests.provider_server import ProviderServer
 
 
 def free_port() -> int:
@@ -57,6 +58,13 @@ def llama_server(tmp_path_factory) -> str:
 @pytest.fixture
 def fault_server():
     server = FaultServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def provider_server():
+    server = ProviderServer(polls_to_finish=2).start()
     yield server
     server.stop()
 

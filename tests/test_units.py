@@ -12,7 +12,8 @@ from synthloom.engine.cache import cache_key
 from synthloom.engine.limits import TokenBucket
 from synthloom.engine.retry import RetryPolicy
 from synthloom.models.base import ChatRequest
-from synthloom.models.openai_compat import OpenAICompatBackend, parse_retry_after
+from synthloom.models.http import parse_retry_after
+from synthloom.models.openai_compat import OpenAICompatBackend
 from synthloom.record import Record
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import orjson
 
+from synthloom.engine.defaults import BATCH_IN_FLIGHT
 from synthloom.engine.engine import Engine, GenerationFailed
 from synthloom.errors import UserError
 from synthloom.io.tables import iter_jsonl
@@ -73,7 +74,8 @@ async def generate_file(engine: Engine, requests: list[ChatRequest], out: Path, 
     pending: dict[int, bytes] = {}
     next_to_write = 0
     failed = 0
-    in_flight = max(2 * engine.settings.concurrency, 4)
+    # Batch mode wants every prompt in flight: each one waits for a batch, not for a connection.
+    in_flight = BATCH_IN_FLIGHT if engine.batches is not None else max(2 * engine.settings.concurrency, 4)
     slots = asyncio.Semaphore(in_flight)
     # Lines wait in memory only for an earlier slow one, and at most this many of them: prompt i is not
     # started until line i - window is written, so one slow early prompt cannot hold every answer.

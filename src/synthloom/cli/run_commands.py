@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from synthloom.cli.app import EXIT_USER_ERROR, app, default_cache_path, fail, finish
-from synthloom.engine.defaults import CONCURRENCY, TIMEOUT_S
+from synthloom.engine.defaults import BATCH_POLL_S, CONCURRENCY, TIMEOUT_S
 from synthloom.models.base import ChatRequest
 
 
@@ -68,7 +68,17 @@ def generate(
                                            help="OpenAI-compatible endpoint; omit for the bundled model"),
     model: str | None = typer.Option(None, "--model", envvar="SYNTHLOOM_MODEL",
                                         help="model name at the endpoint, or a GGUF path in process"),
-    concurrency: int = typer.Option(CONCURRENCY, "--concurrency", "-c", min=1),
+    concurrency: int = typer.Option(CONCURRENCY, "--concurrency", "-c", min=1,
+                                    help="calls at once (with --adaptive: the most allowed)"),
+    adaptive: bool = typer.Option(False, "--adaptive", metavar="",
+                                  help="find the concurrency the server sustains (shrinks on 429/503/529)"),
+    api: str = typer.Option("openai", "--api", help="the endpoint's API: openai (any OpenAI-compatible "
+                            "server) or anthropic (Messages API; key from ANTHROPIC_API_KEY)"),
+    batch: bool = typer.Option(False, "--batch", metavar="", help="send the prompts through the provider's batch "
+                               "API (half price, answers within 24 h); batch ids are kept beside the cache, so a "
+                               "rerun polls the same batches"),
+    batch_poll_s: float = typer.Option(BATCH_POLL_S, "--batch-poll-s", min=0.01,
+                                       help="seconds between looks at open batches"),
     n: int = typer.Option(1, "--n", min=1, help="samples per prompt"),
     temperature: float = typer.Option(ChatRequest.temperature, min=0),
     top_p: float = typer.Option(ChatRequest.top_p, min=0, max=1),
@@ -88,28 +98,48 @@ def generate(
     import asyncio
 
     from synthloom.cli.generate_command import generate_file, parse_prompts
+    from synthloom.engine.batch_ledger import BatchLedger
     from synthloom.engine.engine import EngineSettings
     from synthloom.errors import UserError
     from synthloom.models.base import ChatRequest
-    from synthloom.models.factory import http_backend, local_backend, make_engine
+    from synthloom.models.factory import anthropic_backend, http_backend, local_backend, make_engine
     from synthloom.run.progress import wanted
-    from synthloom.settings_env import api_key_from_env
+    from synthloom.settings_env import ANTHROPIC_BASE_URL, api_key_from_env
 
     try:
         conversations = parse_prompts(prompts, system)
+        if api not in ("openai", "anthropic"):
+            raise UserError(f"--api {api}: use openai or anthropic")
+        if api == "anthropic":
+            base_url = base_url or ANTHROPIC_BASE_URL
         if base_url and not model:
-            raise UserError("--model is required with --base-url (or set SYNTHLOOM_MODEL)")
-        settings = EngineSettings(concurrency=concurrency, rpm=rpm, tpm=tpm, timeout=timeout)
+            raise UserError("--model is required with --base-url or --api anthropic (or set SYNTHLOOM_MODEL)")
+        if batch and (no_cache or not base_url):
+            raise UserError("--batch needs the response cache (drop --no-cache) and a provider endpoint (--base-url "
+                            "or --api anthropic): batch ids are kept beside the cache so that a rerun resumes them")
+        settings = EngineSettings(concurrency=concurrency, adaptive=adaptive, rpm=rpm, tpm=tpm, timeout=timeout)
         cache_path = None if no_cache else str(cache or default_cache_path())
         _use_uvloop()
 
         async def main():
-            backend = (http_backend(base_url, model, api_key_from_env(), max_connections=concurrency)
-                       if base_url else local_backend(model))
+            if api == "anthropic":
+                backend = anthropic_backend(model, api_key_from_env("ANTHROPIC_API_KEY", fallback=None),
+                                            base_url=base_url, max_connections=concurrency)
+            elif base_url:
+                backend = http_backend(base_url, model, api_key_from_env(), max_connections=concurrency)
+            else:
+                backend = local_backend(model)
             engine = make_engine(backend, settings, cache_path)
+            ledger = BatchLedger(f"{cache_path}.batches") if batch else None
+            if ledger is not None:
+                engine.use_batches(ledger, poll_s=batch_poll_s)
             requests = [ChatRequest.build(m, n=n, temperature=temperature, top_p=top_p,
                                           max_tokens=max_tokens, seed=seed) for m in conversations]
-            return await generate_file(engine, requests, out, progress=wanted(progress)), engine
+            try:
+                return await generate_file(engine, requests, out, progress=wanted(progress)), engine
+            finally:
+                if ledger is not None:
+                    ledger.close()
 
         result, engine = asyncio.run(main())
     except UserError as exc:

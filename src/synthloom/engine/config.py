@@ -6,12 +6,14 @@ from __future__ import annotations
 from pydantic import Field
 
 from synthloom.config_model import Strict
-from synthloom.engine.defaults import CONCURRENCY, TIMEOUT_S
+from synthloom.engine.defaults import BATCH_COLLECT_S, BATCH_POLL_S, BATCH_PRICE_FACTOR, CONCURRENCY, TIMEOUT_S
 from synthloom.engine.retry import RetryPolicy
 
 
 class EngineConfig(Strict):
-    concurrency: int = Field(CONCURRENCY, ge=1, le=100_000)
+    concurrency: int = Field(CONCURRENCY, ge=1, le=100_000, description="calls at once; with adaptive, the ceiling")
+    adaptive: bool = Field(False, description="find the concurrency the server sustains: grow while calls are "
+                           "answered, shrink on 429/503/529 (additive increase, multiplicative decrease)")
     rpm: float | None = Field(None, gt=0, description="requests per minute")
     tpm: float | None = Field(None, gt=0, description="tokens per minute")
     timeout: float = Field(TIMEOUT_S, gt=0, description="seconds for one call")
@@ -22,6 +24,12 @@ class EngineConfig(Strict):
                                   "wait longer (Retry-After) fails the request instead of stalling the run")
     price_input_per_mtok: float = Field(0.0, ge=0)
     price_output_per_mtok: float = Field(0.0, ge=0)
+    price_batch_factor: float = Field(BATCH_PRICE_FACTOR, gt=0, le=1, description="share of the price the "
+                                      "provider's batch API charges")
+    batch: bool = Field(False, description="send the calls of openai and anthropic models through the provider's "
+                        "batch API (half price; answers within 24 h); other models are called directly")
+    batch_collect_s: float = Field(BATCH_COLLECT_S, gt=0, description="seconds samples gather before a batch is sent")
+    batch_poll_s: float = Field(BATCH_POLL_S, gt=0, description="seconds between looks at open batches")
     max_in_flight: int | None = Field(None, ge=1, description="inputs in the pipeline at once; "
-                                      "default twice the concurrency")
+                                      "default twice the concurrency (in batch mode: 50,000)")
     cache: str | None = Field(None, description="response cache file; default: cache.sqlite in the run dir")

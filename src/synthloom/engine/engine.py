@@ -12,16 +12,21 @@ import sys
 import time
 from dataclasses import dataclass
 
+from synthloom.engine.adaptive import OVERLOAD_KINDS, AdaptiveSlots, FixedSlots
+from synthloom.engine.batch_ledger import BatchLedger
+from synthloom.engine.batching import BatchRunner
 from synthloom.engine.cache import ResponseCache, cache_key
-from synthloom.engine.defaults import CONCURRENCY, TIMEOUT_S
+from synthloom.engine.defaults import BATCH_COLLECT_S, BATCH_POLL_S, CONCURRENCY, TIMEOUT_S
 from synthloom.engine.limits import TokenBucket
 from synthloom.engine.metrics import EngineMetrics, Price
 from synthloom.engine.retry import RetryPolicy
+from synthloom.errors import UserError
 from synthloom.models.base import (
     Backend,
     BackendError,
     ChatRequest,
     Choice,
+    Completion,
     EndpointMisconfigured,
     EndpointUnreachable,
     Usage,
@@ -35,6 +40,7 @@ SHOWN_WAIT_S = 10.0  # a server-requested pause at least this long is logged and
 @dataclass(frozen=True)
 class EngineSettings:
     concurrency: int = CONCURRENCY
+    adaptive: bool = False  # concurrency is a ceiling; the engine finds what the server sustains
     rpm: float | None = None
     tpm: float | None = None
     timeout: float = TIMEOUT_S
@@ -76,7 +82,7 @@ class Engine:
         limit = self.settings.concurrency
         if backend.max_parallel:
             limit = min(limit, backend.max_parallel)
-        self._slots = asyncio.Semaphore(limit)
+        self._slots = AdaptiveSlots(limit) if self.settings.adaptive else FixedSlots(limit)
         self._rpm = TokenBucket(self.settings.rpm) if self.settings.rpm else None
         self._tpm = TokenBucket(self.settings.tpm) if self.settings.tpm else None
         self._paused_until = 0.0  # set by a 429 with Retry-After: every request waits, not only its own
@@ -85,6 +91,22 @@ class Engine:
         self._preflight_done = False
         self._fatal_streak = 0
         self._in_flight: dict[str, asyncio.Future] = {}  # identical requests share one call
+        self.batches: BatchRunner | None = None  # batch mode: set by use_batches
+
+    def use_batches(self, ledger: BatchLedger, *, collect_s: float = BATCH_COLLECT_S,
+                    poll_s: float = BATCH_POLL_S) -> None:
+        """Send samples through the provider's batch API (half price, answers within its window)."""
+        api_of = getattr(self.backend, "batch_api", None)
+        if api_of is None:
+            raise UserError(f"{self.backend.model_name!r} is served by a backend with no batch API; batch mode needs "
+                            "an openai or anthropic model (turn engine.batch / --batch off for it)")
+        self.batches = BatchRunner(api_of(), ledger, f"{self.backend.identity}|{self.backend.model_name}",
+                                   self.metrics, store_unclaimed=self._store_unclaimed, collect_s=collect_s,
+                                   poll_s=poll_s)
+
+    def _store_unclaimed(self, key: str, completion: Completion) -> None:
+        if completion.choices:
+            self._store(key, Sample(completion.choices[0], completion.usage, False))
 
     async def complete(self, request: ChatRequest) -> list[Sample]:
         """All `request.n` samples, from the cache where possible. Raises GenerationFailed or
@@ -95,7 +117,7 @@ class Engine:
         missing = [i for i, r in enumerate(results) if r is None]
         if not missing:
             return results  # type: ignore[return-value]
-        if self.backend.native_n and len(missing) > 1 and request.seed is None:
+        if self.backend.native_n and len(missing) > 1 and request.seed is None and self.batches is None:
             fetched = await self._call(ChatRequest(**{**request.__dict__, "n": len(missing)}))
             for i, sample in zip(missing, fetched, strict=True):
                 results[i] = self._store(keys[i], sample)
@@ -120,7 +142,7 @@ class Engine:
         future: asyncio.Future = asyncio.get_running_loop().create_future()
         self._in_flight[key] = future
         try:
-            sample = self._store(key, (await self._call(self._sample_request(request, index)))[0])
+            sample = self._store(key, (await self._call(self._sample_request(request, index), key))[0])
         except BaseException as exc:
             if isinstance(exc, asyncio.CancelledError):
                 future.cancel()
@@ -215,28 +237,51 @@ class Engine:
             await self._tpm.acquire(estimate)
         return estimate
 
-    async def _call(self, request: ChatRequest) -> list[Sample]:
+    async def _direct(self, request: ChatRequest) -> Completion:
+        """One call to the backend in a concurrency slot, under the timeout."""
+        epoch = await self._slots.acquire()
+        answered = overloaded = False
+        try:
+            if self._unreachable is not None:  # found while this call waited for its slot
+                raise self._unreachable
+            self.metrics.calls += 1
+            try:
+                completion = await _with_timeout(self.backend.generate(request), self.settings.timeout)
+            except asyncio.TimeoutError:
+                raise BackendError(f"no answer within {self.settings.timeout:g}s", retryable=True,
+                                   kind="timeout") from None
+            except BackendError as exc:
+                overloaded = exc.kind in OVERLOAD_KINDS
+                raise
+            answered = True
+            return completion
+        finally:
+            self._slots.release(epoch, answered=answered, overloaded=overloaded)
+            self.metrics.concurrency_limit = self._slots.limit
+
+    async def _batched(self, request: ChatRequest, key: str) -> Completion:
+        assert self.batches is not None
+        self.metrics.calls += 1
+        return await self.batches.call(key, request)
+
+    async def _call(self, request: ChatRequest, key: str | None = None) -> list[Sample]:
+        """`key`: the sample's cache key, which names its line in a batch (batch mode only)."""
         if not self._preflight_done or self._unreachable is not None:
             await self._preflight()
         policy = self.settings.retry
+        batched = self.batches is not None and key is not None
         last_error: BackendError | None = None
         for attempt in range(policy.max_attempts):
-            estimate = await self._wait_for_turn(request)
-            async with self._slots:
-                if self._unreachable is not None:  # found while this call waited for its slot
-                    raise self._unreachable
-                self.metrics.calls += 1
-                started = time.perf_counter()
-                try:
-                    completion = await _with_timeout(self.backend.generate(request), self.settings.timeout)
-                except asyncio.TimeoutError:
-                    last_error = BackendError(f"no answer within {self.settings.timeout:g}s",
-                                              retryable=True, kind="timeout")
-                except BackendError as exc:
-                    last_error = exc
-                else:
-                    self._fatal_streak = 0
-                    return self._accept(completion, request, estimate, time.perf_counter() - started)
+            # Batch lines are not rate-limited here: the provider queues them, within its own limits.
+            estimate = 0 if batched else await self._wait_for_turn(request)
+            started = time.perf_counter()
+            try:
+                completion = await (self._batched(request, key) if batched and key else self._direct(request))
+            except BackendError as exc:
+                last_error = exc
+            else:
+                self._fatal_streak = 0
+                return self._accept(completion, request, estimate, time.perf_counter() - started, batched)
             self.metrics.errors[last_error.kind] += 1
             if last_error.fatal:
                 self._note_fatal(last_error)
@@ -264,14 +309,18 @@ class Engine:
         attempts = f"after {attempt + 1} attempt{'s' if attempt else ''}"
         raise GenerationFailed(f"{last_error.kind}: {last_error} ({attempts})")
 
-    def _accept(self, completion, request: ChatRequest, estimate: int, latency: float) -> list[Sample]:
+    def _accept(self, completion, request: ChatRequest, estimate: int, latency: float,
+                batched: bool = False) -> list[Sample]:
         usage = completion.usage
         m = self.metrics
         m.succeeded_calls += 1
         m.latency_total += latency
         m.prompt_tokens += usage.prompt_tokens
         m.completion_tokens += usage.completion_tokens
-        if self._tpm:
+        if batched:
+            m.batch_prompt_tokens += usage.prompt_tokens
+            m.batch_completion_tokens += usage.completion_tokens
+        if self._tpm and not batched:
             self._tpm.adjust(usage.prompt_tokens + usage.completion_tokens - estimate)
         if len(completion.choices) < request.n:
             raise GenerationFailed(f"asked for {request.n} samples, the backend returned "
@@ -282,6 +331,8 @@ class Engine:
         return [Sample(choice, per, False) for choice in completion.choices[: request.n]]
 
     async def close(self) -> None:
+        if self.batches is not None:
+            await self.batches.close()
         await self.backend.close()
         if self.cache is not None:
             self.cache.close()

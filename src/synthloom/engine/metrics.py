@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from synthloom.engine.defaults import BATCH_PRICE_FACTOR
+
 
 @dataclass(frozen=True)
 class Price:
@@ -14,6 +16,7 @@ class Price:
 
     input_per_mtok: float = 0.0
     output_per_mtok: float = 0.0
+    batch_factor: float = BATCH_PRICE_FACTOR  # the share of the price a batch API charges
 
     def cost(self, prompt_tokens: int, completion_tokens: int) -> float:
         return (prompt_tokens * self.input_per_mtok + completion_tokens * self.output_per_mtok) / 1e6
@@ -33,11 +36,15 @@ class EngineMetrics:
     errors: Counter = field(default_factory=Counter)  # by kind: rate_limited, timeout, ...
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    batch_prompt_tokens: int = 0  # the part of the tokens above sent through a batch API
+    batch_completion_tokens: int = 0
+    batch_states: dict[str, str] = field(default_factory=dict)  # batch id -> the provider's last word
     saved_prompt_tokens: int = 0  # tokens the cache spared
     saved_completion_tokens: int = 0
     latency_total: float = 0.0
     carried_cost: float = 0.0  # cost already priced elsewhere (a sum over engines)
     waiting_until: float = 0.0  # wall-clock end of a pause the server asked for (Retry-After)
+    concurrency_limit: float | None = None  # calls allowed at once now (moves with engine.adaptive)
 
     @classmethod
     def combined(cls, parts: list[EngineMetrics]) -> EngineMetrics:
@@ -45,17 +52,22 @@ class EngineMetrics:
         total = cls(started=min((p.started for p in parts), default=time.time()))
         for p in parts:
             for name in ("samples", "cache_hits", "shared_calls", "calls", "succeeded_calls", "retries",
-                         "failed_samples", "prompt_tokens", "completion_tokens", "saved_prompt_tokens",
+                         "failed_samples", "prompt_tokens", "completion_tokens", "batch_prompt_tokens",
+                         "batch_completion_tokens", "saved_prompt_tokens",
                          "saved_completion_tokens", "latency_total"):
                 setattr(total, name, getattr(total, name) + getattr(p, name))
             total.errors.update(p.errors)
+            total.batch_states.update(p.batch_states)
             total.waiting_until = max(total.waiting_until, p.waiting_until)
         total.carried_cost = sum(p.cost for p in parts)  # each engine priced at its own model's rates
         return total
 
     @property
     def cost(self) -> float:
-        return self.carried_cost + self.price.cost(self.prompt_tokens, self.completion_tokens)
+        direct = self.price.cost(self.prompt_tokens - self.batch_prompt_tokens,
+                                 self.completion_tokens - self.batch_completion_tokens)
+        batched = self.price.cost(self.batch_prompt_tokens, self.batch_completion_tokens) * self.price.batch_factor
+        return self.carried_cost + direct + batched
 
     def to_dict(self) -> dict[str, Any]:
         elapsed = max(time.time() - self.started, 1e-9)
@@ -78,11 +90,20 @@ class EngineMetrics:
             "elapsed_s": round(elapsed, 3),
             "calls_per_s": round(self.succeeded_calls / elapsed, 2),
             "completion_tokens_per_s": round(self.completion_tokens / elapsed, 2),
+            **({"concurrency_limit": round(self.concurrency_limit, 1)} if self.concurrency_limit else {}),
+            **({"batch_prompt_tokens": self.batch_prompt_tokens, "batch_completion_tokens":
+                self.batch_completion_tokens, "batches": self.batch_summary()} if self.batch_states else {}),
         }
+
+    def batch_summary(self) -> dict[str, int]:
+        """Batches by the provider's last word: {"in_progress": 2, "completed": 5}."""
+        return dict(Counter(self.batch_states.values()))
 
     def summary(self) -> str:
         d = self.to_dict()
         errors = ", ".join(f"{k} {v}" for k, v in sorted(self.errors.items())) or "none"
-        return (f"{d['succeeded_calls']} calls ({d['calls_per_s']}/s), {d['cache_hits']} cache hits, "
+        batches = ", ".join(f"{n} {status}" for status, n in sorted(self.batch_summary().items()))
+        return ((f"batches: {batches}; " if batches else "")
+                + f"{d['succeeded_calls']} calls ({d['calls_per_s']}/s), {d['cache_hits']} cache hits, "
                 f"{d['retries']} retries, {d['failed_samples']} failed samples (errors: {errors}), "
                 f"{d['prompt_tokens']}+{d['completion_tokens']} tokens, ${d['estimated_cost_usd']:.4f}")

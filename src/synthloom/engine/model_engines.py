@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from synthloom.engine.batch_ledger import BatchLedger
 from synthloom.engine.cache import ResponseCache
 from synthloom.engine.engine import Engine
 from synthloom.engine.metrics import EngineMetrics
@@ -18,10 +20,12 @@ DEFAULT = "default"
 
 class Engines:
     def __init__(self, config: RunConfig, cache_path: str | None, cache=None,
-                 backends: dict[str, Backend] | None = None) -> None:
+                 backends: dict[str, Backend] | None = None, batch_ledger: str | Path | None = None) -> None:
         """`backends`: ready backends by model name, used instead of building them from the config (an
-        application embedding synthloom with its own client; the unit tests' scripted backend)."""
+        application embedding synthloom with its own client; the unit tests' scripted backend).
+        `batch_ledger`: where batch ids are kept when engine.batch is on (the run directory's)."""
         self._config = config
+        self._ledger = BatchLedger(batch_ledger) if config.engine.batch and batch_ledger else None
         self._given = dict(backends or {})
         self._cache = cache if cache is not None else ResponseCache(cache_path) if cache_path else None
         self._engines: dict[str, Engine] = {}
@@ -39,7 +43,11 @@ class Engines:
                 raise UserError(f"no model named {name!r}: add it under `models:` (known: {', '.join(self.names())})")
             engine_config = self._config.engine
             backend = self._given.get(name) or build_backend(model, max_connections=engine_config.concurrency)
-            self._engines[name] = Engine(backend, engine_settings(engine_config), self._cache)
+            engine = Engine(backend, engine_settings(engine_config), self._cache)
+            if self._ledger is not None and hasattr(backend, "batch_api"):
+                engine.use_batches(self._ledger, collect_s=engine_config.batch_collect_s,
+                                   poll_s=engine_config.batch_poll_s)
+            self._engines[name] = engine
         return self._engines[name]
 
     def same_model(self, a: str, b: str) -> bool:
@@ -53,6 +61,10 @@ class Engines:
 
     async def close(self) -> None:
         for engine in self._engines.values():
+            if engine.batches is not None:
+                await engine.batches.close()
             await engine.backend.close()
         if self._cache is not None:
             self._cache.close()
+        if self._ledger is not None:
+            self._ledger.close()

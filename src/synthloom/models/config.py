@@ -8,7 +8,7 @@ from pydantic import Field
 
 from synthloom.config_model import Strict
 from synthloom.errors import UserError
-from synthloom.settings_env import api_key_from_env, base_url_from_env, model_from_env
+from synthloom.settings_env import ANTHROPIC_BASE_URL, api_key_from_env, base_url_from_env, model_from_env
 
 
 class LlamaCppModelConfig(Strict):
@@ -47,4 +47,15 @@ class OpenAIModelConfig(Strict):
 
 
 
-ModelConfig = Annotated[LlamaCppModelConfig | OpenAIModelConfig, Field(discriminator="backend")]
+class AnthropicModelConfig(Strict):
+    backend: Literal["anthropic"]
+    model: str = Field(..., description="a Claude model id or alias, e.g. claude-sonnet-4-5")
+    base_url: str = Field(ANTHROPIC_BASE_URL, description="the Messages API root (a proxy, or a test server)")
+    api_key_env: str = Field("ANTHROPIC_API_KEY", description="name of the variable holding the key")
+
+    def resolved_api_key(self) -> str | None:
+        return api_key_from_env(self.api_key_env, fallback=None)
+
+
+ModelConfig = Annotated[LlamaCppModelConfig | OpenAIModelConfig | AnthropicModelConfig,
+                        Field(discriminator="backend")]

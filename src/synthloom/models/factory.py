@@ -34,7 +34,16 @@ def local_backend(model: str | None, *, n_ctx: int = 2048, n_threads: int | None
         raise UserError(str(exc)) from None
 
 
+def anthropic_backend(model: str, api_key: str | None, *, base_url: str, max_connections: int) -> Backend:
+    from synthloom.models.anthropic import AnthropicBackend
+
+    return AnthropicBackend(model, api_key, base_url=base_url, max_connections=max_connections)
+
+
 def build_backend(config: ModelConfig, max_connections: int = 64) -> Backend:
+    if config.backend == "anthropic":
+        return anthropic_backend(config.model, config.resolved_api_key(), base_url=config.base_url,
+                                 max_connections=max_connections)
     if config.backend == "openai":
         return http_backend(config.resolved_base_url(), config.resolved_model(), config.resolved_api_key(),
                             max_connections=max_connections, native_n=config.native_n,
@@ -44,10 +53,11 @@ def build_backend(config: ModelConfig, max_connections: int = 64) -> Backend:
 
 def engine_settings(engine: EngineConfig) -> EngineSettings:
     return EngineSettings(
-        concurrency=engine.concurrency, rpm=engine.rpm, tpm=engine.tpm, timeout=engine.timeout,
+        concurrency=engine.concurrency, adaptive=engine.adaptive, rpm=engine.rpm, tpm=engine.tpm,
+        timeout=engine.timeout,
         retry=RetryPolicy(max_attempts=engine.max_attempts, base_delay=engine.backoff_base,
                           max_delay=engine.backoff_max, max_retry_after=engine.max_retry_wait),
-        price=Price(engine.price_input_per_mtok, engine.price_output_per_mtok),
+        price=Price(engine.price_input_per_mtok, engine.price_output_per_mtok, engine.price_batch_factor),
     )
 
 

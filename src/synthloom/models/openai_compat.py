@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import email.utils
-import time
 from typing import Any
 
 import aiohttp
 import orjson
 
 from synthloom.models.base import (
+    RETRYABLE_STATUS,
     BackendError,
     ChatRequest,
     Choice,
@@ -19,10 +18,11 @@ from synthloom.models.base import (
     EndpointUnreachable,
     Usage,
     as_transcript,
+    status_kind,
 )
+from synthloom.models.http import new_session, parse_retry_after, send
 from synthloom.redaction import redact, register_secret
 
-RETRYABLE_STATUS = {408, 409, 425, 429, 500, 502, 503, 504, 520, 522, 524, 529}
 KEY_HINT = "set the key in SYNTHLOOM_API_KEY (or OPENAI_API_KEY, or the variable model.api_key_env names)"
 URL_HINT = "check base_url: an OpenAI-compatible API usually ends in /v1"
 
@@ -30,24 +30,6 @@ URL_HINT = "check base_url: an OpenAI-compatible API usually ends in /v1"
 def _looks_like_html(body: bytes) -> bool:
     head = body[:512].lstrip().lower()
     return head.startswith((b"<!doctype", b"<html", b"<head", b"<body", b"<?xml")) or b"<html" in head
-
-
-def parse_retry_after(headers: Any) -> float | None:
-    """Seconds to wait from `retry-after-ms`, or `Retry-After` as seconds or an HTTP date."""
-    millis = headers.get("retry-after-ms")
-    if millis:
-        try:
-            return max(0.0, float(millis) / 1000)
-        except ValueError:
-            pass
-    value = headers.get("retry-after")
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        parsed = email.utils.parsedate_to_datetime(value) if value else None
-        return max(0.0, parsed.timestamp() - time.time()) if parsed else None
 
 
 def _float(value: Any) -> float | None:
@@ -146,14 +128,9 @@ class OpenAICompatBackend:
             headers["Authorization"] = f"Bearer {self._api_key}"
         return headers
 
-    def _get_session(self) -> aiohttp.ClientSession:
+    def session(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:
-            # Pool as large as the concurrency: a smaller default pool silently caps throughput.
-            connector = aiohttp.TCPConnector(limit=self._max_connections, limit_per_host=0,
-                                             ttl_dns_cache=300, keepalive_timeout=60)
-            self._session = aiohttp.ClientSession(connector=connector, headers=self._headers(),
-                                                  timeout=aiohttp.ClientTimeout(total=None),
-                                                  json_serialize=lambda o: orjson.dumps(o).decode())
+            self._session = new_session(self._max_connections, self._headers())
         return self._session
 
     def payload(self, request: ChatRequest) -> dict[str, Any]:
@@ -190,23 +167,22 @@ class OpenAICompatBackend:
         body.update(self._extra_body)
         return body
 
+    def for_endpoint(self, request: ChatRequest) -> ChatRequest:
+        """The request as this server takes it: a base model's conversation becomes a transcript."""
+        return request if self.chat else as_transcript(request)
+
+    def batch_api(self):
+        from synthloom.models.openai_batch import OpenAIBatches
+
+        return OpenAIBatches(self)
+
     async def generate(self, request: ChatRequest) -> Completion:
-        if not self.chat:
-            request = as_transcript(request)
-        session = self._get_session()
+        request = self.for_endpoint(request)
+        session = self.session()
         data = orjson.dumps(self.payload(request))
-        try:
-            endpoint = "completions" if request.prompt is not None else "chat/completions"
-            async with session.post(f"{self.base_url}/{endpoint}", data=data) as resp:
-                body = await resp.read()
-                status = resp.status
-                retry_after = parse_retry_after(resp.headers) if status >= 400 else None
-        except aiohttp.ClientConnectorError as exc:
-            raise BackendError(f"cannot connect to {self.base_url}: {exc.os_error or exc}",
-                               retryable=True, kind="connect") from None
-        except (aiohttp.ServerDisconnectedError, aiohttp.ClientPayloadError, aiohttp.ClientOSError) as exc:
-            raise BackendError(f"connection dropped: {exc.__class__.__name__}: {exc}",
-                               retryable=True, kind="connection") from None
+        endpoint = "completions" if request.prompt is not None else "chat/completions"
+        status, body, headers = await send(session, "POST", f"{self.base_url}/{endpoint}", self.base_url, data=data)
+        retry_after = parse_retry_after(headers) if status >= 400 else None
         if status >= 400:
             raise self._http_error(status, body, retry_after, endpoint)
         return parse_chat_response(body, self.base_url)
@@ -220,13 +196,12 @@ class OpenAICompatBackend:
             return BackendError(f"{self.base_url}/{endpoint} was not found (HTTP 404: {detail}); {URL_HINT}, "
                                 f"and the server must serve the model {self.model_name!r}",
                                 retryable=False, kind="not_found", fatal=True)
-        kind = "rate_limited" if status == 429 else ("server_error" if status >= 500 else "client_error")
         return BackendError(f"HTTP {status} from {self.base_url}: {detail}",
-                            retryable=status in RETRYABLE_STATUS, retry_after=retry_after, kind=kind)
+                            retryable=status in RETRYABLE_STATUS, retry_after=retry_after, kind=status_kind(status))
 
     async def _list_models(self) -> tuple[int, list[str] | None]:
         """GET /models: (status, the model ids it lists, or None when the body is no such list)."""
-        session = self._get_session()
+        session = self.session()
         try:
             async with session.get(f"{self.base_url}/models", timeout=aiohttp.ClientTimeout(total=15)) as resp:
                 body = await resp.read()

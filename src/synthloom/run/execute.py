@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from synthloom.config import RunConfig
+from synthloom.engine.defaults import BATCH_IN_FLIGHT
 from synthloom.engine.metrics import EngineMetrics
 from synthloom.engine.model_engines import Engines
 from synthloom.errors import UserError
@@ -27,6 +28,7 @@ from synthloom.steps.base import StepContext
 from synthloom.steps.registry import build_steps, check_step_files
 
 METRICS_EVERY_S = 5.0
+BATCH_LEDGER = "batches.sqlite"  # batch mode: which requests went into which provider batch
 log = logging.getLogger("synthloom")
 
 
@@ -97,7 +99,8 @@ def execute(config: RunConfig, *, resume: bool, progress: bool = True,
     log.info("session %s started (%s, %d inputs)%s", run_dir.session_id, "resume" if resume else "start",
              len(inputs), "; the run had written nothing, so it starts over" if run_dir.restarted else "")
     try:
-        engines = Engines(config, config.engine.cache or str(run_dir.path / "cache.sqlite"))
+        engines = Engines(config, config.engine.cache or str(run_dir.path / "cache.sqlite"),
+                          batch_ledger=run_dir.path / BATCH_LEDGER)
         return run_dir, asyncio.run(_run(config, engines, run_dir, inputs, progress, remote))
     except BaseException as exc:
         log.error("session %s stopped: %s", run_dir.session_id, redact(f"{type(exc).__name__}: {exc}"))
@@ -125,7 +128,8 @@ async def _run(config: RunConfig, engines: Engines, run_dir: RunDirectory, input
                show_progress: bool, remote) -> RunSummary:
     """`remote`: the Ray executor, which runs the per-record steps on its workers and CPU work as Ray
     tasks; None: all in this process (CPU work in a local process pool)."""
-    in_flight = config.engine.max_in_flight or max(2 * config.engine.concurrency, 4)
+    in_flight = config.engine.max_in_flight or (BATCH_IN_FLIGHT if config.engine.batch
+                                                else max(2 * config.engine.concurrency, 4))
     with progress_board(engines.metrics, show_progress) as board:
         context = StepContext(engines, board, remote.cpu if remote else LocalCpu())
         steps = build_steps(config.pipeline, context)

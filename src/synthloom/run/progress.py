@@ -41,7 +41,9 @@ def engine_line(metrics: Any) -> Callable[[], str]:
     def line() -> str:
         m = metrics()
         waiting = m.waiting_until - time.time()
+        batches = ", ".join(f"{n} {status}" for status, n in sorted(m.batch_summary().items()))
         return ((f"waiting {waiting:.0f} s (the server's Retry-After) · " if waiting >= 1 else "")
+                + (f"batches: {batches} · " if batches else "")
                 + f"{m.succeeded_calls} calls · {m.cache_hits} cached · {m.retries} retries · "
                 f"{m.failed_samples} failed · {m.completion_tokens} tokens")
     return line
