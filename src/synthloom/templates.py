@@ -20,6 +20,15 @@ def builtin_names() -> list[str]:
 
 @lru_cache(maxsize=64)
 def load_template(name_or_path: str) -> jinja2.Template:
+    source = template_source(name_or_path)
+    try:
+        return _ENV.from_string(source)
+    except jinja2.TemplateSyntaxError as exc:
+        raise UserError(f"template {name_or_path}: line {exc.lineno}: {exc.message}") from None
+
+
+def template_source(name_or_path: str) -> str:
+    """The template's text, unrendered (a cost plan counts its size)."""
     path = Path(name_or_path)
     if path.suffix:
         if not path.is_file():
@@ -31,10 +40,7 @@ def load_template(name_or_path: str) -> jinja2.Template:
             raise UserError(f"unknown template {name_or_path!r}: use one of {', '.join(builtin_names())} "
                             "or a path to a .jinja file")
         source = resource.read_text()
-    try:
-        return _ENV.from_string(source)
-    except jinja2.TemplateSyntaxError as exc:
-        raise UserError(f"template {name_or_path}: line {exc.lineno}: {exc.message}") from None
+    return source
 
 
 def render(template: jinja2.Template, fields: dict) -> str:

@@ -61,6 +61,33 @@ def run(
 
 
 @app.command()
+def plan(
+    config: Path = typer.Argument(..., help="YAML run config"),
+    as_json: bool = typer.Option(False, "--json", help="the plan as JSON on stdout", metavar=""),
+) -> None:
+    """Expected calls, tokens and cost per step and in total, from the config's prices; sends no request."""
+    from synthloom.errors import UserError
+
+    try:
+        from synthloom.config import load_config
+        from synthloom.run.execute import load_inputs
+        from synthloom.run.plan import format_plan, make_plan
+        from synthloom.steps.registry import check_step_files
+
+        cfg = load_config(config)
+        check_step_files(cfg.pipeline)
+        planned = make_plan(cfg, load_inputs(cfg))
+    except UserError as exc:
+        fail(str(exc))
+    if as_json:
+        import orjson
+
+        typer.echo(orjson.dumps(planned.to_dict(), option=orjson.OPT_INDENT_2).decode())
+    else:
+        typer.echo(format_plan(planned, cfg))
+
+
+@app.command()
 def generate(
     prompts: Path = typer.Argument(..., help='JSONL: each line {"prompt": ...} or {"messages": [...]}'),
     out: Path = typer.Option(..., "--out", "-o", help="JSONL output, one line per prompt, in order"),

@@ -3,7 +3,9 @@
 The adaptive limit treats `concurrency` as a ceiling and looks for what the server sustains. It starts
 small and grows by half a slot per answered call (slow start: x1.5 per round trip) until the first sign
 of overload (429, 503, 529); from then on it grows by one per `PACE` round trips at the limit
-(additive increase) and shrinks to `BACKOFF` of itself on overload (multiplicative decrease). One burst
+(additive increase; NEAR_REFUSAL_PACE times slower within a slot of the last refusal, where the next
+probe will most likely be refused again) and shrinks to `BACKOFF` of itself on overload
+(multiplicative decrease). One burst
 of overload answers is one decrease; the other refusals of that burst (calls started before the
 decrease) each take one slot off, since each is a call the server could not take. Slow start ends
 on its first refusal with the limit at what the server was serving, not a fraction of it.
@@ -23,6 +25,7 @@ START = 4  # slots at first: a server that cannot take more is not flooded on th
 SLOW_START_GROWTH = 0.5  # slots per answered call before the first overload
 BACKOFF = 0.9
 PACE = 3  # round trips at the limit per additional slot, once the first overload was seen
+NEAR_REFUSAL_PACE = 4  # within one slot of where the server last refused: probe this many times slower
 OVERLOAD_KINDS = frozenset({"rate_limited", "overloaded"})
 
 
@@ -51,6 +54,7 @@ class AdaptiveSlots:
         self.epoch = 0  # bumped by each decrease
         self.decreases = 0
         self.peak = self.limit
+        self.refused_at: float | None = None  # the limit when the server last said it was overloaded
         self._in_flight = 0
         self._waiters: deque[asyncio.Future] = deque()
 
@@ -76,6 +80,7 @@ class AdaptiveSlots:
         saturated = self._in_flight >= int(self.limit)  # only a limit in use is evidence it can grow
         self._in_flight -= 1
         if overloaded and epoch == self.epoch:
+            self.refused_at = self.limit
             self.limit = max(1.0, self.limit - 1 if self.slow_start else self.limit * BACKOFF)
             self.slow_start = False
             self.epoch += 1
@@ -84,6 +89,8 @@ class AdaptiveSlots:
             self.limit = max(1.0, self.limit - 1)
         elif answered and saturated:
             step = SLOW_START_GROWTH if self.slow_start else 1.0 / (PACE * self.limit)
+            if self.refused_at is not None and self.limit + 1 > self.refused_at:
+                step /= NEAR_REFUSAL_PACE
             self.limit = min(float(self.ceiling), self.limit + step)
             self.peak = max(self.peak, self.limit)
         self._wake()

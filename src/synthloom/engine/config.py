@@ -26,6 +26,8 @@ class EngineConfig(Strict):
     price_output_per_mtok: float = Field(0.0, ge=0)
     price_batch_factor: float = Field(BATCH_PRICE_FACTOR, gt=0, le=1, description="share of the price the "
                                       "provider's batch API charges")
+    max_cost: float | None = Field(None, gt=0, description="the run's budget in the currency of the prices: it "
+                                   "stops, resumable, before a call could take it past this (earlier sessions count)")
     batch: bool = Field(False, description="send the calls of openai and anthropic models through the provider's "
                         "batch API (half price; answers within 24 h); other models are called directly")
     batch_collect_s: float = Field(BATCH_COLLECT_S, gt=0, description="seconds samples gather before a batch is sent")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from synthloom.engine.adaptive import OVERLOAD_KINDS, AdaptiveSlots, FixedSlots
 from synthloom.engine.batch_ledger import BatchLedger
 from synthloom.engine.batching import BatchRunner
+from synthloom.engine.budget import Budget
 from synthloom.engine.cache import ResponseCache, cache_key
 from synthloom.engine.defaults import BATCH_COLLECT_S, BATCH_POLL_S, CONCURRENCY, TIMEOUT_S
 from synthloom.engine.limits import TokenBucket
@@ -92,6 +93,7 @@ class Engine:
         self._fatal_streak = 0
         self._in_flight: dict[str, asyncio.Future] = {}  # identical requests share one call
         self.batches: BatchRunner | None = None  # batch mode: set by use_batches
+        self.budget: Budget | None = None  # engine.max_cost: one Budget shared by a run's engines
 
     def use_batches(self, ledger: BatchLedger, *, collect_s: float = BATCH_COLLECT_S,
                     poll_s: float = BATCH_POLL_S) -> None:
@@ -274,14 +276,24 @@ class Engine:
         for attempt in range(policy.max_attempts):
             # Batch lines are not rate-limited here: the provider queues them, within its own limits.
             estimate = 0 if batched else await self._wait_for_turn(request)
+            price = self.settings.price
+            factor = price.batch_factor if batched else 1.0
+            reserved = Budget.worst_case(request, price, factor) if self.budget is not None else 0.0
+            if self.budget is not None:
+                self.budget.reserve(reserved)
             started = time.perf_counter()
+            spent = 0.0
             try:
                 completion = await (self._batched(request, key) if batched and key else self._direct(request))
+                spent = price.cost(completion.usage.prompt_tokens, completion.usage.completion_tokens) * factor
             except BackendError as exc:
                 last_error = exc
             else:
                 self._fatal_streak = 0
                 return self._accept(completion, request, estimate, time.perf_counter() - started, batched)
+            finally:
+                if self.budget is not None:
+                    self.budget.settle(reserved, spent)
             self.metrics.errors[last_error.kind] += 1
             if last_error.fatal:
                 self._note_fatal(last_error)

@@ -18,7 +18,7 @@ class Price:
     output_per_mtok: float = 0.0
     batch_factor: float = BATCH_PRICE_FACTOR  # the share of the price a batch API charges
 
-    def cost(self, prompt_tokens: int, completion_tokens: int) -> float:
+    def cost(self, prompt_tokens: float, completion_tokens: float) -> float:
         return (prompt_tokens * self.input_per_mtok + completion_tokens * self.output_per_mtok) / 1e6
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from synthloom.engine.batch_ledger import BatchLedger
+from synthloom.engine.budget import Budget
 from synthloom.engine.cache import ResponseCache
 from synthloom.engine.engine import Engine
 from synthloom.engine.metrics import EngineMetrics
@@ -20,12 +21,16 @@ DEFAULT = "default"
 
 class Engines:
     def __init__(self, config: RunConfig, cache_path: str | None, cache=None,
-                 backends: dict[str, Backend] | None = None, batch_ledger: str | Path | None = None) -> None:
+                 backends: dict[str, Backend] | None = None, batch_ledger: str | Path | None = None,
+                 spent_before: float = 0.0) -> None:
         """`backends`: ready backends by model name, used instead of building them from the config (an
         application embedding synthloom with its own client; the unit tests' scripted backend).
-        `batch_ledger`: where batch ids are kept when engine.batch is on (the run directory's)."""
+        `batch_ledger`: where batch ids are kept when engine.batch is on (the run directory's).
+        `spent_before`: what earlier sessions of the run spent, counted against engine.max_cost."""
         self._config = config
         self._ledger = BatchLedger(batch_ledger) if config.engine.batch and batch_ledger else None
+        max_cost = config.engine.max_cost
+        self.budget = Budget(max_cost, spent_before) if max_cost is not None else None
         self._given = dict(backends or {})
         self._cache = cache if cache is not None else ResponseCache(cache_path) if cache_path else None
         self._engines: dict[str, Engine] = {}
@@ -44,6 +49,7 @@ class Engines:
             engine_config = self._config.engine
             backend = self._given.get(name) or build_backend(model, max_connections=engine_config.concurrency)
             engine = Engine(backend, engine_settings(engine_config), self._cache)
+            engine.budget = self.budget
             if self._ledger is not None and hasattr(backend, "batch_api"):
                 engine.use_batches(self._ledger, collect_s=engine_config.batch_collect_s,
                                    poll_s=engine_config.batch_poll_s)

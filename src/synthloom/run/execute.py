@@ -51,6 +51,12 @@ def resolved_config_text(config: RunConfig) -> str:
     return yaml.safe_dump(config.model_dump(mode="json", by_alias=True), sort_keys=False)
 
 
+def defining_config_text(config: RunConfig) -> str:
+    """The config without its engine settings (concurrency, retries, budget, batch mode): what decides
+    the records, and so what a resumed run must keep."""
+    return yaml.safe_dump(config.model_dump(mode="json", by_alias=True, exclude={"engine"}), sort_keys=True)
+
+
 def load_inputs(config: RunConfig) -> list[Record]:
     source = config.input
     if source is None:
@@ -94,13 +100,14 @@ def execute(config: RunConfig, *, resume: bool, progress: bool = True,
 
         remote = RayExecutor(config, Path(config.run_dir), executor.address, executor.workers)
     run_dir = RunDirectory(config.run_dir)
-    run_dir.open(resolved_config_text(config), file_digest(config.input.path if config.input else None), resume=resume)
+    run_dir.open(resolved_config_text(config), file_digest(config.input.path if config.input else None), resume=resume,
+                 defining=defining_config_text(config))
     handler = _log_to(run_dir.path / "run.log")
     log.info("session %s started (%s, %d inputs)%s", run_dir.session_id, "resume" if resume else "start",
              len(inputs), "; the run had written nothing, so it starts over" if run_dir.restarted else "")
     try:
         engines = Engines(config, config.engine.cache or str(run_dir.path / "cache.sqlite"),
-                          batch_ledger=run_dir.path / BATCH_LEDGER)
+                          batch_ledger=run_dir.path / BATCH_LEDGER, spent_before=run_dir.spent_before())
         return run_dir, asyncio.run(_run(config, engines, run_dir, inputs, progress, remote))
     except BaseException as exc:
         log.error("session %s stopped: %s", run_dir.session_id, redact(f"{type(exc).__name__}: {exc}"))

@@ -8,6 +8,7 @@ committed roots are skipped. Their model answers are in the response cache, so n
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import socket
@@ -77,7 +78,10 @@ class RunDirectory:
     def exists(self) -> bool:
         return (self.path / "state.sqlite").exists()
 
-    def open(self, config_text: str, input_digest: str, *, resume: bool) -> None:
+    def open(self, config_text: str, input_digest: str, *, resume: bool, defining: str | None = None) -> None:
+        """`defining`: the part of the config that decides the records (the engine's settings left out),
+        which a resume must match; a resume may change the rest (concurrency, budget, batch mode)."""
+        self._defining = hashlib.sha256((defining if defining is not None else config_text).encode()).hexdigest()
         """Start a run, or resume one. Only one process at a time may hold a run directory; a fresh
         start refuses a folder that holds a run with records, or files synthloom did not write."""
         if self.path.exists() and not self.path.is_dir():
@@ -130,9 +134,11 @@ class RunDirectory:
             log.info("run_dir held no records yet: starting it over with the changed config")
             self.restarted = True
             self.db.executescript("DELETE FROM roots; DELETE FROM failures; DELETE FROM ancestry;")
-        if not same:
+        if not same or self._saved_config() != config_text:
             write_private_atomic(self.config_path, config_text.encode())
+        if not same:
             self._set_info("input_digest", input_digest)
+            self._set_info("config_defining", self._defining)
         # A session still marked running was killed before it could say how it ended.
         self.db.execute("UPDATE sessions SET status = 'killed' WHERE status = 'running'")
         self._offset = self._truncate_to_committed()
@@ -150,15 +156,23 @@ class RunDirectory:
         row = self.db.execute("SELECT value FROM info WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
+    def _saved_config(self) -> str | None:
+        return self.config_path.read_text() if self.config_path.exists() else None
+
+    def _same_config(self, config_text: str) -> bool:
+        defining = self._get_info("config_defining")
+        if defining is None:  # a run started before the defining part was recorded: the whole text
+            return self._saved_config() == config_text
+        return defining == self._defining
+
     def _same_run(self, config_text: str, input_digest: str) -> bool:
-        saved = self.config_path.read_text() if self.config_path.exists() else None
-        return saved == config_text and self._get_info("input_digest") == input_digest
+        return self._same_config(config_text) and self._get_info("input_digest") == input_digest
 
     def _check_same_run(self, config_text: str, input_digest: str) -> None:
-        saved = self.config_path.read_text() if self.config_path.exists() else None
-        if saved != config_text:
+        if not self._same_config(config_text):
             raise UserError(f"the config differs from the one {self.path} was started with "
-                            f"({self.config_path}); resume with that config, or start a new run_dir")
+                            f"({self.config_path}) in more than its engine settings; resume with that config, or "
+                            "start a new run_dir")
         if self._get_info("input_digest") != input_digest:
             raise UserError(f"the input file changed since {self.path} was started; "
                             "resume with the same input, or start a new run_dir")
@@ -238,6 +252,14 @@ class RunDirectory:
         return self.db.execute("SELECT COUNT(*) FROM roots WHERE status = 'failed'").fetchone()[0]
 
     # -- metrics and the end ---------------------------------------------------------------------
+
+    def spent_before(self) -> float:
+        """What the run's earlier sessions spent (their engines' estimated cost), for engine.max_cost."""
+        total = 0.0
+        for (raw,) in self.db.execute("SELECT metrics FROM sessions WHERE id != ? AND metrics IS NOT NULL",
+                                      (self.session_id,)):
+            total += (orjson.loads(raw).get("engine") or {}).get("estimated_cost_usd") or 0.0
+        return total
 
     def save_session(self, status: str, metrics: dict[str, Any]) -> None:
         now = time.time()

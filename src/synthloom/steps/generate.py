@@ -9,6 +9,7 @@ from pydantic import Field
 from synthloom.models.base import ChatRequest
 from synthloom.record import Record
 from synthloom.steps.base import RecordStep, StepContext, StepError
+from synthloom.steps.plan import Flow, ModelCalls, StepPlan, tokens
 from synthloom.steps.step_config import ModelName, StepConfig, TemplateName
 from synthloom.templates import load_template, render
 
@@ -26,6 +27,12 @@ class GenerateStepConfig(StepConfig):
     seed: int | None = None
     stop: list[str] = Field(default_factory=list)
     json_schema: dict[str, Any] | None = None
+
+    def plan(self, before: Flow) -> StepPlan:
+        chosen = before.selected(self.only_if)
+        prompt = self.template_tokens(self.template) + before.record_tokens + tokens(len(self.system or ""))
+        return StepPlan([ModelCalls.each(self.model, "answers", chosen * self.n, prompt, self.max_tokens)],
+                        before.records + chosen * (self.n - 1), self.max_tokens)
 
 
 class GenerateStep(RecordStep[GenerateStepConfig]):

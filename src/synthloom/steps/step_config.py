@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 from pydantic import BaseModel, Field
 
 from synthloom.config_model import Strict
+from synthloom.steps.plan import Flow, StepPlan, tokens
 
 if TYPE_CHECKING:
     from synthloom.config import RunConfig
@@ -73,6 +74,17 @@ class StepConfig(Strict):
         for _, owner, name, reference in marked_fields(self, FileReference):
             if reference.builtin == "suffixless":
                 load_template(getattr(owner, name))
+
+    def plan(self, before: Flow) -> StepPlan:
+        """The calls this step will make for the records that reach it, and the records it passes on
+        (`synthloom plan`). This default: no model calls, every record passed on."""
+        return StepPlan([], before.records)
+
+    @staticmethod
+    def template_tokens(name: str) -> float:
+        from synthloom.templates import template_source
+
+        return tokens(len(template_source(name)))
 
     def needs_embeddings(self) -> bool:
         """Whether the step, as configured, needs the sentence embedder (the `embed` extra)."""

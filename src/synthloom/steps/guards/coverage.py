@@ -18,6 +18,7 @@ from synthloom.guards.settings import COVERAGE
 from synthloom.guards.text import normalized_text
 from synthloom.record import Lineage, Record, stable_id
 from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan
 from synthloom.steps.step_config import TEXT_FIELDS_HELP, ModelName, StepConfig, TemplateName
 
 
@@ -44,6 +45,15 @@ class CoverageStepConfig(StepConfig):
 
     def needs_embeddings(self) -> bool:
         return self.category_field is None
+
+    def plan(self, before: Flow) -> StepPlan:
+        if not self.fill:
+            return StepPlan([], before.records)
+        groups = len(self.categories) if self.categories else self.clusters
+        fills = Span(0, groups * (self.fill_to or self.min_count))
+        prompt = self.template_tokens(self.template) + self.examples_per_prompt * before.record_tokens
+        return StepPlan([ModelCalls.each(self.model, "prompts for thin categories", fills, prompt, self.max_tokens)],
+                        before.records + fills, 0, "only thin categories are filled")
 
 
 class CoverageStep(PoolStep[CoverageStepConfig]):

@@ -18,6 +18,7 @@ from synthloom.guards.settings import DECONTAM
 from synthloom.models.logprobs import choice_from_logprobs
 from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.plan import Flow, Span, StepPlan
 from synthloom.steps.step_config import (
     TEXT_FIELDS_HELP,
     OptionalConfigRelativePath,
@@ -79,6 +80,9 @@ class DecontaminateStepConfig(StepConfig):
     def needs_embeddings(self) -> bool:
         return self.semantic
 
+    def plan(self, before: Flow) -> StepPlan:
+        return StepPlan([], Span(min(before.records.lo, 1), before.records.hi), 0, "removes what it finds")
+
 
 JUDGE_TEMPLATE = "decontam_judge"
 
@@ -113,6 +117,7 @@ def model_judge(engine, max_tokens: int, counters: Counter | None) -> Judge:
             counters[{True: "judge_same", False: "judge_different", None: "judge_unclear"}[verdict]] += 1
         return verdict is True
     return judge
+
 
 
 class DecontaminateStep(PoolStep[DecontaminateStepConfig]):

@@ -12,6 +12,7 @@ from synthloom.guards.record_text import record_text
 from synthloom.guards.settings import DEDUP, DedupSettings
 from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.plan import Flow, Span, StepPlan
 from synthloom.steps.step_config import TEXT_FIELDS_HELP, StepConfig
 
 
@@ -28,6 +29,9 @@ class DedupStepConfig(StepConfig):
     bands: int | None = Field(None, ge=1, description="LSH bands; default: chosen for the threshold")
     workers: int | None = Field(None, ge=1, description="processes for signatures; default: one per core")
     seed: int = DEDUP.seed
+
+    def plan(self, before: Flow) -> StepPlan:
+        return StepPlan([], Span(min(before.records.lo, 1), before.records.hi), 0, "removes what it finds")
 
 
 class DedupStep(PoolStep[DedupStepConfig]):

@@ -25,6 +25,7 @@ from synthloom.guards.record_text import first_line
 from synthloom.guards.settings import DiversitySettings
 from synthloom.record import Lineage, Record, stable_id
 from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan
 from synthloom.steps.step_config import ModelName, StepConfig, TemplateName
 
 log = logging.getLogger("synthloom")
@@ -65,6 +66,12 @@ class SelfConsumingStepConfig(StepConfig):
 
     def needs_embeddings(self) -> bool:
         return self.embeddings
+
+    def plan(self, before: Flow) -> StepPlan:
+        writes = Span(self.per_generation, self.generations * self.per_generation)  # an alarm may stop it early
+        prompt = self.template_tokens(self.template) + self.examples_per_prompt * before.record_tokens
+        return StepPlan([ModelCalls.each(self.model, "generations", writes, prompt, self.max_tokens)],
+                        before.records + Span(0, writes.hi), 0, "on_alarm: stop ends it at the first alarm")
 
 
 class SelfConsumingStep(PoolStep[SelfConsumingStepConfig]):

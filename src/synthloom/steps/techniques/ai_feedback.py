@@ -21,6 +21,7 @@ from synthloom.engine.prompting import item_seed
 from synthloom.models.base import ChatRequest
 from synthloom.record import Record
 from synthloom.steps.base import RecordStep, StepContext, StepError
+from synthloom.steps.plan import Flow, ModelCalls, StepPlan
 from synthloom.steps.step_config import BuiltinOrPath, ModelName, OptionalModelName, StepConfig
 from synthloom.techniques.constitution import load_constitution
 from synthloom.techniques.feedback_scoring import clamp, combine_orders, probability_first, probability_first_from_votes
@@ -67,6 +68,18 @@ class AIFeedbackStepConfig(StepConfig):
     def check_files(self) -> None:
         super().check_files()
         load_constitution(self.constitution)
+
+    def plan(self, before: Flow) -> StepPlan:
+        chosen = before.selected(self.only_if)
+        prompt = self.template_tokens(CHOICE) + before.record_tokens
+        per_label = {"logprobs": 2, "samples": 2 * self.samples, "cot": 2}[self.mode]
+        calls = [ModelCalls.each(self.model, "labels (both orders)", chosen * per_label, prompt, 1)]
+        if self.mode == "cot":
+            calls.append(ModelCalls.each(self.model, "reasoning", chosen * 2, prompt, self.cot_max_tokens))
+        if self.agreement_model:
+            calls.append(ModelCalls.each(self.agreement_model, "agreement labels",
+                                         chosen * (2 * self.agreement_sample), prompt, 1))
+        return StepPlan(calls, before.records, 0, "a backend without logprobs is asked for votes instead")
 
 
 class AIFeedbackStep(RecordStep[AIFeedbackStepConfig]):

@@ -17,6 +17,7 @@ from synthloom.engine.prompting import item_seed
 from synthloom.models.base import ChatRequest
 from synthloom.record import Record
 from synthloom.steps.base import RecordStep, StepContext, StepError
+from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan
 from synthloom.steps.step_config import BuiltinOrPath, ModelName, StepConfig
 from synthloom.techniques.constitution import Principle, load_constitution
 from synthloom.techniques.text_quality import still_answers
@@ -48,6 +49,18 @@ class CritiqueReviseStepConfig(StepConfig):
     def check_files(self) -> None:
         super().check_files()
         load_constitution(self.constitution)
+
+    def plan(self, before: Flow) -> StepPlan:
+        chosen = before.selected(self.only_if)
+        answer = self.max_tokens
+        to_answer = chosen * (1 - before.share_with.get(self.original_field, 0.0))
+        rounds = chosen * self.rounds
+        # The conversation grows: a critique reads the answer, a revision the answer and the critique.
+        calls = [ModelCalls.each(self.model, "first answers", to_answer, before.record_tokens, answer),
+                 ModelCalls.each(self.model, "critiques", rounds, before.record_tokens + 2 * answer + 80, answer),
+                 ModelCalls.each(self.model, "revisions", rounds, before.record_tokens + 3 * answer + 80, answer)]
+        extra = chosen * (self.rounds - 1) if self.keep_all_revisions else Span.of(0)
+        return StepPlan(calls, before.records + extra, 2 * answer)
 
 
 class CritiqueReviseStep(RecordStep[CritiqueReviseStepConfig]):

@@ -19,6 +19,7 @@ from synthloom.io.tables import read_table
 from synthloom.models.base import ChatRequest
 from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext, StepError
+from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan, tokens
 from synthloom.steps.step_config import ConfigRelativePath, ModelNames, StepConfig, Strict, TemplateName
 from synthloom.techniques.labels import AuditResult, Vote, audit, match_option, normalize, split_reasoning, vote
 from synthloom.templates import load_template, render
@@ -50,6 +51,15 @@ class DistillStepConfig(StepConfig):
     temperature: float = Field(0.0, ge=0)
     max_tokens: int = Field(256, ge=1)
     seed: int = 0
+
+    def plan(self, before: Flow) -> StepPlan:
+        prompt = self.template_tokens(self.template) + before.record_tokens + tokens(len(self.system or ""))
+        calls = [ModelCalls.each(t, "labels", before.records, prompt, self.max_tokens) for t in self.teachers]
+        if self.audit is not None:
+            audited = Span(0, self.audit.limit) if self.audit.limit else Span(0, before.records.hi)
+            calls += [ModelCalls.each(t, "audit labels", audited, prompt, self.max_tokens) for t in self.teachers]
+        kept = Span(0, before.records.hi) if self.agreement == "unanimous" or self.audit else before.records
+        return StepPlan(calls, kept, self.max_tokens, "teachers that disagree, or fail the audit, drop records")
 
 
 class DistillStep(PoolStep[DistillStepConfig]):

@@ -20,6 +20,7 @@ from pydantic import Field
 from synthloom.engine.prompting import ask, gather_settled, item_seed
 from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan
 from synthloom.steps.removed_sample import capped
 from synthloom.steps.step_config import ModelName, OptionalModelName, StepConfig
 from synthloom.techniques.evol_filters import (
@@ -58,6 +59,22 @@ class EvolInstructStepConfig(StepConfig):
     answer_max_tokens: int = Field(400, ge=16)
     seed: int = 0
 
+    def plan(self, before: Flow) -> StepPlan:
+        pool = before.records
+        rounds = pool * self.rounds
+        answer_model = self.answer_model or self.model
+        prompt = before.record_tokens + 150  # the instruction inside an evolution prompt
+        calls = [ModelCalls.each(self.model, "evolutions", rounds, prompt, self.max_tokens),
+                 ModelCalls.each(answer_model, "answers", Span(0, rounds.hi), self.max_tokens, self.answer_max_tokens),
+                 ModelCalls.each(self.judge_model or self.model, "equal checks", Span(0, rounds.hi),
+                                 self.template_tokens(EQUAL_CHECK) + 2 * self.max_tokens, 8)]
+        if self.include_seeds:
+            calls.insert(0, ModelCalls.each(answer_model, "seed answers", pool, before.record_tokens,
+                                            self.answer_max_tokens))
+        seeds = pool if self.include_seeds else Span.of(0)
+        return StepPlan(calls, seeds + Span(0, rounds.hi), self.answer_max_tokens,
+                        "an evolution eliminated early (a copy, a refusal) skips its answer and check")
+
 
 IN_DEPTH = "evol_in_depth"
 IN_BREADTH = "evol_in_breadth"
@@ -73,6 +90,7 @@ def in_depth_methods() -> dict[str, str]:
 def prompt_text(template: str, fields: dict) -> str:
     """The rewriting prompt's own words: rendered without the instruction being rewritten."""
     return render(load_template(template), {**fields, "instruction": ""})
+
 
 
 class Eliminated(Exception):

@@ -23,6 +23,7 @@ from synthloom.errors import UserError
 from synthloom.models.base import ChatRequest
 from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan, tokens
 from synthloom.steps.removed_sample import capped
 from synthloom.steps.step_config import ModelName, StepConfig, TemplateName
 from synthloom.techniques.rejection_dedupe import distinct, equations_key, text_key
@@ -68,6 +69,18 @@ class RejectionStepConfig(StepConfig):
                 raise ValueError(f"pipeline.{index}.verifier: the judge {judge.model!r} is the generator's own "
                                  "model; use another model, or set allow_same_model: true")
 
+    def plan(self, before: Flow) -> StepPlan:
+        chosen = before.selected(self.only_if)
+        most = self.k + (self.adaptive_extra if self.adaptive else 0)
+        candidates = Span(chosen.lo * min(self.batch, self.k), chosen.hi * most)
+        if self.budget:
+            candidates = candidates.at_most(self.budget)
+        prompt = self.template_tokens(self.template) + before.record_tokens + tokens(len(self.system or ""))
+        kept = before.passed_by(self.only_if) + Span(0, chosen.hi * self.m)
+        return StepPlan([ModelCalls.each(self.model, "candidates", candidates, prompt, self.max_tokens)],
+                        kept, self.max_tokens,
+                        "candidates until m are accepted: depends on the verifier's pass rate")
+
 
 @dataclass
 class PromptState:
@@ -87,6 +100,7 @@ class PromptState:
                 **{f"pass@{k}": round(pass_at_k(n, c, k), 6) for k in PASS_AT if n >= k},
                 "tokens_per_accepted": round(self.tokens / c, 1) if c else None,
                 "outcomes": dict(self.outcomes), "failed_requests": self.failed_requests}
+
 
 
 class RejectionStep(PoolStep[RejectionStepConfig]):

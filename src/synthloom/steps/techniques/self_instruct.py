@@ -23,6 +23,7 @@ from pydantic import Field
 from synthloom.engine.prompting import ask, gather_settled
 from synthloom.record import Lineage, Record, stable_id
 from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan
 from synthloom.steps.removed_sample import capped
 from synthloom.steps.step_config import ModelName, OptionalBuiltinOrPath, OptionalModelName, StepConfig
 from synthloom.techniques.instruction_filters import (
@@ -99,6 +100,20 @@ class SelfInstructStepConfig(StepConfig):
                              "output; put your seed file under the step's `seeds:`, or set `seeds: builtin` to "
                              "keep the built-in pool and pass the input rows through")
 
+    def plan(self, before: Flow) -> StepPlan:
+        budget = self.max_requests or 10 * self.num_instructions
+        requests = Span(-(-self.num_instructions // self.new_per_request), budget)
+        tasks = Span(0, self.num_instructions)  # admission stops at num_instructions
+        # A generation prompt shows `examples_per_prompt` tasks of about 40 tokens each.
+        generate = self.template_tokens(GENERATE) + 40 * self.examples_per_prompt
+        instance_model = self.instance_model or self.model
+        calls = [ModelCalls.each(self.model, "new tasks", requests, generate, self.max_tokens),
+                 ModelCalls.each(self.model, "classification checks", tasks, self.template_tokens(CLASSIFY) + 40, 4),
+                 ModelCalls.each(instance_model, "instances", tasks, self.template_tokens(INPUT_FIRST) + 40,
+                                 self.instance_max_tokens)]
+        return StepPlan(calls, before.records + tasks * self.max_instances, 0,
+                        "rounds continue until num_instructions tasks pass the filters or max_requests are sent")
+
 
 @dataclass
 class NewTask:
@@ -121,6 +136,7 @@ def prompt_examples(template: str, parse) -> frozenset[tuple[str, str]]:
         if len(line) >= 12:
             shown.add(("", line))
     return frozenset(shown)
+
 
 
 class SelfInstructStep(PoolStep[SelfInstructStepConfig]):

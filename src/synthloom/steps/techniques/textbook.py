@@ -16,6 +16,7 @@ from pydantic import Field, model_validator
 from synthloom.engine.prompting import ask, gather_settled, item_seed
 from synthloom.record import Lineage, Record, stable_id
 from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan
 from synthloom.steps.step_config import ModelName, StepConfig
 from synthloom.techniques.self_instruct_parsing import parse_numbered_tasks
 
@@ -49,6 +50,17 @@ class TextbookStepConfig(StepConfig):
             raise ValueError("give a `subject` (topics are generated from it) or a list of `topics`")
         return self
 
+    def plan(self, before: Flow) -> StepPlan:
+        topics = len(self.topics) if self.topics else self.num_topics
+        combos = topics * len(self.audiences) * len(self.styles) * len(self.difficulties)
+        items = min(combos, self.max_items) if self.max_items else combos
+        calls = [ModelCalls.each(self.model, "sections", Span.of(items), self.template_tokens(SECTION),
+                                 self.max_tokens)]
+        if not self.topics:
+            calls.insert(0, ModelCalls.each(self.model, "topics", Span.of(1), self.template_tokens(TOPICS),
+                                            self.max_tokens))
+        return StepPlan(calls, before.records + Span(0, items), 0)
+
 
 TOPICS = "textbook_topics"
 SECTION = "textbook_section"
@@ -72,6 +84,7 @@ def combinations(topics: list[str], audiences: list[str], styles: list[str], dif
     if limit is not None and limit < len(grid):
         grid = random.Random(seed).sample(grid, limit)
     return grid
+
 
 
 class TextbookStep(PoolStep[TextbookStepConfig]):
