@@ -178,3 +178,16 @@ def test_a_killed_batch_run_resumes_polling_its_batch_and_sends_nothing_twice(pr
         assert db.execute("SELECT status, finished IS NOT NULL FROM batches").fetchall() == [("completed", 1)]
     [batch_id] = provider_server.batches
     assert f"resuming batch {batch_id} (12 requests)" in (tmp_path / "run" / "run.log").read_text()
+
+
+def test_a_model_can_opt_out_of_batch_mode_in_a_batched_run(provider_server, tmp_path):
+    config = _run_config(tmp_path, provider_server.openai_url, rows=5)
+    text = config.read_text().replace("model: gpt-test}", "model: gpt-test}\nmodels:\n  direct: {backend: openai, "
+                                      f"base_url: \"{provider_server.openai_url}\", model: gpt-test, batch: false}}")
+    config.write_text(text.replace("output: {report: false}", "  - {step: generate, model: direct, "
+                                   "output_field: second, max_tokens: 17}\noutput: {report: false}"))  # 17: not the cached request
+    plan = orjson.loads(run_cli("plan", str(config), "--json").stdout)
+    assert [row["batched"] for row in plan["calls"]] == [True, False]
+    result = run_cli("run", str(config), "--no-progress", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert len(provider_server.sent) == 5 and provider_server.direct_calls == 5

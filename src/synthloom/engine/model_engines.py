@@ -17,6 +17,15 @@ if TYPE_CHECKING:
     from synthloom.models.base import Backend
 
 DEFAULT = "default"
+BATCH_BACKENDS = ("openai", "anthropic")
+
+
+def model_is_batched(config: RunConfig, name: str) -> bool:
+    model = config.model_config_named(name)
+    if model.backend not in BATCH_BACKENDS:
+        return False
+    own = getattr(model, "batch", None)
+    return config.engine.batch if own is None else own
 
 
 class Engines:
@@ -28,7 +37,8 @@ class Engines:
         `batch_ledger`: where batch ids are kept when engine.batch is on (the run directory's).
         `spent_before`: what earlier sessions of the run spent, counted against engine.max_cost."""
         self._config = config
-        self._ledger = BatchLedger(batch_ledger) if config.engine.batch and batch_ledger else None
+        self._ledger = BatchLedger(batch_ledger) if batch_ledger and any(
+            self.batched(name) for name in self.names()) else None
         max_cost = config.engine.max_cost
         self.budget = Budget(max_cost, spent_before) if max_cost is not None else None
         self._given = dict(backends or {})
@@ -38,6 +48,10 @@ class Engines:
 
     def names(self) -> list[str]:
         return [DEFAULT, *self._config.models]
+
+    def batched(self, name: str) -> bool:
+        """Whether this model's calls go through a batch API: its own `batch:`, else engine.batch."""
+        return model_is_batched(self._config, name)
 
     def get(self, name: str = DEFAULT) -> Engine:
         if name not in self._engines:
@@ -50,7 +64,7 @@ class Engines:
             backend = self._given.get(name) or build_backend(model, max_connections=engine_config.concurrency)
             engine = Engine(backend, engine_settings(engine_config), self._cache)
             engine.budget = self.budget
-            if self._ledger is not None and hasattr(backend, "batch_api"):
+            if self._ledger is not None and self.batched(name) and hasattr(backend, "batch_api"):
                 engine.use_batches(self._ledger, collect_s=engine_config.batch_collect_s,
                                    poll_s=engine_config.batch_poll_s)
             self._engines[name] = engine

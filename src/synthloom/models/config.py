@@ -29,6 +29,8 @@ class OpenAIModelConfig(Strict):
     chat: bool = Field(True, description="false for base models: messages go to /completions as a transcript")
     schema_style: Literal["json_schema", "json_object"] = Field(
         "json_schema", description="how JSON-schema output is asked for: json_object for llama-cpp-python's server")
+    batch: bool | None = Field(None, description="send this model's calls through the provider's batch API; "
+                               "default: engine.batch")
 
     def resolved_base_url(self) -> str:
         url = self.base_url or base_url_from_env()
@@ -52,6 +54,8 @@ class AnthropicModelConfig(Strict):
     model: str = Field(..., description="a Claude model id or alias, e.g. claude-sonnet-4-5")
     base_url: str = Field(ANTHROPIC_BASE_URL, description="the Messages API root (a proxy, or a test server)")
     api_key_env: str = Field("ANTHROPIC_API_KEY", description="name of the variable holding the key")
+    batch: bool | None = Field(None, description="send this model's calls through the provider's batch API; "
+                               "default: engine.batch")
 
     def resolved_api_key(self) -> str | None:
         return api_key_from_env(self.api_key_env, fallback=None)

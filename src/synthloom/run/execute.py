@@ -135,8 +135,8 @@ async def _run(config: RunConfig, engines: Engines, run_dir: RunDirectory, input
                show_progress: bool, remote) -> RunSummary:
     """`remote`: the Ray executor, which runs the per-record steps on its workers and CPU work as Ray
     tasks; None: all in this process (CPU work in a local process pool)."""
-    in_flight = config.engine.max_in_flight or (BATCH_IN_FLIGHT if config.engine.batch
-                                                else max(2 * config.engine.concurrency, 4))
+    batched = any(engines.batched(name) for name in engines.names())
+    in_flight = config.engine.max_in_flight or (BATCH_IN_FLIGHT if batched else max(2 * config.engine.concurrency, 4))
     with progress_board(engines.metrics, show_progress) as board:
         context = StepContext(engines, board, remote.cpu if remote else LocalCpu())
         steps = build_steps(config.pipeline, context)

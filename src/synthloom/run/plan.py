@@ -13,10 +13,9 @@ from typing import Any
 
 from synthloom.config import RunConfig
 from synthloom.engine.metrics import Price
+from synthloom.engine.model_engines import model_is_batched
 from synthloom.record import Record
 from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan, tokens
-
-BATCH_BACKENDS = ("openai", "anthropic")
 
 
 @dataclass
@@ -69,7 +68,7 @@ def make_plan(config: RunConfig, inputs: list[Record]) -> RunPlan:
         step_plan = step.plan(flow)
         plan.steps.append((name, step_plan, flow.records))
         for calls in step_plan.calls:
-            batched = engine.batch and config.model_config_named(calls.model).backend in BATCH_BACKENDS
+            batched = model_is_batched(config, calls.model)
             factor = price.batch_factor if batched else 1.0
             cost = Span(price.cost(calls.prompt_tokens.lo, calls.completion_tokens.lo) * factor,
                         price.cost(calls.prompt_tokens.hi, calls.completion_tokens.hi) * factor)
