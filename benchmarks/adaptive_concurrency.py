@@ -7,7 +7,7 @@ Three clients, each `synthloom generate` run as a user would, against the same s
 Each row prints throughput, its share of told-K, and the share of requests the server refused (429),
 read from the server's own counters.
 
-    python benchmarks/adaptive_concurrency.py [--latency 0.2] [--quick]
+    python benchmarks/adaptive_concurrency.py [--latency 0.2] [--quick] [--capacity K ...]
 """
 
 from __future__ import annotations
@@ -36,12 +36,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--latency", type=float, default=0.2)
     parser.add_argument("--quick", action="store_true", help="a third of the requests")
+    parser.add_argument("--capacity", type=int, action="append", help="K instead of the default cases (3000 "
+                        "requests each)")
     args = parser.parse_args()
+    cases = [(3000, k, 256) for k in args.capacity] if args.capacity else CASES
     print(f"server latency {args.latency * 1000:.0f} ms; 429 beyond K requests at once")
     print(f"{'requests':>8} {'K':>4} {'client':<28} {'wall s':>7} {'req/s':>7} {'of told-K':>9} "
           f"{'429 share':>9} {'failed':>6} {'meets target':>12}")
     with tempfile.TemporaryDirectory() as tmp:
-        for requests, capacity, ceiling in CASES:
+        for requests, capacity, ceiling in cases:
             if args.quick:
                 requests //= 3
             server, url = start_server(args.latency, capacity)
