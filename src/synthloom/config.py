@@ -20,6 +20,7 @@ from synthloom.steps.step_config import (
     model_references,
     resolve_paths,
 )
+from synthloom.value.config import ValueConfig, check_value_config
 
 
 class InputConfig(Strict):
@@ -30,6 +31,9 @@ class InputConfig(Strict):
         "generated arithmetic and word problems with gold answers, `per_class` of each difficulty; "
         "seed_tasks: synthloom's 169 human-written tasks (instruction, input, output, category)")
     per_class: int = Field(10, ge=1, description="for builtin math_problems")
+    classes: list[Literal["basic", "easy", "medium", "hard"]] | None = Field(
+        None, description="for builtin math_problems: the difficulty classes; default easy, medium, hard (basic: "
+        "single-step sums and products of small numbers)")
     seed: int = 0
     columns: list[str] | None = Field(None, description="keep only these columns (each must exist)")
     split: str = Field("train", description="for a saved DatasetDict")
@@ -70,6 +74,8 @@ class RunConfig(Strict):
     input: InputConfig | None = None
     pipeline: list[AnyStepConfig] = Field(min_length=1)
     output: OutputConfig = Field(default_factory=OutputConfig)
+    value: ValueConfig | None = Field(None, description="`synthloom value`: fine-tune a student on the run's "
+                                      "verified data and measure it against controls")
 
     @model_validator(mode="before")
     @classmethod
@@ -94,6 +100,8 @@ class RunConfig(Strict):
                     raise ValueError(f"pipeline.{i}.{where}: no model named {name!r} "
                                      f"(known: {', '.join(sorted(known))})")
             step.check_in_run(self, i)
+        if self.value is not None:
+            check_value_config(self)
         return self
 
     def model_config_named(self, name: str) -> ModelConfig:

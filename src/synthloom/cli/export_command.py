@@ -45,7 +45,9 @@ def export_run(run_dir: Path, fmt: str, out: Path, *, file_format: str = "jsonl"
     splits = split(rows, validation_fraction, seed)
     files = write_split_files(splits, out, file_format)
     card = out / "README.md"
-    card.write_text(dataset_card(records, splits, fmt, metrics, license_id, skipped, file_format))
+    value_file = run_dir / "value.json"
+    value = orjson.loads(value_file.read_bytes()) if value_file.exists() else None
+    card.write_text(dataset_card(records, splits, fmt, metrics, license_id, skipped, file_format, value))
     if push_to_hub:
         _push(splits, push_to_hub, card)
     return ExportResult([*files, card], {name: len(r) for name, r in splits.items()}, skipped)

@@ -61,6 +61,47 @@ def run(
 
 
 @app.command()
+def value(
+    config: Path = typer.Argument(..., help="YAML run config with a `value:` section"),
+    progress: bool | None = typer.Option(None, "--progress/--no-progress",
+                                            help="[default: on when stderr is a terminal]", metavar=""),
+) -> None:
+    """Run (or resume) the config's pipeline, then fine-tune its student on the verified candidates and
+    compare it, on held-out problems, with the untuned student and one fine-tuned on unverified ones."""
+    from synthloom.errors import UserError
+    from synthloom.run.progress import wanted
+
+    try:
+        from synthloom.config import load_config
+        from synthloom.run.execute import execute
+
+        cfg = load_config(config)
+        if cfg.value is None:
+            raise UserError(f"{config}: no `value:` section (see examples/value_math.yaml)")
+        try:
+            import trl  # noqa: F401
+        except ImportError:
+            raise UserError("the data-value experiment needs its training libraries: pip install 'synthloom[value]'") \
+                from None
+        from synthloom.run.run_dir import RunDirectory
+
+        started = RunDirectory(cfg.run_dir).exists()  # a run already there is resumed, not refused
+        directory, summary = execute(cfg, resume=started, progress=wanted(progress))
+        from synthloom.value.experiment import format_table, run_value
+
+        result = run_value(cfg, directory.path, say=lambda line: typer.echo(line, err=True))
+        if cfg.output.report:
+            from synthloom.report.html import write_report
+
+            write_report(directory.path)
+    except UserError as exc:
+        fail(str(exc))
+    typer.echo(format_table(result))
+    finish(f"value.json and the report's Data value section in {directory.path}",
+           summary.failed and f"{summary.failed} records of the run failed; --resume retries them")
+
+
+@app.command()
 def plan(
     config: Path = typer.Argument(..., help="YAML run config"),
     as_json: bool = typer.Option(False, "--json", help="the plan as JSON on stdout", metavar=""),

@@ -135,7 +135,8 @@ def write_export(records: Iterable[dict[str, Any]], fmt: str, target: Path, prom
 
 
 def dataset_card(records: list[dict[str, Any]], splits: dict[str, list], fmt: str, metrics: dict[str, Any],
-                 license_id: str, skipped: int, file_format: str = "jsonl") -> str:
+                 license_id: str, skipped: int, file_format: str = "jsonl",
+                 measured: dict[str, Any] | None = None) -> str:
     """A README in the Hub's format: YAML front matter, then what made the data and what was removed."""
     techniques = Counter(r.get("lineage", {}).get("technique") or "none" for r in records)
     last_step_models = Counter(r.get("lineage", {}).get("model") or "unknown" for r in records)
@@ -164,9 +165,27 @@ def dataset_card(records: list[dict[str, Any]], splits: dict[str, list], fmt: st
             for key, value in (stats.get("report") or {}).items():
                 lines.append(f"- {name}.{key}: {value}")
         lines.append("")
+    if measured:  # `synthloom value` ran: what fine-tuning on this data did to a student
+        lines += value_card_lines(measured)
     lines += ["## Licence", "", f"Released under `{license_id}` by whoever ran the generation; the generating models' "
               "own licences may also apply to their outputs.", ""]
     return "\n".join(lines)
+
+
+def value_card_lines(value: dict[str, Any]) -> list[str]:
+    """What `synthloom value` measured: a student fine-tuned on this data against controls."""
+    level = f"{value['confidence']:.0%}"
+    lines = ["## Measured value", "",
+             f"The student ({value['student']}) was fine-tuned on {value['train']['examples_per_arm']} verified "
+             f"candidates, and, as a control, on as many unverified ones, for the same steps; pass@1 on "
+             f"{value['held_out']['problems']} held-out problems ({level} bootstrap intervals):", "",
+             "| arm | pass@1 | interval |", "|---|---:|---|"]
+    lines += [f"| {arm} | {a['pass_at_1']:.3f} | [{a['low']:.3f}, {a['high']:.3f}] |"
+              for arm, a in value["arms"].items()]
+    lines += ["", *[f"- {pair}: {d['difference']:+.3f} [{d['low']:+.3f}, {d['high']:+.3f}]"
+                    f"{' (above zero)' if d['low'] > 0 else ' (not beyond the interval)'}"
+                    for pair, d in value["differences"].items()], ""]
+    return lines
 
 
 def _models_used(metrics: dict[str, Any]) -> list[tuple[str, str, int]]:

@@ -60,6 +60,7 @@ class RunView:
     failures: list[dict]
     removed_total: int = 0
     failures_total: int = 0
+    value: dict[str, Any] | None = None  # value.json: the data-value experiment (`synthloom value`)
 
     @property
     def finished(self) -> bool:
@@ -196,4 +197,5 @@ def load_run(path: str | Path) -> RunView:
                    totals=metrics.get("totals", {}), models=models, timeline=metrics.get("timeline", []),
                    sessions=sessions, inputs_total=last_pipeline.get("roots_total", 0), inputs_done=done,
                    records_written=written, records=records, removed=removed, failures=failures,
-                   removed_total=removed_total, failures_total=failures_total)
+                   removed_total=removed_total, failures_total=failures_total,
+                   value=orjson.loads((path / "value.json").read_bytes()) if (path / "value.json").exists() else None)

@@ -174,9 +174,46 @@ def cost_section(view: RunView, draw: bool) -> Section:
     return section
 
 
+def value_section(view: RunView, draw: bool) -> Section:
+    """`synthloom value`: a student fine-tuned on the verified data against the untuned student and a
+    student fine-tuned on as much unverified data."""
+    section = Section("value", "Data value: does the verified data make a better student?")
+    v = view.value
+    if not v:
+        return section
+    train, level = v["train"], f"{v['confidence']:.0%}"
+    section.notes.append(
+        f"Student {v['student']}; {train['examples_per_arm']} training examples per fine-tuned arm ({train['steps']} "
+        f"steps, batch {train['batch_size']}, learning rate {train['learning_rate']:g}), drawn from "
+        f"{train['candidates']} candidates of step {v['rejection_step']} ({train['verified_candidates']} verified; "
+        f"the unverified arm's draw held {train['unverified_examples_correct']} correct ones). pass@1 is greedy, on "
+        f"{v['held_out']['problems']} held-out problems no step saw (seed {v['held_out']['eval_seed']}), scored by "
+        f"the rejection step's verifier; intervals are {level} percentile bootstrap over problems.")
+    section.tables.append(Table(["arm", "pass@1", f"{level} interval", "solved"],
+                                [[arm, round(a["pass_at_1"], 4), f"[{a['low']:.3f}, {a['high']:.3f}]",
+                                  f"{a['solved']}/{a['problems']}"] for arm, a in v["arms"].items()]))
+    section.tables.append(Table(["difference", "pass@1", f"{level} interval (paired)", "above zero"],
+                                [[pair, round(d["difference"], 4), f"[{d['low']:+.3f}, {d['high']:+.3f}]",
+                                  "yes" if d["low"] > 0 else "no"] for pair, d in v["differences"].items()],
+                                "a difference whose whole interval is above zero is beyond the noise"))
+    arms = list(v["arms"])
+    section.tables.append(Table(["difficulty", "problems", *arms],
+                                [[name, row["problems"], *(row[a] for a in arms)]
+                                 for name, row in v["held_out"]["by_difficulty"].items()], "solved, by difficulty"))
+    if draw and v.get("curves"):
+        section.svgs.append(figures.curves({"training loss": {arm: [(p["step"], p["loss"]) for p in points]
+                                                              for arm, points in v["curves"].items()}}, "step"))
+    if v.get("now_solved"):
+        section.tables.append(Table(["question", "gold", "untuned answer", "verified-arm answer"],
+                                    [[e["question"], e["gold"], e["before"][:300], e["after"][:300]]
+                                     for e in v["now_solved"]], "problems the student now solves"))
+    return section
+
+
 def all_sections(view: RunView, draw: bool = True) -> list[Section]:
     sections = [funnel_section(view, draw), rejection_section(view, draw), diversity_section(view, draw),
-                coverage_section(view, draw), contamination_section(view), cost_section(view, draw)]
+                coverage_section(view, draw), contamination_section(view), value_section(view, draw),
+                cost_section(view, draw)]
     for section in sections:
         section.svgs = [svg for svg in section.svgs if svg]
     return [s for s in sections if not s.empty()]

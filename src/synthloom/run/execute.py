@@ -52,9 +52,10 @@ def resolved_config_text(config: RunConfig) -> str:
 
 
 def defining_config_text(config: RunConfig) -> str:
-    """The config without its engine settings (concurrency, retries, budget, batch mode): what decides
-    the records, and so what a resumed run must keep."""
-    return yaml.safe_dump(config.model_dump(mode="json", by_alias=True, exclude={"engine"}), sort_keys=True)
+    """The config without its engine settings (concurrency, retries, budget, batch mode) and the value
+    experiment's: what decides the records, and so what a resumed run must keep."""
+    return yaml.safe_dump(config.model_dump(mode="json", by_alias=True, exclude={"engine", "value"}),
+                          sort_keys=True)
 
 
 def load_inputs(config: RunConfig) -> list[Record]:
@@ -69,7 +70,7 @@ def load_inputs(config: RunConfig) -> list[Record]:
     elif source.builtin == "math_problems":
         from synthloom.techniques.math_problems import generate_problems
 
-        rows = generate_problems(source.per_class, source.seed)
+        rows = generate_problems(source.per_class, source.seed, *([tuple(source.classes)] if source.classes else []))
     elif source.builtin == "seed_tasks":
         from synthloom.techniques.seeds import load_seed_tasks
 

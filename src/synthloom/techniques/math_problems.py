@@ -17,6 +17,19 @@ def _fmt(value: Fraction) -> str:
     return str(value.numerator) if value.denominator == 1 else f"{float(value):.2f}".rstrip("0").rstrip(".")
 
 
+def _basic(rng: random.Random) -> Problem:
+    """Single-step arithmetic with small numbers: within reach of a 135M-parameter student, so that
+    rejection sampling has correct answers to keep (it gets most larger sums wrong)."""
+    a, b = rng.randint(1, 12), rng.randint(1, 12)
+    choice = rng.random()
+    if choice < 0.4:
+        return {"question": f"What is {a} + {b}?", "answer": str(a + b), "kind": "addition"}
+    if choice < 0.7:
+        return {"question": f"What is {a} × {b}?", "answer": str(a * b), "kind": "multiplication"}
+    a, b = max(a, b) + rng.randint(0, 8), min(a, b)
+    return {"question": f"What is {a} - {b}?", "answer": str(a - b), "kind": "subtraction"}
+
+
 def _easy(rng: random.Random) -> Problem:
     a, b = rng.randint(2, 99), rng.randint(2, 99)
     if rng.random() < 0.5:
@@ -60,10 +73,12 @@ def _hard(rng: random.Random) -> Problem:
             "answer": str(shared_total // shares), "kind": "multi_step"}
 
 
-CLASSES: dict[str, Callable[[random.Random], Problem]] = {"easy": _easy, "medium": _medium, "hard": _hard}
+CLASSES: dict[str, Callable[[random.Random], Problem]] = {"basic": _basic, "easy": _easy, "medium": _medium,
+                                                          "hard": _hard}
+DEFAULT_CLASSES = ("easy", "medium", "hard")  # basic is asked for by name
 
 
-def generate_problems(per_class: int, seed: int = 0, classes: tuple[str, ...] = tuple(CLASSES)) -> list[Problem]:
+def generate_problems(per_class: int, seed: int = 0, classes: tuple[str, ...] = DEFAULT_CLASSES) -> list[Problem]:
     """`per_class` problems of each difficulty class, the same for the same seed."""
     rng = random.Random(seed)
     problems = []
