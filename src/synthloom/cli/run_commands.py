@@ -63,6 +63,7 @@ def run(
 @app.command()
 def value(
     config: Path = typer.Argument(..., help="YAML run config with a `value:` section"),
+    run_dir: Path | None = typer.Option(None, "--run-dir", help="override run_dir from the config"),
     progress: bool | None = typer.Option(None, "--progress/--no-progress",
                                             help="[default: on when stderr is a terminal]", metavar=""),
 ) -> None:
@@ -78,6 +79,8 @@ def value(
         cfg = load_config(config)
         if cfg.value is None:
             raise UserError(f"{config}: no `value:` section (see examples/value_math.yaml)")
+        if run_dir is not None:
+            cfg.run_dir = run_dir
         try:
             import trl  # noqa: F401
         except ImportError:

@@ -71,7 +71,7 @@ def run_value(run: RunConfig, run_dir: Path, say=print) -> dict[str, Any]:
     say(f"value: {len(pool)} candidates ({sum(e.correct for e in pool)} verified); {len(train_sets['verified'])} "
         f"examples and {steps_for(len(train_sets['verified']), value)} steps per fine-tuned arm; "
         f"{len(problems)} held-out problems; student {path.name}")
-    base, tokenizer, loaded = None, None, 0.0
+    base, tokenizer = None, None
     results: dict[str, dict[str, Any]] = {}
     for arm in ARMS:
         saved = folder / f"{arm}.json"
@@ -79,13 +79,14 @@ def run_value(run: RunConfig, run_dir: Path, say=print) -> dict[str, Any]:
             results[arm] = orjson.loads(saved.read_bytes())
             say(f"value: {arm}: done in an earlier session ({results[arm]['solved']} solved)")
             continue
+        loaded = 0.0
         if base is None:
             started = time.perf_counter()
             base, tokenizer = load_student(path)
             loaded = time.perf_counter() - started
         results[arm] = _arm(arm, base, tokenizer, train_sets.get(arm, []), problems, prompts, step, value,
                             verifier, folder)
-        results[arm]["load_s"] = round(loaded, 1)
+        results[arm]["load_s"] = round(loaded, 1)  # the student is loaded once, by the first arm to run
         _write_json(saved, results[arm])
         say(f"value: {arm}: {results[arm]['solved']}/{len(problems)} solved "
             f"(train {results[arm]['train_s']:.0f} s, eval {results[arm]['eval_s']:.0f} s)")
