@@ -239,14 +239,16 @@ class Engine:
             await self._tpm.acquire(estimate)
         return estimate
 
-    async def _direct(self, request: ChatRequest) -> Completion:
-        """One call to the backend in a concurrency slot, under the timeout."""
+    async def _direct(self, request: ChatRequest) -> tuple[Completion, float]:
+        """One call to the backend in a concurrency slot, under the timeout; with its latency (the
+        call itself, not the wait for a slot)."""
         epoch = await self._slots.acquire()
         answered = overloaded = False
         try:
             if self._unreachable is not None:  # found while this call waited for its slot
                 raise self._unreachable
             self.metrics.calls += 1
+            started = time.perf_counter()
             try:
                 completion = await _with_timeout(self.backend.generate(request), self.settings.timeout)
             except asyncio.TimeoutError:
@@ -256,15 +258,16 @@ class Engine:
                 overloaded = exc.kind in OVERLOAD_KINDS
                 raise
             answered = True
-            return completion
+            return completion, time.perf_counter() - started
         finally:
             self._slots.release(epoch, answered=answered, overloaded=overloaded)
             self.metrics.concurrency_limit = self._slots.limit
 
-    async def _batched(self, request: ChatRequest, key: str) -> Completion:
+    async def _batched(self, request: ChatRequest, key: str) -> tuple[Completion, float]:
         assert self.batches is not None
         self.metrics.calls += 1
-        return await self.batches.call(key, request)
+        started = time.perf_counter()
+        return await self.batches.call(key, request), time.perf_counter() - started
 
     async def _call(self, request: ChatRequest, key: str | None = None) -> list[Sample]:
         """`key`: the sample's cache key, which names its line in a batch (batch mode only)."""
@@ -281,16 +284,16 @@ class Engine:
             reserved = Budget.worst_case(request, price, factor) if self.budget is not None else 0.0
             if self.budget is not None:
                 self.budget.reserve(reserved)
-            started = time.perf_counter()
             spent = 0.0
             try:
-                completion = await (self._batched(request, key) if batched and key else self._direct(request))
+                completion, latency = await (self._batched(request, key) if batched and key
+                                             else self._direct(request))
                 spent = price.cost(completion.usage.prompt_tokens, completion.usage.completion_tokens) * factor
             except BackendError as exc:
                 last_error = exc
             else:
                 self._fatal_streak = 0
-                return self._accept(completion, request, estimate, time.perf_counter() - started, batched)
+                return self._accept(completion, request, estimate, latency, batched)
             finally:
                 if self.budget is not None:
                     self.budget.settle(reserved, spent)
