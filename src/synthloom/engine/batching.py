@@ -38,7 +38,8 @@ class BatchRunner:
         self._flushers: dict[str, asyncio.Task] = {}
         self._waiters: dict[str, list[asyncio.Future]] = {}
         self._open: dict[str, tuple[str, list[str]]] = {}  # token -> (batch id, keys)
-        self._key_token: dict[str, str] = {}
+        self._key_token: dict[str, str] = {}  # every key in a batch being sent or open
+        self._queued: set[str] = set()  # every key waiting in a queue
         self._poller: asyncio.Task | None = None
         self._resumed = False
         self._resume_lock = asyncio.Lock()
@@ -48,10 +49,11 @@ class BatchRunner:
         await self._resume()
         future: asyncio.Future = asyncio.get_running_loop().create_future()
         self._waiters.setdefault(key, []).append(future)
-        if key not in self._key_token and not self._queued(key):
+        if key not in self._key_token and key not in self._queued:
             group = self.api.group(request)
             queue = self._queues.setdefault(group, [])
             queue.append((key, request))
+            self._queued.add(key)
             if len(queue) >= self.api.max_requests:
                 self._flushers.pop(group, None)
                 self._track(asyncio.create_task(self._send(group)))
@@ -64,9 +66,6 @@ class BatchRunner:
             waiting = self._waiters.get(key)
             if waiting and future in waiting:
                 waiting.remove(future)
-
-    def _queued(self, key: str) -> bool:
-        return any(key == k for queue in self._queues.values() for k, _ in queue)
 
     @staticmethod
     def _track(task: asyncio.Task) -> asyncio.Task:
@@ -119,6 +118,9 @@ class BatchRunner:
             return
         token = uuid.uuid4().hex
         keys = [key for key, _ in lines]
+        for key in keys:  # from here on a key asked again waits for this batch instead of joining another
+            self._queued.discard(key)
+            self._key_token[key] = token
         self.ledger.begin(token, self.identity, keys)
         try:
             batch_id = await self.api.submit(lines, token)
