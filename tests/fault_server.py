@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import asyncio
 import re
-import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 
 import orjson
 from aiohttp import web
+
+from tests.threaded_server import ThreadedServer
 
 FAULT = re.compile(r"fault:(429|500|hang|badjson|drop|always500|echoauth)(?:x(\d+))?")
 HTML_PAGE = b"<!DOCTYPE html><html><head><title>Welcome</title></head><body>It works!</body></html>"
@@ -106,33 +107,17 @@ class FaultServer:
             return web.Response(body=HTML_PAGE, content_type="text/html")
         return await handler(request)
 
+    def _app(self) -> web.Application:
+        app = web.Application(middlewares=[self._server_mode])
+        app.router.add_get("/v1/models", self._models)
+        app.router.add_post("/v1/chat/completions", self._chat)
+        return app
+
     def start(self) -> FaultServer:
         """Serve on a free loopback port from a background thread."""
-        ready = threading.Event()
-
-        def serve() -> None:
-            loop = asyncio.new_event_loop()
-            self._loop = loop
-            app = web.Application(middlewares=[self._server_mode])
-            app.router.add_get("/v1/models", self._models)
-            app.router.add_post("/v1/chat/completions", self._chat)
-            runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=0.2)
-            loop.run_until_complete(runner.setup())
-            site = web.TCPSite(runner, "127.0.0.1", 0)
-            loop.run_until_complete(site.start())
-            port = site._server.sockets[0].getsockname()[1]
-            self.url = f"http://127.0.0.1:{port}/v1"
-            self._runner = runner
-            ready.set()
-            loop.run_forever()
-            loop.run_until_complete(runner.cleanup())
-            loop.close()
-
-        self._thread = threading.Thread(target=serve, daemon=True)
-        self._thread.start()
-        ready.wait(10)
+        self._server = ThreadedServer()
+        self.url = self._server.serve(self._app) + "/v1"
         return self
 
     def stop(self) -> None:
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(10)
+        self._server.stop()

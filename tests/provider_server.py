@@ -12,17 +12,17 @@ cancelled with only its first half answered. Every custom_id sent is counted in 
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import itertools
 import re
-import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
 from aiohttp import web
+
+from tests.threaded_server import ThreadedServer
 
 ANTHROPIC_FAULT = re.compile(r"fault:(429headers|429|529|500)(?:x(\d+))?")
 
@@ -146,7 +146,8 @@ class ProviderServer:
         upload = form["file"]
         file_id = self._id("file")
         self.files[file_id] = upload.file.read()
-        return web.json_response({"id": file_id, "object": "file", "purpose": "batch", "bytes": len(self.files[file_id])})
+        return web.json_response({"id": file_id, "object": "file", "purpose": "batch",
+                                  "bytes": len(self.files[file_id])})
 
     async def _openai_create_batch(self, request: web.Request) -> web.Response:
         body = orjson.loads(await request.read())
@@ -286,41 +287,27 @@ class ProviderServer:
             return self._anthropic_error(400, "invalid_request_error", "anthropic-version header is required")
         return await handler(request)
 
+    def _app(self) -> web.Application:
+        app = web.Application(middlewares=[self._auth], client_max_size=64 * 1024 * 1024)
+        r = app.router
+        r.add_post("/openai/v1/chat/completions", self._openai_chat)
+        r.add_get("/openai/v1/models", self._openai_models)
+        r.add_post("/openai/v1/files", self._openai_upload)
+        r.add_get("/openai/v1/files/{id}/content", self._openai_file_content)
+        r.add_post("/openai/v1/batches", self._openai_create_batch)
+        r.add_get("/openai/v1/batches", self._openai_list_batches)
+        r.add_get("/openai/v1/batches/{id}", self._openai_get_batch)
+        r.add_post("/anthropic/v1/messages", self._anthropic_messages)
+        r.add_get("/anthropic/v1/models", self._anthropic_models)
+        r.add_post("/anthropic/v1/messages/batches", self._anthropic_create_batch)
+        r.add_get("/anthropic/v1/messages/batches", self._anthropic_list_batches)
+        r.add_get("/anthropic/v1/messages/batches/{id}", self._anthropic_get_batch)
+        r.add_get("/anthropic/v1/messages/batches/{id}/results", self._anthropic_results)
+        return app
+
     def start(self) -> ProviderServer:
-        ready = threading.Event()
-
-        def serve() -> None:
-            loop = asyncio.new_event_loop()
-            self._loop = loop
-            app = web.Application(middlewares=[self._auth], client_max_size=64 * 1024 * 1024)
-            r = app.router
-            r.add_post("/openai/v1/chat/completions", self._openai_chat)
-            r.add_get("/openai/v1/models", self._openai_models)
-            r.add_post("/openai/v1/files", self._openai_upload)
-            r.add_get("/openai/v1/files/{id}/content", self._openai_file_content)
-            r.add_post("/openai/v1/batches", self._openai_create_batch)
-            r.add_get("/openai/v1/batches", self._openai_list_batches)
-            r.add_get("/openai/v1/batches/{id}", self._openai_get_batch)
-            r.add_post("/anthropic/v1/messages", self._anthropic_messages)
-            r.add_get("/anthropic/v1/models", self._anthropic_models)
-            r.add_post("/anthropic/v1/messages/batches", self._anthropic_create_batch)
-            r.add_get("/anthropic/v1/messages/batches", self._anthropic_list_batches)
-            r.add_get("/anthropic/v1/messages/batches/{id}", self._anthropic_get_batch)
-            r.add_get("/anthropic/v1/messages/batches/{id}/results", self._anthropic_results)
-            runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=0.2)
-            loop.run_until_complete(runner.setup())
-            site = web.TCPSite(runner, "127.0.0.1", 0)
-            loop.run_until_complete(site.start())
-            port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-            self.url = f"http://127.0.0.1:{port}"
-            ready.set()
-            loop.run_forever()
-            loop.run_until_complete(runner.cleanup())
-            loop.close()
-
-        self._thread = threading.Thread(target=serve, daemon=True)
-        self._thread.start()
-        ready.wait(10)
+        self._server = ThreadedServer()
+        self.url = self._server.serve(self._app)
         return self
 
     @property
@@ -332,5 +319,4 @@ class ProviderServer:
         return f"{self.url}/anthropic/v1"
 
     def stop(self) -> None:
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(10)
+        self._server.stop()

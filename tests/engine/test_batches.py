@@ -136,7 +136,8 @@ def test_generate_batch_writes_lines_in_order_and_keeps_batch_ids_beside_the_cac
     assert [line["completion"] for line in lines] == [f"echo: line {i}" for i in range(30)]
     assert "batches: 1 completed" in result.stderr
     with sqlite3.connect(tmp_path / "cache.sqlite.batches") as db:
-        assert db.execute("SELECT batch_id, status FROM batches").fetchall() == [(*provider_server.batches, "completed")]
+        rows = db.execute("SELECT batch_id, status FROM batches").fetchall()
+    assert rows == [(*provider_server.batches, "completed")]
     assert "--batch needs" in run_cli(*args[:-4], "--batch", "--no-cache").stderr
 
 
@@ -184,8 +185,9 @@ def test_a_model_can_opt_out_of_batch_mode_in_a_batched_run(provider_server, tmp
     config = _run_config(tmp_path, provider_server.openai_url, rows=5)
     text = config.read_text().replace("model: gpt-test}", "model: gpt-test}\nmodels:\n  direct: {backend: openai, "
                                       f"base_url: \"{provider_server.openai_url}\", model: gpt-test, batch: false}}")
+    # max_tokens 17: not the request the first step cached
     config.write_text(text.replace("output: {report: false}", "  - {step: generate, model: direct, "
-                                   "output_field: second, max_tokens: 17}\noutput: {report: false}"))  # 17: not the cached request
+                                   "output_field: second, max_tokens: 17}\noutput: {report: false}"))
     plan = orjson.loads(run_cli("plan", str(config), "--json").stdout)
     assert [row["batched"] for row in plan["calls"]] == [True, False]
     result = run_cli("run", str(config), "--no-progress", cwd=tmp_path)

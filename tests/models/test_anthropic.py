@@ -57,7 +57,8 @@ def test_rate_limits_and_overload_are_retried(provider_server, fault, kind):
 
 def test_reset_header_gives_the_wait_when_retry_after_is_missing():
     now = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
-    headers = {"anthropic-ratelimit-requests-remaining": "0", "anthropic-ratelimit-requests-reset": "2026-01-01T00:00:07Z",
+    headers = {"anthropic-ratelimit-requests-remaining": "0",
+               "anthropic-ratelimit-requests-reset": "2026-01-01T00:00:07Z",
                "anthropic-ratelimit-tokens-remaining": "0", "anthropic-ratelimit-tokens-reset": "2026-01-01T00:00:03Z",
                "anthropic-ratelimit-output-tokens-remaining": "10",
                "anthropic-ratelimit-output-tokens-reset": "2026-01-01T00:00:01Z"}

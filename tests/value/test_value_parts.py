@@ -13,7 +13,8 @@ from synthloom.value.stats import bootstrap
 from synthloom.value.train import steps_for
 
 RUN = {"run_dir": "r", "input": {"builtin": "math_problems", "classes": ["basic", "easy"], "per_class": 50},
-       "pipeline": [{"step": "rejection", "template": "question", "verifier": {"kind": "math", "gold_field": "answer"}}],
+       "pipeline": [{"step": "rejection", "template": "question",
+                     "verifier": {"kind": "math", "gold_field": "answer"}}],
        "value": {"eval_per_class": 120}}
 
 

@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from synthloom.models.anthropic import error_from_body, message_from_dict
 from synthloom.models.base import BackendError, ChatRequest, Completion
 from synthloom.models.batch import BatchResults, BatchState, line_error
 from synthloom.models.http import send
 
 if TYPE_CHECKING:
-    from synthloom.models.anthropic import AnthropicBackend
+    from synthloom.models.anthropic import AnthropicBackend  # the backend that owns these batches
 
 FIND_SLACK_S = 60.0  # a batch created this long before the recorded submission time may still be ours
 
@@ -29,8 +30,6 @@ class AnthropicBatches:
         return "messages"
 
     async def _get(self, url: str, method: str = "GET", **kwargs: Any) -> bytes:
-        from synthloom.models.anthropic import error_from_body
-
         status, body, _ = await send(self.backend.session(), method, url, self.base_url, **kwargs)
         if status >= 400:
             error = error_from_body(status, body, self.base_url, self.backend.model_name, None)
@@ -72,8 +71,6 @@ class AnthropicBatches:
 
     @staticmethod
     def _line(result: dict[str, Any]) -> Completion | BackendError:
-        from synthloom.models.anthropic import message_from_dict
-
         kind = result.get("type")
         if kind == "succeeded":
             try:

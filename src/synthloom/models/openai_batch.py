@@ -31,12 +31,15 @@ class OpenAIBatches:
     def group(self, request: ChatRequest) -> str:
         return "/v1/completions" if (request.prompt is not None or not self.backend.chat) else "/v1/chat/completions"
 
-    async def _json(self, method: str, path: str, **kwargs: Any) -> Any:
+    async def _bytes(self, method: str, path: str, **kwargs: Any) -> bytes:
         status, body, _ = await send(self.backend.session(), method, f"{self.base_url}{path}", self.base_url,
                                      **kwargs)
         if status >= 400:
             raise self._error(status, body, f"{method} {path}")
-        return orjson.loads(body) if path.find("/content") < 0 else body
+        return body
+
+    async def _json(self, method: str, path: str, **kwargs: Any) -> Any:
+        return orjson.loads(await self._bytes(method, path, **kwargs))
 
     def _error(self, status: int, body: bytes, what: str) -> BackendError:
         detail = redact(body[:300].decode("utf-8", "replace"))
@@ -85,7 +88,7 @@ class OpenAIBatches:
         found: BatchResults = {}
         for file_id in state.where.get("files", ()):
             if file_id:
-                content = await self._json("GET", f"/files/{file_id}/content")
+                content = await self._bytes("GET", f"/files/{file_id}/content")
                 for raw in content.splitlines():
                     if raw.strip():
                         line = orjson.loads(raw)
