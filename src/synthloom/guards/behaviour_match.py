@@ -1,17 +1,25 @@
-"""Behavioural evidence of a reworded benchmark item: the record's own code passes the item's tests.
+"""Behavioural evidence of a reworded benchmark item: the record's own code does what the item's does.
 
-A renamed function with reworded prose and new examples still does what the item asks; if its code
-passes that item's own unit tests (run in the sandbox, like any candidate), it is the same task. Code
-that does something else, however similar its description, fails them.
+A renamed function with reworded prose and new examples still does what the item asks: its code passes
+that item's own unit tests (run in the sandbox, like any candidate) and gives the item's reference
+solution's answers on variants of the tests' inputs (probe_inputs.py). Code that does something else,
+however similar its description, fails the tests, or passes weak tests and then disagrees on the
+variants ("reverse the values at indices divisible by three" passes HumanEval/33's tests, which
+sort them, because every test lists them in descending order).
 """
 
 from __future__ import annotations
 
 import ast
+import json
 import re
+from dataclasses import dataclass
+from importlib import resources
 
 from synthloom.guards.benchmarks import ItemTests
+from synthloom.guards.probe_inputs import probe_inputs
 from synthloom.verifiers.code import CodeVerifier
+from synthloom.verifiers.sandbox import SandboxLimits, run_python
 
 _FENCE = re.compile(r"```(?:python|py|python3)?[ \t]*\n(.*?)```", re.DOTALL)
 _CODE_START = re.compile(r"^(?:def |async def |from |import |class )", re.MULTILINE)
@@ -44,9 +52,48 @@ def implemented_function(text: str) -> tuple[str, str] | None:
     return None
 
 
-async def passes_item_tests(verifier: CodeVerifier, code: str, name: str, item: ItemTests) -> bool:
+def _preamble(item: ItemTests) -> str:
+    """The item's prompt before its function: imports and helpers the record's code may rely on."""
     entry = f"def {item.entry_point}"
-    preamble = item.prompt[: item.prompt.find(entry)] if entry in item.prompt else ""  # the item's helpers
-    program = f"{preamble}\n{code}\n\n{item.entry_point} = {name}\n"
+    return item.prompt[: item.prompt.find(entry)] if entry in item.prompt else ""
+
+
+async def passes_item_tests(verifier: CodeVerifier, code: str, name: str, item: ItemTests) -> bool:
+    program = f"{_preamble(item)}\n{code}\n\n{item.entry_point} = {name}\n"
     verdict = await verifier.verify(program, {"prompt": "", "test": item.test, "entry_point": item.entry_point})
     return verdict.passed
+
+
+@dataclass(frozen=True)
+class Agreement:
+    compared: int  # inputs the reference answered (others are outside its task)
+    agreed: int
+
+    @property
+    def share(self) -> float:
+        return self.agreed / self.compared if self.compared else 0.0
+
+
+PROBE_LIMITS = SandboxLimits(wall_s=40, cpu_s=30)  # up to MAX_INPUTS calls of each, 0.5 s apiece at most
+
+
+async def agreement_with_reference(code: str, name: str, item: ItemTests) -> Agreement | None:
+    """How often the record's function answers as the item's reference solution on probe inputs;
+    None when that cannot be told (no reference, no literal test inputs, the reference does not load)."""
+    inputs = probe_inputs(item.test)
+    if not item.solution or not inputs:
+        return None
+    spec = {"reference": item.prompt + item.solution, "entry_point": item.entry_point,
+            "candidate": f"{_preamble(item)}\n{code}\n", "function": name, "inputs": [repr(a) for a in inputs]}
+    driver = (resources.files("synthloom.guards") / "behaviour_probe_child.py").read_text(encoding="utf-8")
+    result = await run_python(driver, PROBE_LIMITS, stdin=json.dumps(spec).encode())
+    lines = result.stdout.strip().splitlines()
+    try:
+        answer = json.loads(lines[-1]) if lines else {}
+    except ValueError:
+        answer = {}
+    if not isinstance(answer, dict) or "compared" not in answer:
+        # The candidate not loading where it passed the tests, or a timeout: no agreement shown.
+        reference_broken = str(answer.get("error", "")).startswith("reference") if isinstance(answer, dict) else False
+        return None if reference_broken else Agreement(len(inputs), 0)
+    return Agreement(int(answer["compared"]), int(answer["agreed"]))

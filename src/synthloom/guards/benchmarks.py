@@ -94,6 +94,7 @@ class ItemTests:
     prompt: str
     test: str
     entry_point: str
+    solution: str = ""  # the reference solution completing `prompt`, when the benchmark has one
 
 
 @dataclass
@@ -131,7 +132,9 @@ def load_items(source: BenchmarkSource) -> BenchmarkItems:
         texts[item] = "\n".join(v for k, v in row.items() if isinstance(v, str) and k != id_field
                                 and (wanted is None or k in wanted))
         if all(isinstance(row.get(k), str) for k in ("prompt", "test", "entry_point")):
-            tests[item] = ItemTests(row["prompt"], row["test"], row["entry_point"])
+            solution = row.get("canonical_solution")
+            tests[item] = ItemTests(row["prompt"], row["test"], row["entry_point"],
+                                    solution if isinstance(solution, str) else "")
     return BenchmarkItems(texts, tests)
 
 

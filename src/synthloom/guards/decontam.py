@@ -4,7 +4,8 @@ Stage 1, n-grams (ngram_overlap.py), catches verbatim copies and excerpts. Stage
 1 left, for rewordings. Embeddings (semantic.py) find each text's nearest benchmark items; similarity
 alone cannot tell a rewording from a different task of the same kind, so without a judge a neighbour
 is flagged on evidence: the item's own example and test values in the text (literal_evidence.py), the
-text's code passing the item's own tests (behaviour_match.py), or a near-verbatim similarity. With a
+text's code passing the item's own tests and answering as its reference solution on variants of their
+inputs (behaviour_match.py), or a near-verbatim similarity. With a
 judge, the judge's verdict decides instead. Every hit names the benchmark item and field it matched,
 the stage that caught it, and the evidence.
 """
@@ -135,7 +136,7 @@ class Decontaminator:
         return found
 
     async def _behaviour_stage(self, texts: list[str], neighbours: dict[int, list], found: dict, tests: dict) -> None:
-        from synthloom.guards.behaviour_match import implemented_function, passes_item_tests
+        from synthloom.guards.behaviour_match import agreement_with_reference, implemented_function, passes_item_tests
         from synthloom.verifiers.code import CodeVerifier
 
         verifier = CodeVerifier()
@@ -154,10 +155,16 @@ class Decontaminator:
                 tried.add(key)
                 async with sandboxes:
                     passed = await passes_item_tests(verifier, *code, tests[key])
-                if passed:
-                    found[i] = self._hit(i, n.segment, "semantic+tests", similarity=round(n.similarity, 4),
-                                         passed_tests_of=seg.item_id, function=code[1])
-                    return
+                    agreement = await agreement_with_reference(*code, tests[key]) if passed else None
+                if not passed:
+                    continue
+                evidence = {"passed_tests_of": seg.item_id, "function": code[1]}
+                if agreement is not None and agreement.compared >= self.settings.behaviour_min_inputs:
+                    if agreement.share < self.settings.behaviour_agreement:
+                        continue  # weak tests passed by another task: the variants tell them apart
+                    evidence["agreed_on_inputs"] = f"{agreement.agreed}/{agreement.compared}"
+                found[i] = self._hit(i, n.segment, "semantic+tests", similarity=round(n.similarity, 4), **evidence)
+                return
 
         await asyncio.gather(*(check(i) for i in neighbours if i not in found))
 

@@ -1,0 +1,81 @@
+"""Inputs to compare a record's function with a benchmark item's reference solution on.
+
+An item's own tests can be too weak to tell two tasks apart: every test of HumanEval/33 ("sort the
+values at indices divisible by three") has those values in descending order, so "reverse them" passes
+it. The tests' inputs, each changed a little one argument at a time (a list reversed, rotated,
+shuffled or shortened; a number moved by one; a string reversed), give inputs of the same kind on
+which two different tasks disagree.
+"""
+
+from __future__ import annotations
+
+import ast
+import random
+from typing import Any
+
+MAX_INPUTS = 48  # per item: the tests' own inputs first, then a seeded sample of their variants
+
+
+def test_inputs(test: str) -> list[tuple]:
+    """The literal arguments of every call of the candidate in a HumanEval-style `check`."""
+    try:
+        tree = ast.parse(test)
+    except SyntaxError:
+        return []
+    checks = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "check" and n.args.args]
+    if not checks:
+        return []
+    name = checks[0].args.args[0].arg
+    found: dict[str, tuple] = {}
+    for node in ast.walk(checks[0]):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name):
+            continue
+        if node.keywords or any(isinstance(a, ast.Starred) for a in node.args):
+            continue
+        try:
+            args = tuple(ast.literal_eval(a) for a in node.args)
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            continue
+        found.setdefault(repr(args), args)
+    return list(found.values())
+
+
+def _value_variants(value: Any, rng: random.Random) -> list[Any]:
+    if isinstance(value, bool):
+        return [not value]
+    if isinstance(value, int):
+        moved = [value + 1, value - 1 if value > 1 or value < 0 else value + 2]
+        return moved + ([value * 2] if 1 < abs(value) < 100 else [])
+    if isinstance(value, float):
+        return [value * 1.5 + 0.25, value - 0.75]
+    if isinstance(value, str):
+        if len(value) < 2:
+            return [value + value] if value else []
+        shuffled = list(value)
+        rng.shuffle(shuffled)
+        return [value[::-1], value[1:] + value[0], "".join(shuffled), value[:-1]]
+    if isinstance(value, (list, tuple)) and value:
+        items = list(value)
+        shuffled = items[:]
+        rng.shuffle(shuffled)
+        out = [items[::-1], items[1:] + items[:1], shuffled, shuffled[::-1]]
+        if len(items) > 1:
+            out.append(items[:-1])
+        out.append(items + [items[rng.randrange(len(items))]])
+        return [type(value)(v) for v in out]
+    return []
+
+
+def probe_inputs(test: str, seed: int = 0, limit: int = MAX_INPUTS) -> list[tuple]:
+    """Some of the tests' inputs, then variants of them (one argument changed at a time), without repeats."""
+    originals = test_inputs(test)
+    rng = random.Random(seed)
+    variants = [args[:i] + (changed,) + args[i + 1:]
+                for args in originals for i, value in enumerate(args) for changed in _value_variants(value, rng)]
+    rng.shuffle(variants)
+    seen: dict[str, tuple] = {}
+    for args in originals[: limit // 3] + variants:
+        if len(seen) >= limit:
+            break
+        seen.setdefault(repr(args), args)
+    return list(seen.values())
