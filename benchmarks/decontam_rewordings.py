@@ -5,6 +5,11 @@ HumanEval items (bare stubs, plain statements, Q&A, instructions with a solution
 examples re-expressed or left out), HumanEval-style coding tasks whose behaviour differs from every
 HumanEval task (look-alikes on purpose: "non-overlapping" where HumanEval says "overlapping"; half with
 a solution), and ordinary instructions. Split by item into dev (tuned on) and test (reported only).
+A third split, fresh, was written after the tests check learned to compare with the reference solution
+on variants of the tests' inputs (a test-half look-alike had shown the need): 22 more rewordings with
+code, and 27 look-alikes with code, 9 of them adversarial (`adversarial_for`: built to pass that
+HumanEval item's own tests while doing something else, as "the element with the greatest absolute
+value" passes max_element's tests).
 
     python benchmarks/decontam_rewordings.py
 
@@ -32,8 +37,10 @@ METHODS = {
                                                           literal_alone=1e9, literal_similarity=2.0,
                                                           behaviour=False),
     "n-grams + evidence (now, --semantic)": DecontamSettings(semantic=True),
+    "  tests alone (no reference variants)": DecontamSettings(semantic=True, behaviour_agreement=0.0),
     "  without the tests check": DecontamSettings(semantic=True, behaviour=False),
 }
+SPLITS = ("dev", "test", "fresh")
 
 
 def main() -> None:
@@ -41,24 +48,24 @@ def main() -> None:
     print(f"{len(rows)} records: " + ", ".join(f"{kind} {sum(r['kind'] == kind for r in rows)}"
                                                for kind in ("reworded_leak", "clean_lookalike", "ordinary")))
     header = (f"{'method':40} {'split':5} {'leak recall':>11} {'right item':>10} {'look-alike FP':>13} "
-              f"{'ordinary FP':>11} {'s':>6}")
+              f"{'adversarial FP':>14} {'ordinary FP':>11} {'s':>6}")
     print(header)
     for name, settings in METHODS.items():
         decontaminator = Decontaminator([BenchmarkSource.parse("humaneval")], dataclasses.replace(settings))
         started = time.perf_counter()
         hits = {h.index: h for h in asyncio.run(decontaminator.find([r["text"] for r in rows]))}
         seconds = time.perf_counter() - started
-        for split in ("dev", "test"):
+        for split in SPLITS:
             picked = [(i, r) for i, r in enumerate(rows) if r["split"] == split]
             leaks = [(i, r) for i, r in picked if r["kind"] == "reworded_leak"]
             caught = [(i, r) for i, r in leaks if i in hits]
             right = sum(hits[i].item_id == r["humaneval"] for i, r in caught)
-            rates = {}
-            for kind in ("clean_lookalike", "ordinary"):
-                group = [i for i, r in picked if r["kind"] == kind]
-                rates[kind] = sum(i in hits for i in group) / len(group)
+            groups = {kind: [i for i, r in picked if r["kind"] == kind] for kind in ("clean_lookalike", "ordinary")}
+            groups["adversarial"] = [i for i, r in picked if r.get("adversarial_for")]
+            rates = {kind: f"{sum(i in hits for i in group) / len(group):.3f}" if group else "-"
+                     for kind, group in groups.items()}
             print(f"{name:40} {split:5} {len(caught) / len(leaks):11.3f} {right / max(len(caught), 1):10.3f} "
-                  f"{rates['clean_lookalike']:13.3f} {rates['ordinary']:11.3f} {seconds:6.1f}")
+                  f"{rates['clean_lookalike']:>13} {rates['adversarial']:>14} {rates['ordinary']:>11} {seconds:6.1f}")
     print("target (issue 14): recall >= 0.85 at <= 0.015 false hits on clean look-alikes")
 
 

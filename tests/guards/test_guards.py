@@ -163,11 +163,55 @@ def test_a_rewording_is_caught_on_evidence_and_a_look_alike_is_not():
     assert {i: (h.method, h.item_id) for i, h in hits.items()} == {
         0: ("semantic+literals", "HumanEval/0"), 1: ("semantic+tests", "HumanEval/12")}
     assert "q:1,2,3.9,4,5,2.2" in hits[0].evidence["shared_literals"]
-    assert hits[1].evidence["function"] == "longest_word"
+    assert hits[1].evidence["function"] == "longest_word" and "agreed_on_inputs" in hits[1].evidence
     # Without evidence, a bare paraphrase is a near miss, listed with its nearest item to set a threshold by.
     misses = dict(decontaminator.near_misses(10))
     assert misses[3]["item_id"] == "HumanEval/0" and misses[3]["similarity"] > 0.8 and 2 in misses
     assert set(decontaminate([bare], semantic=True, similarity_threshold=0.8)) == {0}
+
+
+def test_code_passing_weak_tests_must_also_answer_as_the_reference_solution():
+    from synthloom.guards.behaviour_match import agreement_with_reference, passes_item_tests
+    from synthloom.guards.benchmarks import load_items
+    from synthloom.verifiers.code import CodeVerifier
+
+    # Every test of HumanEval/33 (sort the values at indices divisible by three) lists them in
+    # descending order, so reversing them passes; the variants of those inputs tell the two apart.
+    reverse_thirds = ("def reverse_thirds(l):\n    out = list(l)\n    idx = list(range(0, len(l), 3))\n"
+                      "    for i, j in zip(idx, reversed(idx)):\n        out[i] = l[j]\n    return out\n")
+    sort_thirds = ("def sort_thirds(l):\n    out = list(l)\n    out[::3] = sorted(l[::3])\n    return out\n")
+    item = load_items(BenchmarkSource.parse("humaneval")).tests["HumanEval/33"]
+
+    async def check(code, name):
+        return await passes_item_tests(CodeVerifier(), code, name, item), await agreement_with_reference(code, name, item)
+
+    async def both():
+        return await asyncio.gather(check(reverse_thirds, "reverse_thirds"), check(sort_thirds, "sort_thirds"))
+
+    (reverse_passes, reverse), (sort_passes, sort) = asyncio.run(both())
+    assert reverse_passes and sort_passes
+    assert sort.compared >= 10 and sort.agreed == sort.compared
+    assert reverse.share < DecontamSettings().behaviour_agreement
+    texts = ["Reverse the order of the values at indices divisible by three; keep the rest.\n\n" + reverse_thirds,
+             "Sort the values at indices divisible by three among themselves; keep the rest.\n\n" + sort_thirds]
+    decontaminator = Decontaminator([BenchmarkSource.parse("humaneval")], DecontamSettings(semantic=True))
+    hits = asyncio.run(decontaminator.find(texts))
+    assert [(h.index, h.item_id, h.method) for h in hits] == [(1, "HumanEval/33", "semantic+tests")]
+    assert hits[0].evidence["agreed_on_inputs"] == f"{sort.agreed}/{sort.compared}"
+
+
+def test_probe_inputs_start_from_the_tests_literals_and_vary_one_argument_at_a_time():
+    from synthloom.guards.probe_inputs import probe_inputs, test_inputs
+
+    test = ("def check(candidate):\n    assert candidate([3, 1, 2], 'ab') == 1\n"
+            "    assert candidate(make(), 'x')\n    for x in range(3):\n        assert candidate([x], 'c')\n")
+    assert test_inputs(test) == [([3, 1, 2], "ab")]  # calls with computed arguments are left out
+    inputs = probe_inputs(test)
+    assert inputs[0] == ([3, 1, 2], "ab") and len(inputs) == len({repr(a) for a in inputs}) > 10
+    assert all(a == [3, 1, 2] or b == "ab" for a, b in inputs)  # one argument changed at a time
+    assert any(any(v < 0 for v in a) for a, _ in inputs)  # a sign flipped
+    assert ([3, 1, 2], "ba") in inputs and ([2, 1, 3], "ab") in inputs
+    assert probe_inputs(test) == inputs  # seeded
 
 
 def test_literals_ignore_the_values_every_task_uses():

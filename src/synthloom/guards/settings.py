@@ -50,7 +50,9 @@ class DecontamSettings:
     literal_similarity: float = 0.65
     behaviour: bool = True  # or the text's code passes the item's own tests (items that have tests)
     behaviour_similarity: float = 0.5  # for neighbours at least this similar,
-    behaviour_agreement: float = 0.9  # answering as the item's reference solution on this share of variants
+    # answering as the item's reference solution on this share of the variants (rewordings' code in the
+    # dev half agrees on 0.958 or more: only inputs outside the item's task differ)
+    behaviour_agreement: float = 0.95
     behaviour_min_inputs: int = 5  # of the tests' inputs (fewer answered variants: the tests alone decide)
     judge_threshold: float = 0.6  # with a judge: ask it about neighbours at or above this
 
