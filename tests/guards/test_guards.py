@@ -183,7 +183,8 @@ def test_code_passing_weak_tests_must_also_answer_as_the_reference_solution():
     item = load_items(BenchmarkSource.parse("humaneval")).tests["HumanEval/33"]
 
     async def check(code, name):
-        return await passes_item_tests(CodeVerifier(), code, name, item), await agreement_with_reference(code, name, item)
+        passed = await passes_item_tests(CodeVerifier(), code, name, item)
+        return passed, await agreement_with_reference(code, name, item)
 
     async def both():
         return await asyncio.gather(check(reverse_thirds, "reverse_thirds"), check(sort_thirds, "sort_thirds"))

@@ -49,33 +49,40 @@ def _value_variants(value: Any, rng: random.Random) -> list[Any]:
     if isinstance(value, float):
         return [value * 1.5 + 0.25, value - 0.75]
     if isinstance(value, str):
-        if not value:
-            return [" ", "a"]
-        at = rng.randrange(len(value))
-        shuffled = list(value)
-        rng.shuffle(shuffled)
-        out = [value[::-1], value[1:] + value[0], "".join(shuffled), value + value[at],
-               value[:at] + value[at].swapcase() + value[at + 1:],  # one letter's case
-               value[:at] + " 7" + value[at:]]  # a space and a digit where there were none
-        return out + ([value[:-1]] if len(value) > 1 else [])
+        return _string_variants(value, rng)
     if isinstance(value, (list, tuple)) and value:
-        items = list(value)
-        shuffled = items[:]
-        rng.shuffle(shuffled)
-        out = [items[::-1], items[1:] + items[:1], shuffled, shuffled[::-1]]
-        if len(items) > 1:
-            out.append(items[:-1])
-        out.append(items + [items[rng.randrange(len(items))]])
-        for _ in range(3):  # one element changed the way a lone value is (a number moved, a string reversed...)
-            at = rng.randrange(len(items))
-            if changes := _value_variants(items[at], rng):
-                out.append(items[:at] + [rng.choice(changes)] + items[at + 1:])
-        signed = [i for i, v in enumerate(items) if isinstance(v, (int, float)) and not isinstance(v, bool) and v]
-        if signed:  # one number's sign flipped: a list of positives gets a negative
-            at = rng.choice(signed)
-            out.append(items[:at] + [-items[at]] + items[at + 1:])
-        return [type(value)(v) for v in out]
+        return [type(value)(v) for v in _sequence_variants(list(value), rng)]
     return []
+
+
+def _string_variants(value: str, rng: random.Random) -> list[str]:
+    if not value:
+        return [" ", "a"]
+    at = rng.randrange(len(value))
+    letters = list(value)
+    rng.shuffle(letters)
+    out = [value[::-1], value[1:] + value[0], "".join(letters), value + value[at],
+           value[:at] + value[at].swapcase() + value[at + 1:],  # one letter's case
+           value[:at] + " 7" + value[at:]]  # a space and a digit where there were none
+    return out + ([value[:-1]] if len(value) > 1 else [])
+
+
+def _sequence_variants(items: list, rng: random.Random) -> list[list]:
+    shuffled = items[:]
+    rng.shuffle(shuffled)
+    out = [items[::-1], items[1:] + items[:1], shuffled, shuffled[::-1]]
+    if len(items) > 1:
+        out.append(items[:-1])
+    out.append(items + [items[rng.randrange(len(items))]])
+    for _ in range(3):  # one element changed the way a lone value is (a number moved, a string reversed...)
+        at = rng.randrange(len(items))
+        if changes := _value_variants(items[at], rng):
+            out.append(items[:at] + [rng.choice(changes)] + items[at + 1:])
+    signed = [i for i, v in enumerate(items) if isinstance(v, (int, float)) and not isinstance(v, bool) and v]
+    if signed:  # one number's sign flipped: a list of positives gets a negative
+        at = rng.choice(signed)
+        out.append(items[:at] + [-items[at]] + items[at + 1:])
+    return out
 
 
 def probe_inputs(test: str, seed: int = 0, limit: int = MAX_INPUTS) -> list[tuple]:

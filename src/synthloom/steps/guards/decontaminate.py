@@ -58,12 +58,17 @@ class DecontaminateStepConfig(StepConfig):
                              description="n = the 5th-percentile item length, within [min_n, n]")
     semantic: bool = Field(DECONTAM.semantic, description="also look for rewordings: MiniLM finds each record's "
                            "nearest items, flagged on evidence (the item's example and test values in the record, "
-                           "the record's code passing the item's tests) or near-verbatim similarity")
+                           "the record's code passing the item's tests and answering as its reference solution) "
+                           "or near-verbatim similarity")
     top_k: int = Field(DECONTAM.top_k, ge=1, description="nearest benchmark items looked at per record")
     similarity_threshold: float = Field(DECONTAM.similarity_threshold, gt=0, le=1,
                                         description="flag on similarity alone at or above this (without a judge)")
     behaviour: bool = Field(DECONTAM.behaviour, description="run a record's code against its nearest items' "
-                            "own tests (in the sandbox); passing them is evidence of the same task")
+                            "own tests (in the sandbox); passing them and answering as the item's reference "
+                            "solution on variants of their inputs is evidence of the same task")
+    behaviour_agreement: float = Field(DECONTAM.behaviour_agreement, ge=0, le=1,
+                                       description="share of the variants on which the record's code must answer "
+                                       "as the reference solution")
     judge_model: OptionalModelName = Field(None, description="a model that confirms semantic candidates")
     judge_threshold: float = Field(DECONTAM.judge_threshold, gt=0, le=1,
                                    description="ask the judge about neighbours at or above this")
@@ -129,7 +134,8 @@ class DecontaminateStep(PoolStep[DecontaminateStepConfig]):
         self.settings = DecontamSettings(ngram=config.ngram, n=config.n, min_n=config.min_n,
                                          adaptive_n=config.adaptive_n, semantic=config.semantic,
                                          top_k=config.top_k, similarity_threshold=config.similarity_threshold,
-                                         behaviour=config.behaviour, judge_threshold=config.judge_threshold)
+                                         behaviour=config.behaviour, behaviour_agreement=config.behaviour_agreement,
+                                         judge_threshold=config.judge_threshold)
         self._description: dict = {}
         self._calibration: Calibration | None = None
 
