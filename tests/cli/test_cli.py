@@ -6,7 +6,8 @@ import orjson
 import pytest
 import yaml
 
-from tests.conftest import free_port, run_cli
+from benchmarks.llama_server import free_port
+from tests.conftest import run_cli
 
 
 def assert_one_clear_error(result, *needles: str) -> None:
