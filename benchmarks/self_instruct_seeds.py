@@ -56,26 +56,21 @@ def _config(url: str, seeds: str, tasks: int, seed: int) -> str:
 
 def audit(run: Path) -> None:
     kept, removed, sources = _jsonl(run / "output.jsonl"), _jsonl(run / "removed.jsonl"), _jsonl(run / "sources.jsonl")
-    metrics = orjson.loads((run / "metrics.json").read_bytes())
-    step = next(iter(metrics.get("steps", {}).values()), {})
-    counters = step.get("counters", step)
-    print(f"\nstep counters: {orjson.dumps(counters, option=orjson.OPT_SORT_KEYS).decode()[:1500]}")
-    reasons = collections.Counter(r.get("meta", {}).get("reason", "?") for r in removed)
-    stages = collections.Counter(r.get("meta", {}).get("stage", "?") for r in removed)
-    print(f"on disk: {len(kept)} kept, {len(removed)} dropped ({dict(stages)})")
+    print("\n" + (run / "summary.md").read_text().strip())  # the step's own counters, by reason
+    reasons = collections.Counter(str(step.get("removed")) for r in removed for step in r.get("meta", {}).values()
+                                  if isinstance(step, dict) and "removed" in step)
+    print(f"\non disk: {len(kept)} kept + {len(removed)} dropped = {len(kept) + len(removed)} candidates; "
+          "dropped by reason:")
     for reason, count in reasons.most_common():
         print(f"  {count:4d}  {reason}")
-    known = {r.get("id") for r in kept} | {r.get("id") for r in removed} | {s.get("id") for s in sources}
-    parents = [p for r in kept + removed for p in (r.get("lineage", {}) or {}).get("parents", [])]
+    known = {r["id"] for r in kept} | {r["id"] for r in removed} | {s.get("id") for s in sources}
+    parents = [p for r in kept + removed for p in r.get("lineage", {}).get("parents", [])]
     unresolved = [p for p in parents if p not in known]
-    print(f"lineage: {len(parents)} parent ids, {len(unresolved)} resolve to nothing")
-    lines = []
-    for r in kept:
-        data = r.get("data", r)
-        lines.append(f"[{r.get('id')}]\nINSTRUCTION: {data.get('instruction')}\nINPUT: {data.get('input')}\n"
-                     f"OUTPUT: {data.get('output')}\n")
+    print(f"lineage: {len(parents)} parent ids, {len(unresolved)} resolve to no record or source")
+    lines = [f"[{r['id']}]\nINSTRUCTION: {r['fields'].get('instruction')}\nINPUT: {r['fields'].get('input')}\n"
+             f"OUTPUT: {r['fields'].get('output')}\n" for r in kept]
     (run / "KEPT.txt").write_text("\n".join(lines))
-    print(f"kept records for reading: {run / 'KEPT.txt'}")
+    print(f"kept records, to read and judge: {run / 'KEPT.txt'}")
 
 
 def main() -> None:

@@ -11,6 +11,9 @@ from synthloom.techniques.text_quality import (
     content_words,
     is_not_language,
     is_repetition_loop,
+    is_unfinished,
+    needs_missing_input,
+    repeats_text,
     same_after_normalising,
 )
 
@@ -76,17 +79,28 @@ def example_key(instance: Instance) -> tuple[str, str]:
 _ECHOED_LABEL = re.compile(r"^\s*(?:task|instruction|input|output)\s*\d*\s*:", re.IGNORECASE)
 
 
+def _bare_label(text: str) -> bool:
+    """An input that is only a label ("Translate:"); "Instability : Turmoil :: Change :" is a form to fill."""
+    return text.strip().endswith(":") and text.count(":") == 1
+
+
 def instance_reason_to_drop(instance: Instance, instruction: str = "") -> str | None:
     if not instance.output.strip():
         return "empty_output"
     if same_after_normalising(instance.input, instance.output):
         return "output_equals_input"  # also when only quotes, case or punctuation differ
-    if instance.input.strip().endswith(":") or instance.output.strip().endswith(":"):
+    if instance.output.strip().endswith(":") or _bare_label(instance.input):
         return "ends_with_colon"  # usually a generation that stopped half-way
     if _ECHOED_LABEL.match(instance.input) or _ECHOED_LABEL.match(instance.output) or (
             instruction and (same_after_normalising(instance.input, instruction)
                              or same_after_normalising(instance.output, instruction))):
         return "echoes_prompt_line"  # the prompt's own "Task: ..." line, or the instruction, as a field
+    if instruction and repeats_text(instance.output, instruction):
+        return "output_repeats_instruction"
+    if instruction and needs_missing_input(instruction, instance.input):
+        return "input_missing"  # "extract the place names from the paragraph", and no paragraph
+    if is_unfinished(instance.input) or is_unfinished(instance.output):
+        return "unfinished"  # a bare list marker at the end, a bracket never closed
     if is_repetition_loop(instance.input) or is_repetition_loop(instance.output):
         return "repetition_loop"
     if is_not_language(instance.output):

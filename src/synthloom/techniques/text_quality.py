@@ -14,7 +14,9 @@ from synthloom.techniques.evol_filters import stop_words
 _NUMBERING = re.compile(r"^\s*(?:(?:task|instruction|question|prompt|example|problem)\s*#?\s*\d+\s*[:.)\-]?"
                         r"|#?\d+\s*[:.)\-])\s*", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-_ORDINARY_MARKS = set(" ,.;:!?'\"()[]-+*/=%…–—“”‘’")  # punctuation prose and numbers use
+_ORDINARY_MARKS = set(" ,.;:!?'\"()[]-+*/=%…–—“”‘’|#_&•")  # punctuation prose, numbers, tables and lists use
+_LATIN_WORD = re.compile(r"^[a-zà-ÿ']+$")
+_LIST_LINE = re.compile(r"^\s*(?:[-*•]|\d+[.)])")
 _CODE_HINTS = re.compile(r"[{};=<>]|\bdef |\breturn\b|\bimport |\bSELECT\b|</?\w+>")
 
 
@@ -32,7 +34,8 @@ def is_repetition_loop(text: str) -> bool:
     """A generation stuck repeating itself: one line three times or more, or a long text that
     compresses to a fraction of its size (ordinary prose stays above ~0.35)."""
     lines = [line.strip().lower() for line in text.splitlines() if len(line.strip()) >= 4]
-    if lines and Counter(lines).most_common(1)[0][1] >= 3:
+    repeats = Counter(lines).most_common(1)[0][1] if lines else 0
+    if repeats >= 3 and repeats >= len(lines) / 3:  # a refrain in a longer text (a knock-knock joke) is not
         return True
     if re.search(r"(.{12,}?)\1{3,}", text, re.DOTALL):
         return True
@@ -56,9 +59,62 @@ def is_not_language(text: str, min_words: int = 6) -> bool:
     words = _WORD.findall(text.lower())
     if len(words) < min_words:
         return False
-    vowelled = sum(bool(re.search(r"[aeiouyàâäéèêëîïôöùûüáíóú]", w)) for w in words) / len(words)
+    latin = [w for w in words if _LATIN_WORD.match(w)]
+    if len(latin) >= len(words) / 2:  # vowels say nothing about another script
+        vowelled = sum(bool(re.search(r"[aeiouyàâäéèêëîïôöùûüáíóú]", w)) for w in latin) / len(latin)
+        if vowelled < 0.75:
+            return True
     function_words = sum(w in stop_words() for w in words) / len(words)
-    return vowelled < 0.75 or (len(words) >= 10 and function_words < 0.05)
+    return len(words) >= 10 and not _is_list(text, len(words)) and function_words < 0.05
+
+
+def _is_list(text: str, words: int) -> bool:
+    """Items rather than sentences (a shopping list, "Monday: soup, bread"): prose's function words
+    are not expected there."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    listed = sum(bool(_LIST_LINE.match(line)) for line in lines)
+    return listed >= len(lines) / 2 or text.count(",") + text.count(":") >= words / 5
+
+
+def repeats_text(output: str, source: str, min_words: int = 3, extra_words: int = 3) -> bool:
+    """The output is most of the source, or the source with a word or three added: an instance that
+    answers its instruction by restating it. (A short piece is not: a classification task names its
+    labels, "needs a longer answer", in its instruction.)"""
+    said, given = normalized(output), normalized(source)
+    if not said or not given or len(said.split()) < max(min_words, len(given.split()) / 2):
+        return False
+    return f" {said} " in f" {given} " or (f" {given} " in f" {said} "
+                                           and len(said.split()) - len(given.split()) <= extra_words)
+
+
+_DANGLING = re.compile(r"(?:^|\n)\s*(?:\d+[.)]|[-*•])\s*$")  # a list item begun and never written
+_PAIRS = (("(", ")"), ("[", "]"), ("{", "}"))
+
+
+def is_unfinished(text: str) -> bool:
+    """A generation that stopped mid-structure: a bare list marker at its end, or an opening bracket
+    never closed (a list or object cut off)."""
+    if _DANGLING.search(text):
+        return True
+    return any(text.count(opening) > text.count(closing) for opening, closing in _PAIRS)
+
+
+# An instruction pointing at material it does not contain: "the given sentence", "the paragraph below".
+_POINTS_AT_INPUT = re.compile(
+    r"\b(?:(?:the|this|these|following)\s+(?:given|following|above|below|provided)\b"
+    r"|(?:the|this|these)\s+(?:(?:\w+\s+)?(?:paragraph|passage|sentence|sentences|text|article|list|table|"
+    r"email|review|document|essay|story|poem|tweet|code|snippet|dialogue|conversation|statement|word|words|"
+    r"numbers|data|input)s?)(?=\s*(?:[.,;?!]|$)|\s+(?:and|into|to|in|from|as|by|with|so|without|below|above|"
+    r"that|which|using|for|is|are|while|if)\b))", re.IGNORECASE)  # the noun itself, not "data scientist"
+_CARRIES_MATERIAL = re.compile(r"[:\"“'‘]\s*\S")  # a quotation or a colon followed by the material itself
+
+
+def needs_missing_input(instruction: str, given_input: str) -> bool:
+    """The instruction refers to an input ("extract the place names from the paragraph") and there is none,
+    neither as the instance's input nor quoted in the instruction itself."""
+    if given_input.strip() or _CARRIES_MATERIAL.search(instruction):
+        return False
+    return bool(_POINTS_AT_INPUT.search(instruction))
 
 
 def same_after_normalising(a: str, b: str) -> bool:
