@@ -21,6 +21,9 @@ DEFAULT_BLACKLIST = ("image", "images", "graph", "graphs", "picture", "pictures"
                      "map", "maps", "draw", "plot", "go to")
 
 
+_REPLY_OPENING = re.compile(r"^\s*(?:yes|no|sure|okay|ok|certainly|of course)\s*[,.!]", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class InstructionFilter:
     min_words: int = 4  # "3 words or fewer" are dropped
@@ -47,6 +50,8 @@ class InstructionFilter:
             return "starts_with_punctuation"
         if not instruction[0].isascii():
             return "starts_non_ascii"
+        if _REPLY_OPENING.match(instruction):
+            return "answer_not_task"  # "Yes, no one in this sentence...": the model answered instead
         if is_repetition_loop(instruction):
             return "repetition_loop"
         if is_not_language(instruction, min_words=4):

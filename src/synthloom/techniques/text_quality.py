@@ -92,9 +92,9 @@ _PAIRS = (("(", ")"), ("[", "]"), ("{", "}"))
 
 
 def is_unfinished(text: str) -> bool:
-    """A generation that stopped mid-structure: a bare list marker at its end, or an opening bracket
-    never closed (a list or object cut off)."""
-    if _DANGLING.search(text):
+    """A generation that stopped mid-structure: a bare list marker at its end, a code block or an
+    opening bracket never closed (a list or object cut off)."""
+    if _DANGLING.search(text) or text.count("```") % 2:  # or a code block never closed
         return True
     return any(text.count(opening) > text.count(closing) for opening, closing in _PAIRS)
 
