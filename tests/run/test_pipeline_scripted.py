@@ -22,16 +22,20 @@ ROWS = [{"instruction": "Give one word that rhymes with cat."},
         {"instruction": "Give one word that rhymes with tree."}]
 
 
-async def run_pipeline(tmp_path, pipeline: list[dict], backend: ScriptedBackend):
+async def run_pipeline(tmp_path, pipeline: list[dict], backend: ScriptedBackend, rows: list[dict] = ROWS,
+                       models: dict[str, ScriptedBackend] | None = None):
+    """`models`: more named models (each a scripted backend) beside `default`."""
     config = RunConfig.model_validate({"run_dir": str(tmp_path / "run"), "input": {"path": "in.jsonl"},
+                                       "models": {name: {"backend": "openai", "base_url": "http://unused/v1",
+                                                         "model": name} for name in models or {}},
                                        "pipeline": pipeline})
-    engines = Engines(config, None, backends={"default": backend})
+    engines = Engines(config, None, backends={"default": backend, **(models or {})})
     context = StepContext.in_process(engines)
     run_dir = RunDirectory(config.run_dir)
     run_dir.open("config", "input", resume=False)
     try:
         pipeline_ = Pipeline(build_steps(config.pipeline, context), run_dir, max_in_flight=4, board=context.board)
-        summary = await pipeline_.run([Record.from_input(i, row) for i, row in enumerate(ROWS)])
+        summary = await pipeline_.run([Record.from_input(i, row) for i, row in enumerate(rows)])
         failures = run_dir.failures()
     finally:
         run_dir.close()

@@ -26,36 +26,50 @@ def calibration_pairs() -> list[dict]:
 
 @dataclass
 class Calibration:
-    same_right: int
-    same_total: int
-    different_right: int
-    different_total: int
+    """How a judge answered items whose answer is known: `positive` ones (it should say yes: the same
+    problem, a good record) and `negative` ones. Balanced accuracy, so a judge that always says one
+    thing scores 0.5 however the set is split."""
+
+    positive_right: int
+    positive_total: int
+    negative_right: int
+    negative_total: int
+    labels: tuple[str, str] = ("same", "different")  # what the two kinds of item are called in reports
+    untrusted_means: str = "its verdicts are not used, evidence decides"
 
     @property
     def balanced_accuracy(self) -> float:
-        return (self.same_right / self.same_total + self.different_right / self.different_total) / 2
+        return (self.positive_right / self.positive_total + self.negative_right / self.negative_total) / 2
 
     @property
     def trusted(self) -> bool:
         return self.balanced_accuracy >= MIN_BALANCED_ACCURACY
 
     def to_dict(self) -> dict:
+        positive, negative = self.labels
         return {"trusted": self.trusted, "balanced_accuracy": round(self.balanced_accuracy, 3),
-                "same_pairs_right": f"{self.same_right}/{self.same_total}",
-                "different_pairs_right": f"{self.different_right}/{self.different_total}",
+                f"{positive}_pairs_right": f"{self.positive_right}/{self.positive_total}",
+                f"{negative}_pairs_right": f"{self.negative_right}/{self.negative_total}",
                 "required": MIN_BALANCED_ACCURACY}
 
     def describe(self) -> str:
-        verdict = "trusted" if self.trusted else "NOT trusted: its verdicts are not used, evidence decides"
-        return (f"judge calibration: {self.same_right}/{self.same_total} same and {self.different_right}/"
-                f"{self.different_total} different pairs right (balanced accuracy {self.balanced_accuracy:.2f}, "
-                f"at least {MIN_BALANCED_ACCURACY} needed): {verdict}")
+        positive, negative = self.labels
+        verdict = "trusted" if self.trusted else f"NOT trusted: {self.untrusted_means}"
+        return (f"judge calibration: {self.positive_right}/{self.positive_total} {positive} and "
+                f"{self.negative_right}/{self.negative_total} {negative} items right (balanced accuracy "
+                f"{self.balanced_accuracy:.2f}, at least {MIN_BALANCED_ACCURACY} needed): {verdict}")
+
+
+def score(answers: list[bool | None], expected: list[bool], **names) -> Calibration:
+    """A Calibration from a judge's answers (True: yes; None: unclear, wrong either way)."""
+    positive = [answer is True for answer, want in zip(answers, expected, strict=True) if want]
+    negative = [answer is False for answer, want in zip(answers, expected, strict=True) if not want]
+    return Calibration(sum(positive), len(positive), sum(negative), len(negative), **names)
 
 
 async def calibrate(judge) -> Calibration:
     """`judge(text, benchmark_text)` -> True when it says they are the same problem."""
     pairs = calibration_pairs()
     answers = await asyncio.gather(*(judge(p["first"], p["second"]) for p in pairs))
-    same = [answer is True for p, answer in zip(pairs, answers, strict=True) if p["same"]]
-    different = [answer is not True for p, answer in zip(pairs, answers, strict=True) if not p["same"]]
-    return Calibration(sum(same), len(same), sum(different), len(different))
+    # A contamination judge's "not sure" counts as "different": only a confident "same" flags a record.
+    return score([answer is True for answer in answers], [p["same"] for p in pairs])

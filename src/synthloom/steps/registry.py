@@ -27,6 +27,7 @@ BUILTIN_STEPS = [
     "synthloom.steps.techniques.rejection:RejectionStep",
     "synthloom.steps.guards.dedup:DedupStep",
     "synthloom.steps.guards.decontaminate:DecontaminateStep",
+    "synthloom.steps.guards.judge_filter:JudgeFilterStep",
     "synthloom.steps.guards.diversity:DiversityStep",
     "synthloom.steps.guards.coverage:CoverageStep",
     "synthloom.steps.guards.self_consuming:SelfConsumingStep",

@@ -95,6 +95,13 @@ class StepConfig(Strict):
         `pipeline.{index}.<field>`. Model names are checked already (every `ModelName` field)."""
 
 
+def refuse_self_judging(run: RunConfig, where: str, judge: str, policy: str, allowed: bool, role: str) -> None:
+    """A policy grading its own outputs invites reward hacking: the same model needs an explicit opt-in."""
+    if not allowed and run.same_model(judge, policy):
+        raise ValueError(f"{where}: the {role} {judge!r} is the same model as the policy {policy!r}; use a "
+                         "different model under `models:`, or set allow_same_model: true (the report flags it)")
+
+
 def marked_fields(model: BaseModel, marker: type, where: str = "") -> Iterator[tuple[str, BaseModel, str, Any]]:
     """(dotted location, owning model, field name, marker) for every field of `model` and of the configs
     nested in it whose type carries a `marker` instance."""

@@ -25,16 +25,17 @@ def read_verdict(text: str, logprobs: list[dict] | None = None) -> tuple[bool | 
 class JudgeVerifier:
     isolation: dict[str, str] | None = None  # runs no code
 
-    def __init__(self, engine: Engine, rubric: str, prompt_field: str = "prompt") -> None:
+    def __init__(self, engine: Engine, rubric: str, prompt_field: str = "prompt", max_tokens: int = 60) -> None:
         self.engine = engine
         self.rubric = rubric
+        self.max_tokens = max_tokens  # the verdict word, then its reason
         self.prompt_field = prompt_field
         self.name = "judge"
 
     async def verify(self, candidate: str, fields: dict[str, Any]) -> Verdict:
         reply = await ask(self.engine, "judge_rubric", {"rubric": self.rubric, "candidate": candidate,
                                                         "prompt": fields.get(self.prompt_field, "")},
-                          temperature=0, max_tokens=60, logprobs=True, top_logprobs=10)
+                          temperature=0, max_tokens=self.max_tokens, logprobs=True, top_logprobs=10)
         passed, reason = read_verdict(reply.choice.text, reply.choice.logprobs)
         if passed is None:
             return Verdict(False, "judge_unclear", reason)

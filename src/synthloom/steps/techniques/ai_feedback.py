@@ -22,7 +22,7 @@ from synthloom.models.base import ChatRequest
 from synthloom.record import Record
 from synthloom.steps.base import RecordStep, StepContext, StepError
 from synthloom.steps.plan import Flow, ModelCalls, StepPlan
-from synthloom.steps.step_config import BuiltinOrPath, ModelName, OptionalModelName, StepConfig
+from synthloom.steps.step_config import BuiltinOrPath, ModelName, OptionalModelName, StepConfig, refuse_self_judging
 from synthloom.techniques.constitution import load_constitution
 from synthloom.techniques.feedback_scoring import clamp, combine_orders, probability_first, probability_first_from_votes
 from synthloom.techniques.text_quality import still_answers
@@ -59,11 +59,8 @@ class AIFeedbackStepConfig(StepConfig):
     seed: int = 0
 
     def check_in_run(self, run: RunConfig, index: int) -> None:
-        """A policy grading its own outputs invites reward hacking: it needs an explicit opt-in."""
-        if not self.allow_same_model and run.same_model(self.model, self.policy_model):
-            raise ValueError(f"pipeline.{index}.model: the feedback model {self.model!r} is the same model as the "
-                             f"policy {self.policy_model!r}; use a different model under `models:`, or set "
-                             "allow_same_model: true (the run's metrics will flag it)")
+        refuse_self_judging(run, f"pipeline.{index}.model", self.model, self.policy_model, self.allow_same_model,
+                            "feedback model")
 
     def check_files(self) -> None:
         super().check_files()

@@ -1,0 +1,173 @@
+"""`step: judge_filter`: keep the records a judge model passes against a rubric, once the judge has shown
+it can tell good records from bad.
+
+Filters catch mechanical failures (loops, copies, missing inputs); whether a task makes sense and its
+answer is right needs a reader. A judge that passes everything (or nothing) would make the step a no-op
+that looks like a check, so before any verdict counts the judge grades a calibration set of records known
+good or bad (built in: real SmolLM2 Self-Instruct records a reader rejected, wrong and off-topic answers,
+and good ones; or the user's file with the records' own fields and `good`). Under the balanced-accuracy
+bar it is not used: the run stops (`on_untrusted: stop`, before any record is dropped) or keeps every
+record unjudged and says so (`keep_all`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+import orjson
+from pydantic import Field
+
+from synthloom.errors import UserError
+from synthloom.guards.judge_calibration import MIN_BALANCED_ACCURACY, Calibration, score
+from synthloom.io.tables import read_table
+from synthloom.record import Record
+from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan
+from synthloom.steps.step_config import BuiltinOrPath, ModelName, StepConfig, refuse_self_judging
+from synthloom.verifiers.judge import JudgeVerifier
+
+if TYPE_CHECKING:
+    from synthloom.config import RunConfig
+
+DEFAULT_RUBRIC = ("The question is a clear task a person could ask. The answer does what it asks, is correct, "
+                  "complete and on topic, and does not merely restate the question or its input.")
+# The built-in calibration set's prompt fields and response field.
+BUILTIN_FIELDS: tuple[tuple[str, ...], str] = (("instruction", "input"), "output")
+
+
+class JudgeNotTrusted(UserError):
+    """The judge failed its calibration and the step was told to stop rather than run without it."""
+
+
+class JudgeFilterStepConfig(StepConfig):
+    """Keep the records a judge model passes against a rubric, after checking the judge on known records."""
+
+    step: Literal["judge_filter"]
+    model: ModelName = Field(description="the judge; must differ from policy_model (see allow_same_model)")
+    policy_model: ModelName = Field("default", description="the model that wrote the records")
+    allow_same_model: bool = Field(False, description="let the policy judge its own records (flagged)")
+    rubric: str = DEFAULT_RUBRIC
+    prompt_fields: list[str] = Field(["instruction", "input"], min_length=1,
+                                     description="fields shown to the judge as the question, in order")
+    response_field: str = "output"
+    calibration: BuiltinOrPath = Field("builtin", description="records known good or bad: a table with the "
+                                       "prompt fields, the response field and a boolean `good`; builtin: "
+                                       "synthloom's instruction/input/output set")
+    on_untrusted: Literal["stop", "keep_all"] = Field(
+        "stop", description="a judge under the calibration bar: stop the run, or keep every record unjudged")
+    keep_unclear: bool = Field(False, description="keep records whose verdict the judge left unclear")
+    max_tokens: int = Field(60, ge=1, description="the verdict and its one-sentence reason; 1 reads the verdict "
+                            "alone (from the first token's probabilities when the word is not clear)")
+
+    def check_in_run(self, run: RunConfig, index: int) -> None:
+        refuse_self_judging(run, f"pipeline.{index}.model", self.model, self.policy_model, self.allow_same_model,
+                            "judge")
+
+    def check_files(self) -> None:
+        super().check_files()
+        calibration_items(self)
+
+    def plan(self, before: Flow) -> StepPlan:
+        chosen = before.selected(self.only_if)
+        prompt = self.template_tokens("judge_rubric") + before.record_tokens
+        items = len(calibration_items(self))
+        calls = [ModelCalls.each(self.model, "calibration verdicts", Span(items, items), prompt, self.max_tokens),
+                 ModelCalls.each(self.model, "verdicts", chosen, prompt, self.max_tokens)]
+        return StepPlan(calls, Span(0, before.records.hi), 0, "keeps the records the judge passes")
+
+
+def question(fields: dict, prompt_fields: tuple[str, ...] | list[str]) -> str:
+    """The prompt fields as the judge reads them: the first as it is, the others labelled, empty ones left out."""
+    first, *rest = prompt_fields
+    values = {name: str(fields.get(name) or "").strip() for name in prompt_fields}
+    parts = [values[first]] + [f"{name.capitalize()}:\n{values[name]}" for name in rest if values[name]]
+    return "\n\n".join(p for p in parts if p)
+
+
+def calibration_items(config: JudgeFilterStepConfig) -> list[tuple[str, str, bool]]:
+    """(question, response, good) per calibration record; a file missing a field is one clear error."""
+    if config.calibration == "builtin":
+        text = (resources.files("synthloom") / "data" / "judge_filter_calibration.jsonl").read_text(encoding="utf-8")
+        rows = [orjson.loads(line) for line in text.splitlines() if line.strip()]
+        prompt_fields, response_field = BUILTIN_FIELDS[0], BUILTIN_FIELDS[1]
+    else:
+        rows = read_table(Path(config.calibration))
+        prompt_fields, response_field = tuple(config.prompt_fields), config.response_field
+    wanted = [*prompt_fields[:1], response_field, "good"]
+    for number, row in enumerate(rows, 1):
+        missing = [name for name in wanted if name not in row]
+        if missing or not isinstance(row.get("good"), bool):
+            raise UserError(f"judge_filter calibration {config.calibration}: record {number} needs "
+                            f"{', '.join(wanted)} (`good` true or false); missing or not boolean: "
+                            f"{', '.join(missing) or 'good'}")
+    items = [(question(row, prompt_fields), str(row[response_field]), row["good"]) for row in rows]
+    if not any(good for *_, good in items) or all(good for *_, good in items):
+        raise UserError(f"judge_filter calibration {config.calibration}: needs records known good and known bad")
+    return items
+
+
+class JudgeFilterStep(PoolStep[JudgeFilterStepConfig]):
+    config_class = JudgeFilterStepConfig
+
+    def __init__(self, config: JudgeFilterStepConfig, context: StepContext, name: str) -> None:
+        super().__init__(config, context, name)
+        self.judge = JudgeVerifier(context.engines.get(config.model), config.rubric, max_tokens=config.max_tokens)
+        self.calibration: Calibration | None = None
+        self.same_model = context.engines.same_model(config.model, config.policy_model)
+
+    async def _passes(self, prompt: str, response: str) -> tuple[bool | None, str]:
+        """(True pass, False fail, None unclear; the judge's reason)."""
+        verdict = await self.judge.verify(response, {"prompt": prompt})
+        return (None if verdict.outcome == "judge_unclear" else verdict.passed), verdict.detail
+
+    async def _calibrate(self) -> Calibration:
+        items = calibration_items(self.config)
+        answers = await asyncio.gather(*(self._passes(q, response) for q, response, _ in items))
+        return score([passed for passed, _ in answers], [good for *_, good in items], labels=("good", "bad"),
+                     untrusted_means="its verdicts are not used")
+
+    async def run_all(self, records: list[Record]) -> list[Record]:
+        cfg = self.config
+        self.calibration = await self._calibrate()
+        if not self.calibration.trusted:
+            if cfg.on_untrusted == "stop":
+                raise JudgeNotTrusted(
+                    f"{self.name}: the judge {cfg.model!r} cannot tell good records from bad: "
+                    f"{self.calibration.describe()}. Use a stronger judge (under `models:`), or set "
+                    "on_untrusted: keep_all to keep every record unjudged. Work done so far is saved "
+                    "(model answers are cached); rerun with --resume.")
+            self.counters["kept_unjudged_untrusted_judge"] = len(records)
+            return records
+        bar = self.context.board.bar(f"{self.name}: records", len(records))
+
+        async def judge(record: Record) -> tuple[bool | None, str]:
+            fields = record.fields
+            verdict = await self._passes(question(fields, cfg.prompt_fields), str(fields.get(cfg.response_field) or ""))
+            bar.advance(1)
+            return verdict
+
+        verdicts = await asyncio.gather(*(judge(r) for r in records))
+        kept = []
+        for record, (passed, reason) in zip(records, verdicts, strict=True):
+            outcome = "pass" if passed else "unclear" if passed is None else "fail"
+            if passed or (passed is None and cfg.keep_unclear) or record.id in self.committed:
+                record.scores["judge_pass"] = 1.0 if passed else 0.0
+                kept.append(record)
+                self.counters[f"kept_{outcome}"] += 1
+            else:
+                record.meta[self.name] = {"removed": f"judged_{outcome}", "judge": cfg.model, "judge_said": reason}
+                self.removed.append(record)
+                self.counters[f"dropped_judged_{outcome}"] += 1
+        return kept
+
+    def report(self) -> dict:
+        out: dict = {"rubric": self.config.rubric, "required_balanced_accuracy": MIN_BALANCED_ACCURACY}
+        if self.calibration:
+            out["judge_calibration"] = self.calibration.describe()
+            out["judge_trusted"] = self.calibration.trusted
+        if self.same_model:
+            out["flag"] = "the judge is the policy model (allow_same_model: true)"
+        return out
