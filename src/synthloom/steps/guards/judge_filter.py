@@ -126,8 +126,9 @@ class JudgeFilterStep(PoolStep[JudgeFilterStepConfig]):
     async def _calibrate(self) -> Calibration:
         items = calibration_items(self.config)
         answers = await asyncio.gather(*(self._passes(q, response) for q, response, _ in items))
+        untrusted = {"stop": "the run stops", "keep_all": "every record is kept unjudged"}[self.config.on_untrusted]
         return score([passed for passed, _ in answers], [good for *_, good in items], labels=("good", "bad"),
-                     untrusted_means="its verdicts are not used")
+                     untrusted_means=untrusted)
 
     async def run_all(self, records: list[Record]) -> list[Record]:
         cfg = self.config
