@@ -199,6 +199,9 @@ def test_code_passing_weak_tests_must_also_answer_as_the_reference_solution():
     hits = asyncio.run(decontaminator.find(texts))
     assert [(h.index, h.item_id, h.method) for h in hits] == [(1, "HumanEval/33", "semantic+tests")]
     assert hits[0].evidence["agreed_on_inputs"] == f"{sort.agreed}/{sort.compared}"
+    near = dict(decontaminator.near_misses(5))[0]  # kept, and listed with how far it agreed
+    assert near["passed_tests_of"] == "HumanEval/33"
+    assert near["agreed_on_inputs"] == f"{reverse.agreed}/{reverse.compared}"
 
 
 def test_probe_inputs_start_from_the_tests_literals_and_vary_one_argument_at_a_time():

@@ -113,7 +113,10 @@ def decontaminate(
     for index, near in decontaminator.near_misses(near_misses if semantic else 0):
         note(f"near miss, line {index + 1}: similarity {near['similarity']} to {near['benchmark']} "
                        f"{near['item_id']}, literal evidence {near['literal_score']}"
-                       + (f" ({', '.join(near['shared_literals'])})" if near["shared_literals"] else ""))
+                       + (f" ({', '.join(near['shared_literals'])})" if near["shared_literals"] else "")
+                       + (f"; passed {near['passed_tests_of']}'s tests but answered as its reference solution on "
+                          f"only {near['agreed_on_inputs']} variants of their inputs" if "agreed_on_inputs" in near
+                          else ""))
     by_method = {m: sum(h.method == m for h in hits) for m in sorted({h.method for h in hits})}
     note(f"kept {kept} of {len(data.rows)} rows in {out}; removed {len(hits)} "
                    f"({', '.join(f'{m} {c}' for m, c in by_method.items()) or 'none'}) matching "

@@ -161,7 +161,12 @@ class Decontaminator:
                 evidence = {"passed_tests_of": seg.item_id, "function": code[1]}
                 if agreement is not None and agreement.compared >= self.settings.behaviour_min_inputs:
                     if agreement.share < self.settings.behaviour_agreement:
-                        continue  # weak tests passed by another task: the variants tell them apart
+                        # Weak tests passed by another task: the variants tell them apart. Kept, and shown
+                        # among the near misses with how far it agreed.
+                        if i in self.closest:
+                            self.closest[i]["passed_tests_of"] = seg.item_id
+                            self.closest[i]["agreed_on_inputs"] = f"{agreement.agreed}/{agreement.compared}"
+                        continue
                     evidence["agreed_on_inputs"] = f"{agreement.agreed}/{agreement.compared}"
                 found[i] = self._hit(i, n.segment, "semantic+tests", similarity=round(n.similarity, 4), **evidence)
                 return
