@@ -86,4 +86,5 @@ def main():
     real_stdout.write(json.dumps({"compared": compared, "agreed": agreed}) + "\n")
 
 
-main()
+if __name__ == "__main__":
+    main()

@@ -2,9 +2,10 @@
 
 An item's own tests can be too weak to tell two tasks apart: every test of HumanEval/33 ("sort the
 values at indices divisible by three") has those values in descending order, so "reverse them" passes
-it. The tests' inputs, each changed a little one argument at a time (a list reversed, rotated,
-shuffled or shortened; a number moved by one; a string reversed), give inputs of the same kind on
-which two different tasks disagree.
+it. The tests' inputs, each changed a little one argument at a time (a list reversed, rotated, shuffled,
+shortened, one element changed or its sign flipped; a number moved by one or doubled; a string reversed,
+shuffled, with one letter's case changed or a space and a digit inserted), give inputs of the same kind
+on which two different tasks disagree.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import ast
 import random
 from typing import Any
 
-MAX_INPUTS = 48  # per item: the tests' own inputs first, then a seeded sample of their variants
+MAX_INPUTS = 48  # per item: up to a third the tests' own inputs, then a seeded sample of their variants
 
 
 def test_inputs(test: str) -> list[tuple]:
