@@ -98,6 +98,8 @@ def calibration_items(config: JudgeFilterStepConfig) -> list[tuple[str, str, boo
         prompt_fields, response_field = tuple(config.prompt_fields), config.response_field
     wanted = [*prompt_fields[:1], response_field, "good"]
     for number, row in enumerate(rows, 1):
+        if isinstance(row.get("good"), str) and row["good"].strip().lower() in ("true", "false"):
+            row["good"] = row["good"].strip().lower() == "true"  # a CSV's booleans are text
         missing = [name for name in wanted if name not in row]
         if missing or not isinstance(row.get("good"), bool):
             raise UserError(f"judge_filter calibration {config.calibration}: record {number} needs "
