@@ -14,6 +14,7 @@ import ast
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 
 from synthloom.guards.benchmarks import ItemTests
@@ -77,6 +78,12 @@ class Agreement:
 PROBE_LIMITS = SandboxLimits(wall_s=40, cpu_s=30)  # up to MAX_INPUTS calls of each, 0.5 s apiece at most
 
 
+@lru_cache(maxsize=1)
+def _probe_driver() -> str:
+    """The sandboxed side's source, read once per process (it runs once per record and item)."""
+    return (resources.files("synthloom.guards") / "behaviour_probe_child.py").read_text(encoding="utf-8")
+
+
 async def agreement_with_reference(code: str, name: str, item: ItemTests) -> Agreement | None:
     """How often the record's function answers as the item's reference solution on probe inputs;
     None when that cannot be told (no reference, no literal test inputs, the reference does not load)."""
@@ -85,8 +92,7 @@ async def agreement_with_reference(code: str, name: str, item: ItemTests) -> Agr
         return None
     spec = {"reference": item.prompt + item.solution, "entry_point": item.entry_point,
             "candidate": f"{_preamble(item)}\n{code}\n", "function": name, "inputs": [repr(a) for a in inputs]}
-    driver = (resources.files("synthloom.guards") / "behaviour_probe_child.py").read_text(encoding="utf-8")
-    result = await run_python(driver, PROBE_LIMITS, stdin=json.dumps(spec).encode())
+    result = await run_python(_probe_driver(), PROBE_LIMITS, stdin=json.dumps(spec).encode())
     lines = result.stdout.strip().splitlines()
     try:
         answer = json.loads(lines[-1]) if lines else {}
