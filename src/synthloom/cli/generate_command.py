@@ -104,20 +104,43 @@ async def generate_file(engine: Engine, requests: list[ChatRequest], out: Path, 
                 window.release()
         bar.advance()
 
+    async def start_all() -> None:
+        for index, request in enumerate(requests):
+            await window.acquire()
+            await slots.acquire()
+            task = asyncio.create_task(one(index, request))
+            task.add_done_callback(stop_on_fatal)
+            tasks.append(task)
+
+    stopped = False
+
+    def stop_on_fatal(task: asyncio.Task) -> None:
+        # A call that failed for a reason no retry fixes (a refused key, an unreachable server) never
+        # writes its line, so the window would never reopen: stop starting prompts and end the rest.
+        nonlocal stopped
+        if not task.cancelled() and task.exception() is not None:
+            stopped = True
+            starter.cancel()
+            for other in tasks:
+                other.cancel()
+
+    tasks: list[asyncio.Task] = []
     try:
         with progress_board(lambda: engine.metrics, progress) as board:
             bar = board.bar("generate", len(requests))
-            tasks = []
-            for index, request in enumerate(requests):
-                await window.acquire()
-                await slots.acquire()
-                tasks.append(asyncio.create_task(one(index, request)))
+            starter = asyncio.ensure_future(start_all())
+            try:
+                await starter
+            except asyncio.CancelledError:
+                if not stopped:  # cancelled from outside (Ctrl-C), not by a failed call
+                    raise
             results = await asyncio.gather(*tasks, return_exceptions=True)
-        for result in results:
+        fatal = [r for r in results if isinstance(r, BaseException) and not isinstance(r, asyncio.CancelledError)]
+        for result in fatal:
             if isinstance(result, EndpointUnreachable):
                 raise UserError(str(result))
-            if isinstance(result, BaseException):
-                raise result
+        if fatal:
+            raise fatal[0]
     finally:
         os.close(fd)
         await engine.close()

@@ -28,9 +28,14 @@ from synthloom.models.base import EndpointUnreachable
 from synthloom.record import Record
 from synthloom.run.progress import ProgressBoard
 from synthloom.run.run_dir import RunDirectory
-from synthloom.steps.base import PoolStep, RecordRunner, RecordStep, Step, StepError, run_locally
+from synthloom.errors import UserError
+from synthloom.steps.base import PoolStep, RecordRunner, RecordStep, Step, StepError, TemplateFieldMissing, run_locally
 
 log = logging.getLogger("synthloom")
+# A step whose template renders for none of the first this many inputs (in input order, so the decision
+# does not depend on which answers come back first) stops the run: the template or the input is wrong,
+# and failing every record one by one would only hide that.
+TEMPLATE_MISSES_TO_STOP = 16
 
 
 @dataclass
@@ -78,11 +83,20 @@ class Pipeline:
         self._split = whole_pool[-1] + 1 if whole_pool else 0
         self.summary = RunSummary(steps={s.name: StepStats(prefix=i < self._split) for i, s in enumerate(self.steps)})
         self._already_written: set[str] = set()
+        self._rendered: set[str] = set()  # steps whose template rendered for one of the first inputs
+        self._rendered_any: set[str] = set()
+        self._template_misses: dict[str, dict[int, str]] = {}  # step: {input position: the message}
+        self._streamed = 0  # roots in the stream: the inputs `position` counts
 
     async def run(self, inputs: list[Record]) -> RunSummary:
         try:
             records = await self._run_prefix(inputs)
             await self._stream(records, [s for s in self.steps[self._split:] if isinstance(s, RecordStep)])
+            never = [name for name in self._template_misses if name not in self._rendered_any]
+            if never:
+                first = next(iter(self._template_misses[never[0]].values()))
+                raise UserError(f"{never[0]}: {first}, and so does every record: fix the template or the "
+                                "input, then run again with --resume")
         finally:
             self.collect_step_counts()
         return self.summary
@@ -150,7 +164,7 @@ class Pipeline:
     async def _stream(self, roots: list[Record], steps: list[RecordStep]) -> None:
         done = self.run_dir.done_roots()
         self._already_written = self.run_dir.output_ids()
-        self.summary.roots_total = len(roots)
+        self.summary.roots_total = self._streamed = len(roots)
         bar = self.board.bar("records", len(roots), done=sum(r.id in done for r in roots))
         slots = asyncio.Semaphore(self.max_in_flight)
         tasks: set[asyncio.Task] = set()
@@ -164,14 +178,14 @@ class Pipeline:
                 fatal.append(error)
 
         try:
-            for root in roots:
+            for position, root in enumerate(roots):
                 if root.id in done:
                     self.summary.roots_skipped += 1
                     continue
                 await slots.acquire()
                 if fatal:
                     break
-                task = asyncio.create_task(self._run_root(root, steps, bar.advance))
+                task = asyncio.create_task(self._run_root(root, steps, bar.advance, position))
                 tasks.add(task)
                 task.add_done_callback(finished)
             while tasks and not fatal:
@@ -184,10 +198,11 @@ class Pipeline:
         if fatal:
             raise fatal[0]
 
-    async def _run_root(self, root: Record, steps: list[RecordStep], advance: Callable[[], None]) -> None:
+    async def _run_root(self, root: Record, steps: list[RecordStep], advance: Callable[[], None],
+                        position: int) -> None:
         records, failed = [root], []
         for step in steps:
-            records, step_failed = await self._apply(step, records)
+            records, step_failed = await self._apply(step, records, position)
             failed.extend(step_failed)
         # Records an earlier session already wrote (a root that partly failed then) are not written again.
         fresh = [r for r in records if r.id not in self._already_written]
@@ -200,17 +215,22 @@ class Pipeline:
             self.summary.roots_done += 1
         advance()
 
-    async def _apply(self, step: RecordStep, records: list[Record]) -> tuple[list[Record], list[Record]]:
-        """Run a per-record step over records at once: (what it emitted, the records that failed)."""
+    async def _apply(self, step: RecordStep, records: list[Record],
+                     position: int | None = None) -> tuple[list[Record], list[Record]]:
+        """Run a per-record step over records at once: (what it emitted, the records that failed).
+        `position`: the input these records descend from (streamed); None: record i is input i (prefix)."""
         stats = self.summary.steps[step.name]
         records, bypass = _route(step, records)
         stats.received += len(records)
         stats.bypassed += len(bypass)
         outcomes = await asyncio.gather(*(self.run_record_step(step, r) for r in records), return_exceptions=True)
-        emitted, failed = [], []
-        for record, outcome in zip(records, outcomes, strict=True):
+        for index, outcome in enumerate(outcomes):
             if isinstance(outcome, EndpointUnreachable):
                 raise outcome  # the whole run stops: no record could succeed
+            self._watch_template(step, index if position is None else position, outcome,
+                                 len(outcomes) if position is None else self._streamed)
+        emitted, failed = [], []
+        for record, outcome in zip(records, outcomes, strict=True):
             if isinstance(outcome, BaseException):
                 failed.append(record.failed(step.name, _describe(outcome)))
                 stats.failed += 1
@@ -224,6 +244,23 @@ class Pipeline:
             stats.emitted += len(outcome)
             emitted.extend(outcome)
         return emitted + bypass, failed
+
+
+    def _watch_template(self, step: RecordStep, position: int, outcome: object, inputs: int) -> None:
+        if not isinstance(outcome, TemplateFieldMissing):
+            self._rendered_any.add(step.name)
+            if position < TEMPLATE_MISSES_TO_STOP:
+                self._rendered.add(step.name)
+            return
+        misses = self._template_misses.setdefault(step.name, {})
+        if step.name in self._rendered or position >= TEMPLATE_MISSES_TO_STOP:
+            misses.setdefault(position, str(outcome))
+            return
+        misses[position] = str(outcome)
+        first = sorted(p for p in misses if p < TEMPLATE_MISSES_TO_STOP)
+        if len(first) >= min(TEMPLATE_MISSES_TO_STOP, inputs):
+            raise UserError(f"{step.name}: {outcome}, and so do the first {len(first)} records: fix the "
+                            "template or the input, then run again with --resume")
 
 
 def _route(step: Step, records: list[Record]) -> tuple[list[Record], list[Record]]:

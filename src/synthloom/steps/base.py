@@ -34,6 +34,15 @@ class StepError(Exception):
     """This record cannot pass this step (bad field, unusable model output); the run goes on."""
 
 
+class TemplateFieldMissing(StepError):
+    """The step's template names a field this record lacks. While no record has rendered, the pipeline
+    takes it for a wrong template or input rather than odd records, and stops the run with it."""
+
+    @classmethod
+    def of(cls, template: str, missing: KeyError) -> TemplateFieldMissing:
+        return cls(f"template {template!r}: {missing.args[0]}")
+
+
 @dataclass
 class StepContext:
     """What a step may use: the engines (one per configured model), the progress board, and the CPU pool

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from synthloom.models.base import ChatRequest
 from synthloom.record import Record
-from synthloom.steps.base import RecordStep, StepContext, StepError
+from synthloom.steps.base import RecordStep, StepContext, TemplateFieldMissing
 from synthloom.steps.plan import Flow, ModelCalls, StepPlan, tokens
 from synthloom.steps.step_config import ModelName, StepConfig, TemplateName
 from synthloom.templates import load_template, render
@@ -52,7 +52,7 @@ class GenerateStep(RecordStep[GenerateStepConfig]):
         try:
             prompt = render(self.template, record.fields)
         except KeyError as exc:
-            raise StepError(f"template {self.config.template!r}: {exc.args[0]}") from None
+            raise TemplateFieldMissing.of(self.config.template, exc) from None
         messages = [{"role": "system", "content": self.config.system}] if self.config.system else []
         messages.append({"role": "user", "content": prompt})
         return ChatRequest.build(messages, **self.params)

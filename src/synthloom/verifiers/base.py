@@ -14,12 +14,15 @@ class Verdict:
     detail: str = ""
     mode: str = ""  # how it was decided, where a verifier has several ways (code: cases, whole_check)
     cases: tuple[dict[str, Any], ...] = ()  # per test case: outcome and detail, where the verifier has cases
+    error_kind: str = ""  # for an `error`: what kind (load, raised, protocol, decode, size, internal...)
 
     def summary(self) -> dict[str, Any]:
         """What goes on a record: enough to see which case failed, without the candidate's text."""
         out: dict[str, Any] = {"outcome": self.outcome, "detail": self.detail}
         if self.mode:
             out["mode"] = self.mode
+        if self.error_kind:
+            out["error_kind"] = self.error_kind
         if self.cases:
             out["cases"] = list(self.cases)
         return out

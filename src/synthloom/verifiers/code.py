@@ -21,6 +21,7 @@ import asyncio
 import contextlib
 import hashlib
 import json
+import logging
 import re
 import signal
 from importlib import resources
@@ -31,6 +32,7 @@ from synthloom.verifiers.base import Verdict
 from synthloom.verifiers.code_cases import Case, NotDecomposable, decompose, judge
 from synthloom.verifiers.sandbox import SandboxLimits, isolation, open_python, read_capped
 
+log = logging.getLogger(__name__)
 _FENCE = re.compile(r"```(?:python|py|python3)?[ \t]*\n(.*?)```", re.DOTALL)
 
 
@@ -58,6 +60,10 @@ def _harness_files() -> dict[str, str]:
 class ProtocolBroken(Exception):
     """The sandboxed side sent something that is not an answer: counted as the candidate's error."""
 
+    def __init__(self, message: str, kind: str = "protocol") -> None:
+        super().__init__(message)
+        self.kind = kind  # protocol, decode, size: what the error counts as
+
 
 class _Channel:
     """Lines of JSON to and from one sandboxed harness, bounded by one shared deadline."""
@@ -81,13 +87,13 @@ class _Channel:
         try:
             line = await asyncio.wait_for(self.proc.stdout.readline(), remaining)
         except (ValueError, asyncio.LimitOverrunError) as exc:
-            raise ProtocolBroken("an answer over the size limit") from exc
+            raise ProtocolBroken("an answer over the size limit", "size") from exc
         if not line:
             raise ProtocolBroken("the process ended before answering")
         try:
             message = json.loads(line)
-        except ValueError as exc:
-            raise ProtocolBroken("an answer that is not JSON") from exc
+        except (ValueError, RecursionError) as exc:  # RecursionError: nesting deeper than json can read
+            raise ProtocolBroken(f"an answer that is not readable JSON ({type(exc).__name__})", "decode") from exc
         if type(message) is not dict:
             raise ProtocolBroken("an answer that is not an object")
         return message
@@ -117,19 +123,30 @@ class CodeVerifier:
         self._values: dict[str, list[tuple] | str] = {}  # expected values per test, or why they are missing
 
     async def verify(self, candidate: str, fields: dict[str, Any]) -> Verdict:
+        """Never raises for anything a candidate does: whatever goes wrong ends as this candidate's
+        `error` verdict, with `error_kind` saying what kind of problem it was (counted by the steps)."""
+        try:
+            return await self._verify(candidate, fields)
+        except Exception as exc:  # noqa: BLE001 - the last wall: one candidate must not stop a run
+            log.warning("code verifier: a candidate ended in %s; counted as its error", type(exc).__name__,
+                        exc_info=True)
+            return Verdict(False, "error", f"the verifier could not finish: {type(exc).__name__}: {exc}"[:300],
+                           error_kind="internal")
+
+    async def _verify(self, candidate: str, fields: dict[str, Any]) -> Verdict:
         missing = [k for k in ("prompt", "test", "entry_point") if not isinstance(fields.get(k), str)]
         if missing:
             return Verdict(False, "bad_test", f"the record has no text field {', '.join(missing)}")
         try:
             ast.parse(fields["test"])
-        except SyntaxError as exc:
-            return Verdict(False, "bad_test", f"the test does not parse: line {exc.lineno}: {exc.msg}")
+        except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+            return Verdict(False, "bad_test", f"the test does not parse: {type(exc).__name__}: {exc}"[:300])
         program = candidate_program(fields, candidate)
         try:
             compile(program, "program.py", "exec")  # compiling runs nothing
         except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
             return Verdict(False, "error", f"the candidate is not valid Python: {type(exc).__name__}: {exc}"[:300],
-                           mode="none")
+                           mode="none", error_kind="syntax")
         try:
             cases = decompose(fields["test"], fields["entry_point"])
         except NotDecomposable as exc:
@@ -178,14 +195,17 @@ class CodeVerifier:
             return str(answer["error"])[:300]
         out = []
         for source, item in zip(sources, answer.get("values", []), strict=False):
-            if "error" in item:
-                return f"the test's expression {source[:80]!r} fails: {item['error']}"[:300]
-            out.append(wire.decode(item["value"]))
+            if type(item) is not dict or "error" in item:
+                return f"the test's expression {source[:80]!r} fails: {str(item.get('error'))[:200]}"[:300]
+            try:
+                out.append(wire.decode(item.get("value")))
+            except wire.Unencodable as exc:
+                return f"the test's expression {source[:80]!r} is not plain data: {exc}"[:300]
         return out if len(out) == len(sources) else "the test's expected values could not be computed"
 
     async def _run_cases(self, program: str, entry: str, cases: list[Case], values: list[tuple]) -> Verdict:
-        results: dict[int, dict] = {}
-        load_error = ""
+        rows: dict[int, dict] = {}  # each answer is judged as it arrives and only its row is kept
+        load_error, error_kind = "", ""
         async with open_python({**_harness_files(), "program.py": program}, "sandbox_harness.py",
                                self.limits) as proc:
             channel = _Channel(proc, asyncio.get_running_loop().time() + self.limits.wall_s)
@@ -195,30 +215,34 @@ class CodeVerifier:
             try:
                 loaded = await channel.receive()
                 if loaded.get("loaded") is not True:
-                    load_error = str(loaded.get("error", "the program did not load"))[:300]
-                while not load_error and len(results) < len(cases):
+                    load_error, error_kind = str(loaded.get("error", "the program did not load"))[:300], "load"
+                while not load_error and len(rows) < len(cases):
                     answer = await channel.receive()
                     index = answer.get("id")
-                    if type(index) is not int or not 0 <= index < len(cases) or index in results:
+                    if type(index) is not int or not 0 <= index < len(cases) or index in rows:
                         raise ProtocolBroken("an answer to no pending case")
-                    results[index] = answer
+                    rows[index] = self._judge_case(index, cases[index], values[index], answer, "")
+                    del answer
             except asyncio.TimeoutError:
                 pass  # cases without an answer are timeouts
             except ProtocolBroken as exc:
                 if not await channel.ended_by_limit():  # else the unanswered cases are timeouts
                     stderr = await channel.last_error_line()
+                    error_kind = error_kind or exc.kind
                     load_error = load_error or f"{exc}{': ' + stderr if stderr else ''}"
             finally:
                 writer.cancel()
-        report = [self._judge_case(i, case, values[i], results.get(i), load_error) for i, case in enumerate(cases)]
+        report = [rows.get(i) or self._judge_case(i, case, values[i], None, load_error)
+                  for i, case in enumerate(cases)]
         failing = [r for r in report if r["outcome"] != "pass"]
         if not failing:
             return Verdict(True, "pass", f"{len(cases)} of {len(cases)} cases", mode="cases", cases=tuple(report))
         first = failing[0]
         detail = (f"{len(report) - len(failing)} of {len(cases)} cases pass; line {first['line']}: "
                   f"{first['outcome']}: {first['detail']}")
-        return Verdict(False, "error" if load_error else first["outcome"], detail[:500], mode="cases",
-                       cases=tuple(report))
+        outcome = "error" if load_error else first["outcome"]
+        kind = error_kind or first.get("kind", "") if outcome == "error" else ""
+        return Verdict(False, outcome, detail[:500], mode="cases", cases=tuple(report), error_kind=kind)
 
     @staticmethod
     async def _send_all(channel: _Channel, messages: list[dict]) -> None:
@@ -235,10 +259,15 @@ class CodeVerifier:
             return {**row, "outcome": "error" if load_error else "timeout",
                     "detail": load_error or "no answer within the time limit"}
         if "value" not in answer:
-            why = answer.get("raised") or ("returned " + str(answer.get("unencodable", "no value")))
-            return {**row, "outcome": "error", "detail": str(why)[:300]}
+            raised = answer.get("raised")
+            why = raised or ("returned " + str(answer.get("unencodable", "no value"))[:300])
+            return {**row, "outcome": "error", "detail": str(why)[:300],
+                    "kind": "raised" if raised else "not_plain_data"}
         try:
             got = wire.decode(answer["value"])
+        except wire.Unencodable as exc:
+            return {**row, "outcome": "error", "detail": f"returned {exc}"[:300], "kind": "decode"}
+        try:
             passed = judge(case, got, expected, tolerance, wrapper_args)
         except Exception as exc:  # noqa: BLE001 - a value the comparison cannot use is a wrong value
             return {**row, "outcome": "fail", "detail": f"not comparable: {type(exc).__name__}"}
@@ -262,7 +291,7 @@ class CodeVerifier:
                 loaded = await server.receive()
                 if loaded.get("loaded") is not True:
                     return Verdict(False, "error", f"{loaded.get('error', 'the program did not load')}"[:300],
-                                   mode="whole_check")
+                                   mode="whole_check", error_kind="load")
                 await tester.send({"role": "check", "module": "test_module.py", "entry": fields["entry_point"]})
                 while True:
                     message = await tester.receive()
@@ -273,10 +302,11 @@ class CodeVerifier:
             except asyncio.TimeoutError:
                 return Verdict(False, "timeout", f"over {self.limits.wall_s}s; {note}", mode="whole_check")
             except ProtocolBroken as exc:
-                return Verdict(False, "error", f"{exc}; {note}"[:300], mode="whole_check")
+                return Verdict(False, "error", f"{exc}; {note}"[:300], mode="whole_check", error_kind=exc.kind)
         outcome = {"pass": "pass", "fail": "fail"}.get(str(message["verdict"]), "error")
-        detail = f"{message.get('calls', 0)} calls; {message.get('detail', '')}; {note}"
-        return Verdict(outcome == "pass", outcome, detail[:500], mode="whole_check")
+        detail = f"{message.get('calls', 0)} calls; {str(message.get('detail', ''))[:300]}; {note}"
+        return Verdict(outcome == "pass", outcome, detail[:500], mode="whole_check",
+                       error_kind="raised" if outcome == "error" else "")
 
     @staticmethod
     async def _relay(server: _Channel, call: Any) -> dict:

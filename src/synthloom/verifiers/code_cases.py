@@ -4,8 +4,13 @@ Each top-level `assert` in `check` that calls the candidate once, in a shape lis
 Case; the candidate then only ever sees the inputs, and the comparison happens in the parent on plain
 data. Shapes: `candidate(a) == e` (either side, `!=` too), `W(candidate(a)) == e` for a whitelisted
 pure wrapper W applied in the parent (set, sorted, len, round, ...), `abs(candidate(a) - e) < tol` (or
-`math.fabs`, `<=`), `candidate(a)`, `not candidate(a)`, `candidate(a) is None/True/False`. `assert True`
-is skipped. A test with anything else in `check` (loops, assignments, other calls) is not decomposed:
+`math.fabs`, `<=`), `math.isclose(candidate(a), e, rel_tol=.., abs_tol=..)`, `candidate(a) ==
+approx(e, rel=.., abs=..)` (pytest's), `candidate(a)`, `not candidate(a)`, `candidate(a) is
+None/True/False`. `assert True` is skipped.
+
+A case is exactly as strict as the assertion it came from: `==` is Python's `==` on the decoded values
+(which arrive bit for bit), so 55.000000000000014 is not 55, as in HumanEval's own run; a tolerance
+applies only where the test writes one, with that helper's own rule. A test with anything else in `check` (loops, assignments, other calls) is not decomposed:
 the verifier then runs the whole `check` in a process of its own (see code.py), and says so.
 """
 
@@ -29,9 +34,10 @@ class Case:
     line: int
     source: str  # the assertion as written
     args: str  # source of a tuple expression: the candidate's positional arguments
-    compare: str  # eq, ne, close, close_or_equal, truthy, falsy, is_none, is_true, is_false
-    expected: str | None = None  # source of the expected value (eq, ne, close)
-    tolerance: str | None = None  # source of the tolerance (close)
+    compare: str  # eq, ne, close, close_or_equal, isclose, approx, truthy, falsy, is_none, is_true, is_false
+    expected: str | None = None  # source of the expected value (eq, ne, close, isclose, approx)
+    # source of the tolerance: a number (close), or a tuple (rel, abs) with None for the helper's default
+    tolerance: str | None = None
     wrapper: str | None = None  # a WRAPPERS name applied to the result first
     wrapper_args: str = "()"  # source of a tuple of extra arguments for the wrapper (round's digits)
 
@@ -76,6 +82,9 @@ def _case(statement: ast.Assert, name: str, test: str) -> Case:
     make = lambda **kw: Case(line=statement.lineno, source=source, **kw)  # noqa: E731
     if (call := _candidate_call(expr, name)) is not None:
         return make(args=call, compare="truthy")
+    if (found := _isclose(expr, name)) is not None:
+        call, expected, tolerances = found
+        return make(args=call, compare="isclose", expected=expected, tolerance=tolerances)
     if isinstance(expr, ast.UnaryOp) and isinstance(expr.op, ast.Not):
         if (call := _candidate_call(expr.operand, name)) is not None:
             return make(args=call, compare="falsy")
@@ -88,6 +97,9 @@ def _case(statement: ast.Assert, name: str, test: str) -> Case:
         if isinstance(op, (ast.Eq, ast.NotEq)):
             compare = "eq" if isinstance(op, ast.Eq) else "ne"
             for side, other in ((left, right), (right, left)):
+                if isinstance(op, ast.Eq) and (call := _candidate_call(side, name)) is not None and (
+                        approx := _approx(other, name)) is not None:
+                    return make(args=call, compare="approx", expected=approx[0], tolerance=approx[1])
                 if (found := _wrapped_call(side, name)) is not None and not _mentions(other, name):
                     call, wrapper, wrapper_args = found
                     return make(args=call, compare=compare, expected=ast.unparse(other), wrapper=wrapper,
@@ -142,17 +154,60 @@ def _distance(node: ast.AST, name: str) -> tuple[str, str] | None:
     return None
 
 
-def plain_equal(got, expected, rel: float = 1e-9, absolute: float = 1e-12) -> bool:
-    """Python's == on plain data, except that floats compare within a tiny tolerance (repr noise)."""
-    if isinstance(got, (int, float)) and isinstance(expected, (int, float)) and (
-            type(got) is float or type(expected) is float):
-        return math.isclose(got, expected, rel_tol=rel, abs_tol=absolute)
-    if type(got) in (list, tuple) and type(expected) is type(got):
-        return len(got) == len(expected) and all(
-            plain_equal(a, b, rel, absolute) for a, b in zip(got, expected, strict=True))
-    if type(got) is dict and type(expected) is dict:
-        return got.keys() == expected.keys() and all(plain_equal(got[k], expected[k], rel, absolute) for k in got)
-    return bool(got == expected)
+def _keywords(call: ast.Call, names: tuple[str, str]) -> str | None:
+    """The source of a tuple of the call's tolerance keywords in `names` order, None where not given;
+    None when the call has any other keyword or extra positional arguments."""
+    given = {k.arg: ast.unparse(k.value) for k in call.keywords}
+    if None in given or set(given) - set(names):
+        return None
+    return "(" + ", ".join(given.get(n, "None") for n in names) + ",)"
+
+
+def _isclose(node: ast.AST, name: str) -> tuple[str, str, str] | None:
+    """`math.isclose(candidate(a), e, ...)` (either order): the call, the expected value, (rel, abs)."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "isclose"
+            and isinstance(node.func.value, ast.Name) and node.func.value.id == "math" and len(node.args) == 2):
+        return None
+    tolerances = _keywords(node, ("rel_tol", "abs_tol"))
+    for side, other in ((node.args[0], node.args[1]), (node.args[1], node.args[0])):
+        if tolerances and (call := _candidate_call(side, name)) is not None and not _mentions(other, name):
+            return call, ast.unparse(other), tolerances
+    return None
+
+
+def _approx(node: ast.AST, name: str) -> tuple[str, str] | None:
+    """`approx(e, rel=.., abs=..)` or `pytest.approx(...)`: the expected value and (rel, abs)."""
+    if not (isinstance(node, ast.Call) and len(node.args) == 1 and not _mentions(node, name)):
+        return None
+    func = node.func
+    if not ((isinstance(func, ast.Name) and func.id == "approx") or (
+            isinstance(func, ast.Attribute) and func.attr == "approx" and isinstance(func.value, ast.Name)
+            and func.value.id == "pytest")):
+        return None
+    tolerances = _keywords(node, ("rel", "abs"))
+    return (ast.unparse(node.args[0]), tolerances) if tolerances else None
+
+
+def _number(value) -> bool:
+    return type(value) in (int, float)  # bool is not a number here: approx(1) does not match True
+
+
+def _approx_equal(got, expected, rel, absolute) -> bool:
+    """pytest.approx's rule: |got - e| <= max(rel * |e|, abs), rel 1e-6 and abs 1e-12 by default;
+    a non-number expected value compares with ==; sequences and dicts element by element."""
+    if type(expected) in (list, tuple):
+        return type(got) is type(expected) and len(got) == len(expected) and all(
+            _approx_equal(a, b, rel, absolute) for a, b in zip(got, expected, strict=True))
+    if type(expected) is dict:
+        return type(got) is dict and got.keys() == expected.keys() and all(
+            _approx_equal(got[k], expected[k], rel, absolute) for k in got)
+    if not (_number(got) and _number(expected)):
+        return bool(got == expected)
+    if got == expected:
+        return True
+    rel = 1e-6 if rel is None else rel
+    absolute = 1e-12 if absolute is None else absolute
+    return bool(abs(got - expected) <= max(rel * abs(expected), absolute))
 
 
 def judge(case: Case, got, expected, tolerance, wrapper_args: tuple) -> bool:
@@ -160,9 +215,15 @@ def judge(case: Case, got, expected, tolerance, wrapper_args: tuple) -> bool:
     if case.wrapper:
         got = WRAPPERS[case.wrapper](got, *wrapper_args)
     if case.compare == "eq":
-        return plain_equal(got, expected)
+        return bool(got == expected)  # plain values on both sides: nothing here runs candidate code
     if case.compare == "ne":
-        return not plain_equal(got, expected)
+        return bool(got != expected)
+    if case.compare == "isclose":
+        rel, absolute = tolerance
+        return math.isclose(got, expected, rel_tol=1e-9 if rel is None else rel,
+                            abs_tol=0.0 if absolute is None else absolute)
+    if case.compare == "approx":
+        return _approx_equal(got, expected, *tolerance)
     if case.compare == "close":
         return bool(abs(got - expected) < tolerance)
     if case.compare == "close_or_equal":

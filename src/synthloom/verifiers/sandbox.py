@@ -8,33 +8,37 @@ processes. Where bwrap cannot run, the weaker "namespaces" mode (sandbox_child.p
 read-only but visible) is used and said once, in the log and in every verifier report.
 
 Every run: a wall-clock timeout that kills the whole tree, CPU / memory / file-size / process /
-open-file limits, output capped so a flood of prints cannot exhaust the caller. Outcomes: ok, error
-(non-zero exit), timeout. A verifier must never trust those for a verdict: see code.py.
+open-file limits, size-capped in-memory mounts for everything it may write (bwrap mode, and the
+fallback where it may mount), a fresh empty session keyring, a seccomp filter (sandbox_seccomp.py),
+output capped so a flood of prints cannot exhaust the caller. Outcomes: ok, error (non-zero exit),
+timeout. A verifier must never trust those for a verdict: see code.py.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import functools
 import json
 import logging
 import os
 import random
 import resource
-import shutil
 import signal
 import sys
-import tempfile
 import time
 from collections.abc import AsyncIterator
 from dataclasses import asdict, dataclass
 
-from synthloom.verifiers import sandbox_rootfs
+from synthloom.verifiers import sandbox_rootfs, sandbox_seccomp
+from synthloom.verifiers.sandbox_scratch import make_scratch, remove_tree
 
 log = logging.getLogger(__name__)
 OUTPUT_CAP = 64 * 1024
-LINE_LIMIT = 8 * 1024 * 1024  # the longest line a reader of the sandbox's stdout accepts
+# The longest line a reader of the sandbox's stdout accepts: what one answer can cost the parent, since
+# a JSON line decodes to at most ~30 times its size in Python objects.
+LINE_LIMIT = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,7 @@ class SandboxLimits:
     file_mb: int = 16
     processes: int = 32
     open_files: int = 64
+    writable_mb: int = 64  # each writable mount (scratch, /tmp, /dev/shm): what the code writes lands there
 
 
 @dataclass
@@ -60,12 +65,17 @@ class SandboxResult:
 def isolation() -> dict[str, str]:
     """Which isolation runs here, and in words what that means; logged once, when first asked."""
     problem = sandbox_rootfs.bwrap_problem()
+    _, syscalls = sandbox_seccomp.compiled_filter()
     if problem is None:
         found = {"mode": "bwrap", "detail": "own root filesystem (interpreter and standard library only), "
-                                            "no network, empty environment, unprivileged"}
+                                            "no network, empty environment, unprivileged, writable folders "
+                                            "size-capped in memory, no nested user namespaces, a fresh "
+                                            f"session keyring; {syscalls}"}
     else:
         found = {"mode": "namespaces", "detail": "WEAKER: bubblewrap cannot run here (" + problem + "); "
-                 "candidate code can read the host's world-readable files (writes and network still blocked)"}
+                 "candidate code can read the host's world-readable files (writes and network still blocked; "
+                 "writable folders size-capped only where the launcher may mount, i.e. as root); "
+                 f"a fresh session keyring; {syscalls}"}
         log.warning("sandbox isolation is weaker than intended: %s", found["detail"])
     return found
 
@@ -79,8 +89,10 @@ async def read_capped(stream: asyncio.StreamReader, cap: int = OUTPUT_CAP) -> by
 
 
 def _limits_then_drop(limits: SandboxLimits, uid: int | None):
-    """Runs in the forked child before exec: resource limits, then (as root) the throwaway uid."""
+    """Runs in the forked child before exec: resource limits, then (as root) the throwaway uid, then a
+    new empty session keyring, so no key of the caller's login session is reachable from inside."""
     mb = 1024 * 1024
+    libc = ctypes.CDLL(None, use_errno=True)
 
     def prepare() -> None:
         pairs = [(resource.RLIMIT_CPU, limits.cpu_s), (resource.RLIMIT_AS, limits.memory_mb * mb),
@@ -94,6 +106,7 @@ def _limits_then_drop(limits: SandboxLimits, uid: int | None):
             os.setgroups([])
             os.setgid(uid)
             os.setuid(uid)
+        sandbox_seccomp.join_new_session_keyring(libc)
     return prepare
 
 
@@ -103,32 +116,33 @@ async def open_python(files: dict[str, str], main: str,
     """Start `main` (one of `files`, all written to the scratch folder) in the sandbox, pipes on stdin,
     stdout and stderr. On leaving, whatever still runs is killed and the scratch folder removed."""
     uid = sandbox_rootfs.SANDBOX_UID_BASE + random.randrange(1, 1_000_000) if os.geteuid() == 0 else None
-    scratch = tempfile.mkdtemp(prefix="synthloom-sandbox-")
+    scratch = make_scratch(files, uid)
     proc = None
     try:
-        for name, text in files.items():
-            with open(os.path.join(scratch, name), "w", encoding="utf-8") as handle:
-                handle.write(text)
-        if uid is not None:
-            for path in [scratch] + [os.path.join(scratch, name) for name in files]:
-                os.chown(path, uid, uid)  # the only place the sandboxed code may write
-        proc = await _spawn(scratch, main, limits, uid)
+        proc = await _spawn(scratch, list(files), main, limits, uid)
         yield proc
     finally:
         if proc is not None and proc.returncode is None:
             kill_tree(proc.pid)
             with contextlib.suppress(ProcessLookupError):
                 await proc.wait()
-        shutil.rmtree(scratch, ignore_errors=True)
+        remove_tree(scratch)
 
 
-async def _spawn(scratch: str, main: str, limits: SandboxLimits, uid: int | None) -> asyncio.subprocess.Process:
+async def _spawn(scratch: str, files: list[str], main: str, limits: SandboxLimits,
+                 uid: int | None) -> asyncio.subprocess.Process:
     pipe = asyncio.subprocess.PIPE
     if isolation()["mode"] == "bwrap":
-        command = sandbox_rootfs.bwrap_command(sandbox_rootfs.sandbox_python(), scratch, [main], uid)
-        return await asyncio.create_subprocess_exec(*command, stdin=pipe, stdout=pipe, stderr=pipe, limit=LINE_LIMIT,
-                                                    start_new_session=True, env={},
-                                                    preexec_fn=_limits_then_drop(limits, uid))
+        seccomp_fd = sandbox_rootfs.seccomp_pipe()
+        command = sandbox_rootfs.bwrap_command(sandbox_rootfs.sandbox_python(), scratch, files, [main], uid,
+                                               writable_mb=limits.writable_mb, seccomp_fd=seccomp_fd)
+        try:
+            return await asyncio.create_subprocess_exec(
+                *command, stdin=pipe, stdout=pipe, stderr=pipe, limit=LINE_LIMIT, start_new_session=True, env={},
+                pass_fds=() if seccomp_fd is None else (seccomp_fd,), preexec_fn=_limits_then_drop(limits, uid))
+        finally:
+            if seccomp_fd is not None:
+                os.close(seccomp_fd)
     spec = json.dumps({"workdir": scratch, "main": main, "python": sandbox_rootfs.sandbox_python(), "uid": uid,
                        **{k: v for k, v in asdict(limits).items() if k != "wall_s"}})
     return await asyncio.create_subprocess_exec(

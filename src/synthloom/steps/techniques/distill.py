@@ -18,7 +18,7 @@ from synthloom.errors import UserError
 from synthloom.io.tables import read_table
 from synthloom.models.base import ChatRequest
 from synthloom.record import Record
-from synthloom.steps.base import PoolStep, StepContext, StepError
+from synthloom.steps.base import PoolStep, StepContext, StepError, TemplateFieldMissing
 from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan, tokens
 from synthloom.steps.step_config import ConfigRelativePath, ModelNames, StepConfig, Strict, TemplateName
 from synthloom.techniques.labels import AuditResult, Vote, audit, match_option, normalize, split_reasoning, vote
@@ -88,6 +88,9 @@ class DistillStep(PoolStep[DistillStepConfig]):
             todo.append(record)
         labelled = await gather_settled((self._label_record(r, low, bar) for r in todo), self.counters,
                                         "label_request_failed", keep=(StepError,))
+        missing = [o for o in labelled if isinstance(o, TemplateFieldMissing)]
+        if todo and len(missing) == len(todo):  # not one record renders: the template or input is wrong
+            raise UserError(f"{self.name}: {missing[0]}")
         out = []
         for outcome in labelled:
             if isinstance(outcome, StepError):
@@ -102,7 +105,7 @@ class DistillStep(PoolStep[DistillStepConfig]):
         try:
             return render(self.template, fields)
         except KeyError as exc:
-            raise StepError(f"template {self.config.template!r}: {exc.args[0]}") from None
+            raise TemplateFieldMissing.of(self.config.template, exc) from None
 
     async def _ask(self, teacher: str, prompt: str, key: str) -> tuple[str | None, str]:
         """One teacher's (label, reasoning); the label is None when no option can be read from it."""

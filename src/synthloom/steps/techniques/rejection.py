@@ -91,13 +91,19 @@ class PromptState:
     accepted: list[tuple[str, Verdict]] = field(default_factory=list)
     outcomes: Counter = field(default_factory=Counter)
     failed_requests: int = 0
+    draws: list[bool] = field(default_factory=list)  # each verified candidate, passed or not, in draw order
     rejected: list[tuple[str, Verdict]] = field(default_factory=list)
     duplicates: list[Record] = field(default_factory=list)  # accepted, dropped as the same reasoning
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self, k: int, m: int) -> dict[str, Any]:
+        """This prompt's figures. pass@j only where no stopping rule could have cut its first k draws
+        (m >= k): a prompt stopped at its m-th pass has a count of draws that depends on the outcomes."""
         n, c = self.tried, len(self.accepted)
+        first = self.draws[:k]
+        unstopped = {f"pass@{j}": round(pass_at_k(len(first), sum(first), j), 6)
+                     for j in PASS_AT if m >= k and len(first) >= j}
         return {"tried": n, "accepted": c, "pass_rate": round(c / n, 4) if n else None,
-                **{f"pass@{k}": round(pass_at_k(n, c, k), 6) for k in PASS_AT if n >= k},
+                "first_accepted_at": self.draws.index(True) + 1 if True in self.draws else None, **unstopped,
                 "tokens_per_accepted": round(self.tokens / c, 1) if c else None,
                 "outcomes": dict(self.outcomes), "failed_requests": self.failed_requests}
 
@@ -147,7 +153,7 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
     def _not_kept(self, state: PromptState) -> list[Record]:
         """Each candidate the verifier rejected, as a record with its verdict; a prompt that got no
         candidate at all (its requests failed) as itself."""
-        stats = state.stats()
+        stats = state.stats(self.config.k, self.config.m)
         if not state.tried:
             state.record.meta[self.name] = {"removed": "no candidate (requests failed)", "rejection_stats": stats}
             return [state.record]
@@ -185,12 +191,15 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
                 async with self._verifying:
                     verdict = await self.verifier.verify(sample.choice.text, state.record.fields)
                 state.tried += 1
+                state.draws.append(verdict.passed)
                 state.tokens += sample.usage.completion_tokens
                 state.outcomes[verdict.outcome] += 1
                 self.counters["candidates"] += 1
                 self.counters[f"outcome_{verdict.outcome}"] += 1
                 if verdict.mode:
                     self.counters[f"decided_by_{verdict.mode}"] += 1
+                if verdict.error_kind:
+                    self.counters[f"error_kind_{verdict.error_kind}"] += 1
                 if not verdict.passed:
                     state.rejected.append((sample.choice.text, verdict))
                 else:
@@ -213,7 +222,7 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
                                            technique="rejection_sampling", model=self.engine.backend.model_name)
             duplicate.meta[self.name] = {"removed": "accepted, but the same reasoning as a kept answer"}
             state.duplicates.append(duplicate)
-        stats = state.stats()
+        stats = state.stats(cfg.k, cfg.m)
         out = []
         for index in keep:
             text, verdict = state.accepted[index]
@@ -227,6 +236,29 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
             out.append(child)
         return out
 
+    def _pass_at_k(self) -> dict[str, Any]:
+        """pass@j over every prompt whose first j draws are known, the same prompts for every j shown.
+        With m < k a prompt stops at its m-th pass, so the count of its draws depends on its outcomes
+        and the binomial estimator over them is biased (pass@5 could fall below pass@1). The estimate
+        used then is the share of prompts with a pass among their first j draws: those draws are seen
+        whenever the prompt did not pass before them, so it is unbiased, and it rises with j."""
+        cfg = self.config
+        shown = [j for j in PASS_AT if j <= cfg.k]
+        top = max(shown, default=0)
+        whole = cfg.m >= cfg.k  # no prompt can stop before its k-th draw
+        covered = [s.draws[:cfg.k] for s in self.states
+                   if len(s.draws) >= top or (not whole and True in s.draws[:top])]
+        if not shown or not covered:
+            return {}
+        if whole:
+            method = "the unbiased estimator (Chen et al.) over each prompt's first k candidates"
+            values = {j: sum(pass_at_k(len(d), sum(d), j) for d in covered) / len(covered) for j in shown}
+        else:
+            method = "the share of prompts with a pass among their first j candidates (unbiased under stop-at-m)"
+            values = {j: sum(True in d[:j] for d in covered) / len(covered) for j in shown}
+        return {**{f"pass@{j}": round(v, 6) for j, v in values.items()}, "pass_at_k_prompts": len(covered),
+                "pass_at_k_note": f"over {len(covered)} of {len(self.states)} prompts: {method}"}
+
     def report(self) -> dict[str, Any]:
         by_class: dict[str, list[PromptState]] = defaultdict(list)
         for state in self.states:
@@ -239,12 +271,6 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
             yields[name] = {"prompts": len(states), "prompts_with_accepted": sum(bool(s.accepted) for s in states),
                             "tried": tried, "accepted": accepted,
                             "pass_rate": round(accepted / tried, 4) if tried else None}
-        passk = {}
-        for k in PASS_AT:
-            eligible = [s for s in self.states if s.tried >= k]
-            if eligible:
-                passk[f"pass@{k}"] = round(sum(pass_at_k(s.tried, len(s.accepted), k) for s in eligible)
-                                           / len(eligible), 6)
         accepted = sum(len(s.accepted) for s in self.states)
         outcomes: Counter = sum((s.outcomes for s in self.states), Counter())
         sandbox = self.local_verifier.isolation
@@ -254,8 +280,7 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
             **({"sandbox": sandbox} if sandbox else {}),
             "yield_by_class": yields,
             "zero_yield_classes": [name for name, y in yields.items() if y["accepted"] == 0],
-            **passk,
-            "pass_at_k_note": "over the samples drawn; stopping at m accepted biases it upward unless m >= k",
+            **self._pass_at_k(),
             "tokens_per_accepted": round(sum(s.tokens for s in self.states) / accepted, 1) if accepted else None,
             "budget_left": self.budget_left,
         }

