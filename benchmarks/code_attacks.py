@@ -60,7 +60,7 @@ def verify_one(attack: dict) -> dict:
     try:
         verdict = asyncio.run(CodeVerifier().verify(attack["candidate"], fields))
         out = {"passed": verdict.passed, "outcome": verdict.outcome, "detail": verdict.detail[:200],
-               "error_kind": verdict.error_kind}
+               "error_kind": getattr(verdict, "error_kind", "")}  # older verdicts have none
     except BaseException as exc:  # noqa: BLE001 - that is what is measured
         out = {"raised": f"{type(exc).__name__}: {exc}"[:300]}
     out["memory_mb"] = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024

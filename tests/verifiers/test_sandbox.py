@@ -122,3 +122,89 @@ async def test_the_parent_cannot_be_signalled():
 async def test_output_floods_are_capped():
     result = await run_python("import sys\nfor _ in range(200000):\n    sys.stdout.write('x' * 100)", LIMITS)
     assert len(result.stdout) <= OUTPUT_CAP
+
+
+# -- hard walls: writable mounts capped in memory, the kernel's surfaces refused --------------------
+
+@pytest.mark.parametrize("folder", ["/dev/shm", "/tmp", "."])
+async def test_every_writable_folder_is_capped_in_memory(folder):
+    limits = SandboxLimits(wall_s=8, cpu_s=4, memory_mb=256, file_mb=4096, writable_mb=32)
+    many_files = f"""
+import os
+total = 0
+for i in range(200):
+    try:
+        with open(os.path.join({folder!r}, f"part{{i}}"), "wb") as handle:
+            handle.write(b"x" * (4 * 1024 * 1024))
+        total += 4
+    except OSError:
+        break
+print("written_mb", total)
+"""
+    result = await run_python(many_files, limits)
+    written = int(result.stdout.split("written_mb")[1])
+    assert written <= 32, result.stdout  # 200 files of 4 MB each: the cap, not the file-size limit, held
+
+
+async def test_dev_is_read_only():
+    result = await run_python("open('/dev/evil', 'w')", LIMITS)
+    assert result.status == "error" and "Read-only file system" in result.stderr
+
+
+async def test_the_callers_keyring_is_out_of_reach():
+    """A key in the caller's session keyring (as a login session has) cannot be read or listed."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    secret = f"key-{uuid.uuid4().hex}".encode()
+    key = libc.syscall(248, b"user", b"synthloom-test", secret, len(secret), -3)  # add_key to the session keyring
+    if key < 0:
+        pytest.skip("this kernel has no keyring for the test process")
+    code = """
+import ctypes, os
+libc = ctypes.CDLL(None, use_errno=True)
+buf = ctypes.create_string_buffer(4096)
+for request in (0, 6, 11):  # get the session keyring's id, read it, read key by id
+    r = libc.syscall(250, request, -3 if request != 11 else %d, buf, 4096)
+    print(request, r, ctypes.get_errno())
+print("keys", open("/proc/keys").read() if os.path.exists("/proc/keys") else "")
+""" % key
+    try:
+        result = await run_python(code, LIMITS)
+    finally:
+        libc.syscall(250, 3, key)  # KEYCTL_REVOKE: the test leaves no key behind
+    assert secret.decode() not in result.stdout + result.stderr
+    for line in result.stdout.splitlines()[:3]:
+        assert int(line.split()[1]) == -1, result.stdout  # each keyctl refused
+
+
+@pytest.mark.parametrize("call", [
+    "libc.syscall(272, 0x10000000)",  # unshare(CLONE_NEWUSER)
+    "libc.syscall(56, 0x10000000 | 17, 0, 0, 0, 0)",  # clone(CLONE_NEWUSER | SIGCHLD)
+    "libc.syscall(165, b'none', b'/tmp', b'tmpfs', 0, 0)",  # mount
+    "libc.syscall(101, 16, 1, 0, 0)",  # ptrace(PTRACE_ATTACH, pid 1)
+    "libc.syscall(321, 0, 0, 0)",  # bpf
+    "libc.syscall(298, 0, 0, -1, -1, 0)",  # perf_event_open
+    "libc.syscall(425, 8, 0)",  # io_uring_setup
+])
+async def test_system_calls_a_verified_program_never_needs_are_refused(call):
+    code = f"import ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\nr = {call}\nprint(r, ctypes.get_errno())"
+    result = await run_python(code, LIMITS)
+    returned, errno_ = result.stdout.split()
+    assert int(returned) == -1 and int(errno_) == 1, result.stdout  # EPERM
+
+
+async def test_threads_processes_and_subprocesses_still_work_under_the_filter():
+    code = """
+import os, subprocess, sys, threading, multiprocessing
+out = []
+t = threading.Thread(target=lambda: out.append("thread")); t.start(); t.join()
+pid = os.fork()
+if pid == 0:
+    os._exit(7)
+out.append(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+out.append(subprocess.run([sys.executable, "-I", "-S", "-c", "print(6 * 7)"], capture_output=True, text=True).stdout.strip())
+print(out)
+"""
+    result = await run_python(code, LIMITS)
+    assert result.status == "ok" and result.stdout.strip() == "['thread', 7, '42']", result.stderr

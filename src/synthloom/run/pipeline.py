@@ -95,7 +95,7 @@ class Pipeline:
             never = [name for name in self._template_misses if name not in self._rendered_any]
             if never:
                 first = next(iter(self._template_misses[never[0]].values()))
-                raise UserError(f"{never[0]}: {first}, and so does every record: fix the template or the "
+                raise UserError(f"{never[0]}: {first}; it renders for no record: fix the template or the "
                                 "input, then run again with --resume")
         finally:
             self.collect_step_counts()
@@ -259,8 +259,9 @@ class Pipeline:
         misses[position] = str(outcome)
         first = sorted(p for p in misses if p < TEMPLATE_MISSES_TO_STOP)
         if len(first) >= min(TEMPLATE_MISSES_TO_STOP, inputs):
-            raise UserError(f"{step.name}: {outcome}, and so do the first {len(first)} records: fix the "
-                            "template or the input, then run again with --resume")
+            which = "the only record" if inputs == 1 else f"any of the first {len(first)} records"
+            raise UserError(f"{step.name}: {outcome}; it renders for none of {which}: fix the template or "
+                            "the input, then run again with --resume")
 
 
 def _route(step: Step, records: list[Record]) -> tuple[list[Record], list[Record]]:

@@ -196,7 +196,8 @@ class CodeVerifier:
         out = []
         for source, item in zip(sources, answer.get("values", []), strict=False):
             if type(item) is not dict or "error" in item:
-                return f"the test's expression {source[:80]!r} fails: {str(item.get('error'))[:200]}"[:300]
+                why = item.get("error") if type(item) is dict else "no value"
+                return f"the test's expression {source[:80]!r} fails: {str(why)[:200]}"[:300]
             try:
                 out.append(wire.decode(item.get("value")))
             except wire.Unencodable as exc:
@@ -241,7 +242,7 @@ class CodeVerifier:
         detail = (f"{len(report) - len(failing)} of {len(cases)} cases pass; line {first['line']}: "
                   f"{first['outcome']}: {first['detail']}")
         outcome = "error" if load_error else first["outcome"]
-        kind = error_kind or first.get("kind", "") if outcome == "error" else ""
+        kind = (error_kind or first.get("kind", "")) if outcome == "error" else ""
         return Verdict(False, outcome, detail[:500], mode="cases", cases=tuple(report), error_kind=kind)
 
     @staticmethod
