@@ -139,3 +139,78 @@ async def test_each_tolerance_helper_keeps_its_own_rule():
     # Outside approx's default rel 1e-6 for 1.5, inside isclose's 1e-3 and the abs=0.01 one.
     loose = await verifier.verify("    return x / 2 * (1 + 1e-5)\n", problem)
     assert [c["outcome"] for c in loose.cases] == ["pass", "pass", "fail", "fail"]
+
+
+def _task(entry: str, test: str) -> dict:
+    return {"prompt": f'def {entry}(*args, **kwargs):\n    """A task."""\n', "entry_point": entry,
+            "test": textwrap.dedent(test), "task_id": entry}
+
+
+# Tests that run whole (not decomposable), each with a right and a wrong candidate; HumanEval's own
+# harness gives the reference verdict, and the whole check must give the same one.
+WHOLE_CHECKS = {
+    "must_not_mutate": (_task("ordered", """
+        def check(candidate):
+            xs = [3, 1, 2]
+            assert candidate(xs) == [1, 2, 3]
+            assert xs == [3, 1, 2]
+        """), "def ordered(xs):\n    return sorted(xs)\n", "def ordered(xs):\n    xs.sort()\n    return xs\n"),
+    "must_mutate": (_task("ordered", """
+        def check(candidate):
+            xs = [3, 1, 2]
+            candidate(xs)
+            assert xs == [1, 2, 3]
+        """), "def ordered(xs):\n    xs.sort()\n", "def ordered(xs):\n    return sorted(xs)\n"),
+    "a_new_object": (_task("copy", """
+        def check(candidate):
+            data = [1, 2]
+            out = candidate(data)
+            assert out == data and out is not data
+        """), "def copy(xs):\n    return list(xs)\n", "def copy(xs):\n    return xs\n"),
+    "keywords": (_task("add", """
+        def check(candidate):
+            for y in (2, 3):
+                assert candidate(1, y=y) == 1 + y
+        """), "def add(x, y=0):\n    return x + y\n", "def add(x, *args):\n    return x\n"),
+    "expected_exception": (_task("root", """
+        def check(candidate):
+            try:
+                candidate(-1)
+            except ValueError:
+                pass
+            else:
+                assert False, "no ValueError"
+            assert candidate(4) == 2
+        """), "def root(x):\n    if x < 0:\n        raise ValueError('negative')\n    return int(x ** 0.5)\n",
+        "def root(x):\n    if x < 0:\n        raise TypeError('negative')\n    return int(x ** 0.5)\n"),
+    "a_swallowed_exit": (_task("root", """
+        def check(candidate):
+            try:
+                candidate(-1)
+            except Exception:
+                pass
+            assert candidate(4) == 2
+        """), "def root(x):\n    if x < 0:\n        raise ValueError('negative')\n    return int(x ** 0.5)\n",
+        "def root(x):\n    if x < 0:\n        import os\n        os._exit(0)\n    return int(x ** 0.5)\n"),
+    "module_level_assertion": (_task("double", """
+        def check(candidate):
+            assert candidate(2) == 4
+
+        assert double(5) == 10
+        """), "def double(x):\n    return 2 * x\n", "def double(x):\n    return 4 if x == 2 else 0\n"),
+    "entry_named_in_check": (_task("double", """
+        def check(candidate):
+            assert candidate(2) == 4
+            assert double(3) == 6
+        """), "def double(x):\n    return 2 * x\n", "def double(x):\n    return 4 if x == 2 else 0\n"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WHOLE_CHECKS))
+async def test_the_whole_check_sees_what_humaneval_sees(name):
+    problem, right, wrong = WHOLE_CHECKS[name]
+    verifier = CodeVerifier(LIMITS)
+    for code, expected in ((right, True), (wrong, False)):
+        assert check_correctness(problem, code, timeout=10.0)["passed"] is expected, (name, code)
+        verdict = await verifier.verify(code, problem)
+        assert verdict.passed is expected and verdict.mode == "whole_check", (name, code, verdict)

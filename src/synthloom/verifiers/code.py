@@ -283,7 +283,7 @@ class CodeVerifier:
         files = _harness_files()
         deadline = asyncio.get_running_loop().time() + self.limits.wall_s
         note = f"whole check (not decomposed: {reason})"
-        async with open_python({**files, "test_module.py": fields["prompt"] + "\n\n" + fields["test"]},
+        async with open_python({**files, "prompt_module.py": fields["prompt"], "test_module.py": fields["test"]},
                                "sandbox_harness.py", self.limits) as tester_proc, \
                 open_python({**files, "program.py": program}, "sandbox_harness.py", self.limits) as server_proc:
             tester, server = _Channel(tester_proc, deadline), _Channel(server_proc, deadline)
@@ -293,12 +293,14 @@ class CodeVerifier:
                 if loaded.get("loaded") is not True:
                     return Verdict(False, "error", f"{loaded.get('error', 'the program did not load')}"[:300],
                                    mode="whole_check", error_kind="load")
-                await tester.send({"role": "check", "module": "test_module.py", "entry": fields["entry_point"]})
+                await tester.send({"role": "check", "prompt": "prompt_module.py", "module": "test_module.py",
+                                   "entry": fields["entry_point"]})
                 while True:
                     message = await tester.receive()
                     if "verdict" in message:
                         break
-                    await server.send({"id": message.get("call"), "args": message.get("args")})
+                    await server.send({"id": message.get("call"), "args": message.get("args"),
+                                       "kwargs": message.get("kwargs", {"d": []}), "reflect": True})
                     await tester.send(await self._relay(server, message.get("call")))
             except asyncio.TimeoutError:
                 return Verdict(False, "timeout", f"over {self.limits.wall_s}s; {note}", mode="whole_check")
@@ -323,7 +325,13 @@ class CodeVerifier:
         if "value" in answer:
             try:
                 wire.decode(answer["value"])
-                return {"value": answer["value"]}
+                args_after, kwargs_after = wire.decode(answer.get("args_after")), wire.decode(answer.get("kwargs_after"))
             except wire.Unencodable as exc:
                 return {"error": f"returned a value that is not plain data: {exc}"}
-        return {"error": str(answer.get("raised") or answer.get("unencodable") or "no value")[:300]}
+            if type(args_after) is not tuple or type(kwargs_after) is not dict:
+                return {"error": "the candidate broke the protocol (no arguments after the call)"}
+            same = answer.get("same_as_arg")
+            return {"value": answer["value"], "args_after": answer["args_after"],
+                    "kwargs_after": answer["kwargs_after"], **({"same_as_arg": same} if type(same) is int else {})}
+        raised = {"exception": answer["exception"]} if type(answer.get("exception")) is str else {}
+        return {"error": str(answer.get("raised") or answer.get("unencodable") or "no value")[:300], **raised}

@@ -47,12 +47,20 @@ class NotDecomposable(ValueError):
 
 
 def decompose(test: str, entry_point: str = "") -> list[Case]:
-    """The cases of `check`. An assertion whose expected side calls the entry point by its own name
-    compares the candidate with itself (HumanEval/33 does): it tests nothing and is left out."""
+    """The cases of `check`. Not decomposed, so run whole with the test's own semantics: code at module
+    level other than imports, definitions and assignments (in HumanEval's run it executes against the
+    candidate), and any assertion that names the entry point itself (there it *is* the candidate)."""
     try:
         tree = ast.parse(test)
     except SyntaxError as exc:
         raise NotDecomposable(f"the test does not parse: {exc}") from exc
+    for node in tree.body:
+        quiet = isinstance(node, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef)) or (
+            isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            quiet = node.value is not None and not _calls_anything(node.value)
+        if not quiet:
+            raise NotDecomposable(f"line {node.lineno}: a {type(node).__name__} at module level")
     checks = [node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == "check"]
     if len(checks) != 1:
         raise NotDecomposable("the test defines no single `check` function")
@@ -69,7 +77,7 @@ def decompose(test: str, entry_point: str = "") -> list[Case]:
         if isinstance(statement.test, ast.Constant) and statement.test.value is True:
             continue
         if entry_point and _mentions(statement.test, entry_point):
-            continue
+            raise NotDecomposable(f"line {statement.lineno}: an assertion that calls `{entry_point}` by its name")
         cases.append(_case(statement, name, test))
     if not cases:
         raise NotDecomposable("`check` asserts nothing about the candidate")
@@ -111,6 +119,10 @@ def _case(statement: ast.Assert, name: str, test: str) -> Case:
                             expected=expected, tolerance=ast.unparse(right))
     raise NotDecomposable(f"line {statement.lineno}: an assertion of a shape that is not decomposed: "
                           f"{source[:120]}")
+
+
+def _calls_anything(node: ast.AST) -> bool:
+    return any(isinstance(n, (ast.Call, ast.Lambda, ast.NamedExpr)) for n in ast.walk(node))
 
 
 def _mentions(node: ast.AST, name: str) -> bool:
@@ -188,26 +200,14 @@ def _approx(node: ast.AST, name: str) -> tuple[str, str] | None:
     return (ast.unparse(node.args[0]), tolerances) if tolerances else None
 
 
-def _number(value) -> bool:
-    return type(value) in (int, float)  # bool is not a number here: approx(1) does not match True
-
-
 def _approx_equal(got, expected, rel, absolute) -> bool:
-    """pytest.approx's rule: |got - e| <= max(rel * |e|, abs), rel 1e-6 and abs 1e-12 by default;
-    a non-number expected value compares with ==; sequences and dicts element by element."""
-    if type(expected) in (list, tuple):
-        return type(got) is type(expected) and len(got) == len(expected) and all(
-            _approx_equal(a, b, rel, absolute) for a, b in zip(got, expected, strict=True))
-    if type(expected) is dict:
-        return type(got) is dict and got.keys() == expected.keys() and all(
-            _approx_equal(got[k], expected[k], rel, absolute) for k in got)
-    if not (_number(got) and _number(expected)):
-        return bool(got == expected)
-    if got == expected:
-        return True
-    rel = 1e-6 if rel is None else rel
-    absolute = 1e-12 if absolute is None else absolute
-    return bool(abs(got - expected) <= max(rel * abs(expected), absolute))
+    """pytest.approx's own rule, from pytest itself (on plain values, so nothing of the candidate's runs);
+    where pytest is not installed the test could not have run either, and the case fails."""
+    try:
+        from pytest import approx
+    except ImportError as exc:
+        raise ValueError("the test uses pytest.approx and pytest is not installed") from exc
+    return bool(got == approx(expected, rel=rel, abs=absolute))
 
 
 def judge(case: Case, got, expected, tolerance, wrapper_args: tuple) -> bool:

@@ -5,8 +5,13 @@
   answers are plain data that the parent (or the test process) compares with expectations it never sees.
 - evaluate: load the trusted test module (no candidate code) and evaluate expressions in it: the
   inputs and expected values of decomposed test cases.
-- check: load the trusted test module and run `check(candidate)` where `candidate` is a proxy that asks
-  the parent, which asks a separate serve process. The assertions run here, away from candidate code.
+- check: load the trusted prompt, name its entry point `candidate`, load the trusted test, and run
+  `check(candidate)`, where `candidate` is a proxy that asks the parent, which asks a separate serve
+  process. The assertions run here, away from candidate code. A call's effect on its list, dict and set
+  arguments comes back and is applied to the test's objects, a returned argument is that very object,
+  and the candidate's own built-in exceptions are raised as themselves, so the test sees what it
+  would see in HumanEval's run; a call that broke (no plain value, the process ended) is an error
+  even if the test catches it.
 
 The protocol runs over private copies of stdin and stdout; the program's own fd 0 reads nothing and
 its fd 1 goes to stderr, so what the code prints can never be read as an answer.
@@ -44,8 +49,8 @@ def describe(exc):
     return f"{type(exc).__name__}: {exc}"[:500]
 
 
-def load(path, name):
-    namespace = {"__name__": name, "__file__": path}
+def load(path, name, namespace=None):
+    namespace = namespace if namespace is not None else {"__name__": name, "__file__": path}
     with open(path, encoding="utf-8") as handle:
         exec(compile(handle.read(), path, "exec"), namespace)
     return namespace
@@ -65,12 +70,23 @@ def serve(task):
             return
         try:
             args = wire.decode(request["args"])
-            result = wire.encode(function(*args))
-            send({"id": request["id"], "value": result})
+            kwargs = wire.decode(request.get("kwargs", {"d": []}))
+            returned = function(*args, **kwargs)
+            answer = {"id": request["id"], "value": wire.encode(returned)}
+            if request.get("reflect"):  # whole check: what the call did to its arguments, and identity
+                answer["args_after"] = wire.encode(args)
+                answer["kwargs_after"] = wire.encode(kwargs)
+                same = [i for i, arg in enumerate(args) if returned is arg and type(arg) in (list, dict, set)]
+                if same:
+                    answer["same_as_arg"] = same[0]
+            send(answer)
         except wire.Unencodable as exc:
             send({"id": request["id"], "unencodable": str(exc)[:300]})
         except BaseException as exc:  # noqa: BLE001 - SystemExit and KeyboardInterrupt included: an error
-            send({"id": request["id"], "raised": describe(exc)})
+            answer = {"id": request["id"], "raised": describe(exc)}
+            if isinstance(exc, Exception) and type(exc).__module__ == "builtins":
+                answer["exception"] = type(exc).__name__  # re-raised as itself where the test may expect it
+            send(answer)
 
 
 def evaluate(task):
@@ -88,33 +104,62 @@ def evaluate(task):
     send({"values": values})
 
 
-class CandidateFailed(Exception):
-    """The candidate raised, returned something that is not plain data, or stopped answering."""
+class CandidateBroke(BaseException):
+    """The candidate returned something that is not plain data, ended, or stopped answering: no Python
+    exception of its own. A BaseException, so a test's `except Exception` cannot take it for one; and
+    even if the test swallows it, the verdict is an error (see `broken`)."""
+
+
+def _reflect(originals, after):
+    """Apply what the call did to its list, dict and set arguments to the test's own objects."""
+    for original, new in zip(originals, after):
+        if type(original) is list and type(new) is list:
+            original[:] = new
+        elif type(original) in (dict, set) and type(new) is type(original):
+            original.clear()
+            original.update(new)
 
 
 def check(task):
-    counter = [0]
+    import builtins
 
-    def candidate(*args):
+    counter = [0]
+    broken = []
+
+    def candidate(*args, **kwargs):
         counter[0] += 1
-        send({"call": counter[0], "args": wire.encode(args)})
+        send({"call": counter[0], "args": wire.encode(args), "kwargs": wire.encode(kwargs)})
         reply = receive()
         if "value" in reply:
+            _reflect(args, wire.decode(reply["args_after"]))
+            _reflect(kwargs.values(), wire.decode(reply["kwargs_after"]).values())
+            if type(reply.get("same_as_arg")) is int and 0 <= reply["same_as_arg"] < len(args):
+                return args[reply["same_as_arg"]]
             return wire.decode(reply["value"])
-        raise CandidateFailed(reply.get("error", "no answer"))
+        kind = getattr(builtins, str(reply.get("exception")), None)
+        if isinstance(kind, type) and issubclass(kind, Exception):
+            raise kind(reply.get("error", ""))  # the candidate's own exception, as the test would see it
+        broken.append(str(reply.get("error", "no answer")))
+        raise CandidateBroke(broken[-1])
 
     try:
-        namespace = load(task["module"], "test_module")
-        namespace[task["entry"]] = candidate  # the test may call it by its own name, as HumanEval's run does
+        # As in HumanEval's run (prompt, completion, test, check(entry)): the entry point's name is the
+        # candidate before the test's own module-level code runs, and inside `check`.
+        namespace = load(task["prompt"], "test_module")
+        namespace[task["entry"]] = candidate
+        load(task["module"], "test_module", namespace)
         namespace["check"](candidate)
     except AssertionError as exc:
-        send({"verdict": "fail", "calls": counter[0], "detail": describe(exc)})
-    except CandidateFailed as exc:
-        send({"verdict": "error", "calls": counter[0], "detail": str(exc)[:500]})
+        verdict = {"verdict": "fail", "detail": describe(exc)}
+    except CandidateBroke as exc:
+        verdict = {"verdict": "error", "detail": str(exc)[:500]}
     except BaseException as exc:  # noqa: BLE001
-        send({"verdict": "error", "calls": counter[0], "detail": describe(exc)})
+        verdict = {"verdict": "error", "detail": describe(exc)}
     else:
-        send({"verdict": "pass", "calls": counter[0]})
+        verdict = {"verdict": "pass"}
+    if broken and verdict["verdict"] == "pass":  # the test swallowed a call that never answered
+        verdict = {"verdict": "error", "detail": f"the candidate broke on a call the test let pass: {broken[0]}"[:500]}
+    send({**verdict, "calls": counter[0]})
 
 
 if __name__ == "__main__":

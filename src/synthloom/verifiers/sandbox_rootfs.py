@@ -149,9 +149,12 @@ def bwrap_command(python: str, scratch: str, files: list[str], argv: list[str], 
                 *size, "--tmpfs", "/tmp", *size, "--tmpfs", SCRATCH]
     inputs = [arg for name in files for arg in ("--ro-bind", os.path.join(scratch, name), f"{SCRATCH}/{name}")]
     seccomp = ["--seccomp", str(seccomp_fd)] if seccomp_fd is not None else []
+    # --as-pid-1: no bwrap reaper inside with the code (it would run outside the seccomp filter, and the
+    # code, as the same uid, could write its memory through /proc/1/mem). --remount-ro /: the root that
+    # bwrap builds is a tmpfs of no size, and the folders it makes for binds sit on it.
     return [bwrap_binary(), "--unshare-all", "--unshare-user", "--disable-userns", *identity, "--die-with-parent",
-            "--new-session", "--cap-drop", "ALL", "--hostname", "sandbox", *interpreter_binds(python),
-            "--proc", "/proc", *writable, *inputs, *seccomp,
+            "--new-session", "--as-pid-1", "--cap-drop", "ALL", "--hostname", "sandbox", *interpreter_binds(python),
+            "--proc", "/proc", *writable, *inputs, "--remount-ro", "/", *seccomp,
             "--chdir", SCRATCH, "--clearenv", "--setenv", "HOME", SCRATCH, "--setenv", "LANG", "C.UTF-8",
             "--setenv", "PYTHONDONTWRITEBYTECODE", "1", "--", python, "-I", "-S", "-B", *argv]
 

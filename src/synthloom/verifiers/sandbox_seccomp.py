@@ -3,8 +3,9 @@ program never needs, and a fresh session keyring.
 
 Refused with EPERM: the kernel keyring (keyctl, add_key, request_key), new namespaces (unshare, setns,
 clone with any CLONE_NEW* flag), mounts and root changes, tracing and reading other processes' memory,
-bpf, perf_event_open, io_uring, kernel modules, kexec and reboot, and a few old container-escape
-routes (open_by_handle_at, userfaultfd). clone3 answers ENOSYS, since its flags sit in memory a filter
+bpf, perf_event_open, io_uring, kernel modules, kexec and reboot, memory outside every file and tmpfs
+limit (memfd_create, System V shared memory, message queues and semaphores), and a few old
+container-escape routes (open_by_handle_at, userfaultfd). clone3 answers ENOSYS, since its flags sit in memory a filter
 cannot read; the C library then falls back to clone, whose flags it can. System calls of another ABI
 than the machine's own (32-bit or x32 ones, a way around a filter) kill the process: libseccomp's
 default for an architecture the filter was not built for.
@@ -32,6 +33,9 @@ REFUSED = (
     "init_module", "finit_module", "delete_module", "kexec_load", "kexec_file_load", "reboot",
     "open_by_handle_at", "name_to_handle_at", "userfaultfd", "swapon", "swapoff", "acct", "quotactl",
     "syslog", "lookup_dcookie",
+    # Memory no file-size, tmpfs or address-space limit sees: anonymous files, System V shared memory.
+    "memfd_create", "memfd_secret", "shmget", "shmat", "shmctl", "msgget", "msgsnd", "msgctl", "semget",
+    "semctl", "semop", "semtimedop",
 )
 CLONE_NAMESPACE_FLAGS = {
     "CLONE_NEWNS": 0x00020000, "CLONE_NEWCGROUP": 0x02000000, "CLONE_NEWUTS": 0x04000000,
