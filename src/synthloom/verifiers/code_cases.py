@@ -22,9 +22,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from synthloom.verifiers.sandbox_wire import check_hashes
+
+def _hashing(kind: type) -> Callable[..., Any]:
+    """set() or frozenset() of a candidate's list, refusing one built to collide (quadratic to build)."""
+    def build(items, *rest):
+        if not rest and type(items) in (list, tuple):
+            check_hashes(items)
+        return kind(items, *rest)
+    return build
+
+
 # Applied in the parent to the decoded (plain) return value, so they are safe to call.
 WRAPPERS: dict[str, Callable[..., Any]] = {
-    "set": set, "frozenset": frozenset, "sorted": sorted, "tuple": tuple, "list": list, "len": len,
+    "set": _hashing(set), "frozenset": _hashing(frozenset), "sorted": sorted, "tuple": tuple, "list": list, "len": len,
     "abs": abs, "round": round, "int": int, "float": float, "str": str, "bool": bool, "sum": sum,
     "min": min, "max": max}
 

@@ -31,7 +31,8 @@ import time
 from collections.abc import AsyncIterator
 from dataclasses import asdict, dataclass
 
-from synthloom.verifiers import sandbox_rootfs, sandbox_seccomp
+from synthloom.verifiers import sandbox_cgroup, sandbox_rootfs, sandbox_seccomp
+from synthloom.verifiers.sandbox_cgroup import SandboxCgroup
 from synthloom.verifiers.sandbox_scratch import make_scratch, remove_tree
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ LINE_LIMIT = 4 * 1024 * 1024
 class SandboxLimits:
     wall_s: float = 10.0
     cpu_s: int = 5
-    memory_mb: int = 512
+    memory_mb: int = 512  # each process's address space; with a cgroup, also the whole sandbox's memory
     file_mb: int = 16
     processes: int = 32
     open_files: int = 64
@@ -66,16 +67,17 @@ def isolation() -> dict[str, str]:
     """Which isolation runs here, and in words what that means; logged once, when first asked."""
     problem = sandbox_rootfs.bwrap_problem()
     _, syscalls = sandbox_seccomp.compiled_filter()
+    whole = sandbox_cgroup.available() or "a cgroup caps the whole sandbox's memory, tasks and CPU"
     if problem is None:
         found = {"mode": "bwrap", "detail": "own root filesystem (interpreter and standard library only), "
                                             "no network, empty environment, unprivileged, writable folders "
                                             "size-capped in memory, no nested user namespaces, a fresh "
-                                            f"session keyring; {syscalls}"}
+                                            f"session keyring; {syscalls}; {whole}"}
     else:
         found = {"mode": "namespaces", "detail": "WEAKER: bubblewrap cannot run here (" + problem + "); "
                  "candidate code can read the host's world-readable files (writes and network still blocked; "
                  "writable folders size-capped only where the launcher may mount, i.e. as root); "
-                 f"a fresh session keyring; {syscalls}"}
+                 f"a fresh session keyring; {syscalls}; {whole}"}
         log.warning("sandbox isolation is weaker than intended: %s", found["detail"])
     return found
 
@@ -88,13 +90,16 @@ async def read_capped(stream: asyncio.StreamReader, cap: int = OUTPUT_CAP) -> by
     return bytes(kept)
 
 
-def _limits_then_drop(limits: SandboxLimits, uid: int | None):
-    """Runs in the forked child before exec: resource limits, then (as root) the throwaway uid, then a
-    new empty session keyring, so no key of the caller's login session is reachable from inside."""
+def _limits_then_drop(limits: SandboxLimits, uid: int | None, cgroup: SandboxCgroup | None):
+    """Runs in the forked child before exec: into the sandbox's cgroup, resource limits, then (as root)
+    the throwaway uid, then a new empty session keyring, so no key of the caller's login session is
+    reachable from inside."""
     mb = 1024 * 1024
     libc = ctypes.CDLL(None, use_errno=True)
 
     def prepare() -> None:
+        if cgroup is not None:
+            cgroup.join()
         pairs = [(resource.RLIMIT_CPU, limits.cpu_s), (resource.RLIMIT_AS, limits.memory_mb * mb),
                  (resource.RLIMIT_FSIZE, limits.file_mb * mb), (resource.RLIMIT_NOFILE, limits.open_files),
                  (resource.RLIMIT_CORE, 0)]
@@ -117,20 +122,23 @@ async def open_python(files: dict[str, str], main: str,
     stdout and stderr. On leaving, whatever still runs is killed and the scratch folder removed."""
     uid = sandbox_rootfs.SANDBOX_UID_BASE + random.randrange(1, 1_000_000) if os.geteuid() == 0 else None
     scratch = make_scratch(files, uid)
+    cgroup = SandboxCgroup.create(limits.memory_mb, limits.processes)
     proc = None
     try:
-        proc = await _spawn(scratch, list(files), main, limits, uid)
+        proc = await _spawn(scratch, list(files), main, limits, uid, cgroup)
         yield proc
     finally:
         if proc is not None and proc.returncode is None:
             kill_tree(proc.pid)
             with contextlib.suppress(ProcessLookupError):
                 await proc.wait()
+        if cgroup is not None:
+            await asyncio.to_thread(cgroup.remove)  # kills what is left in it first
         remove_tree(scratch)
 
 
-async def _spawn(scratch: str, files: list[str], main: str, limits: SandboxLimits,
-                 uid: int | None) -> asyncio.subprocess.Process:
+async def _spawn(scratch: str, files: list[str], main: str, limits: SandboxLimits, uid: int | None,
+                 cgroup: SandboxCgroup | None) -> asyncio.subprocess.Process:
     pipe = asyncio.subprocess.PIPE
     if isolation()["mode"] == "bwrap":
         seccomp_fd = sandbox_rootfs.seccomp_pipe()
@@ -139,7 +147,7 @@ async def _spawn(scratch: str, files: list[str], main: str, limits: SandboxLimit
         try:
             return await asyncio.create_subprocess_exec(
                 *command, stdin=pipe, stdout=pipe, stderr=pipe, limit=LINE_LIMIT, start_new_session=True, env={},
-                pass_fds=() if seccomp_fd is None else (seccomp_fd,), preexec_fn=_limits_then_drop(limits, uid))
+                pass_fds=() if seccomp_fd is None else (seccomp_fd,), preexec_fn=_limits_then_drop(limits, uid, cgroup))
         finally:
             if seccomp_fd is not None:
                 os.close(seccomp_fd)
@@ -147,7 +155,8 @@ async def _spawn(scratch: str, files: list[str], main: str, limits: SandboxLimit
                        **{k: v for k, v in asdict(limits).items() if k != "wall_s"}})
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "synthloom.verifiers.sandbox_child", spec, stdin=pipe, stdout=pipe, stderr=pipe,
-        limit=LINE_LIMIT, env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": _package_root()})
+        limit=LINE_LIMIT, env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONPATH": _package_root()},
+        preexec_fn=cgroup.join if cgroup is not None else None)
 
 
 async def run_python(code: str, limits: SandboxLimits = SandboxLimits(), stdin: bytes = b"",

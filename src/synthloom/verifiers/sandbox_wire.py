@@ -12,6 +12,10 @@ from __future__ import annotations
 MAX_DEPTH = 40
 MAX_ITEMS = 200_000  # values of any kind in one answer, counted on both sides
 MAX_INT_DIGITS = 4300  # Python's own limit for int <-> str (sys.int_info.default_max_str_digits)
+# Values sharing one hash that one set or dict may hold. Int, float and tuple hashes are not randomised,
+# so a candidate can send 100,000 distinct ints of one hash, and building a set of them is quadratic
+# (hours). A real set has no two equal items and hardly ever more than a few sharing a hash.
+MAX_SAME_HASH = 32
 
 
 class Unencodable(ValueError):
@@ -54,6 +58,17 @@ def decode(data):
         raise Unencodable(f"malformed value: {type(exc).__name__}") from None
 
 
+def check_hashes(items) -> None:
+    """Refuse items that would make a set or dict of them quadratic to build (see MAX_SAME_HASH).
+    Counting hashes is linear: the counter's keys are the distinct hash values themselves."""
+    counts: dict[int, int] = {}
+    for item in items:
+        value = hash(item)  # TypeError for an unhashable item: the caller's Unencodable
+        counts[value] = counts.get(value, 0) + 1
+        if counts[value] > MAX_SAME_HASH:
+            raise Unencodable(f"more than {MAX_SAME_HASH} items of one hash in a set or dict")
+
+
 def _decode(data, depth, budget):
     budget[0] -= 1
     if budget[0] < 0 or depth > MAX_DEPTH:
@@ -73,6 +88,8 @@ def _decode(data, depth, budget):
         return bytes.fromhex(body)
     if tag in ("l", "t", "s", "fs") and type(body) is list:
         items = [_decode(item, depth + 1, budget) for item in body]
+        if tag in ("s", "fs"):
+            check_hashes(items)
         return {"l": list, "t": tuple, "s": set, "fs": frozenset}[tag](items)
     if tag == "d" and type(body) is list:
         pairs = []
@@ -80,5 +97,6 @@ def _decode(data, depth, budget):
             if type(pair) is not list or len(pair) != 2:
                 raise Unencodable("malformed dict entry")
             pairs.append((_decode(pair[0], depth + 1, budget), _decode(pair[1], depth + 1, budget)))
+        check_hashes([key for key, _ in pairs])
         return dict(pairs)
     raise Unencodable(f"unknown tag {str(tag)[:40]!r}")
