@@ -78,12 +78,15 @@ def run_attack(attack: dict) -> dict:
     """The attack's result and its class (contained, faked, crashed, hung, residue)."""
     scratch_before = set(glob.glob(os.path.join(tempfile.gettempdir(), "synthloom-sandbox-*")))
     started = time.monotonic()
+    child = subprocess.Popen([sys.executable, __file__, "--one"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, cwd=ROOT)
     try:
-        done = subprocess.run([sys.executable, __file__, "--one"], input=json.dumps(attack), capture_output=True,
-                              text=True, timeout=HANG_S, cwd=ROOT)
-        result = json.loads(done.stdout.strip().splitlines()[-1]) if done.stdout.strip() else {
-            "raised": f"the verifying process died: {done.stderr.strip()[-300:]}"}
+        stdout, stderr = child.communicate(json.dumps(attack), timeout=HANG_S)
+        result = json.loads(stdout.strip().splitlines()[-1]) if stdout.strip() else {
+            "raised": f"the verifying process died: {stderr.strip()[-300:]}"}
     except subprocess.TimeoutExpired:
+        child.kill()
+        child.communicate()
         result = {"hung": True}
     result["seconds"] = round(time.monotonic() - started, 1)
     for _ in range(30):  # a namespace's processes die a moment after its PID 1
@@ -91,7 +94,11 @@ def run_attack(attack: dict) -> dict:
             break
         time.sleep(0.1)
     left = [p for p in attack.get("host_paths", []) if os.path.lexists(p)]
-    left += sorted(set(glob.glob(os.path.join(tempfile.gettempdir(), "synthloom-sandbox-*"))) - scratch_before)
+    # Scratch folders are named for the process that made them, so other processes' running sandboxes
+    # do not count; one without a process in its name (older versions) counts if it is new.
+    new = set(glob.glob(os.path.join(tempfile.gettempdir(), "synthloom-sandbox-*"))) - scratch_before
+    left += sorted(p for p in new if os.path.basename(p).startswith(f"synthloom-sandbox-{child.pid}-")
+                   or not os.path.basename(p).split("-")[2].isdigit())
     left += [f"process {pid}" for pid in _sandbox_processes()]
     if result.get("hung"):
         kind = "hung"

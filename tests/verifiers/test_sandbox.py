@@ -15,6 +15,7 @@ import pytest
 
 from synthloom.verifiers.sandbox import OUTPUT_CAP, SandboxLimits, run_python
 from synthloom.verifiers.sandbox_rootfs import SANDBOX_UID_BASE
+from synthloom.verifiers.sandbox_scratch import scratch_prefix
 
 LIMITS = SandboxLimits(wall_s=6, cpu_s=2, memory_mb=256, processes=16)
 pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="the full sandbox (namespaces, user switch) needs root")
@@ -75,7 +76,7 @@ async def test_writing_outside_the_work_directory_fails(tmp_path):
     assert all(f"WROTE {t}" not in result.stdout for t in targets[1:]) and result.stdout.count("refused") >= 3
     assert not any(Path(t).exists() for t in targets)
     assert result.status == "ok"  # writing inside its own directory works; that directory is gone now
-    assert not list(Path("/tmp").glob("synthloom-sandbox-*"))
+    assert not list(Path("/tmp").glob(scratch_prefix() + "*"))
 
 
 async def test_api_keys_in_the_environment_are_not_visible(monkeypatch):

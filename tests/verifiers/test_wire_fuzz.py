@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from synthloom.verifiers import sandbox_wire as wire
 from synthloom.verifiers.code import CodeVerifier
 from synthloom.verifiers.sandbox import SandboxLimits
+from synthloom.verifiers.sandbox_scratch import scratch_prefix
 
 TAGS = ["i", "f", "c", "b", "l", "t", "s", "fs", "d", "x", ""]
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),
@@ -99,7 +100,7 @@ def _candidate(payload: str, when: str, then: str) -> str:
 
 
 def _leftovers() -> set[str]:
-    return set(glob.glob(os.path.join(tempfile.gettempdir(), "synthloom-sandbox-*")))
+    return set(glob.glob(os.path.join(tempfile.gettempdir(), scratch_prefix() + "*")))
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="the full sandbox needs root")

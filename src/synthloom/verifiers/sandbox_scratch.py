@@ -19,9 +19,14 @@ import tempfile
 log = logging.getLogger(__name__)
 
 
+def scratch_prefix(pid: int | None = None) -> str:
+    """Scratch folders are named for the process that made them, so a leftover can be traced to it."""
+    return f"synthloom-sandbox-{os.getpid() if pid is None else pid}-"
+
+
 def make_scratch(files: dict[str, str], uid: int | None) -> str:
     """A new private folder holding `files`; as root, owned by the sandbox's uid."""
-    scratch = tempfile.mkdtemp(prefix="synthloom-sandbox-")
+    scratch = tempfile.mkdtemp(prefix=scratch_prefix())
     for name, text in files.items():
         with open(os.path.join(scratch, name), "w", encoding="utf-8") as handle:
             handle.write(text)

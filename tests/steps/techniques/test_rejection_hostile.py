@@ -10,6 +10,7 @@ import tempfile
 
 import pytest
 
+from synthloom.verifiers.sandbox_scratch import scratch_prefix
 from tests.run.test_pipeline_scripted import run_pipeline
 from tests.scripted_backend import ScriptedBackend
 
@@ -47,7 +48,7 @@ async def test_hostile_candidates_are_their_own_errors_and_the_run_goes_on(tmp_p
     backend = ScriptedBackend(rules=rules, default="```python\ndef honest(x):\n    return x + 1\n```")
     pipeline = [{"step": "rejection", "template": "prompt", "verifier": {"kind": "code", "wall_s": 8},
                  "k": 1, "m": 1, "batch": 1, "class_field": None}]
-    scratch = set(glob.glob(os.path.join(tempfile.gettempdir(), "synthloom-sandbox-*")))
+    scratch = set(glob.glob(os.path.join(tempfile.gettempdir(), scratch_prefix() + "*")))
     summary, output, removed, failures = await run_pipeline(tmp_path, pipeline, backend, rows=rows)
     assert not failures
     assert [r["fields"]["entry_point"] for r in output] == ["honest"]
@@ -57,4 +58,4 @@ async def test_hostile_candidates_are_their_own_errors_and_the_run_goes_on(tmp_p
     assert verdicts["deep_json"]["error_kind"] == "decode"
     counters = summary.steps["rejection"].counters
     assert counters["outcome_pass"] == 1 and counters["candidates"] == 5
-    assert set(glob.glob(os.path.join(tempfile.gettempdir(), "synthloom-sandbox-*"))) <= scratch
+    assert set(glob.glob(os.path.join(tempfile.gettempdir(), scratch_prefix() + "*"))) <= scratch
