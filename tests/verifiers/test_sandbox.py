@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from synthloom.verifiers import sandbox_cgroup
 from synthloom.verifiers.sandbox import OUTPUT_CAP, SandboxLimits, run_python
 from synthloom.verifiers.sandbox_rootfs import SANDBOX_UID_BASE
 from synthloom.verifiers.sandbox_scratch import scratch_prefix
@@ -209,3 +210,29 @@ print(out)
 """
     result = await run_python(code, LIMITS)
     assert result.status == "ok" and result.stdout.strip() == "['thread', 7, '42']", result.stderr
+
+
+@pytest.mark.skipif(sandbox_cgroup.available() is not None, reason="no writable cgroups here")
+async def test_memory_across_processes_is_capped_for_the_whole_sandbox_and_its_cgroup_removed():
+    """Eight processes of 200 MB each: per-process limits allow all of them; the sandbox's cgroup
+    (memory_mb for everything together) does not."""
+    code = """
+import os
+children = []
+for i in range(8):
+    pid = os.fork()
+    if pid == 0:
+        block = bytearray(200 * 1024 * 1024)
+        for j in range(0, len(block), 4096):
+            block[j] = 1
+        import time; time.sleep(2)
+        os._exit(0)
+    children.append(pid)
+print(sum(os.waitstatus_to_exitcode(os.waitpid(p, 0)[1]) == 0 for p in children))
+"""
+    parents = sandbox_cgroup._layout() or {}
+    before = {p: set(os.listdir(p)) for p in parents.values()}
+    result = await run_python(code, SandboxLimits(wall_s=10, cpu_s=5, memory_mb=512, processes=16))
+    assert result.status == "ok" and int(result.stdout.strip()) <= 2, result.stdout  # at most 512 MB held at once
+    for parent, names in before.items():
+        assert {n for n in os.listdir(parent) if n.startswith(f"synthloom-{os.getpid()}-")} <= names

@@ -45,14 +45,27 @@ def _layout() -> dict[str, str] | None:
     own = _own_paths()
     v1 = {c: os.path.join(ROOT, c) + own.get(c, "/") for c in ("memory", "pids", "cpu")}
     if all(os.access(path, os.W_OK) and os.path.exists(os.path.join(path, "cgroup.procs")) for path in v1.values()):
-        return v1
+        return _without_stale(v1)
     for unified in (ROOT, os.path.join(ROOT, "unified")):
         base = unified + own.get("", "/")
         controllers = os.path.join(base, "cgroup.subtree_control")
         with contextlib.suppress(OSError), open(controllers) as handle:
             if {"memory", "pids", "cpu"} <= set(handle.read().split()) and os.access(base, os.W_OK):
-                return {"all": base}
+                return _without_stale({"all": base})
     return None
+
+
+def _without_stale(layout: dict[str, str]) -> dict[str, str]:
+    """Remove the empty cgroups of sandbox owners that are gone (a verifier killed before it cleaned up)."""
+    for parent in layout.values():
+        with contextlib.suppress(OSError):
+            for name in os.listdir(parent):
+                parts = name.split("-")
+                if len(parts) == 3 and parts[0] == "synthloom" and parts[1].isdigit() and \
+                        not os.path.exists(f"/proc/{parts[1]}"):
+                    with contextlib.suppress(OSError):
+                        os.rmdir(os.path.join(parent, name))
+    return layout
 
 
 def available() -> str | None:
