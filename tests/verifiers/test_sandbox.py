@@ -167,10 +167,10 @@ import ctypes, os
 libc = ctypes.CDLL(None, use_errno=True)
 buf = ctypes.create_string_buffer(4096)
 for request in (0, 6, 11):  # get the session keyring's id, read it, read key by id
-    r = libc.syscall(250, request, -3 if request != 11 else %d, buf, 4096)
+    r = libc.syscall(250, request, -3 if request != 11 else KEY, buf, 4096)
     print(request, r, ctypes.get_errno())
 print("keys", open("/proc/keys").read() if os.path.exists("/proc/keys") else "")
-""" % key
+""".replace("KEY", str(key))
     try:
         result = await run_python(code, LIMITS)
     finally:
@@ -205,7 +205,8 @@ pid = os.fork()
 if pid == 0:
     os._exit(7)
 out.append(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
-out.append(subprocess.run([sys.executable, "-I", "-S", "-c", "print(6 * 7)"], capture_output=True, text=True).stdout.strip())
+child = subprocess.run([sys.executable, "-I", "-S", "-c", "print(6 * 7)"], capture_output=True, text=True)
+out.append(child.stdout.strip())
 print(out)
 """
     result = await run_python(code, LIMITS)

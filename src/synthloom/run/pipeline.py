@@ -24,11 +24,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 
 from synthloom.engine.engine import GenerationFailed
+from synthloom.errors import UserError
 from synthloom.models.base import EndpointUnreachable
 from synthloom.record import Record
 from synthloom.run.progress import ProgressBoard
 from synthloom.run.run_dir import RunDirectory
-from synthloom.errors import UserError
 from synthloom.steps.base import PoolStep, RecordRunner, RecordStep, Step, StepError, TemplateFieldMissing, run_locally
 
 log = logging.getLogger("synthloom")

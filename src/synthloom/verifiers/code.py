@@ -325,7 +325,8 @@ class CodeVerifier:
         if "value" in answer:
             try:
                 wire.decode(answer["value"])
-                args_after, kwargs_after = wire.decode(answer.get("args_after")), wire.decode(answer.get("kwargs_after"))
+                args_after = wire.decode(answer.get("args_after"))
+                kwargs_after = wire.decode(answer.get("kwargs_after"))
             except wire.Unencodable as exc:
                 return {"error": f"returned a value that is not plain data: {exc}"}
             if type(args_after) is not tuple or type(kwargs_after) is not dict:

@@ -10,8 +10,9 @@ None/True/False`. `assert True` is skipped.
 
 A case is exactly as strict as the assertion it came from: `==` is Python's `==` on the decoded values
 (which arrive bit for bit), so 55.000000000000014 is not 55, as in HumanEval's own run; a tolerance
-applies only where the test writes one, with that helper's own rule. A test with anything else in `check` (loops, assignments, other calls) is not decomposed:
-the verifier then runs the whole `check` in a process of its own (see code.py), and says so.
+applies only where the test writes one, with that helper's own rule. A test with anything else in
+`check` (loops, assignments, other calls) is not decomposed: the verifier then runs the whole `check`
+in a process of its own (see code.py), and says so.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from synthloom.verifiers.sandbox_wire import check_hashes
+
 
 def _hashing(kind: type) -> Callable[..., Any]:
     """set() or frozenset() of a candidate's list, refusing one built to collide (quadratic to build)."""
@@ -101,8 +103,8 @@ def _case(statement: ast.Assert, name: str, test: str) -> Case:
     make = lambda **kw: Case(line=statement.lineno, source=source, **kw)  # noqa: E731
     if (call := _candidate_call(expr, name)) is not None:
         return make(args=call, compare="truthy")
-    if (found := _isclose(expr, name)) is not None:
-        call, expected, tolerances = found
+    if (close := _isclose(expr, name)) is not None:
+        call, expected, tolerances = close
         return make(args=call, compare="isclose", expected=expected, tolerance=tolerances)
     if isinstance(expr, ast.UnaryOp) and isinstance(expr.op, ast.Not):
         if (call := _candidate_call(expr.operand, name)) is not None:

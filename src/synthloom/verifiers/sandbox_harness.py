@@ -112,7 +112,7 @@ class CandidateBroke(BaseException):
 
 def _reflect(originals, after):
     """Apply what the call did to its list, dict and set arguments to the test's own objects."""
-    for original, new in zip(originals, after):
+    for original, new in zip(originals, after, strict=False):  # the far side's count is not trusted
         if type(original) is list and type(new) is list:
             original[:] = new
         elif type(original) in (dict, set) and type(new) is type(original):

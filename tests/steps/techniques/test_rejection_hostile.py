@@ -18,8 +18,8 @@ pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="the full sandbox (thr
 
 
 def task(name: str, whole: bool) -> dict:
-    test = (f"def check(candidate):\n    for x in (1, 2):\n        assert candidate(x) == x + 1\n" if whole else
-            f"def check(candidate):\n    assert candidate(1) == 2\n    assert candidate(2) == 3\n")
+    test = ("def check(candidate):\n    for x in (1, 2):\n        assert candidate(x) == x + 1\n" if whole else
+            "def check(candidate):\n    assert candidate(1) == 2\n    assert candidate(2) == 3\n")
     return {"prompt": f'def {name}(x):\n    """x plus one."""\n', "test": test, "entry_point": name}
 
 
