@@ -81,3 +81,19 @@ async def test_bad_input_is_an_outcome_not_a_crash():
     assert missing.outcome == "error" and "halve" in missing.detail
     raising = await verifier.verify("    raise ValueError('no')\n", HALVE)
     assert raising.outcome == "error" and "ValueError" in raising.cases[0]["detail"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="the full sandbox needs root")
+async def test_a_candidate_that_stops_reading_cannot_hang_the_whole_check():
+    """Big arguments fill the pipe of a candidate that no longer reads it: every write to it is bounded
+    by the same deadline as every read, so the verdict is a timeout, not a hang."""
+    import time
+
+    task = {"prompt": 'def f(xs):\n    """x"""\n', "entry_point": "f",
+            "test": "def check(candidate):\n    big = list(range(150000))\n    for _ in range(3):\n"
+                    "        assert candidate(big) == 1\n"}
+    stops_reading = "import sys, time\nsys.modules['__main__'].receive = lambda: time.sleep(60)\n" \
+                    "def f(xs):\n    time.sleep(60)\n"
+    started = time.monotonic()
+    verdict = await CodeVerifier(SandboxLimits(wall_s=3, cpu_s=2)).verify(stops_reading, task)
+    assert verdict.outcome == "timeout" and time.monotonic() - started < 10

@@ -74,10 +74,15 @@ class _Channel:
         self.stderr = asyncio.ensure_future(read_capped(proc.stderr))  # drained, so the child never blocks
 
     async def send(self, message: dict) -> None:
+        """Bounded by the deadline too: a process that stops reading fills the pipe, and then a plain
+        drain() would wait forever."""
         assert self.proc.stdin
+        remaining = self.deadline - asyncio.get_running_loop().time()
+        if remaining <= 0:
+            raise asyncio.TimeoutError
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.proc.stdin.write((json.dumps(message) + "\n").encode())
-            await self.proc.stdin.drain()
+            await asyncio.wait_for(self.proc.stdin.drain(), remaining)
 
     async def receive(self) -> dict:
         assert self.proc.stdout
@@ -186,8 +191,8 @@ class CodeVerifier:
         files = {**_harness_files(), "test_module.py": fields["prompt"] + "\n\n" + fields["test"]}
         async with open_python(files, "sandbox_harness.py", self.limits) as proc:
             channel = _Channel(proc, asyncio.get_running_loop().time() + self.limits.wall_s)
-            await channel.send({"role": "evaluate", "module": "test_module.py", "expressions": sources})
             try:
+                await channel.send({"role": "evaluate", "module": "test_module.py", "expressions": sources})
                 answer = await channel.receive()
             except (asyncio.TimeoutError, ProtocolBroken) as exc:
                 return f"the test's expected values could not be computed: {exc or 'timeout'}"
@@ -247,8 +252,9 @@ class CodeVerifier:
 
     @staticmethod
     async def _send_all(channel: _Channel, messages: list[dict]) -> None:
-        for message in messages:
-            await channel.send(message)
+        with contextlib.suppress(asyncio.TimeoutError):  # the reader's deadline decides the verdict
+            for message in messages:
+                await channel.send(message)
         if channel.proc.stdin:
             channel.proc.stdin.close()
 
@@ -287,8 +293,8 @@ class CodeVerifier:
                                "sandbox_harness.py", self.limits) as tester_proc, \
                 open_python({**files, "program.py": program}, "sandbox_harness.py", self.limits) as server_proc:
             tester, server = _Channel(tester_proc, deadline), _Channel(server_proc, deadline)
-            await server.send({"role": "serve", "program": "program.py", "entry": fields["entry_point"]})
             try:
+                await server.send({"role": "serve", "program": "program.py", "entry": fields["entry_point"]})
                 loaded = await server.receive()
                 if loaded.get("loaded") is not True:
                     return Verdict(False, "error", f"{loaded.get('error', 'the program did not load')}"[:300],
