@@ -214,3 +214,89 @@ async def test_the_whole_check_sees_what_humaneval_sees(name):
         assert check_correctness(problem, code, timeout=10.0)["passed"] is expected, (name, code)
         verdict = await verifier.verify(code, problem)
         assert verdict.passed is expected and verdict.mode == "whole_check", (name, code, verdict)
+
+
+# Wrong programs, each getting through an earlier version of the verifier by a difference between its
+# run and HumanEval's (from the independent attack batches): none may pass. HumanEval's harness fails
+# them too, except where the program redefines a name the test uses: that run uses the program's own
+# version and is fooled as well (FOOLS_HUMANEVAL); the verifier abstains there.
+FOOLS_HUMANEVAL = {"a_redefined_builtin", "a_redefined_prompt_helper", "an_exception_posing_as_builtin"}
+WRONG_BUT_PASSED_BEFORE = {
+    "nested_mutation": (_task("clear_inner", """
+        def check(candidate):
+            grid = [[1, 2], [3]]
+            assert candidate(grid) == 2
+            assert grid == [[1, 2], [3]]
+        """), "def clear_inner(grid):\n    grid[0].clear()\n    return 2\n"),
+    "aliased_arguments": (_task("pair", """
+        def check(candidate):
+            xs = [1]
+            for _ in range(1):
+                assert candidate(xs, xs) == 2
+            assert xs == [1]
+        """), "def pair(a, b):\n    a.append(9)\n    return len(b)\n"),
+    "empty_exception_message": (_task("check_it", """
+        def check(candidate):
+            for bad in (-1,):
+                try:
+                    candidate(bad)
+                except ValueError as error:
+                    assert str(error), "a message is required"
+        """), "def check_it(x):\n    raise ValueError()\n"),
+    "an_exception_posing_as_builtin": (_task("check_it", """
+        def check(candidate):
+            for bad in (-1,):
+                try:
+                    candidate(bad)
+                    assert False
+                except ValueError:
+                    pass
+        """), "class ValueError(Exception):\n    __module__ = 'builtins'\n"
+              "def check_it(x):\n    raise ValueError('no')\n"),
+    "an_argument_that_cannot_cross": (_task("apply", """
+        def check(candidate):
+            try:
+                candidate(len, "not a list")
+                refused = False
+            except Exception:
+                refused = True
+            assert refused, "a string must be refused"
+        """), "def apply(f, xs):\n    return 3\n"),
+    "an_int_too_long_to_cross": (_task("big", """
+        def check(candidate):
+            try:
+                value = candidate(1)
+            except ValueError:
+                value = None
+            assert value is None or value == 1
+        """), "def big(x):\n    return 10 ** 5000\n"),
+    "a_redefined_builtin": (_task("dist", """
+        def check(candidate):
+            for x in (3,):
+                assert abs(candidate(x) - 3) < 0.5
+        """), "def abs(x):\n    return 0\n\ndef dist(x):\n    return 100\n"),
+    "a_redefined_prompt_helper": ({"prompt": 'def helper(x):\n    return x * 2\n\n\ndef twice(x):\n    """2x."""\n',
+                                   "entry_point": "twice", "test": textwrap.dedent("""
+        def check(candidate):
+            for x in (1, 2):
+                assert candidate(x) == helper(x)
+        """)}, "def helper(x):\n    return 0\n\ndef twice(x):\n    return 0\n"),
+    "a_main_block": (_task("double", """
+        def check(candidate):
+            assert candidate(2) == 4
+        """), "def double(x):\n    return 0\n\nif __name__ == '__main__':\n    def double(x):\n        return 2 * x\n"),
+    "patching_the_harness": (_task("double", """
+        def check(candidate):
+            assert candidate(2) == 4
+        """), "import sys\nsys.modules['__main__'].wire.encode = lambda v: {'i': '4'}\n"
+              "def double(x):\n    return 0\n"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WRONG_BUT_PASSED_BEFORE))
+async def test_wrong_programs_that_an_earlier_verifier_passed_do_not_pass(name):
+    problem, wrong = WRONG_BUT_PASSED_BEFORE[name]
+    humaneval = check_correctness({**problem, "task_id": name}, wrong, timeout=10.0)["passed"]
+    assert humaneval is (name in FOOLS_HUMANEVAL), name
+    verdict = await CodeVerifier(LIMITS).verify(wrong, problem)
+    assert not verdict.passed, (name, verdict)

@@ -29,6 +29,7 @@ from typing import Any
 
 from synthloom.verifiers import sandbox_wire as wire
 from synthloom.verifiers.base import Verdict
+from synthloom.verifiers.code_abstain import why_abstain
 from synthloom.verifiers.code_cases import Case, NotDecomposable, decompose, judge
 from synthloom.verifiers.sandbox import SandboxLimits, isolation, open_python, read_capped
 
@@ -152,6 +153,8 @@ class CodeVerifier:
         except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
             return Verdict(False, "error", f"the candidate is not valid Python: {type(exc).__name__}: {exc}"[:300],
                            mode="none", error_kind="syntax")
+        if (reason := why_abstain(program, fields["prompt"], fields["test"], fields["entry_point"])) is not None:
+            return Verdict(False, "error", reason, mode="none", error_kind="abstained")
         try:
             cases = decompose(fields["test"], fields["entry_point"])
         except NotDecomposable as exc:
@@ -340,5 +343,6 @@ class CodeVerifier:
             same = answer.get("same_as_arg")
             return {"value": answer["value"], "args_after": answer["args_after"],
                     "kwargs_after": answer["kwargs_after"], **({"same_as_arg": same} if type(same) is int else {})}
-        raised = {"exception": answer["exception"]} if type(answer.get("exception")) is str else {}
+        raised = {"exception": answer["exception"], "message": str(answer.get("message", ""))[:2000]} \
+            if type(answer.get("exception")) is str else {}
         return {"error": str(answer.get("raised") or answer.get("unencodable") or "no value")[:300], **raised}

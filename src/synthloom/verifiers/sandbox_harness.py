@@ -17,6 +17,7 @@ The protocol runs over private copies of stdin and stdout; the program's own fd 
 its fd 1 goes to stderr, so what the code prints can never be read as an answer.
 """
 
+import builtins
 import json
 import os
 import sys
@@ -58,7 +59,8 @@ def load(path, name, namespace=None):
 
 def serve(task):
     try:
-        function = load(task["program"], "__main__")[task["entry"]]
+        # Loaded as a module, not run as a script (HumanEval's run does not run `__main__` blocks either).
+        function = load(task["program"], "solution")[task["entry"]]
         send({"loaded": True})
     except BaseException as exc:  # noqa: BLE001 - any failure to load is the candidate's error
         send({"loaded": False, "error": describe(exc)})
@@ -72,6 +74,14 @@ def serve(task):
             args = wire.decode(request["args"])
             kwargs = wire.decode(request.get("kwargs", {"d": []}))
             returned = function(*args, **kwargs)
+        except BaseException as exc:  # noqa: BLE001 - SystemExit and KeyboardInterrupt included: an error
+            answer = {"id": request["id"], "raised": describe(exc)}
+            if isinstance(exc, Exception) and getattr(builtins, type(exc).__name__, None) is type(exc):
+                # a built-in exception, exactly: re-raised as itself where the test may expect it
+                answer.update(exception=type(exc).__name__, message=_message(exc))
+            send(answer)
+            continue
+        try:  # a value that cannot cross is never an exception of the candidate's
             answer = {"id": request["id"], "value": wire.encode(returned)}
             if request.get("reflect"):  # whole check: what the call did to its arguments, and identity
                 answer["args_after"] = wire.encode(args)
@@ -79,14 +89,16 @@ def serve(task):
                 same = [i for i, arg in enumerate(args) if returned is arg and type(arg) in (list, dict, set)]
                 if same:
                     answer["same_as_arg"] = same[0]
-            send(answer)
-        except wire.Unencodable as exc:
-            send({"id": request["id"], "unencodable": str(exc)[:300]})
-        except BaseException as exc:  # noqa: BLE001 - SystemExit and KeyboardInterrupt included: an error
-            answer = {"id": request["id"], "raised": describe(exc)}
-            if isinstance(exc, Exception) and type(exc).__module__ == "builtins":
-                answer["exception"] = type(exc).__name__  # re-raised as itself where the test may expect it
-            send(answer)
+        except BaseException as exc:  # noqa: BLE001
+            answer = {"id": request["id"], "unencodable": describe(exc)[:300]}
+        send(answer)
+
+
+def _message(exc):
+    try:
+        return str(exc)[:2000]
+    except BaseException:  # noqa: BLE001
+        return ""
 
 
 def evaluate(task):
@@ -110,25 +122,67 @@ class CandidateBroke(BaseException):
     even if the test swallows it, the verdict is an error (see `broken`)."""
 
 
+def _sync(original, new):
+    """Make the test's own `original` equal to `new`, in place and at every depth where the shapes
+    match, so objects the test still holds see what the call did to them."""
+    if type(original) is list and type(new) is list and len(original) == len(new):
+        for i, (old_item, new_item) in enumerate(zip(original, new, strict=True)):
+            if not _sync(old_item, new_item):
+                original[i] = new_item
+        return True
+    if type(original) is list and type(new) is list:
+        original[:] = new
+        return True
+    if type(original) is dict and type(new) is dict:
+        for key in [k for k in original if k not in new]:
+            del original[key]
+        for key, value in new.items():
+            if key not in original or not _sync(original[key], value):
+                original[key] = value
+        return True
+    if type(original) is set and type(new) is set:
+        original.clear()
+        original.update(new)
+        return True
+    return type(original) is type(new) and original == new and type(original) not in (float, complex)
+
+
 def _reflect(originals, after):
-    """Apply what the call did to its list, dict and set arguments to the test's own objects."""
+    """Apply what the call did to its arguments to the test's own objects."""
     for original, new in zip(originals, after, strict=False):  # the far side's count is not trusted
-        if type(original) is list and type(new) is list:
-            original[:] = new
-        elif type(original) in (dict, set) and type(new) is type(original):
-            original.clear()
-            original.update(new)
+        _sync(original, new)
+
+
+def _shared(values):
+    """Whether a list, dict or set appears twice among the arguments (at any depth): the copy that
+    crosses cannot share it, so what a call does through one reference would not show in the other."""
+    seen, stack = set(), list(values)
+    while stack:
+        value = stack.pop()
+        if type(value) in (list, dict, set):
+            if id(value) in seen:
+                return True
+            seen.add(id(value))
+            stack.extend(value.values() if type(value) is dict else value)
+        elif type(value) is tuple:
+            stack.extend(value)
+    return False
 
 
 def check(task):
-    import builtins
-
     counter = [0]
     broken = []
 
     def candidate(*args, **kwargs):
         counter[0] += 1
-        send({"call": counter[0], "args": wire.encode(args), "kwargs": wire.encode(kwargs)})
+        try:
+            if _shared((args, kwargs)):
+                raise wire.Unencodable("arguments that share a list, dict or set")
+            message = {"call": counter[0], "args": wire.encode(args), "kwargs": wire.encode(kwargs)}
+        except (wire.Unencodable, ValueError, RecursionError) as exc:  # a function, a class, an int too long...
+            broken.append(f"the test passes what cannot cross to the candidate's process ({exc})")
+            raise CandidateBroke(broken[-1]) from None
+        send(message)
         reply = receive()
         if "value" in reply:
             _reflect(args, wire.decode(reply["args_after"]))
@@ -138,7 +192,12 @@ def check(task):
             return wire.decode(reply["value"])
         kind = getattr(builtins, str(reply.get("exception")), None)
         if isinstance(kind, type) and issubclass(kind, Exception):
-            raise kind(reply.get("error", ""))  # the candidate's own exception, as the test would see it
+            try:
+                error = kind(str(reply.get("message", "")))
+            except BaseException:  # noqa: BLE001 - one that needs more than a message (UnicodeDecodeError)
+                error = None
+            if error is not None:
+                raise error  # the candidate's own exception, as the test would see it
         broken.append(str(reply.get("error", "no answer")))
         raise CandidateBroke(broken[-1])
 

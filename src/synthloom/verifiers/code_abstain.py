@@ -1,0 +1,98 @@
+"""Programs whose verdict the verifier cannot reproduce, found in their text before anything runs.
+
+The verifier keeps the candidate and the test in separate processes, so two things of HumanEval's own
+run (prompt, completion, test and check in one module) cannot happen here, and a candidate relying on
+them would get a verdict its program does not earn:
+- *shadowing*: the completion redefines, at module level, a name the test reads but does not define
+  itself (a helper of the prompt such as `encode_cyclic`, or a built-in such as `abs`). In HumanEval's
+  run the test then uses the candidate's version; here it uses its own.
+- *reaching into the harness*: the candidate's code runs in the process that reports its answers, so
+  code that inspects or patches its own interpreter (`sys.modules`, frames, `gc`, `ctypes`, `builtins`,
+  `importlib`...) could report values its program does not return. This list is a heuristic that
+  raises the bar; it cannot see a name built at run time and handed to `eval`.
+Either way the verifier abstains: an `error` verdict that says why (a false reject costs one sample; a
+false accept poisons the data). A helper copied unchanged from the prompt is not shadowing.
+"""
+
+from __future__ import annotations
+
+import ast
+
+# Attribute and names a solution to a programming task has no use for, and harness tampering needs.
+REACHING = frozenset({
+    "modules", "_getframe", "f_back", "f_globals", "f_locals", "f_builtins", "gi_frame", "tb_frame",
+    "__subclasses__", "__globals__", "__builtins__", "__import__", "settrace", "setprofile", "addaudithook",
+    "gc", "inspect", "ctypes", "builtins", "importlib", "_answers", "_requests", "_null",
+})
+
+
+def _top_level_definitions(tree: ast.Module) -> dict[str, str]:
+    """{name: a dump of what binds it} for every name the module binds at its top level (or declares
+    global in a function)."""
+    found: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            found[node.name] = ast.dump(node)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                found[(alias.asname or alias.name).split(".")[0]] = ast.dump(node)
+        elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                for part in ast.walk(target):
+                    if isinstance(part, ast.Name):
+                        found[part.id] = ast.dump(node)
+    for inner in ast.walk(tree):
+        if isinstance(inner, ast.Global):
+            for declared in inner.names:
+                found[declared] = "global"
+    return found
+
+
+def _read_not_bound(tree: ast.Module) -> set[str]:
+    """Names the test reads that it never binds itself (anywhere: a conservative reading of scope)."""
+    loaded: set[str] = set()
+    bound: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (loaded if isinstance(node.ctx, ast.Load) else bound).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound.update((a.asname or a.name).split(".")[0] for a in node.names)
+    return loaded - bound
+
+
+def _reaching(tree: ast.Module) -> set[str]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            found.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            found.add(node.attr)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+            if isinstance(node, ast.ImportFrom) and node.module:
+                found.add(node.module.split(".")[0])
+    return found & REACHING
+
+
+def why_abstain(program: str, prompt: str, test: str, entry_point: str) -> str | None:
+    """Why the verdict of `program` (the prompt completed) cannot be trusted here, or None."""
+    try:
+        candidate, original, checks = ast.parse(program), ast.parse(prompt), ast.parse(test)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None  # the caller reports the syntax error itself
+    reaching = sorted(_reaching(candidate))
+    if reaching:
+        return f"the candidate reaches into its own interpreter ({', '.join(reaching[:4])}), where its answers " \
+               "are reported: its verdict would not be its program's"
+    defined, given = _top_level_definitions(candidate), _top_level_definitions(original)
+    shadowed = sorted(name for name in _read_not_bound(checks) - {entry_point}
+                      if name in defined and defined[name] != given.get(name))
+    if shadowed:
+        return f"the candidate redefines {', '.join(shadowed[:4])}, which the test uses: in HumanEval's run the " \
+               "test would use the candidate's version, here its own"
+    return None
