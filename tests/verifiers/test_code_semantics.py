@@ -161,12 +161,6 @@ WHOLE_CHECKS = {
             candidate(xs)
             assert xs == [1, 2, 3]
         """), "def ordered(xs):\n    xs.sort()\n", "def ordered(xs):\n    return sorted(xs)\n"),
-    "a_new_object": (_task("copy", """
-        def check(candidate):
-            data = [1, 2]
-            out = candidate(data)
-            assert out == data and out is not data
-        """), "def copy(xs):\n    return list(xs)\n", "def copy(xs):\n    return xs\n"),
     "keywords": (_task("add", """
         def check(candidate):
             for y in (2, 3):
@@ -285,6 +279,23 @@ WRONG_BUT_PASSED_BEFORE = {
         def check(candidate):
             assert candidate(2) == 4
         """), "def double(x):\n    return 0\n\nif __name__ == '__main__':\n    def double(x):\n        return 2 * x\n"),
+    "identity_in_the_test": (_task("copy", """
+        def check(candidate):
+            data = [1, 2]
+            out = candidate(data)
+            assert out == data and out is not data
+        """), "def copy(xs):\n    return xs\n"),
+    "module_level_class_body": (_task("double", """
+        def check(candidate):
+            assert candidate(2) == 4
+
+        class _Smoke:
+            assert double(5) == 10
+        """), "def double(x):\n    return 4 if x == 2 else 0\n"),
+    "module_level_default_argument": (_task("double", """
+        def check(candidate, _probe=double(5) == 10 or (_ for _ in ()).throw(AssertionError())):
+            assert candidate(2) == 4
+        """), "def double(x):\n    return 4 if x == 2 else 0\n"),
     "patching_the_harness": (_task("double", """
         def check(candidate):
             assert candidate(2) == 4

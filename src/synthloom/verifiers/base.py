@@ -16,6 +16,13 @@ class Verdict:
     cases: tuple[dict[str, Any], ...] = ()  # per test case: outcome and detail, where the verifier has cases
     error_kind: str = ""  # for an `error`: what kind (load, raised, protocol, decode, size, internal...)
 
+    def __post_init__(self) -> None:
+        # Details quote what a candidate sent: a lone surrogate there would make the record unwritable.
+        object.__setattr__(self, "detail", _writable(self.detail))
+        if self.cases:
+            object.__setattr__(self, "cases", tuple({k: _writable(v) if isinstance(v, str) else v
+                                                     for k, v in case.items()} for case in self.cases))
+
     def summary(self) -> dict[str, Any]:
         """What goes on a record: enough to see which case failed, without the candidate's text."""
         out: dict[str, Any] = {"outcome": self.outcome, "detail": self.detail}
@@ -26,6 +33,10 @@ class Verdict:
         if self.cases:
             out["cases"] = list(self.cases)
         return out
+
+
+def _writable(text: str) -> str:
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 class Verifier(Protocol):

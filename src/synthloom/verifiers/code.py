@@ -29,11 +29,12 @@ from typing import Any
 
 from synthloom.verifiers import sandbox_wire as wire
 from synthloom.verifiers.base import Verdict
-from synthloom.verifiers.code_abstain import why_abstain
+from synthloom.verifiers.code_abstain import identity_checks, why_abstain
 from synthloom.verifiers.code_cases import Case, NotDecomposable, decompose, judge
 from synthloom.verifiers.sandbox import SandboxLimits, isolation, open_python, read_capped
 
 log = logging.getLogger(__name__)
+MAX_PROGRAM_CHARS = 100_000  # a solution to a programming task is a few kilobytes
 _FENCE = re.compile(r"```(?:python|py|python3)?[ \t]*\n(.*?)```", re.DOTALL)
 
 
@@ -148,6 +149,9 @@ class CodeVerifier:
         except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
             return Verdict(False, "bad_test", f"the test does not parse: {type(exc).__name__}: {exc}"[:300])
         program = candidate_program(fields, candidate)
+        if len(program) > MAX_PROGRAM_CHARS:  # compiling a crafted megabyte takes the parent gigabytes
+            return Verdict(False, "error", f"the program is {len(program):,} characters; at most "
+                           f"{MAX_PROGRAM_CHARS:,} are verified", mode="none", error_kind="size")
         try:
             compile(program, "program.py", "exec")  # compiling runs nothing
         except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
@@ -158,6 +162,8 @@ class CodeVerifier:
         try:
             cases = decompose(fields["test"], fields["entry_point"])
         except NotDecomposable as exc:
+            if (reason := identity_checks(fields["test"])) is not None:
+                return Verdict(False, "error", reason, mode="none", error_kind="abstained")
             return await self._whole_check(program, fields, str(exc))
         values = await self._case_values(fields, cases)
         if isinstance(values, str):

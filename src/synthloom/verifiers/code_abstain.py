@@ -10,6 +10,7 @@ them would get a verdict its program does not earn:
   code that inspects or patches its own interpreter (`sys.modules`, frames, `gc`, `ctypes`, `builtins`,
   `importlib`...) could report values its program does not return. This list is a heuristic that
   raises the bar; it cannot see a name built at run time and handed to `eval`.
+- *identity*: a test that compares objects by identity (whole check only: the values crossed as copies).
 Either way the verifier abstains: an `error` verdict that says why (a false reject costs one sample; a
 false accept poisons the data). A helper copied unchanged from the prompt is not shadowing.
 """
@@ -95,4 +96,20 @@ def why_abstain(program: str, prompt: str, test: str, entry_point: str) -> str |
     if shadowed:
         return f"the candidate redefines {', '.join(shadowed[:4])}, which the test uses: in HumanEval's run the " \
                "test would use the candidate's version, here its own"
+    return None
+
+
+def identity_checks(test: str) -> str | None:
+    """A test that compares objects by identity (`a is b` beyond None/True/False, `id(...)`): values
+    cross between the processes as copies, and which objects the candidate shares with its arguments
+    is reported by the candidate's own process, so no verdict on it can be trusted."""
+    for node in ast.walk(ast.parse(test)):
+        if isinstance(node, ast.Compare) and any(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops):
+            sides = [node.left, *node.comparators]
+            if not any(isinstance(side, ast.Constant) and side.value in (None, True, False) for side in sides):
+                return f"the test compares objects by identity (line {node.lineno}), which cannot be checked " \
+                       "across the sandbox boundary"
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "id":
+            return f"the test compares object ids (line {node.lineno}), which cannot be checked across the " \
+                   "sandbox boundary"
     return None

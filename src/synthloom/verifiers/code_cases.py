@@ -68,12 +68,8 @@ def decompose(test: str, entry_point: str = "") -> list[Case]:
     except SyntaxError as exc:
         raise NotDecomposable(f"the test does not parse: {exc}") from exc
     for node in tree.body:
-        quiet = isinstance(node, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef)) or (
-            isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))
-        if isinstance(node, (ast.Assign, ast.AnnAssign)):
-            quiet = node.value is not None and not _calls_anything(node.value)
-        if not quiet:
-            raise NotDecomposable(f"line {node.lineno}: a {type(node).__name__} at module level")
+        if not _inert(node):
+            raise NotDecomposable(f"line {node.lineno}: a {type(node).__name__} at module level that runs code")
     checks = [node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == "check"]
     if len(checks) != 1:
         raise NotDecomposable("the test defines no single `check` function")
@@ -147,8 +143,37 @@ def _stateless(source: str) -> bool:
     return all(node.id in PURE_BUILTINS for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Name))
 
 
-def _calls_anything(node: ast.AST) -> bool:
-    return any(isinstance(n, (ast.Call, ast.Lambda, ast.NamedExpr)) for n in ast.walk(node))
+def _plain(node: ast.AST | None) -> bool:
+    """Absent, a literal, or a bare name: evaluating it runs none of the candidate's code."""
+    return node is None or isinstance(node, ast.Name) or _literal_node(node)
+
+
+def _literal_node(node: ast.AST) -> bool:
+    try:
+        ast.literal_eval(node)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return False
+    return True
+
+
+def _inert(node: ast.stmt) -> bool:
+    """A module-level statement that runs nothing when the module loads: an import, a docstring, a
+    literal assigned to names, or a function without decorators whose defaults and annotations are
+    plain. Anything else (a class body, a decorator, a default or annotation that calls or subscripts,
+    an assertion) runs at import in HumanEval's run, against the candidate, so the test runs whole."""
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        return True
+    if isinstance(node, ast.Expr):
+        return isinstance(node.value, ast.Constant)
+    if isinstance(node, ast.Assign):
+        return all(isinstance(t, ast.Name) for t in node.targets) and _literal_node(node.value)
+    if isinstance(node, ast.FunctionDef):
+        arguments = node.args
+        annotations = [a.annotation for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs]
+        annotations += [a.annotation for a in (arguments.vararg, arguments.kwarg) if a is not None]
+        defaults = arguments.defaults + [d for d in arguments.kw_defaults if d is not None]
+        return not node.decorator_list and all(_plain(x) for x in [*annotations, *defaults, node.returns])
+    return False
 
 
 def _mentions(node: ast.AST, name: str) -> bool:

@@ -76,9 +76,10 @@ def serve(task):
             returned = function(*args, **kwargs)
         except BaseException as exc:  # noqa: BLE001 - SystemExit and KeyboardInterrupt included: an error
             answer = {"id": request["id"], "raised": describe(exc)}
-            if isinstance(exc, Exception) and getattr(builtins, type(exc).__name__, None) is type(exc):
-                # a built-in exception, exactly: re-raised as itself where the test may expect it
-                answer.update(exception=type(exc).__name__, message=_message(exc))
+            builtin = next((k for k in type(exc).__mro__ if getattr(builtins, k.__name__, None) is k), None)
+            if isinstance(exc, Exception) and builtin is not None:
+                # raised in the test as the nearest built-in class it is (its own subclass cannot cross)
+                answer.update(exception=builtin.__name__, message=_message(exc))
             send(answer)
             continue
         try:  # a value that cannot cross is never an exception of the candidate's
