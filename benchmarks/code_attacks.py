@@ -76,11 +76,22 @@ def verify_one(attack: dict) -> dict:
     return out
 
 
-def _sandbox_processes() -> list[str]:
-    from synthloom.verifiers.sandbox_rootfs import SANDBOX_UID_BASE
+def _sandbox_processes(owner: int) -> list[str]:
+    """Processes still in a sandbox cgroup of the verifying process `owner` (this version names its
+    cgroups for their owner; older versions made none, and their leftovers are not seen here)."""
+    left = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/cgroup") as handle:
+                if f"synthloom-{owner}-" in handle.read():
+                    left.append(pid)
+        except OSError:
+            continue
+    return left
 
-    uids = subprocess.run(["ps", "-eo", "uid=,pid="], capture_output=True, text=True).stdout.split("\n")
-    return [line.split()[1] for line in uids if line.split() and int(line.split()[0]) >= SANDBOX_UID_BASE]
+
+def _cgroups(owner: int) -> list[str]:
+    return glob.glob(f"/sys/fs/cgroup/*/**/synthloom-{owner}-*", recursive=True)
 
 
 def run_attack(attack: dict) -> dict:
@@ -99,7 +110,7 @@ def run_attack(attack: dict) -> dict:
         result = {"hung": True}
     result["seconds"] = round(time.monotonic() - started, 1)
     for _ in range(30):  # a namespace's processes die a moment after its PID 1
-        if not _sandbox_processes():
+        if not _sandbox_processes(child.pid):
             break
         time.sleep(0.1)
     left = [p for p in attack.get("host_paths", []) if os.path.lexists(p)]
@@ -108,7 +119,7 @@ def run_attack(attack: dict) -> dict:
     new = set(glob.glob(os.path.join(tempfile.gettempdir(), "synthloom-sandbox-*"))) - scratch_before
     left += sorted(p for p in new if os.path.basename(p).startswith(f"synthloom-sandbox-{child.pid}-")
                    or not os.path.basename(p).split("-")[2].isdigit())
-    left += [f"process {pid}" for pid in _sandbox_processes()]
+    left += [f"process {pid}" for pid in _sandbox_processes(child.pid)] + _cgroups(child.pid)
     if result.get("hung"):
         kind = "hung"
     elif "raised" in result:

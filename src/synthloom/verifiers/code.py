@@ -346,9 +346,14 @@ class CodeVerifier:
                 return {"error": f"returned a value that is not plain data: {exc}"}
             if type(args_after) is not tuple or type(kwargs_after) is not dict:
                 return {"error": "the candidate broke the protocol (no arguments after the call)"}
-            same = answer.get("same_as_arg")
+            try:
+                shared = wire.decode(answer.get("shared", {"l": []}))
+            except wire.Unencodable as exc:
+                return {"error": f"the candidate broke the protocol ({exc})"}
+            if type(shared) is not list:
+                return {"error": "the candidate broke the protocol (shared objects)"}
             return {"value": answer["value"], "args_after": answer["args_after"],
-                    "kwargs_after": answer["kwargs_after"], **({"same_as_arg": same} if type(same) is int else {})}
+                    "kwargs_after": answer["kwargs_after"], "shared": answer.get("shared", {"l": []})}
         raised = {"exception": answer["exception"], "message": str(answer.get("message", ""))[:2000]} \
             if type(answer.get("exception")) is str else {}
         return {"error": str(answer.get("raised") or answer.get("unencodable") or "no value")[:300], **raised}

@@ -8,7 +8,8 @@
 - check: load the trusted prompt, name its entry point `candidate`, load the trusted test, and run
   `check(candidate)`, where `candidate` is a proxy that asks the parent, which asks a separate serve
   process. The assertions run here, away from candidate code. A call's effect on its list, dict and set
-  arguments comes back and is applied to the test's objects, a returned argument is that very object,
+  arguments comes back and is applied to the test's objects at every depth, what the returned value
+  shares with the arguments is shared with the test's objects,
   and the candidate's own built-in exceptions are raised as themselves, so the test sees what it
   would see in HumanEval's run; a call that broke (no plain value, the process ended) is an error
   even if the test catches it.
@@ -87,12 +88,45 @@ def serve(task):
             if request.get("reflect"):  # whole check: what the call did to its arguments, and identity
                 answer["args_after"] = wire.encode(args)
                 answer["kwargs_after"] = wire.encode(kwargs)
-                same = [i for i, arg in enumerate(args) if returned is arg and type(arg) in (list, dict, set)]
-                if same:
-                    answer["same_as_arg"] = same[0]
+                shared = _shared_paths(returned, (args, kwargs))
+                if shared:
+                    answer["shared"] = wire.encode(shared)
         except BaseException as exc:  # noqa: BLE001
             answer = {"id": request["id"], "unencodable": describe(exc)[:300]}
         send(answer)
+
+
+MUTABLE = (list, dict, set)
+
+
+def _paths(value, limit=wire.MAX_ITEMS):
+    """{id: path} of every list, dict and set inside `value` (a path: indices and keys from the top)."""
+    found, stack = {}, [(value, ())]
+    while stack and len(found) < limit:
+        item, path = stack.pop()
+        if type(item) in MUTABLE and id(item) not in found:
+            found[id(item)] = path
+        if type(item) in (list, tuple):
+            stack.extend((child, path + (i,)) for i, child in enumerate(item))
+        elif type(item) is dict:
+            stack.extend((child, path + (key,)) for key, child in item.items())
+    return found
+
+
+def _shared_paths(returned, arguments):
+    """[(path in the returned value, path in (args, kwargs))] for each list, dict or set the returned
+    value shares with the arguments, so the test's copy can share it too (the outermost ones only)."""
+    inside, shared, stack = _paths(arguments), [], [(returned, ())]
+    while stack:
+        item, path = stack.pop()
+        if type(item) in MUTABLE and id(item) in inside:
+            shared.append((path, inside[id(item)]))
+            continue
+        if type(item) in (list, tuple):
+            stack.extend((child, path + (i,)) for i, child in enumerate(item))
+        elif type(item) is dict:
+            stack.extend((child, path + (key,)) for key, child in item.items())
+    return shared
 
 
 def _message(exc):
@@ -145,7 +179,28 @@ def _sync(original, new):
         original.clear()
         original.update(new)
         return True
+    if type(original) is tuple and type(new) is tuple and len(original) == len(new):
+        return all(_sync(a, b) for a, b in zip(original, new, strict=True))  # a tuple's lists, in place
     return type(original) is type(new) and original == new and type(original) not in (float, complex)
+
+
+def _at(value, path):
+    for step in path:
+        value = value[step]
+    return value
+
+
+def _share(returned, shared, arguments):
+    """Put the test's own argument objects where the candidate's returned value holds its arguments'."""
+    for return_path, argument_path in shared:
+        target = _at(arguments, argument_path)
+        if not return_path:
+            return target
+        parent = _at(returned, return_path[:-1])
+        if type(parent) is tuple:
+            continue  # cannot hold another object in place; the copy stays (rare: a tuple of lists)
+        parent[return_path[-1]] = target
+    return returned
 
 
 def _reflect(originals, after):
@@ -188,9 +243,12 @@ def check(task):
         if "value" in reply:
             _reflect(args, wire.decode(reply["args_after"]))
             _reflect(kwargs.values(), wire.decode(reply["kwargs_after"]).values())
-            if type(reply.get("same_as_arg")) is int and 0 <= reply["same_as_arg"] < len(args):
-                return args[reply["same_as_arg"]]
-            return wire.decode(reply["value"])
+            returned = wire.decode(reply["value"])
+            try:
+                return _share(returned, wire.decode(reply.get("shared", {"l": []})), (args, kwargs))
+            except (LookupError, TypeError, wire.Unencodable):
+                broken.append("the candidate reported shared objects that are not there")
+                raise CandidateBroke(broken[-1]) from None
         kind = getattr(builtins, str(reply.get("exception")), None)
         if isinstance(kind, type) and issubclass(kind, Exception):
             try:
