@@ -87,11 +87,14 @@ payloads = st.lists(st.one_of(json_lines, st.binary(max_size=200).map(lambda b: 
                     min_size=1, max_size=4).map(lambda lines: "\n".join(lines))
 
 
+ANSWERS_FD = 4  # the harness's private copy of its stdout (fds 0-2, then the requests' copy, then this)
+
+
 def _candidate(payload: str, when: str, then: str) -> str:
-    """A candidate that writes `payload` raw onto the protocol's channel, at load time or per call."""
-    write = ("import sys as _s\n_ch = _s.modules['__main__']._answers\n"
-             f"def _flood():\n    _ch.write({payload!r} + {'' if then == 'truncate' else chr(10)!r})\n"
-             "    _ch.flush()\n")
+    """A candidate that writes `payload` raw onto the protocol's channel, at load time or per call
+    (through the descriptor itself: code naming the harness's objects is abstained on before it runs)."""
+    end = "" if then == "truncate" else "\n"
+    write = f"import os\ndef _flood():\n    os.write({ANSWERS_FD}, ({payload!r} + {end!r}).encode('utf-8', 'replace'))\n"
     tail = {"exit": "    import os; os._exit(0)\n", "return": "    return 'wrong'\n",
             "truncate": "    import os; os._exit(3)\n", "hang": "    import time; time.sleep(30)\n"}[then]
     if when == "load":

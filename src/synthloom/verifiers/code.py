@@ -29,7 +29,7 @@ from typing import Any
 
 from synthloom.verifiers import sandbox_wire as wire
 from synthloom.verifiers.base import Verdict
-from synthloom.verifiers.code_abstain import identity_checks, why_abstain
+from synthloom.verifiers.code_abstain import defined_names, identity_checks, why_abstain
 from synthloom.verifiers.code_cases import Case, NotDecomposable, decompose, judge
 from synthloom.verifiers.sandbox import SandboxLimits, isolation, open_python, read_capped
 
@@ -160,7 +160,7 @@ class CodeVerifier:
         if (reason := why_abstain(program, fields["prompt"], fields["test"], fields["entry_point"])) is not None:
             return Verdict(False, "error", reason, mode="none", error_kind="abstained")
         try:
-            cases = decompose(fields["test"], fields["entry_point"])
+            cases = decompose(fields["test"], fields["entry_point"], defined_names(fields["prompt"]))
         except NotDecomposable as exc:
             if (reason := identity_checks(fields["test"])) is not None:
                 return Verdict(False, "error", reason, mode="none", error_kind="abstained")
@@ -356,4 +356,10 @@ class CodeVerifier:
                     "kwargs_after": answer["kwargs_after"], "shared": answer.get("shared", {"l": []})}
         raised = {"exception": answer["exception"], "message": str(answer.get("message", ""))[:2000]} \
             if type(answer.get("exception")) is str else {}
+        if raised and type(answer.get("exception_args")) is dict:
+            try:
+                if type(wire.decode(answer["exception_args"])) is tuple:
+                    raised["exception_args"] = answer["exception_args"]
+            except wire.Unencodable:
+                pass
         return {"error": str(answer.get("raised") or answer.get("unencodable") or "no value")[:300], **raised}

@@ -28,26 +28,45 @@ REACHING = frozenset({
 
 
 def _top_level_definitions(tree: ast.Module) -> dict[str, str]:
-    """{name: a dump of what binds it} for every name the module binds at its top level (or declares
-    global in a function)."""
+    """{name: a dump of what binds it} for every name the module binds at module scope: at its top level
+    or inside if/for/while/with/try blocks there (for targets, `as` names, walrus), or declares global
+    in a function."""
     found: dict[str, str] = {}
-    for node in tree.body:
+    stack: list[ast.AST] = list(reversed(tree.body))
+    while stack:
+        node = stack.pop()
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             found[node.name] = ast.dump(node)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            continue  # their bodies are another scope
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
             for alias in node.names:
                 found[(alias.asname or alias.name).split(".")[0]] = ast.dump(node)
-        elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            for target in targets:
+            continue
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            found[node.id] = "bound at module scope"
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            found[node.name] = "bound at module scope"
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
                 for part in ast.walk(target):
                     if isinstance(part, ast.Name):
                         found[part.id] = ast.dump(node)
+            continue
+        if not isinstance(node, ast.Lambda):
+            stack.extend(ast.iter_child_nodes(node))
     for inner in ast.walk(tree):
         if isinstance(inner, ast.Global):
             for declared in inner.names:
                 found[declared] = "global"
     return found
+
+
+def defined_names(source: str) -> frozenset[str]:
+    """The names a module (the prompt) binds at module scope; none if it does not parse."""
+    try:
+        return frozenset(_top_level_definitions(ast.parse(source)))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return frozenset()
 
 
 def _read_not_bound(tree: ast.Module) -> set[str]:
@@ -66,9 +85,18 @@ def _read_not_bound(tree: ast.Module) -> set[str]:
     return loaded - bound
 
 
+DYNAMIC = frozenset({"getattr", "setattr", "delattr"})  # with a name that is not a literal
+RUNTIME_CODE = frozenset({"exec", "compile", "vars", "globals", "locals", "breakpoint"})
+
+
 def _reaching(tree: ast.Module) -> set[str]:
     found = set()
     for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            if node.func.id in RUNTIME_CODE:
+                found.add(node.func.id)
+            elif node.func.id in DYNAMIC and not (len(node.args) > 1 and isinstance(node.args[1], ast.Constant)):
+                found.add(f"{node.func.id} with a computed name")
         if isinstance(node, ast.Name):
             found.add(node.id)
         elif isinstance(node, ast.Attribute):
@@ -77,7 +105,7 @@ def _reaching(tree: ast.Module) -> set[str]:
             found.update(alias.name.split(".")[0] for alias in node.names)
             if isinstance(node, ast.ImportFrom) and node.module:
                 found.add(node.module.split(".")[0])
-    return found & REACHING
+    return {name for name in found if name in REACHING or " " in name or name in RUNTIME_CODE}
 
 
 def why_abstain(program: str, prompt: str, test: str, entry_point: str) -> str | None:
@@ -91,8 +119,10 @@ def why_abstain(program: str, prompt: str, test: str, entry_point: str) -> str |
         return f"the candidate reaches into its own interpreter ({', '.join(reaching[:4])}), where its answers " \
                "are reported: its verdict would not be its program's"
     defined, given = _top_level_definitions(candidate), _top_level_definitions(original)
-    shadowed = sorted(name for name in _read_not_bound(checks) - {entry_point}
-                      if name in defined and defined[name] != given.get(name))
+    # Names the test reads, and names the prompt's own helpers read (they share the module in HumanEval's
+    # run), that neither binds itself.
+    read = _read_not_bound(checks) | (_read_not_bound(original) - set(given))
+    shadowed = sorted(name for name in read - {entry_point} if name in defined and defined[name] != given.get(name))
     if shadowed:
         return f"the candidate redefines {', '.join(shadowed[:4])}, which the test uses: in HumanEval's run the " \
                "test would use the candidate's version, here its own"
@@ -112,4 +142,11 @@ def identity_checks(test: str) -> str | None:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "id":
             return f"the test compares object ids (line {node.lineno}), which cannot be checked across the " \
                    "sandbox boundary"
+        if isinstance(node, (ast.Name, ast.Attribute)) and (node.id if isinstance(node, ast.Name) else node.attr) \
+                in INTROSPECTION:
+            return f"the test inspects the function itself (line {node.lineno}); it would inspect a stand-in here"
     return None
+
+
+INTROSPECTION = frozenset({"inspect", "signature", "__code__", "__defaults__", "__kwdefaults__", "__wrapped__",
+                           "__closure__", "__annotations__", "__qualname__", "__module__", "getsource"})

@@ -59,7 +59,7 @@ class NotDecomposable(ValueError):
     """The test has a shape that cannot be split into cases; the message says which line and why."""
 
 
-def decompose(test: str, entry_point: str = "") -> list[Case]:
+def decompose(test: str, entry_point: str = "", prompt_names: frozenset[str] = frozenset()) -> list[Case]:
     """The cases of `check`. Not decomposed, so run whole with the test's own semantics: code at module
     level other than imports, definitions and assignments (in HumanEval's run it executes against the
     candidate), and any assertion that names the entry point itself (there it *is* the candidate)."""
@@ -70,6 +70,9 @@ def decompose(test: str, entry_point: str = "") -> list[Case]:
     for node in tree.body:
         if not _inert(node):
             raise NotDecomposable(f"line {node.lineno}: a {type(node).__name__} at module level that runs code")
+    rebound = (INTERPRETED | set(WRAPPERS)) & _bound_names(tree)
+    if rebound:  # cases read these names as the standard ones; the test gave them its own meaning
+        raise NotDecomposable(f"the test defines its own {', '.join(sorted(rebound))}")
     checks = [node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == "check"]
     if len(checks) != 1:
         raise NotDecomposable("the test defines no single `check` function")
@@ -88,8 +91,12 @@ def decompose(test: str, entry_point: str = "") -> list[Case]:
         if entry_point and _mentions(statement.test, entry_point):
             raise NotDecomposable(f"line {statement.lineno}: an assertion that calls `{entry_point}` by its name")
         case = _case(statement, name, test)
-        if not _stateless(case.args):  # a name may be state an earlier call changed: the whole check sees it
+        if not all(_stateless(part) for part in (case.args, case.wrapper_args)):
+            # a name may be state an earlier call changed: the whole check sees it as it is
             raise NotDecomposable(f"line {statement.lineno}: arguments that name the test's own values")
+        if _names(case.expected or "None") & prompt_names:
+            # a helper of the prompt's may call the entry point, which is the candidate in HumanEval's run
+            raise NotDecomposable(f"line {statement.lineno}: an expected value computed by the prompt's code")
         cases.append(case)
     if not cases:
         raise NotDecomposable("`check` asserts nothing about the candidate")
@@ -133,14 +140,28 @@ def _case(statement: ast.Assert, name: str, test: str) -> Case:
                           f"{source[:120]}")
 
 
+INTERPRETED = frozenset({"math", "pytest", "approx", "abs"})  # names a case interprets itself, besides WRAPPERS
 PURE_BUILTINS = frozenset({"list", "tuple", "set", "frozenset", "dict", "range", "sorted", "reversed", "str", "int",
                            "float", "bool", "abs", "len", "max", "min", "sum", "round", "chr", "ord", "bytes"})
+
+
+def _names(source: str) -> set[str]:
+    return {node.id for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Name)}
 
 
 def _stateless(source: str) -> bool:
     """Arguments built from literals and pure built-ins only: every case gets the same fresh values
     it would get in HumanEval's run, whatever earlier calls did."""
     return all(node.id in PURE_BUILTINS for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Name))
+
+
+def _bound_names(tree: ast.AST) -> set[str]:
+    """Every name the test binds anywhere: assigned, defined, imported."""
+    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+    names |= {d.name for d in ast.walk(tree) if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    names |= {(a.asname or a.name).split(".")[0] for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))
+              for a in n.names if a.asname or isinstance(n, ast.ImportFrom)}
+    return names
 
 
 def _plain(node: ast.AST | None) -> bool:

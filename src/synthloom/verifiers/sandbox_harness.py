@@ -59,9 +59,12 @@ def load(path, name, namespace=None):
 
 
 def serve(task):
+    previous = set()  # ids of the lists, dicts and sets returned so far (kept alive in `kept`)
+    kept = []
     try:
-        # Loaded as a module, not run as a script (HumanEval's run does not run `__main__` blocks either).
-        function = load(task["program"], "solution")[task["entry"]]
+        # Named as in HumanEval's run (exec with fresh globals: `__name__` is "builtins"), so no
+        # `__main__` block runs and the module cannot tell the two runs apart by its name.
+        function = load(task["program"], "builtins")[task["entry"]]
         send({"loaded": True})
     except BaseException as exc:  # noqa: BLE001 - any failure to load is the candidate's error
         send({"loaded": False, "error": describe(exc)})
@@ -77,6 +80,10 @@ def serve(task):
             returned = function(*args, **kwargs)
         except BaseException as exc:  # noqa: BLE001 - SystemExit and KeyboardInterrupt included: an error
             answer = {"id": request["id"], "raised": describe(exc)}
+            try:
+                answer["exception_args"] = wire.encode(exc.args)
+            except BaseException:  # noqa: BLE001 - arguments that are not plain data: the message only
+                pass
             builtin = next((k for k in type(exc).__mro__ if getattr(builtins, k.__name__, None) is k), None)
             if isinstance(exc, Exception) and builtin is not None:
                 # raised in the test as the nearest built-in class it is (its own subclass cannot cross)
@@ -91,6 +98,10 @@ def serve(task):
                 shared = _shared_paths(returned, (args, kwargs))
                 if shared:
                     answer["shared"] = wire.encode(shared)
+                kept.append(returned)  # alive, so no later object can reuse its id
+                if _aliased(returned) or _returned_before(returned, previous):
+                    answer = {"id": request["id"], "unencodable": "a value holding one list, dict or set twice, "
+                              "or one it returned before: a copy cannot behave the same"}
         except BaseException as exc:  # noqa: BLE001
             answer = {"id": request["id"], "unencodable": describe(exc)[:300]}
         send(answer)
@@ -127,6 +138,30 @@ def _shared_paths(returned, arguments):
         elif type(item) is dict:
             stack.extend((child, path + (key,)) for key, child in item.items())
     return shared
+
+
+def _aliased(value):
+    """Whether one list, dict or set appears twice inside `value`."""
+    seen, stack = set(), [value]
+    while stack:
+        item = stack.pop()
+        if type(item) in MUTABLE:
+            if id(item) in seen:
+                return True
+            seen.add(id(item))
+        if type(item) in (list, tuple, set, frozenset):
+            stack.extend(item)
+        elif type(item) is dict:
+            stack.extend(item.values())
+    return False
+
+
+def _returned_before(value, previous):
+    """Whether `value` holds a list, dict or set an earlier call returned (a cache the test may change)."""
+    found = _paths(value)
+    hit = any(key in previous for key in found)
+    previous.update(found)
+    return hit
 
 
 def _message(exc):
@@ -251,8 +286,10 @@ def check(task):
                 raise CandidateBroke(broken[-1]) from None
         kind = getattr(builtins, str(reply.get("exception")), None)
         if isinstance(kind, type) and issubclass(kind, Exception):
+            error = None
             try:
-                error = kind(str(reply.get("message", "")))
+                arguments = reply.get("exception_args")
+                error = kind(*wire.decode(arguments)) if arguments is not None else kind(str(reply.get("message", "")))
             except BaseException:  # noqa: BLE001 - one that needs more than a message (UnicodeDecodeError)
                 error = None
             if error is not None:

@@ -23,7 +23,8 @@ def task(name: str, whole: bool) -> dict:
     return {"prompt": f'def {name}(x):\n    """x plus one."""\n', "test": test, "entry_point": name}
 
 
-FLOOD = "import sys\n_ch = sys.modules['__main__']._answers\n"
+FLOOD = "import os\nclass _Channel:\n    def write(self, text): os.write(4, text.encode())\n" \
+        "    def flush(self): pass\n_ch = _Channel()\n"  # fd 4: the harness's answers (see test_wire_fuzz)
 HOSTILE = {
     # A reply nested deeper than json can read (RecursionError in the parent's json.loads).
     "deep_json": FLOOD + "def deep_json(x):\n    _ch.write('{\"id\": 0, \"value\": ' + '[' * 100000 + ']' * 100000"
