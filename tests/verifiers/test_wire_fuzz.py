@@ -8,11 +8,13 @@ raises, the candidate never passes, the parent's memory stays bounded and nothin
 from __future__ import annotations
 
 import asyncio
+import base64
 import glob
 import json
 import os
 import tempfile
 import tracemalloc
+import zlib
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -94,7 +96,10 @@ def _candidate(payload: str, when: str, then: str) -> str:
     """A candidate that writes `payload` raw onto the protocol's channel, at load time or per call
     (through the descriptor itself: code naming the harness's objects is abstained on before it runs)."""
     end = "" if then == "truncate" else "\n"
-    write = f"import os\ndef _flood():\n    os.write({ANSWERS_FD}, ({payload!r} + {end!r}).encode('utf-8', 'replace'))\n"
+    # Compressed, so a megabyte of nesting fits in a program short enough to be verified at all.
+    packed = base64.b64encode(zlib.compress((payload + end).encode("utf-8", "replace"), 9)).decode()
+    write = (f"import base64, os, zlib\n_PAYLOAD = zlib.decompress(base64.b64decode({packed!r}))\n"
+             f"def _flood():\n    os.write({ANSWERS_FD}, _PAYLOAD)\n")
     tail = {"exit": "    import os; os._exit(0)\n", "return": "    return 'wrong'\n",
             "truncate": "    import os; os._exit(3)\n", "hang": "    import time; time.sleep(30)\n"}[then]
     if when == "load":
