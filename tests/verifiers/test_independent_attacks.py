@@ -43,7 +43,7 @@ ATTACKS = [_param(batch, attack) for batch in batches() for attack in load(batch
 @pytest.mark.parametrize(("attack", "name"), ATTACKS)
 def test_the_attack_is_contained(attack, name):
     result = run_attack(attack)
-    if name in CORRECT and result["class"] == "faked":
+    if name in CORRECT and result["class"] == "faked" and not result["left"]:
         result["class"] = "contained"  # a right program that passed, and left nothing behind
     assert result["class"] == "contained", result
 
