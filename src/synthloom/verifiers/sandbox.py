@@ -131,13 +131,16 @@ async def open_python(files: dict[str, str], main: str,
         if proc is not None:
             if proc.returncode is None:
                 kill_tree(proc.pid)
-            # Close the pipes first: a reader paused on a full buffer (a flood past LINE_LIMIT) never
-            # sees end-of-file, and until every pipe is closed wait() never returns.
-            transport = getattr(proc, "_transport", None)
-            if transport is not None:
-                transport.close()
-            with contextlib.suppress(ProcessLookupError, asyncio.TimeoutError):
-                await asyncio.wait_for(proc.wait(), 5)
+            try:
+                await asyncio.wait_for(proc.wait(), 2)
+            except (ProcessLookupError, asyncio.TimeoutError):
+                # A reader paused on a full buffer (a flood past LINE_LIMIT) never sees end-of-file, and
+                # until every pipe is closed wait() never returns: close them, then wait once more.
+                transport = getattr(proc, "_transport", None)
+                if transport is not None:
+                    transport.close()
+                with contextlib.suppress(ProcessLookupError, asyncio.TimeoutError):
+                    await asyncio.wait_for(proc.wait(), 5)
         if cgroup is not None:
             await asyncio.to_thread(cgroup.remove)  # kills what is left in it first
         remove_tree(scratch)
