@@ -47,6 +47,17 @@ FATAL = {"401": "refused the API key", "html": "HTML page", "unlisted_model": "'
 CASES = [*FATAL, "retry_after_too_long"]
 
 
+def ended_with_one_message(result, case: str) -> bool:
+    """For a fatal case, asserts the one clear message and says True; else False (per-request failures)."""
+    assert "Traceback" not in result.stderr
+    if case not in FATAL:
+        assert result.returncode == 1, result.stderr[-500:]
+        return False
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("error: ") and FATAL[case] in result.stderr, result.stderr
+    return True
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_generate_ends_with_one_message(fault_server, tmp_path, case):
     url, model, prefix = setup(fault_server, case)
@@ -55,13 +66,9 @@ def test_generate_ends_with_one_message(fault_server, tmp_path, case):
     out = tmp_path / "out.jsonl"
     result = run_cli("generate", str(prompts), "--out", str(out), "--base-url", url, "--model", model,
                      "--no-progress", "--timeout", "2", env={"SYNTHLOOM_API_KEY": "sk-test"}, timeout=180)
-    assert "Traceback" not in result.stderr
-    if case in FATAL:
-        assert result.returncode == 2, result.stderr
-        assert result.stderr.startswith("error: ") and FATAL[case] in result.stderr, result.stderr
+    if ended_with_one_message(result, case):
         assert not out.exists()  # no output file that looks finished
     else:
-        assert result.returncode == 1, result.stderr[-500:]
         lines = [orjson.loads(line) for line in out.read_bytes().splitlines()]
         assert [row["index"] for row in lines] == list(range(PROMPTS))
         assert all(row["completion"] is None and "Retry-After" in row["error"] for row in lines)
@@ -78,12 +85,7 @@ def test_run_ends_with_one_message(fault_server, tmp_path, case):
         "model": {"backend": "openai", "base_url": url, "model": model},
         "engine": {"concurrency": 8, "timeout": 2, "backoff_base": 0.01, "backoff_max": 0.05, "max_attempts": 2}}))
     result = run_cli("run", str(config), "--no-progress", env={"SYNTHLOOM_API_KEY": "sk-test"}, timeout=180)
-    assert "Traceback" not in result.stderr
-    if case in FATAL:
-        assert result.returncode == 2, result.stderr
-        assert result.stderr.startswith("error: ") and FATAL[case] in result.stderr, result.stderr
-    else:
-        assert result.returncode == 1, result.stderr[-500:]
+    if not ended_with_one_message(result, case):
         failures = (tmp_path / "run" / "failures.jsonl").read_bytes().splitlines()
         assert len(failures) == PROMPTS
 
