@@ -15,6 +15,7 @@ class Verdict:
     mode: str = ""  # how it was decided, where a verifier has several ways (code: cases, whole_check)
     cases: tuple[dict[str, Any], ...] = ()  # per test case: outcome and detail, where the verifier has cases
     error_kind: str = ""  # for an `error`: what kind (load, raised, protocol, decode, size, internal...)
+    category: str = ""  # what kind of item was judged (math: the gold's answer kind), for counts per kind
 
     def __post_init__(self) -> None:
         # Details quote what a candidate sent: a lone surrogate there would make the record unwritable.
@@ -30,6 +31,8 @@ class Verdict:
             out["mode"] = self.mode
         if self.error_kind:
             out["error_kind"] = self.error_kind
+        if self.category:
+            out["category"] = self.category
         if self.cases:
             out["cases"] = list(self.cases)
         return out
@@ -55,12 +58,14 @@ class AllOf:
         self.isolation = next((v.isolation for v in verifiers if v.isolation), None)
 
     async def verify(self, candidate: str, fields: dict[str, Any]) -> Verdict:
+        categories = []
         for verifier in self.verifiers:  # in order, stopping at the first failure: later ones may be costly
             verdict = await verifier.verify(candidate, fields)
+            categories.append(verdict.category)
             if not verdict.passed:
                 return Verdict(False, verdict.outcome, f"{verifier.name}: {verdict.detail}",
-                               error_kind=verdict.error_kind)
-        return Verdict(True, "pass")
+                               error_kind=verdict.error_kind, category=verdict.category)
+        return Verdict(True, "pass", category=next((c for c in categories if c), ""))
 
 
 class AnyOf:

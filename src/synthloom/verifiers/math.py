@@ -1,45 +1,65 @@
-"""Math answers: the final answer of a worked solution (math_answers.py) compared whole with the gold
-answer by `math-verify`: LaTeX with or without delimiters, fractions, radicals, sets, intervals,
-tuples, equations (`x = 5` matches `5`) and inequalities (`x > 2` matches `(2, \\infty)`).
+"""Math answers: the final answer of a worked solution (math_answers.py), read whole, compared with the
+gold answer by `math-verify` in the direction it is built for (gold first): LaTeX or plain, fractions,
+radicals, sets (unordered), tuples (ordered), intervals (with their ends), inequalities against
+intervals, equations and systems by their solution, matrices elementwise.
+
+Outcomes: `pass`; `wrong_answer`; `unparseable` (the reply states no final answer this can read: never
+guessed at from a number inside it); `ambiguous` (two different final answers with no correction
+between them, or a hedge such as "12 or maybe 15"). A false accept poisons the data and a false reject
+costs one sample, so what cannot be read is rejected and counted, not guessed.
 
 Conventions, documented and configurable:
+- format: "lenient" (default) also reads a bold value, a reply that is only an answer, a short last line,
+  or the one value of the last sentence; "strict": only \\boxed{}, "####" or "the answer is" counts.
 - percent: "label" (default): `%` is a unit, so 75% matches 75 and 75%, never 0.75; "fraction": 75%
   also matches 0.75.
-- units: "ignore" (default): a unit after a number (`12 cm`, `\\text{ dollars}`, `30^\\circ`, a
-  currency sign) is dropped; "strict": kept, so `12 cm` only matches `12 cm`.
-- multiple choice: a gold that is one letter A-E matches only that letter, however it is written
-  ("(B)", "B.", "option B", "\\text{(B)}").
-- text answers ("Tuesday", "All real numbers", "no solution") compare case- and markup-insensitively.
+- units: "ignore" (default): a unit or currency around a number (`12 cm`, `$18`, `30^\\circ`) is
+  dropped; "strict": kept, so `12 cm` only matches `12 cm`.
+- multiple choice: a gold that is one letter A-J matches only that letter, however it is written.
+- text answers ("Tuesday", "no solution") compare case- and markup-insensitively; clock times as times
+  of day (3:45 PM = 15:45).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from synthloom.verifiers.base import Verdict
-from synthloom.verifiers.math_answers import extract_answer
+from synthloom.verifiers.math_answers import FinalAnswer, extract_answer, find_final_answer
+from synthloom.verifiers.math_forms import (
+    clock_minutes,
+    is_plain_number,
+    normalise,
+    shape,
+    split_percent,
+    unwrap,
+)
+from synthloom.verifiers.math_kinds import answer_kind
 
-_LETTER = re.compile(r"^\s*(?:\\text\{\s*)?(?:option\s+|choice\s+)?\(?([A-Ea-e])\)?\s*\}?\s*[.:)]?\s*$", re.I)
-_LETTER_LEAD = re.compile(r"^\s*(?:option\s+|choice\s+)?\(([A-E])\)|^\s*([A-E])(?:[.:)]|\s*$)")
-_LETTER_IN_PROSE = re.compile(r"\(([A-E])\)|\b(?:option|choice|answer)\s+(?:is\s+)?([A-E])\b")
+if TYPE_CHECKING:
+    from synthloom.verifiers.math_judge import MathJudge
+
+__all__ = ["MathAnswerVerifier", "MathConventions", "answers_match", "extract_answer", "judge_reply"]
+
+_LETTER = re.compile(r"^\s*(?:\\text\{\s*)?(?:option\s+|choice\s+)?\(?([A-Ja-j])\)?\s*\}?\s*[.:)]?\s*$", re.I)
+_LETTER_LEAD = re.compile(r"^\s*(?:\\text\{\s*)?(?:option\s+|choice\s+)?\(?([A-J])(?:\)|\.|:|\s*$|\s+(?=\S))")
 _TEXT_WRAP = re.compile(r"\\(?:text|textbf|mathrm|mbox|textnormal)\{([^{}]*)\}")
-_UNIT_TAIL = re.compile(r"^(?P<n>[-−]?[\d.,]+(?:/\d+)?)\s*(?:[a-zA-Z][a-zA-Z ./²³^0-9]*)$")
-_THOUSANDS = re.compile(r"^[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
-_NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?(?:/\d+)?")
-_WORD = re.compile(r"(?<!\\)\b[a-zA-Z]{3,}\b")
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-_SYNONYMS = [{"all real numbers", "(-\\infty,\\infty)", "\\mathbb{r}", "r", "(-infinity,infinity)"},
-             {"no solution", "no solutions", "none", "\\emptyset", "\\varnothing", "{}", "\\{\\}"}]
+_SYNONYMS = [{"all real numbers", "(-\\infty,\\infty)", "\\mathbb{r}", "r", "(-infinity,infinity)", "all reals"},
+             {"no solution", "no solutions", "none", "\\emptyset", "\\varnothing", "{}", "\\{\\}", "no real solutions"}]
+# Shapes that can never be the same answer: a set is unordered, a pair ordered, an interval has ends.
+_INCOMPATIBLE = {("set", "pair"), ("set", "interval"), ("pair", "set"), ("pair", "list"), ("interval", "set"),
+                 ("interval", "list"), ("list", "pair"), ("list", "interval"), ("value", "set"), ("value", "list"),
+                 ("value", "pair"), ("value", "interval"), ("value", "matrix"), ("matrix", "value"),
+                 ("pair", "value"), ("set", "value"), ("list", "value")}
 
 
 @dataclass(frozen=True)
 class MathConventions:
     percent: Literal["label", "fraction"] = "label"
     units: Literal["ignore", "strict"] = "ignore"
+    format: Literal["lenient", "strict"] = "lenient"
 
 
 def normalized_text(text: str) -> str:
@@ -50,45 +70,32 @@ def normalized_text(text: str) -> str:
 
 
 def _letter(text: str) -> str | None:
-    found = _LETTER.match(_TEXT_WRAP.sub(r"\1", text))
+    plain = _TEXT_WRAP.sub(r"\1", unwrap(text))
+    found = _LETTER.match(plain) or _LETTER_LEAD.match(plain)
     return found.group(1).upper() if found else None
 
 
-def _without_units(text: str, conventions: MathConventions) -> str:
-    text = _TEXT_WRAP.sub(lambda m: "" if re.fullmatch(r"\s*[a-zA-Z ./²³^]*", m.group(1)) else m.group(1), text)
-    text = text.replace("\\$", "").replace("^\\circ", "").replace("^{\\circ}", "").replace("°", "")
-    text = re.sub(r"^\$(?=\d)", "", text.strip()).replace("€", "").replace("£", "").strip()
-    found = _UNIT_TAIL.match(text) if conventions.units == "ignore" else None
-    return found.group("n") if found else text
+def _is_letter(gold: str) -> bool:
+    return _letter(gold) is not None and len(unwrap(_TEXT_WRAP.sub(r"\1", gold)).strip("().: ")) == 1
 
 
-def _forms(answer: str, conventions: MathConventions) -> list[str]:
-    """The ways to read one answer, most literal first."""
-    answer = answer.strip().replace("−", "-")
-    forms = [answer]
-    if conventions.units == "ignore":
-        forms.append(_without_units(answer, conventions))
-    joined = re.sub(r"\s+(?:or|and)\s+", ", ", forms[-1])
-    joined = re.sub(r"(?:^|(?<=, ))[a-zA-Z]\s*=\s*", "", joined) if joined != forms[-1] else joined
-    forms.append(joined)
-    if _THOUSANDS.match(forms[-1].lstrip("$")):
-        forms.append(forms[-1].lstrip("$").replace(",", ""))
-    word = _NUMBER_WORDS.get(normalized_text(answer))
-    if word:
-        forms.append(word)
-    return list(dict.fromkeys(f for f in forms if f))
+def _letter_in_prose(reply: str) -> str | None:
+    """The option a reply's last sentence names: "The correct option is (B)."."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", reply.strip()) if s.strip()]
+    named = re.findall(r"\(([A-J])\)|\b(?:option|choice|answer)\s+(?:is\s+)?\(?([A-J])\b", sentences[-1] if sentences else "")
+    letters = {a or b for a, b in named}
+    return letters.pop() if len(letters) == 1 else None
 
 
-def _percent(text: str) -> tuple[str, bool]:
-    stripped = re.sub(r"\s*\\?%\s*$", "", text)
-    return stripped, stripped != text
+def _is_text(gold: str) -> bool:
+    plain = _TEXT_WRAP.sub(r"\1", unwrap(gold)).replace("\\infty", "")
+    return bool(re.search(r"[a-zA-Z]{3,}", plain)) and not re.search(r"\d|\\[a-zA-Z]+|[=<>^_]", plain)
 
 
 def _parse(text: str):
     from math_verify import parse  # imported on first use: it pulls in sympy
 
-    delimited = text if ("$" in text or "\\(" in text or "\\[" in text) else f"${text}$"
-    return parse(delimited) or parse(text)
+    return parse(f"${text}$")
 
 
 def _math_equal(gold: str, answer: str) -> bool:
@@ -98,68 +105,135 @@ def _math_equal(gold: str, answer: str) -> bool:
         parsed_gold, parsed_answer = _parse(gold), _parse(answer)
         if not parsed_gold or not parsed_answer:
             return False
-        # Either direction: math-verify reads an inequality in gold against an interval, not the reverse.
-        return bool(verify(parsed_gold, parsed_answer) or verify(parsed_answer, parsed_gold))
+        # One direction, gold first, as math-verify is built: the reverse accepts an equation's right side.
+        return bool(verify(parsed_gold, parsed_answer, allow_set_relation_comp=True))
     except Exception:  # noqa: BLE001 - math-verify can fail on odd text; that is a non-match
         return False
 
 
+_DECIMAL_COMMA = re.compile(r"^-?(?:\d+,\d{1,2}|0,\d+|\d{4,},\d+)$")  # 1,22 and 0,111 and 1000,99; not 1,000
+
+
+def _decimal_comma_pair(gold: str, answer: str) -> bool:
+    """1,22 is 1.22 only beside a single number: beside a list, `1,2` is two values."""
+    single = re.compile(r"^-?\d+(?:\.\d+)?$")
+    return bool((_DECIMAL_COMMA.match(gold) and (single.match(answer) or _DECIMAL_COMMA.match(answer)))
+                or (_DECIMAL_COMMA.match(answer) and single.match(gold)))
+
+
+def _decimal_point(text: str) -> str:
+    return text.replace(",", ".") if _DECIMAL_COMMA.match(text) else text
+
+
+def _unit(text: str) -> str:
+    kept, dropped = normalise(text, drop_units=False), normalise(text)
+    return normalized_text(kept[len(dropped):]) if kept.startswith(dropped) else normalized_text(kept)
+
+
 def answers_match(gold: str, answer: str, conventions: MathConventions = MathConventions()) -> bool:
-    gold = str(gold).strip()
-    if (letter := _letter(gold)) is not None:
-        found = _letter(answer) or _letter_lead(answer)
-        return found == letter
+    """Whether `answer` (a final answer's text, already found) states the gold answer."""
+    gold, answer = str(gold).strip(), str(answer).strip()
+    if _is_letter(gold):
+        return _letter(answer) == _letter(gold)
     gold_text, answer_text = normalized_text(gold), normalized_text(answer)
     if gold_text == answer_text or any(gold_text in s and answer_text in s for s in _SYNONYMS):
         return True
-    if _WORD.search(_TEXT_WRAP.sub(r"\1", gold).replace("\\infty", "")) and not re.search(r"\d", gold):
+    if _is_text(gold):
         return False  # a text answer: only its words count
-    if conventions.units == "strict" and _unit_of(gold) != _unit_of(answer):
+    if (gold_time := clock_minutes(gold)) is not None:
+        return clock_minutes(answer) == gold_time
+    drop_units = conventions.units == "ignore"
+    if not drop_units and _unit(gold) != _unit(answer):
         return False
-    gold_forms = _forms(gold, conventions)
-    for gold_form in gold_forms:
-        gold_value, gold_percent = _percent(gold_form)
-        for form in _forms(answer, conventions):
-            value, percent = _percent(form)
-            if percent != gold_percent and conventions.percent == "fraction":
-                scaled = (f"({value})/100", gold_value) if percent else (value, f"({gold_value})/100")
-                if _math_equal(scaled[1], scaled[0]):
-                    return True
-            if _math_equal(gold_value, value):
-                return True
-    if _WORD.search(answer) and (numbers := _NUMBER.findall(answer.replace(",", ""))):
-        return _math_equal(_forms(gold, conventions)[-1], numbers[-1])  # prose: its last number
-    return False
+    if _decimal_comma_pair(unwrap(gold), unwrap(answer)):
+        gold, answer = (_decimal_point(unwrap(t)) for t in (gold, answer))
+    gold_value, gold_percent = split_percent(normalise(gold, drop_units))
+    value, percent = split_percent(normalise(answer, drop_units))
+    gold_value, value = normalise(gold_value, drop_units), normalise(value, drop_units)
+    if (shape(gold_value), shape(value)) in _INCOMPATIBLE:
+        return False
+    if percent != gold_percent and conventions.percent == "fraction":
+        scaled = (f"({value})/100", gold_value) if percent else (value, f"({gold_value})/100")
+        if _math_equal(scaled[1], scaled[0]):
+            return True
+    return _math_equal(gold_value, value)
 
 
-def _letter_lead(answer: str) -> str | None:
-    plain = _TEXT_WRAP.sub(r"\1", answer)
-    in_prose = [*_LETTER_IN_PROSE.finditer(plain)]
-    found = _LETTER_LEAD.match(plain) or (in_prose[-1] if in_prose else None)
-    return (found.group(1) or found.group(2)) if found else None
+def _together(gold: str, parts: tuple[str, ...]) -> str:
+    """Boxes read together, written as the gold writes several values."""
+    kind = shape(normalise(gold))
+    inner = ", ".join(unwrap(p) for p in parts)
+    return {"set": f"\\{{{inner}\\}}", "pair": f"({inner})"}.get(kind, inner)
 
 
-def _unit_of(text: str) -> str:
-    """What follows the number in `12 cm`, normalised; empty for an answer without a unit."""
-    number = _without_units(text, MathConventions(units="ignore"))
-    return normalized_text(text.strip()[len(number):]) if text.strip().startswith(number) else ""
+def gold_answer(gold: str) -> str:
+    """The gold answer itself: datasets store it bare (`18`), boxed, as `$1$ and $2$`, or inside the
+    reference solution (MATH's `solution`): then its boxes, read together, or its final statement."""
+    gold = str(gold).strip()
+    if re.search(r"\\boxed|\\fbox|####", gold) or ("\n" in gold and len(gold) > 80):
+        found = find_final_answer(gold)
+        if found.together:
+            return ", ".join(unwrap(part) for part in found.together)
+        if found.text:
+            return found.text
+    spans = re.findall(r"\$([^$]+)\$", gold)
+    if len(spans) > 1 and not re.sub(r"\$[^$]+\$|\b(?:and|or)\b|[,;.\s]", "", gold):
+        return ", ".join(s.strip() for s in spans)  # "$1$ and $2$"
+    return gold
+
+
+def judge_reply(gold: str, reply: str, conventions: MathConventions = MathConventions()) -> tuple[str, str, FinalAnswer]:
+    """(outcome, detail, the final answer found): outcome is pass, wrong_answer, unparseable or ambiguous."""
+    gold = gold_answer(gold)
+    found = find_final_answer(reply, strict=conventions.format == "strict")
+    if _is_letter(gold) and (found.text is None or _letter(found.text) is None) and conventions.format == "lenient":
+        if (letter := _letter_in_prose(reply)) is not None:
+            found = FinalAnswer(letter, "letter_in_prose")
+    if found.text is None:
+        return "unparseable", "no final answer stated", found
+    if found.hedged:
+        return "ambiguous", f"the answer hedges: {found.text!r}", found
+    answer = found.text
+    gold_shape = shape(normalise(gold))
+    if found.together:
+        if gold_shape in ("set", "pair", "list"):
+            answer = _together(gold, found.together)
+        elif any(not answers_match(found.together[-1], part, conventions) for part in found.together[:-1]):
+            return "ambiguous", f"several different boxed answers: {list(found.together)}", found
+    if found.how == "last_sentence" and not is_plain_number(normalise(gold)) and is_plain_number(normalise(answer)):
+        # A bare number read from prose cannot stand for a structured gold: say so rather than guess.
+        return "unparseable", f"only a bare number ({answer!r}) in the last sentence", found
+    if not answers_match(gold, answer, conventions):
+        if any(not answers_match(other, answer, conventions) for other in found.earlier):
+            return "ambiguous", f"states {found.earlier[-1]!r} and later {answer!r} with no correction", found
+        return "wrong_answer", f"got {answer!r}, expected {gold!r}", found
+    for other in found.earlier:
+        if not answers_match(gold, other, conventions):
+            return "ambiguous", f"states {other!r} and later {answer!r} with no correction between them", found
+    return "pass", answer, found
 
 
 class MathAnswerVerifier:
     isolation: dict[str, str] | None = None  # runs no code
 
-    def __init__(self, gold_field: str = "answer", conventions: MathConventions = MathConventions()) -> None:
+    def __init__(self, gold_field: str = "answer", conventions: MathConventions = MathConventions(),
+                 judge: MathJudge | None = None) -> None:
         self.gold_field = gold_field
         self.conventions = conventions
+        self.judge = judge  # decides only the replies that cannot be read, once it has passed calibration
         self.name = "math_answer"
 
     async def verify(self, candidate: str, fields: dict[str, Any]) -> Verdict:
         if self.gold_field not in fields or fields[self.gold_field] is None:
             return Verdict(False, "bad_gold", f"the record has no gold answer in `{self.gold_field}`")
-        answer = extract_answer(candidate)
-        if answer is None:
-            return Verdict(False, "no_answer", "no final answer found")
         gold = str(fields[self.gold_field])
-        if answers_match(gold, answer, self.conventions):
-            return Verdict(True, "pass", answer)
-        return Verdict(False, "wrong_answer", f"got {answer!r}, expected {gold!r}")
+        kind = answer_kind(gold)
+        try:
+            outcome, detail, _ = judge_reply(gold, candidate, self.conventions)
+        except Exception as error:  # noqa: BLE001 - no reply text may crash a run: reject it, say why
+            return Verdict(False, "unparseable", f"could not be read: {type(error).__name__}", category=kind)
+        if outcome == "unparseable" and self.judge is not None:
+            judged = await self.judge.decide(gold, candidate)
+            if judged is not None:
+                return Verdict(judged.passed, judged.outcome, judged.detail, mode="judge", category=kind)
+        return Verdict(outcome == "pass", outcome, detail, category=kind)

@@ -1,86 +1,254 @@
-"""Finding the final answer in a worked solution, and the text forms an answer can take.
+"""Finding the final answer of a worked solution, whole, or saying that there is none or more than one.
 
-The final answer is the last one stated: the last \\boxed{} (a later box corrects an earlier one), else
-the last GSM8K "#### x", else the last answer statement ("the answer is x", "Answer: x", or a
-correction such as "actually it is x"), else the last math span ($...$, \\(...\\), \\[...\\]) of a
-solution, else a short reply taken whole. Only with none of these is the last number used. An answer is
-kept whole (`1.2\\times10^{-3}`, `x=2 or x=-3`, `[2, 5)`), never cut down to a number inside it.
+Final-answer statements, in the order they are written: every \\boxed{} (or \\fbox{}), a GSM8K
+"#### x" line, "the answer is x" / "Final answer: x" / "Answer: x", and corrections ("actually it is
+x"). The last statement is the answer; an earlier one that states a different value counts as a second
+answer unless a correction ("wait", "actually", "I made a mistake", ...) stands between them. Several
+boxes with no correction between them are read together (a set of solutions boxed one by one).
+Statements inside parentheses or in a hypothetical ("if ..., the answer would be 60") are commentary.
+
+An answer runs to its real sentence end (a full stop followed by a space, whatever opens the next
+sentence; not a decimal point or "p.m."), or to the end of its math span, so `(2, 3]`, `x = 1 or x = 2`
+and a matrix stay whole.
+
+With no statement (lenient format only): the last bold value of the last paragraph, a reply that is
+only an answer, a short last line, or the one answer-like value in the last sentence. Anything else is
+`none`: the caller rejects it as unparseable rather than guessing at a number inside the reply.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 _STATEMENT = re.compile(
-    r"(?:final\s+answer|answer)\s*(?:is|:|=|would\s+be|should\s+be)\s*:?\s*(?P<a>[^\n]+)"
-    r"|(?:actually|correction|instead|rather|no\s+wait|wait)[,:]?\s+(?:it|the\s+answer|the\s+result|this)?\s*"
-    r"(?:is|=|equals|should\s+be)\s+(?P<b>[^\n]+)", re.IGNORECASE)
-_MATH_SPAN = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$|\\\((.+?)\\\)|\\\[(.+?)\\\]", re.DOTALL)
-_NUMBER = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?(?:\s*\\times\s*10\^\{?-?\d+\}?)?\s*(?:\\?%)?")
-_SENTENCE_END = re.compile(r"(?<![\d\\])\.(?:\s|$)|(?<=\d)\.(?:\s+[A-Z]|\s*$)")
-SHORT_REPLY = 60  # characters: a reply this short with no statement is taken as the answer itself,
-SHORT_REPLY_WORDS = 6  # if it has math in it or is only a few words ("All real numbers", "Tuesday")
+    r"(?P<lead>\b(?:final\s+answer|(?:correct\s+)?answer))\s*(?:is|:|=|equals|should\s+be|will\s+be|would\s+be"
+    r"|would\s+have\s+been|could\s+be|might\s+be|must\s+be)\s*:?\s*"
+    r"|(?P<fix>\b(?:actually|correction|instead|rather|no,?\s+wait|wait)[,:]?\s+(?:it|the\s+answer|the\s+result"
+    r"|this|that|the\s+total|the\s+correct\s+value)?\s*(?:is|=|equals|should\s+be|must\s+be)\s+)", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b|\bif\b|\bhad\b|\bwere\b|\bsuppose\b|\bunless\b", re.I)
+CORRECTION = re.compile(
+    r"\b(?:wait|actually|correction|oops|mistake|error|incorrect|wrong|re-?calculat\w*|re-?check\w*|recount\w*"
+    r"|re-?do\w*|on\s+second\s+thought|let\s+me\s+(?:fix|correct|redo|re-?check)|scratch\s+that|instead)\b", re.I)
+_MATH_SPAN = re.compile(r"\$\$(.+?)\$\$|(?<!\\)\$(.+?)(?<!\\)\$|\\\((.+?)\\\)|\\\[(.+?)\\\]", re.DOTALL)
+_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__", re.DOTALL)
+_ABBREVIATION = re.compile(r"\b([ap])\.\s?m\.", re.I)  # 3:45 p.m. is not a sentence end
+# Where a statement's answer stops: a full stop then a space, a semicolon, a new line, or prose after a comma.
+_ANSWER_END = re.compile(r"(?<!\\)\.(?=\s|$)|;|\n|,\s+(?=(?:which|because|since|so|as|but|and\s+(?:so|then|that|this|we|she|he|they|it))\b)"
+                         r"|,?\s+(?=(?:because|since|which|as\s+(?:we|it|the)|so\s+(?:we|she|he|they|it)|when|per\s+the)\b)"
+                         r"|\s+\((?=[^)]*[A-Za-z]{3,})")
+_LEADING_WORDS = re.compile(r"^(?:(?:so|thus|hence|therefore|then|finally|overall|in\s+total|altogether|that\s+is"
+                            r"|i\.e\.|actually|now|just|indeed|really|clearly|simply)[,:]?\s+)+", re.I)
+# An answer-like value in prose: a math span, a bracketed structure with a number, or a number (with its sign,
+# fraction, scientific notation, percent or scale).
+_VALUE = re.compile(
+    r"\$\$.+?\$\$|(?<!\\)\$(?!\d)[^$]+?(?<!\\)\$|(?<!\\)\$\d[^$]*?(?<![\s\\])\$|\\\(.+?\\\)|\\\[.+?\\\]"
+    r"|[(\[{][^()\[\]{}]*\d[^()\[\]{}]*[)\]}]|\b\d{1,2}:\d{2}(?:\s*[ap]m\b)?"
+    r"|[-−±]?\$?\d[\d,]*(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?(?:\s*(?:\\times|×|x)\s*10\^\{?[-−]?\d+\}?|e[-−+]?\d+)?"
+    r"(?:\s*(?:\\?%|percent))?(?:\s+(?:thousand|million|billion))?", re.DOTALL)
+_COPULA = re.compile(r"\b(?:is|are|was|were|equals|gives|get|gets|becomes|makes)\b", re.I)
+SHORT_LINE = 60  # characters: a last line this short, with math and at most 3 words, is the answer
 
 
-def last_braced(text: str, command: str) -> str | None:
-    """The content of the last `command{...}`, braces balanced."""
-    start = text.rfind(command + "{")
-    if start < 0:
-        return None
-    depth, i = 1, start + len(command) + 1
-    for j in range(i, len(text)):
-        depth += {"{": 1, "}": -1}.get(text[j], 0)
+@dataclass(frozen=True)
+class FinalAnswer:
+    text: str | None  # the answer, whole; None when the reply states none
+    how: str  # boxed, hashes, statement, bold, short_reply, last_line, last_sentence, none
+    earlier: tuple[str, ...] = ()  # earlier statements no correction withdrew: a different value is ambiguous
+    together: tuple[str, ...] = ()  # several boxes with no correction between them, in order
+    hedged: bool = False  # "12 or maybe 15": the reply does not commit to one answer
+    notes: list[str] = field(default_factory=list, compare=False)
+
+
+@dataclass(frozen=True)
+class _Statement:
+    start: int
+    end: int
+    answer: str
+    how: str
+
+
+def balanced(text: str, start: int) -> int | None:
+    """The index just past the group whose opening brace is at `start`."""
+    depth = 0
+    for i in range(start, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[i], 0)
         if depth == 0:
-            return text[i:j]
+            return i + 1
     return None
 
 
-def _last_box(text: str) -> str | None:
-    boxes = [(text.rfind(c + "{"), c) for c in ("\\boxed", "\\fbox")]
-    position, command = max(boxes)
-    return last_braced(text, command) if position >= 0 else None
-
-
-def _clean_statement(tail: str) -> str:
-    """The answer in the rest of a statement's line: up to the sentence's end, delimiters off."""
-    tail = tail.strip()
-    span = _MATH_SPAN.match(tail)
-    if span:
-        return next(g for g in span.groups() if g is not None).strip()
-    end = _SENTENCE_END.search(tail)
-    if end:
-        tail = tail[: end.start()]
-    return tail.strip().rstrip(".;,").strip()
-
-
-def _last_statement(text: str) -> re.Match | None:
-    """The answer statement that starts last; searched overlapping, since one statement's line can
-    hold a correction ("the answer is 7. Wait, actually it is 8")."""
-    found, position = None, 0
-    while (match := _STATEMENT.search(text, position)) is not None:
-        found, position = match, match.start() + 1
+def _boxes(text: str) -> list[_Statement]:
+    found = []
+    for match in re.finditer(r"\\(?:boxed|fbox)\s*\{", text):
+        end = balanced(text, match.end() - 1)
+        if end is not None:
+            found.append(_Statement(match.start(), end, text[match.end():end - 1].strip(), "boxed"))
     return found
 
 
-def extract_answer(text: str) -> str | None:
-    if not text or not text.strip():
-        return None
-    if (found := _last_box(text)) is not None:
-        return found.strip()
-    if "####" in text:
-        after = text.rsplit("####", 1)[1].strip().splitlines()
-        return after[0].strip() if after else None
-    if (last := _last_statement(text)) is not None:
-        answer = _clean_statement(last.group("a") if last.group("a") is not None else last.group("b"))
+def _aside(text: str, position: int) -> bool:
+    """Whether `position` is inside an unclosed parenthesis of its paragraph: an aside."""
+    paragraph = text.rfind("\n\n", 0, position) + 1
+    before = re.sub(r"\$[^$]*\$", "", text[paragraph:position])
+    return before.count("(") > before.count(")")
+
+
+def _sentence_start(text: str, position: int) -> int:
+    ends = [m.end() for m in re.finditer(r"(?<!\\)\.\s|\n|[!?]\s", text[:position])]
+    return ends[-1] if ends else 0
+
+
+def answer_span(tail: str) -> str:
+    """The answer at the start of `tail`: a math span or box whole, else up to its sentence's end."""
+    tail = tail.lstrip(" :*")
+    tail = _LEADING_WORDS.sub("", tail)
+    if tail.startswith(("\\boxed", "\\fbox")) and (brace := tail.find("{")) >= 0:
+        end = balanced(tail, brace)
+        if end is not None:
+            return tail[brace + 1:end - 1].strip()
+    span = _MATH_SPAN.match(tail)
+    if span and not re.match(r"\$\d[\d,.]*\s", tail):  # "$18 per day" is money, not a math span
+        inner = next(g for g in span.groups() if g is not None).strip()
+        rest = tail[span.end():]
+        unit = re.match(r"[ \t]*([A-Za-z][A-Za-z ]{0,20}?)(?=[.,;]|\s*$)", rest)
+        return inner + (" " + unit.group(1) if unit and not re.search(r"\b(?:or|and)\b", unit.group(1)) else "")
+    end = _ANSWER_END.search(tail)
+    answer = tail[: end.start()] if end else tail
+    return answer.strip().rstrip(".;,:!").strip().strip("*").strip()
+
+
+def _statements(text: str) -> list[_Statement]:
+    found = _boxes(text)
+    for match in re.finditer(r"^\s*####\s*(.*)$", text, re.MULTILINE):
+        found.append(_Statement(match.start(), match.end(), match.group(1).strip().rstrip("."), "hashes"))
+    position = 0
+    while (match := _STATEMENT.search(text, position)) is not None:
+        position = match.start() + 1  # overlapping: "the answer is 7. Wait, actually it is 8"
+        if _aside(text, match.start()):
+            continue
+        clause = text[_sentence_start(text, match.start()):match.end()]
+        if match.group("lead") and _HYPOTHETICAL.search(clause):
+            continue
+        answer = _value_in_prose(answer_span(text[match.end():]))
         if answer:
-            return answer
-    stripped = text.strip()
-    if len(stripped) <= SHORT_REPLY and "\n" not in stripped and (
-            len(stripped.split()) <= SHORT_REPLY_WORDS or re.search(r"[\d\\$=]", stripped)):
-        span = _MATH_SPAN.fullmatch(stripped)
-        return next(g for g in span.groups() if g is not None).strip() if span else stripped.rstrip(".")
-    spans = _MATH_SPAN.findall(text)
-    if spans:
-        return next(g for g in spans[-1] if g).strip()
-    numbers = _NUMBER.findall(text)
-    return numbers[-1].strip() if numbers else None
+            found.append(_Statement(match.start(), match.end() + 1, answer, "statement"))
+    # A statement whose answer is a box is that box.
+    boxes = [s for s in found if s.how == "boxed"]
+    found = [s for s in found if s.how == "boxed" or not any(
+        0 <= b.start - s.start <= len(text[s.start:b.start]) and not text[s.end - 1:b.start].strip(" :$*\\[(")
+        for b in boxes)]
+    return sorted(found, key=lambda s: s.start)
+
+
+def _hedged(answer: str) -> bool:
+    return bool(re.search(r"\b(?:maybe|perhaps|possibly|probably|either|or\s+so|approximately\s+or)\b", answer, re.I))
+
+
+def _uncorrected(text: str, statements: list[_Statement]) -> list[_Statement]:
+    """The statements before the last that no correction stands between and the last."""
+    last = statements[-1]
+    return [s for s in statements[:-1] if not CORRECTION.search(text[s.end:last.start])]
+
+
+def _last_paragraph(text: str) -> str:
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return paragraphs[-1] if paragraphs else text
+
+
+def _prose_words(text: str) -> int:
+    """Words outside math: "So 12." has one, "The values are 3, 7 and 12." four."""
+    bare = re.sub(r"\\[a-zA-Z]+|\b[ap]\.?m\b\.?", " ", _MATH_SPAN.sub(" ", text))
+    return len(re.findall(r"\b[A-Za-z]{2,}\b", bare))
+
+
+def _value_in_prose(answer: str) -> str:
+    """"Jane started growing Sphere 3 hours ago" -> "3": a statement that runs on as a sentence stands for
+    the one value in it. Short answers, and text answers with no value, are kept as they are."""
+    if _prose_words(answer) <= 3 and not _COPULA.search(answer):
+        return answer
+    return _one_value(answer) or answer
+
+
+_CLAUSE = re.compile(r"(?:,|;)?\s+\b(?:so|therefore|thus|hence|which\s+gives|giving)\b[,:]?\s+", re.I)
+_COPULA_SPLIT = re.compile(r"\b(?:is|are|equals|gives|get|gets|be|makes)\b")
+_CONNECTIVES = re.compile(r"^(?:\s|,|\band\b|\bor\b|\\pm|[a-zA-Z](?:_\{?\w+\}?)?\s*=|\.)*$")
+
+
+def _spans_as_answer(value: str) -> str:
+    return answer_span(value) if value.startswith(("$", "\\(", "\\[")) else value
+
+
+def _one_value(sentence: str) -> str | None:
+    """The value a sentence states: its only value, else the value (or list of values: "x=2 or x=-3")
+    after its last "so" and last `=`/"is"."""
+    clause = _CLAUSE.split(sentence)[-1]
+    stated = _COPULA_SPLIT.split(clause)[-1]
+    for text in (clause, stated, re.split(r"(?<![<>!\\])=", stated)[-1]):
+        values = [v.strip() for v in _VALUE.findall(text) if v.strip()]
+        if len(values) == 1:
+            return _spans_as_answer(values[0])
+        rest = _VALUE.sub(" ", text)
+        if len(values) > 1 and _CONNECTIVES.match(rest.strip(" .")):  # "x = 1 and x = 3", "$1$ or $2$"
+            return ", ".join(_spans_as_answer(v) for v in values)
+    return None
+
+
+def _fallback(text: str) -> tuple[str | None, str]:
+    paragraph = _last_paragraph(text)
+    bolds = [next(g for g in m.groups() if g is not None).strip() for m in _BOLD.finditer(paragraph)]
+    bolds = [b for b in bolds if not b.endswith(":") and len(b) <= 60 and (re.search(r"[\d\\=]", b)
+                                                                        or len(b.split()) <= 3)]
+    if bolds:
+        return answer_span(bolds[-1]), "bold"
+    plain = text.replace("**", "").strip()
+    if "\n" not in plain and _prose_words(plain) <= 3 and not _COPULA.search(plain):
+        return (_one_value(plain) if _prose_words(plain) else None) or answer_span(plain), "short_reply"
+    last_line = plain.splitlines()[-1].strip()
+    if len(last_line) <= SHORT_LINE and _prose_words(last_line) <= 3 and re.search(r"[\d\\=]", last_line) \
+            and not last_line.endswith(":") and not _COPULA.search(last_line):
+        return answer_span(last_line), "last_line"
+    sentences = [re.sub(r"\s*\([^()]*[A-Za-z]{3,}[^()]*\)\.?", " ", s).strip()  # asides say nothing of the answer
+                 for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(])", _last_paragraph(plain))]
+    sentences = [s for s in sentences if s.strip(" .")]
+    value = _one_value(sentences[-1]) if sentences else None
+    return (value, "last_sentence") if value else (None, "none")
+
+
+_SIGN_OFF = re.compile(r"<\|[a-z_]+\|>.*$|\s*I\s+hope\s+(?:it|this)\s+is\s+correct\.?\s*$", re.I | re.DOTALL)
+
+
+def find_final_answer(reply: str, strict: bool = False) -> FinalAnswer:
+    """The final answer of `reply`. `strict`: only a box, "####" or an answer statement counts."""
+    if not reply or not reply.strip():
+        return FinalAnswer(None, "none")
+    reply = _SIGN_OFF.sub("", reply)  # a chat template's next turn, "I hope it is correct."
+    text = _ABBREVIATION.sub(lambda m: m.group(1) + "m", reply.replace("\r\n", "\n")).replace("**", "")
+    statements = _statements(text)
+    if statements:
+        last = statements[-1]
+        together: tuple[str, ...] = ()
+        boxes = [s for s in statements if s.how == "boxed"]
+        if last.how == "boxed" and len(boxes) > 1:
+            run = [boxes[-1]]
+            for box in reversed(boxes[:-1]):
+                if CORRECTION.search(text[box.end:run[0].start]):
+                    break
+                run.insert(0, box)
+            together = tuple(b.answer for b in run) if len(run) > 1 else ()
+        definitive = last.how == "hashes" or re.match(r"final\s+answer", text[last.start:], re.I)
+        earlier = () if definitive else tuple(s.answer for s in _uncorrected(text, statements)
+                                              if s.answer not in together)
+        return FinalAnswer(last.answer, last.how, earlier, together, _hedged(last.answer))
+    if strict:
+        return FinalAnswer(None, "none")
+    answer, how = _fallback(_ABBREVIATION.sub(lambda m: m.group(1) + "m", reply.replace("\r\n", "\n")))
+    if not answer:
+        return FinalAnswer(None, "none")
+    return FinalAnswer(answer, how, hedged=_hedged(answer))
+
+
+def extract_answer(text: str) -> str | None:
+    """The final answer's text alone (None if the reply states none or hedges)."""
+    found = find_final_answer(text)
+    return None if found.hedged else found.text
