@@ -200,8 +200,9 @@ def test_code_passing_weak_tests_must_also_answer_as_the_reference_solution():
     assert [(h.index, h.item_id, h.method) for h in hits] == [(1, "HumanEval/33", "semantic+tests")]
     assert hits[0].evidence["agreed_on_inputs"] == f"{sort.agreed}/{sort.compared}"
     near = dict(decontaminator.near_misses(5))[0]  # kept, and listed with how far it agreed
-    assert near["passed_tests_of"] == "HumanEval/33"
-    assert near["agreed_on_inputs"] == f"{reverse.agreed}/{reverse.compared}"
+    assert near["closest_behaviour"] == "HumanEval/33"
+    agreed, compared = map(int, near["agreed_on_inputs"].split("/"))
+    assert agreed / compared < DecontamSettings().behaviour_agreement  # screening stops once it cannot reach it
 
 
 def test_probe_inputs_start_from_the_tests_literals_and_vary_one_argument_at_a_time():
@@ -218,13 +219,73 @@ def test_probe_inputs_start_from_the_tests_literals_and_vary_one_argument_at_a_t
     assert probe_inputs(test) == inputs  # seeded
 
 
-def test_literals_ignore_the_values_every_task_uses():
-    from synthloom.guards.literal_evidence import LiteralIndex, literals
+def test_literals_count_by_rarity_in_the_benchmark_and_in_ordinary_text():
+    from synthloom.guards.benchmarks import load_items
+    from synthloom.guards.literal_evidence import LiteralIndex, code_literals, literals
 
-    assert literals("f([1, 2, 3]) == 0 and 'abcd' or 'ab' or 17 or 2.0") == {"q:1,2,3", "n:17", "s:abcd"}
-    index = LiteralIndex({"a": "x = 17; y = 'hello world'", "b": "x = 17", "c": "z = 99"})
-    score, shared = index.evidence(literals("17 and 'hello world'"), "a")
-    assert shared == ["s:hello world", "n:17"] and score > index.evidence(literals("17"), "b")[0] > 0
+    assert literals("f([1, 2, 3]) == 0 and 'abcd' or 'ab' or 17 or 2.0") == {
+        "q:1,2,3", "n:17", "s:abcd", "n:1", "n:2", "n:3", "n:0"}
+    # An item's tests are read as code: assertion messages and METADATA are not its values.
+    assert code_literals("METADATA = {'dataset': 'test'}\ndef check(c):\n"
+                         "    assert c([4.5, 2.25, 8]) == 'x y', 'This prints if this assert fails 1'\n") == {
+        "q:4.5,2.25,8", "n:4.5", "n:2.25", "n:8", "s:x y"}
+    items = load_items(BenchmarkSource.parse("humaneval"))
+    index = LiteralIndex({("humaneval", k): v for k, v in items.texts.items()})
+    zero = index.items[("humaneval", "HumanEval/0")]
+    assert "q:1,2.8,3,4,5,2" in zero and "n:0.95" in zero  # its own example list and values
+    for ordinary in ("n:5", "n:-5", "n:7", "q:1,2,3,4,5", "s:true"):  # small numbers, runs, booleans
+        assert index.weight.get(ordinary, 0.0) == 0.0
+    # Common in the standard library's text, so weak even where the benchmark has it in few items.
+    assert index.weight["s:hello"] < 2.0 < index.weight["n:2.8"]
+    ranked = index.ranked(literals("for [1.0, 2.8, 3.0, 4.0, 5.0, 2.0] and 5 or 7"))
+    assert ranked[0].item == ("humaneval", "HumanEval/0") and ranked[0].shared[0] == "q:1,2.8,3,4,5,2"
+
+
+def test_small_numbers_and_a_common_word_do_not_flag_and_shared_examples_need_the_nearer_item():
+    # An unrelated task at a fair similarity to HumanEval items, whose examples are values every task uses.
+    weak = ("Write a function that returns the number of vowels in a word; for 'hello' it returns 2, "
+            "for 'sky' 0, and for -5 or 7 it raises.")
+    # HumanEval/0 and /20 share this example list: the description nearer the text decides.
+    shared = ("Write a function telling whether two values of a list lie closer together than a limit; "
+              "for [1.0, 2.0, 3.9, 4.0, 5.0, 2.2] with 0.3 it says True.")
+    hits = decontaminate([weak, shared], semantic=True, behaviour=False)
+    assert {i: h.item_id for i, h in hits.items()} == {1: "HumanEval/0"}
+    assert hits[1].evidence["runner_up"]["item_id"] == "HumanEval/20"
+
+
+def test_code_is_extracted_however_it_is_written():
+    from synthloom.guards.code_extraction import python_program
+
+    unfenced = ("Return the longest.\n\ndef longest_word(ws):\n    best = ws[0] if ws else None\n"
+                "    for w in ws:\n        if len(w) > len(best):\n            best = w\n    return best\n"
+                "Example: longest_word(['a', 'bb']) returns 'bb'.\n")
+    program = python_program(unfenced)
+    assert [f.name for f in program.functions] == ["longest_word"] and "Example" not in program.code
+    helper_and_main = ("First a helper:\n\ndef is_p(n):\n    return n > 1 and all(n % d for d in range(2, n))\n\n"
+                       "Then the main one, which uses it:\n\n    def count_p(xs):\n"
+                       "        return sum(is_p(x) for x in xs)\n")
+    assert [f.name for f in python_program(helper_and_main).functions] == ["count_p", "is_p"]
+    fenced = "Here:\n```\nimport math\ndef f(a, b=2, *rest):\n    return math.gcd(a, b)\nprint(f(4))\n```\nDone."
+    program = python_program(fenced)
+    assert program.functions[0].min_args == 1 and program.functions[0].max_args is None
+    assert "print" not in program.code and "import math" in program.code  # nothing runs at load
+    assert python_program("def stub(x):\n    \"\"\"Doubles x: stub(2) == 4.\"\"\"\n") is None
+    assert python_program("```js\nfunction f(x) { return x; }\n```") is None
+
+
+def test_code_is_tested_against_items_beyond_the_nearest_few():
+    # Prose about something else entirely, code that is HumanEval/12's (longest string, first on ties),
+    # unfenced and followed by prose: the item is not among the 5 nearest by the prose.
+    text = ("Quick utility I use when tidying up the product catalogue before a sale.\n"
+            "def pick(names):\n    if not names:\n        return None\n    top = names[0]\n"
+            "    for n in names:\n        if len(n) > len(top):\n            top = n\n    return top\n"
+            "Example: pick(['mug', 'teapot']) gives 'teapot'. Handy for the sale banner.")
+    decontaminator = Decontaminator([BenchmarkSource.parse("humaneval")], DecontamSettings(semantic=True))
+    hits = asyncio.run(decontaminator.find([text]))
+    assert [(h.item_id, h.method, h.evidence["function"]) for h in hits] == [("HumanEval/12", "semantic+tests", "pick")]
+    narrow = Decontaminator([BenchmarkSource.parse("humaneval")],
+                            DecontamSettings(semantic=True, behaviour_top_k=5, behaviour_similarity=0.5))
+    assert asyncio.run(narrow.find([text])) == []  # the old reach: 5 nearest, at 0.5
 
 
 def test_one_generic_line_of_a_reference_solution_is_not_a_copy():

@@ -11,6 +11,7 @@ sort them, because every test lists them in descending order).
 from __future__ import annotations
 
 import ast
+import asyncio
 import json
 import re
 from dataclasses import dataclass
@@ -103,3 +104,86 @@ async def agreement_with_reference(code: str, name: str, item: ItemTests) -> Agr
         reference_broken = str(answer.get("error", "")).startswith("reference") if isinstance(answer, dict) else False
         return None if reference_broken else Agreement(len(inputs), 0)
     return Agreement(int(answer["compared"]), int(answer["agreed"]))
+
+
+# -- screening: a record's functions against many items at once --------------------------------------
+
+REFERENCE_BATCH = 12  # items whose reference answers one sandbox computes (its output is capped at 64 KiB)
+SCREEN_LIMITS = SandboxLimits(wall_s=30, cpu_s=20)
+_REFERENCE_ANSWERS: dict[tuple, tuple[list[str], list]] = {}  # (key, solution) -> (inputs, answers)
+
+
+def entry_arity(item: ItemTests) -> tuple[int, int | None] | None:
+    """(required, at most) positional arguments of the item's entry point, from its prompt."""
+    from synthloom.guards.code_extraction import _arity
+
+    tree = _parses(item.prompt + "\n    pass\n") or _parses(item.prompt)
+    if tree is None:
+        return None
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == item.entry_point:
+            arity = _arity(node)
+            return arity.min_args, arity.max_args
+    return None
+
+
+async def reference_answers(items: dict) -> dict:
+    """key -> (inputs, the reference's answers: None where it raised, was slow or answered at length),
+    for the items that have a reference and literal test inputs; computed once per process."""
+    todo = []
+    for key, item in items.items():
+        if (key, item.solution) in _REFERENCE_ANSWERS or not item.solution:
+            continue
+        inputs = [repr(a) for a in probe_inputs(item.test)]
+        if inputs:
+            todo.append({"key": key, "reference": item.prompt + item.solution, "entry_point": item.entry_point,
+                         "inputs": inputs, "solution": item.solution})
+
+    async def batch(part: list[dict]) -> None:
+        items = [{**{k: v for k, v in p.items() if k != "solution"}, "key": repr(p["key"])} for p in part]
+        spec = {"mode": "references", "items": items}
+        result = await run_python(_probe_driver(), SandboxLimits(wall_s=60, cpu_s=50),
+                                  stdin=json.dumps(spec).encode())
+        lines = result.stdout.strip().splitlines()
+        try:
+            outputs = json.loads(lines[-1])["outputs"] if lines else {}
+        except (ValueError, KeyError, TypeError):
+            outputs = {}
+        for p in part:
+            answers = outputs.get(repr(p["key"]))
+            _REFERENCE_ANSWERS[(p["key"], p["solution"])] = (p["inputs"], answers or [None] * len(p["inputs"]))
+
+    await asyncio.gather(*(batch(todo[i:i + REFERENCE_BATCH]) for i in range(0, len(todo), REFERENCE_BATCH)))
+    out = {}
+    for key, item in items.items():
+        if (key, item.solution) in _REFERENCE_ANSWERS:
+            inputs, answers = _REFERENCE_ANSWERS[(key, item.solution)]
+            kept = [(i, a) for i, a in zip(inputs, answers, strict=True) if a is not None]
+            out[key] = ([i for i, _ in kept], [a for _, a in kept])
+    return out
+
+
+async def screen(code: str, candidates: list[tuple[object, list[str], ItemTests]], answers: dict,
+                 agreement: float) -> dict:
+    """(item key, function) -> Agreement, for each candidate item (with the record's functions that fit
+    its arity) whose reference answers are known: one sandbox run for them all. A function is left
+    as soon as it has disagreed more than the share `agreement` allows."""
+    items = []
+    for key, functions, item in candidates:
+        if key not in answers:
+            continue
+        inputs, expected = answers[key]
+        items.append({"key": repr(key), "preamble": _preamble(item), "functions": functions, "inputs": inputs,
+                      "expected": expected, "allowed": int((1 - agreement) * len(inputs) + 1e-9)})
+    if not items:
+        return {}
+    spec = {"mode": "screen", "candidate": code, "items": items}
+    result = await run_python(_probe_driver(), SCREEN_LIMITS, stdin=json.dumps(spec).encode())
+    lines = result.stdout.strip().splitlines()
+    try:
+        found = json.loads(lines[-1])["results"] if lines else {}
+    except (ValueError, KeyError, TypeError):
+        found = {}
+    keys = {repr(key): key for key, _, _ in candidates}
+    return {(keys[k], name): Agreement(compared, agreed)
+            for k, by_function in found.items() if k in keys for name, (compared, agreed) in by_function.items()}

@@ -4,6 +4,13 @@ record's function called on the same inputs, answering how many agree.
 stdin: {"reference": source, "entry_point": name, "candidate": source, "function": name,
 "inputs": [repr of an argument tuple, ...]}. stdout, last line: {"compared": n, "agreed": m}, or
 {"error": why}. Inputs the reference raises on or is slow on are outside its task and not compared.
+
+Two more modes. {"mode": "references", "items": [{"key", "reference", "entry_point", "inputs"}]}:
+each reference solution's answers, {"outputs": {key: [answer or null, ...]}} (null: it raised or was
+slow). {"mode": "screen", "candidate": source, "items": [{"key", "preamble", "functions", "inputs",
+"expected", "allowed"}]}: the record's functions against many items' known answers at once,
+{"results": {key: {function: [compared, agreed]}}}; an item is left as soon as a function has
+disagreed more than `allowed` times, and the candidate is given up on after SLOW_LIMIT slow calls.
 """
 
 import ast
@@ -60,11 +67,68 @@ def load(source, name):
     return namespace[name]
 
 
+SLOW_LIMIT = 6
+LONG_ANSWER = 300
+
+
+def references(spec):
+    outputs = {}
+    for item in spec["items"]:
+        try:
+            reference = load(item["reference"], item["entry_point"])
+        except BaseException:  # noqa: BLE001
+            continue
+        answers = []
+        for text in item["inputs"]:
+            got = outcome(reference, ast.literal_eval(text))
+            # Long answers (over LONG_ANSWER characters) are not compared: the sandbox's output is capped.
+            answers.append(got[1] if got[0] == "value" and len(json.dumps(got[1])) <= LONG_ANSWER else None)
+        outputs[item["key"]] = answers
+    return {"outputs": outputs}
+
+
+def screen(spec):
+    loaded = {}
+    results = {}
+    slow = 0
+    for item in spec["items"]:
+        if slow >= SLOW_LIMIT:
+            break
+        if item["preamble"] not in loaded:
+            try:
+                namespace = {"__name__": "probe"}
+                exec(compile(item["preamble"] + "\n" + spec["candidate"], "<probe>", "exec"), namespace)  # noqa: S102
+                loaded[item["preamble"]] = namespace
+            except BaseException:  # noqa: BLE001
+                loaded[item["preamble"]] = {}
+        namespace = loaded[item["preamble"]]
+        found = {}
+        for name in item["functions"]:
+            function = namespace.get(name)
+            if not callable(function):
+                continue
+            compared = agreed = 0
+            for text, want in zip(item["inputs"], item["expected"], strict=True):
+                got = outcome(function, ast.literal_eval(text))
+                slow += got[0] == "slow"
+                compared += 1
+                agreed += got[0] == "value" and got[1] == json.loads(json.dumps(want))
+                if compared - agreed > item["allowed"] or slow >= SLOW_LIMIT:
+                    break
+            found[name] = [compared, agreed]
+        results[item["key"]] = found
+    return {"results": results}
+
+
 def main():
     real_stdout = sys.stdout
     sys.stdout = io.StringIO()  # what the functions print is not the answer
     signal.signal(signal.SIGALRM, _alarm)
     spec = json.loads(sys.stdin.read())
+    if spec.get("mode") in ("references", "screen"):
+        answer = (references if spec["mode"] == "references" else screen)(spec)
+        real_stdout.write(json.dumps(answer) + "\n")
+        return
     try:
         reference = load(spec["reference"], spec["entry_point"])
     except BaseException as exc:  # noqa: BLE001

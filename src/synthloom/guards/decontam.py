@@ -83,8 +83,9 @@ class Decontaminator:
             self._semantic_segments = [i for i, s in enumerate(self.segments) if s.stage != "ngram"]
             self._semantic = SemanticIndex([self.segments[i].text for i in self._semantic_segments])
         todo = [i for i in range(len(texts)) if i not in skip]
+        wide = self.settings.top_k if judge is not None else max(self.settings.top_k, self.settings.behaviour_top_k)
         neighbours = [[Neighbour(self._semantic_segments[n.segment], n.similarity) for n in near]
-                      for near in self._semantic.top_k([texts[i] for i in todo], self.settings.top_k)]
+                      for near in self._semantic.top_k([texts[i] for i in todo], wide)]
         if judge is None:
             return await self._on_evidence(texts, dict(zip(todo, neighbours, strict=True)))
 
@@ -108,70 +109,136 @@ class Decontaminator:
             self._tests = {(name, item): tests for name, items in loaded for item, tests in items.tests.items()}
         return self._literal_index, self._tests
 
+    def _item_similarities(self, near: list) -> dict[tuple[str, str], tuple[float, int]]:
+        """item -> (its best similarity among the neighbours, that segment), most similar first."""
+        out: dict[tuple[str, str], tuple[float, int]] = {}
+        for n in near:
+            seg = self.segments[n.segment]
+            out.setdefault((seg.benchmark, seg.item_id), (n.similarity, n.segment))
+        return out
+
+    def _literal_hit(self, ranked: list, similar: dict) -> tuple | None:
+        """The one item a text's distinctive values point to, or None. Contenders are the items whose
+        evidence is within `literal_margin` of the most; one contender is the item, several are told
+        apart only by a description clearly nearer the text (two items can share an example list, as
+        HumanEval/0 and /20 do). The item's evidence must be more than one value or one compound value
+        (a list of numbers, a string that is not a word), and enough for its similarity."""
+        s = self.settings
+        if not ranked:
+            return None
+        contenders = [r for r in ranked if r.score * s.literal_margin >= ranked[0].score]
+        contenders.sort(key=lambda r: -similar.get(r.item, (0.0, 0))[0])
+        best = contenders[0]
+        if best.item not in similar:
+            return None
+        similarity, segment = similar[best.item]
+        if len(contenders) > 1 and similarity - similar.get(contenders[1].item, (0.0, 0))[0] < s.literal_similarity_gap:
+            return None
+        compound = len(best.shared) > 1 or best.shared[0][0] == "q" or not best.shared[0][2:].isalpha()
+        strong = best.score >= s.literal_alone and similarity >= s.literal_alone_similarity
+        weak = best.score >= s.literal_with_similarity and similarity >= s.literal_similarity
+        if not (compound and (strong or weak)):
+            return None
+        others = [r for r in ranked if r is not best]
+        runner_up = {"item_id": others[0].item[1], "literal_score": round(others[0].score, 2)} if others else None
+        return best, similarity, segment, runner_up
+
     async def _on_evidence(self, texts: list[str], neighbours: dict[int, list]) -> dict[int, Contamination]:
         s = self.settings
         index, tests = self._items()
         found: dict[int, Contamination] = {}
+        if s.behaviour and tests:
+            await self._behaviour_stage(texts, neighbours, found, tests)
         for i, near in neighbours.items():
+            if i in found:
+                continue
             values = literals(texts[i])
+            similar = self._item_similarities(near)
+            ranked = index.ranked(values)
             if near:  # kept for near-miss listings: the evidence that fell short
                 seg = self.segments[near[0].segment]
                 score, shared = index.evidence(values, (seg.benchmark, seg.item_id))
-                self.closest[i] = {"benchmark": seg.benchmark, "item_id": seg.item_id,
-                                   "similarity": round(near[0].similarity, 4), "literal_score": round(score, 2),
-                                   "shared_literals": shared[:5]}
-            for n in near:
-                seg = self.segments[n.segment]
-                score, shared = index.evidence(values, (seg.benchmark, seg.item_id))
-                strong = score >= s.literal_alone and n.similarity >= s.literal_alone_similarity
-                if strong or (n.similarity >= s.literal_similarity and score >= s.literal_with_similarity):
-                    found[i] = self._hit(i, n.segment, "semantic+literals", similarity=round(n.similarity, 4),
-                                         literal_score=round(score, 2), shared_literals=shared[:8])
-                    break
-                if n.similarity >= s.similarity_threshold:
-                    found[i] = self._hit(i, n.segment, "semantic", similarity=round(n.similarity, 4))
-                    break
-        if s.behaviour and tests:
-            await self._behaviour_stage(texts, neighbours, found, tests)
+                self.closest.setdefault(i, {}).update(
+                    {"benchmark": seg.benchmark, "item_id": seg.item_id, "similarity": round(near[0].similarity, 4),
+                     "literal_score": round(score, 2), "shared_literals": shared[:5]})
+            hit = self._literal_hit(ranked, similar)
+            if hit is not None:
+                best, similarity, segment, runner_up = hit
+                found[i] = self._hit(i, segment, "semantic+literals", similarity=round(similarity, 4),
+                                     literal_score=round(best.score, 2), shared_literals=best.shared[:8],
+                                     runner_up=runner_up)
+                continue
+            if near and near[0].similarity >= s.similarity_threshold:
+                found[i] = self._hit(i, near[0].segment, "semantic", similarity=round(near[0].similarity, 4))
         return found
 
     async def _behaviour_stage(self, texts: list[str], neighbours: dict[int, list], found: dict, tests: dict) -> None:
-        from synthloom.guards.behaviour_match import agreement_with_reference, implemented_function, passes_item_tests
+        """A record's code against the items it may implement: every item among its `behaviour_top_k`
+        nearest (at a similarity of at least `behaviour_similarity`) whose entry point takes as many
+        arguments as one of its functions, screened at once on the items' reference answers (one sandbox
+        run); the best agreeing item's own tests confirm. Items whose answers are not known (no
+        reference, no literal test inputs) are tried on their tests alone, among the `top_k` nearest."""
+        from synthloom.guards.behaviour_match import entry_arity, passes_item_tests, reference_answers, screen
+        from synthloom.guards.code_extraction import python_program
         from synthloom.verifiers.code import CodeVerifier
 
+        s = self.settings
         verifier = CodeVerifier()
         sandboxes = asyncio.Semaphore(max(2, os.cpu_count() or 1))
+        programs = {i: p for i in neighbours if i not in found and (p := python_program(texts[i])) is not None}
+        if not programs:
+            return
+        answers = await reference_answers(tests)
+        arity = {key: entry_arity(item) for key, item in tests.items()}
+
+        def fits(function, key) -> bool:
+            wanted = arity.get(key)
+            if wanted is None:
+                return False
+            low, high = wanted
+            return function.min_args <= (high if high is not None else function.min_args) and \
+                (function.max_args is None or function.max_args >= low)
 
         async def check(i: int) -> None:
-            code = implemented_function(texts[i])
-            if code is None:
-                return
-            tried = set()
-            for n in neighbours[i]:
-                seg = self.segments[n.segment]
-                key = (seg.benchmark, seg.item_id)
-                if n.similarity < self.settings.behaviour_similarity or key in tried or key not in tests:
-                    continue
-                tried.add(key)
+            program = programs[i]
+            similar = self._item_similarities(neighbours[i])
+            candidates = []
+            for key, (similarity, _) in similar.items():
+                if key in tests and similarity >= s.behaviour_similarity:
+                    names = [f.name for f in program.functions if fits(f, key)]
+                    if names:
+                        candidates.append((key, names, tests[key]))
+            screenable = {key for key, _, _ in candidates
+                          if key in answers and len(answers[key][0]) >= s.behaviour_min_inputs}
+            async with sandboxes:
+                agreements = await screen(program.code, [c for c in candidates if c[0] in screenable], answers,
+                                          s.behaviour_agreement)
+            best: dict = {}
+            for (key, name), agreement in agreements.items():
+                if key not in best or agreement.agreed > best[key][1].agreed:
+                    best[key] = (name, agreement)
+            agreeing = sorted(((key, name, a) for key, (name, a) in best.items()
+                               if a.compared >= s.behaviour_min_inputs and a.share >= s.behaviour_agreement),
+                              key=lambda t: (-t[2].share, -similar[t[0]][0]))
+            if best:
+                key, (name, a) = max(best.items(), key=lambda kv: (kv[1][1].agreed, similar[kv[0]][0]))
+                self.closest.setdefault(i, {}).update({"closest_behaviour": key[1], "agreed_on_inputs":
+                                                       f"{a.agreed}/{a.compared}"})
+            tests_alone = [(key, name, None) for key, names, _ in candidates[: s.top_k] if key not in screenable
+                           and similar[key][0] >= s.behaviour_tests_alone_similarity for name in names[:1]]
+            for key, name, agreement in agreeing[:3] + tests_alone:
                 async with sandboxes:
-                    passed = await passes_item_tests(verifier, *code, tests[key])
-                    agreement = await agreement_with_reference(*code, tests[key]) if passed else None
+                    passed = await passes_item_tests(verifier, program.code, name, tests[key])
                 if not passed:
                     continue
-                evidence = {"passed_tests_of": seg.item_id, "function": code[1]}
-                if agreement is not None and agreement.compared >= self.settings.behaviour_min_inputs:
-                    if agreement.share < self.settings.behaviour_agreement:
-                        # Weak tests passed by another task: the variants tell them apart. Kept, and shown
-                        # among the near misses with how far it agreed.
-                        if i in self.closest:
-                            self.closest[i]["passed_tests_of"] = seg.item_id
-                            self.closest[i]["agreed_on_inputs"] = f"{agreement.agreed}/{agreement.compared}"
-                        continue
+                evidence = {"passed_tests_of": key[1], "function": name}
+                if agreement is not None:
                     evidence["agreed_on_inputs"] = f"{agreement.agreed}/{agreement.compared}"
-                found[i] = self._hit(i, n.segment, "semantic+tests", similarity=round(n.similarity, 4), **evidence)
+                found[i] = self._hit(i, similar[key][1], "semantic+tests", similarity=round(similar[key][0], 4),
+                                     **evidence)
                 return
 
-        await asyncio.gather(*(check(i) for i in neighbours if i not in found))
+        await asyncio.gather(*(check(i) for i in programs))
 
     async def find(self, texts: list[str], judge: Judge | None = None,
                    calibration_judge: Judge | None = None) -> list[Contamination]:

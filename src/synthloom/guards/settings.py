@@ -42,18 +42,23 @@ class DecontamSettings:
     adaptive_n: bool = True  # shorter n for benchmarks of short items (GPT-3's rule)
     semantic: bool = False
     top_k: int = 5
-    # Without a judge, a neighbour is flagged when (tuned on benchmarks/decontam_rewordings.py's dev half):
-    similarity_threshold: float = 0.95  # its similarity alone is this high (a near-verbatim paraphrase),
-    literal_alone: float = 3.0  # or the text holds the item's literals with this much idf weight
-    literal_alone_similarity: float = 0.55  # (at a similarity of at least this),
-    literal_with_similarity: float = 0.5  # or this much, at a similarity of at least:
+    # Without a judge, a record is flagged on evidence that names one item (literal_evidence.py):
+    similarity_threshold: float = 0.95  # its nearest item's similarity alone is this high (near-verbatim),
+    literal_alone: float = 5.0  # or it shares this much weight of an item's distinctive values
+    literal_alone_similarity: float = 0.5  # (at a similarity to that item of at least this),
+    literal_with_similarity: float = 2.5  # or this much, at a similarity of at least:
     literal_similarity: float = 0.65
-    behaviour: bool = True  # or the text's code passes the item's own tests (items that have tests)
-    behaviour_similarity: float = 0.5  # for neighbours at least this similar,
-    # answering as the item's reference solution on this share of the variants (rewordings' code in the
-    # dev half agrees on 0.958 or more: only inputs outside the item's task differ)
+    literal_margin: float = 2.0  # and the item's evidence is at least this many times the runner-up's
+    literal_similarity_gap: float = 0.15  # (or its similarity this much higher than the runner-up's),
+    behaviour: bool = True  # or the text's code does what the item's reference solution does
+    behaviour_top_k: int = 64  # on every item among this many nearest whose entry point's arity fits,
+    behaviour_similarity: float = 0.3  # at a similarity of at least this (screened in one sandbox run),
+    # answering as the item's reference solution on this share of the variants of its tests' inputs
+    # (rewordings' code in the first dev half agrees on 0.958 or more: only inputs outside the task differ),
     behaviour_agreement: float = 0.95
-    behaviour_min_inputs: int = 5  # of the tests' inputs (fewer answered variants: the tests alone decide)
+    behaviour_min_inputs: int = 5  # (items with fewer known answers: their tests alone decide, for
+    behaviour_tests_alone_similarity: float = 0.5  # the `top_k` nearest at least this similar),
+    # and then passing the item's own tests.
     judge_threshold: float = 0.6  # with a judge: ask it about neighbours at or above this
 
 
