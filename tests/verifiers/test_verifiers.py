@@ -49,7 +49,7 @@ async def test_near_misses_are_rejected(candidate, gold):
 
 async def test_a_candidate_with_no_answer_is_rejected_not_crashed():
     verdict = await MathAnswerVerifier().verify("I am not sure how to solve this.", {"answer": "4"})
-    assert not verdict.passed and verdict.outcome == "no_answer"
+    assert not verdict.passed and verdict.outcome == "unparseable"
     assert extract_answer("") is None
 
 

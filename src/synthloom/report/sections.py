@@ -79,6 +79,14 @@ def rejection_section(view: RunView, draw: bool) -> Section:
         if report.get("outcomes"):
             section.tables.append(Table(["outcome", "candidates"], [[k, v] for k, v in report["outcomes"].items()],
                                         f"{step.name}: verifier outcomes by kind ({report.get('verifier', '')})"))
+        if by_kind := report.get("outcomes_by_kind"):
+            names = ["pass", "wrong_answer", "unparseable", "ambiguous"]
+            section.tables.append(Table(
+                ["answer kind", "accepted", "wrong", "unparseable", "ambiguous", "other"],
+                [[kind, *(c.get(n, 0) for n in names), sum(v for n, v in c.items() if n not in names)]
+                 for kind, c in by_kind.items()],
+                f"{step.name}: outcomes per answer kind (a kind mostly unparseable or ambiguous is one the "
+                f"verifier cannot read: its problems go missing from the data)"))
         if sandbox := report.get("sandbox"):
             section.notes.append(f"{step.name}: code ran in the sandbox's {sandbox['mode']} isolation: "
                                  f"{sandbox['detail']}")

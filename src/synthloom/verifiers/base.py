@@ -10,7 +10,7 @@ from typing import Any, Protocol
 @dataclass(frozen=True)
 class Verdict:
     passed: bool
-    outcome: str  # pass, fail, error, timeout, no_answer, ... : why, in one word, for counting
+    outcome: str  # pass, fail, error, timeout, unparseable, ... : why, in one word, for counting
     detail: str = ""
     mode: str = ""  # how it was decided, where a verifier has several ways (code: cases, whole_check)
     cases: tuple[dict[str, Any], ...] = ()  # per test case: outcome and detail, where the verifier has cases

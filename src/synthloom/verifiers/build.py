@@ -15,7 +15,8 @@ def build_verifier(config: VerifierConfig, engines: Engines | None) -> Verifier:
     if config.kind == "math":
         from synthloom.verifiers.math import MathAnswerVerifier, MathConventions
 
-        return MathAnswerVerifier(config.gold_field, MathConventions(percent=config.percent, units=config.units))
+        return MathAnswerVerifier(config.gold_field, MathConventions(percent=config.percent, units=config.units,
+                                                                         format=config.format))
     if config.kind == "code":
         from synthloom.verifiers.code import CodeVerifier
         from synthloom.verifiers.sandbox import SandboxLimits

@@ -17,6 +17,10 @@ class VerifierConfig(Strict):
         MathConventions.percent, description="math: `label`: 75% matches 75, not 0.75; `fraction`: also 0.75")
     units: Literal["ignore", "strict"] = Field(
         MathConventions.units, description="math: `ignore` drops a unit after a number (12 cm = 12); `strict` keeps it")
+    format: Literal["lenient", "strict"] = Field(
+        MathConventions.format, description="math: `strict`: only a \\boxed{}, `####` or \"the answer is\" counts "
+                                            "(as RL reward functions do); `lenient` also reads a bold value, a bare "
+                                            "answer or the one value of the last sentence")
     schema_: dict[str, Any] | None = Field(None, alias="schema", description="json_schema: the JSON Schema")
     pattern: str | None = Field(None, description="regex: the pattern")
     full_match: bool = False

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from synthloom.verifiers.base import Verdict
 from synthloom.verifiers.math_answers import FinalAnswer, extract_answer, find_final_answer
@@ -37,9 +37,7 @@ from synthloom.verifiers.math_forms import (
     unwrap,
 )
 from synthloom.verifiers.math_kinds import answer_kind
-
-if TYPE_CHECKING:
-    from synthloom.verifiers.math_judge import MathJudge
+from synthloom.verifiers.math_words import number_from_words
 
 __all__ = ["MathAnswerVerifier", "MathConventions", "answers_match", "extract_answer", "judge_reply"]
 
@@ -82,7 +80,7 @@ def _is_letter(gold: str) -> bool:
 def _letter_in_prose(reply: str) -> str | None:
     """The option a reply's last sentence names: "The correct option is (B)."."""
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", reply.strip()) if s.strip()]
-    named = re.findall(r"\(([A-J])\)|\b(?:option|choice|answer)\s+(?:is\s+)?\(?([A-J])\b", sentences[-1] if sentences else "")
+    named = re.findall(r"\(([A-J])\)|\b(?i:option|choice|answer)\s+(?:is\s+)?\(?([A-J])\b", sentences[-1] if sentences else "")
     letters = {a or b for a, b in named}
     return letters.pop() if len(letters) == 1 else None
 
@@ -138,7 +136,9 @@ def answers_match(gold: str, answer: str, conventions: MathConventions = MathCon
     gold_text, answer_text = normalized_text(gold), normalized_text(answer)
     if gold_text == answer_text or any(gold_text in s and answer_text in s for s in _SYNONYMS):
         return True
-    if _is_text(gold):
+    if (gold_words := number_from_words(_TEXT_WRAP.sub(r"\1", unwrap(gold)))) is not None:
+        gold = str(gold_words)  # "sixteen"
+    elif _is_text(gold):
         return False  # a text answer: only its words count
     if (gold_time := clock_minutes(gold)) is not None:
         return clock_minutes(answer) == gold_time
@@ -196,9 +196,10 @@ def judge_reply(gold: str, reply: str, conventions: MathConventions = MathConven
     answer = found.text
     gold_shape = shape(normalise(gold))
     if found.together:
-        if gold_shape in ("set", "pair", "list"):
+        joinable = all(shape(normalise(p)) == "value" for p in found.together)
+        if gold_shape in ("set", "pair", "list") and joinable:
             answer = _together(gold, found.together)
-        elif any(not answers_match(found.together[-1], part, conventions) for part in found.together[:-1]):
+        elif not joinable or any(not answers_match(found.together[-1], p, conventions) for p in found.together[:-1]):
             return "ambiguous", f"several different boxed answers: {list(found.together)}", found
     if found.how == "last_sentence" and not is_plain_number(normalise(gold)) and is_plain_number(normalise(answer)):
         # A bare number read from prose cannot stand for a structured gold: say so rather than guess.
@@ -216,11 +217,9 @@ def judge_reply(gold: str, reply: str, conventions: MathConventions = MathConven
 class MathAnswerVerifier:
     isolation: dict[str, str] | None = None  # runs no code
 
-    def __init__(self, gold_field: str = "answer", conventions: MathConventions = MathConventions(),
-                 judge: MathJudge | None = None) -> None:
+    def __init__(self, gold_field: str = "answer", conventions: MathConventions = MathConventions()) -> None:
         self.gold_field = gold_field
         self.conventions = conventions
-        self.judge = judge  # decides only the replies that cannot be read, once it has passed calibration
         self.name = "math_answer"
 
     async def verify(self, candidate: str, fields: dict[str, Any]) -> Verdict:
@@ -232,8 +231,4 @@ class MathAnswerVerifier:
             outcome, detail, _ = judge_reply(gold, candidate, self.conventions)
         except Exception as error:  # noqa: BLE001 - no reply text may crash a run: reject it, say why
             return Verdict(False, "unparseable", f"could not be read: {type(error).__name__}", category=kind)
-        if outcome == "unparseable" and self.judge is not None:
-            judged = await self.judge.decide(gold, candidate)
-            if judged is not None:
-                return Verdict(judged.passed, judged.outcome, judged.detail, mode="judge", category=kind)
         return Verdict(outcome == "pass", outcome, detail, category=kind)

@@ -21,29 +21,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from synthloom.verifiers.math_words import number_from_words
+
 _STATEMENT = re.compile(
     r"(?P<lead>\b(?:final\s+answer|(?:correct\s+)?answer))\s*(?:is|:|=|equals|should\s+be|will\s+be|would\s+be"
     r"|would\s+have\s+been|could\s+be|might\s+be|must\s+be)\s*:?\s*"
-    r"|(?P<fix>\b(?:actually|correction|instead|rather|no,?\s+wait|wait)[,:]?\s+(?:it|the\s+answer|the\s+result"
+    r"|(?P<fix>\b(?:actually|correction|no,?\s+wait|wait)[,:]?\s+(?:it|the\s+answer|the\s+result"
     r"|this|that|the\s+total|the\s+correct\s+value)?\s*(?:is|=|equals|should\s+be|must\s+be)\s+)", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b|\bif\b|\bhad\b|\bwere\b|\bsuppose\b|\bunless\b", re.I)
 CORRECTION = re.compile(
     r"\b(?:wait|actually|correction|oops|mistake|error|incorrect|wrong|re-?calculat\w*|re-?check\w*|recount\w*"
-    r"|re-?do\w*|on\s+second\s+thought|let\s+me\s+(?:fix|correct|redo|re-?check)|scratch\s+that|instead)\b", re.I)
+    r"|re-?do\w*|on\s+second\s+thought|let\s+me\s+(?:fix|correct|redo|re-?check)|scratch\s+that)\b", re.I)
 _MATH_SPAN = re.compile(r"\$\$(.+?)\$\$|(?<!\\)\$(.+?)(?<!\\)\$|\\\((.+?)\\\)|\\\[(.+?)\\\]", re.DOTALL)
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__", re.DOTALL)
 _ABBREVIATION = re.compile(r"\b([ap])\.\s?m\.", re.I)  # 3:45 p.m. is not a sentence end
 # Where a statement's answer stops: a full stop then a space, a semicolon, a new line, or prose after a comma.
 _ANSWER_END = re.compile(r"(?<!\\)\.(?=\s|$)|;|\n|,\s+(?=(?:which|because|since|so|as|but|and\s+(?:so|then|that|this|we|she|he|they|it))\b)"
                          r"|,?\s+(?=(?:because|since|which|as\s+(?:we|it|the)|so\s+(?:we|she|he|they|it)|when|per\s+the)\b)"
-                         r"|\s+\((?=[^)]*[A-Za-z]{3,})")
+                         r"|\s+\((?=[^)]*(?<![\\A-Za-z])[A-Za-z]{3,})|\s+(?=(?:Note|NB|Remember|Check)\b)")
 _LEADING_WORDS = re.compile(r"^(?:(?:so|thus|hence|therefore|then|finally|overall|in\s+total|altogether|that\s+is"
                             r"|i\.e\.|actually|now|just|indeed|really|clearly|simply)[,:]?\s+)+", re.I)
 # An answer-like value in prose: a math span, a bracketed structure with a number, or a number (with its sign,
 # fraction, scientific notation, percent or scale).
 _VALUE = re.compile(
     r"\$\$.+?\$\$|(?<!\\)\$(?!\d)[^$]+?(?<!\\)\$|(?<!\\)\$\d[^$]*?(?<![\s\\])\$|\\\(.+?\\\)|\\\[.+?\\\]"
-    r"|[(\[{][^()\[\]{}]*\d[^()\[\]{}]*[)\]}]|\b\d{1,2}:\d{2}(?:\s*[ap]m\b)?"
+    r"|[(\[{][^()\[\]{}]*\d[^()\[\]{}]*[)\]}]|\b\d{1,2}:\d{2}(?:\s*[aApP]\.?[mM]\b\.?)?"
     r"|[-−±]?\$?\d[\d,]*(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?(?:\s*(?:\\times|×|x)\s*10\^\{?[-−]?\d+\}?|e[-−+]?\d+)?"
     r"(?:\s*(?:\\?%|percent))?(?:\s+(?:thousand|million|billion))?", re.DOTALL)
 _COPULA = re.compile(r"\b(?:is|are|was|were|equals|gives|get|gets|becomes|makes)\b", re.I)
@@ -66,6 +68,7 @@ class _Statement:
     end: int
     answer: str
     how: str
+    hedged: bool = False
 
 
 def balanced(text: str, start: int) -> int | None:
@@ -101,7 +104,7 @@ def _sentence_start(text: str, position: int) -> int:
 
 def answer_span(tail: str) -> str:
     """The answer at the start of `tail`: a math span or box whole, else up to its sentence's end."""
-    tail = tail.lstrip(" :*")
+    tail = tail.lstrip(" :*=")
     tail = _LEADING_WORDS.sub("", tail)
     if tail.startswith(("\\boxed", "\\fbox")) and (brace := tail.find("{")) >= 0:
         end = balanced(tail, brace)
@@ -131,8 +134,9 @@ def _statements(text: str) -> list[_Statement]:
         if match.group("lead") and _HYPOTHETICAL.search(clause):
             continue
         answer = _value_in_prose(answer_span(text[match.end():]))
-        if answer:
-            found.append(_Statement(match.start(), match.end() + 1, answer, "statement"))
+        if answer and not re.search(r"\\(?:boxed|fbox)\b", answer):  # a boxed answer is its box
+            raw = re.split(r"(?<!\\)\.(?=\s|$)|\n", text[match.end():], maxsplit=1)[0]
+            found.append(_Statement(match.start(), match.end() + 1, answer, "statement", _hedged(raw)))
     # A statement whose answer is a box is that box.
     boxes = [s for s in found if s.how == "boxed"]
     found = [s for s in found if s.how == "boxed" or not any(
@@ -152,7 +156,10 @@ def _uncorrected(text: str, statements: list[_Statement]) -> list[_Statement]:
 
 
 def _last_paragraph(text: str) -> str:
+    """The last paragraph that is not an aside ("(Note: ...)", "A common mistake is ...")."""
     paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    asides = re.compile(r"^\s*(?:\(.*\)\.?|(?:note|nb|remember|a\s+common\s+mistake|be\s+careful)\b.*)\s*$", re.I | re.DOTALL)
+    paragraphs = [p for p in paragraphs if not asides.match(p)] or paragraphs
     return paragraphs[-1] if paragraphs else text
 
 
@@ -165,7 +172,7 @@ def _prose_words(text: str) -> int:
 def _value_in_prose(answer: str) -> str:
     """"Jane started growing Sphere 3 hours ago" -> "3": a statement that runs on as a sentence stands for
     the one value in it. Short answers, and text answers with no value, are kept as they are."""
-    if _prose_words(answer) <= 3 and not _COPULA.search(answer):
+    if _prose_words(answer) <= 3 and not _COPULA.search(answer) or "," in answer and not _COPULA.search(answer):
         return answer
     return _one_value(answer) or answer
 
@@ -195,14 +202,14 @@ def _one_value(sentence: str) -> str | None:
 
 
 def _fallback(text: str) -> tuple[str | None, str]:
-    paragraph = _last_paragraph(text)
-    bolds = [next(g for g in m.groups() if g is not None).strip() for m in _BOLD.finditer(paragraph)]
+    bolds = [next(g for g in m.groups() if g is not None).strip() for m in _BOLD.finditer(text)]
     bolds = [b for b in bolds if not b.endswith(":") and len(b) <= 60 and (re.search(r"[\d\\=]", b)
                                                                         or len(b.split()) <= 3)]
     if bolds:
         return answer_span(bolds[-1]), "bold"
     plain = text.replace("**", "").strip()
     if "\n" not in plain and _prose_words(plain) <= 3 and not _COPULA.search(plain):
+        plain = re.sub(r"^(?:it'?s|it\s+is)\s+", "", plain, flags=re.I)
         return (_one_value(plain) if _prose_words(plain) else None) or answer_span(plain), "short_reply"
     last_line = plain.splitlines()[-1].strip()
     if len(last_line) <= SHORT_LINE and _prose_words(last_line) <= 3 and re.search(r"[\d\\=]", last_line) \
@@ -211,6 +218,8 @@ def _fallback(text: str) -> tuple[str | None, str]:
     sentences = [re.sub(r"\s*\([^()]*[A-Za-z]{3,}[^()]*\)\.?", " ", s).strip()  # asides say nothing of the answer
                  for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(])", _last_paragraph(plain))]
     sentences = [s for s in sentences if s.strip(" .")]
+    if sentences and number_from_words(_LEADING_WORDS.sub("", re.sub(r"^(?:it'?s|it\s+is)\s+", "", sentences[-1].strip(" ."), flags=re.I))) is not None:
+        return _LEADING_WORDS.sub("", re.sub(r"^(?:it'?s|it\s+is)\s+", "", sentences[-1].strip(" ."), flags=re.I)), "last_sentence"
     value = _one_value(sentences[-1]) if sentences else None
     return (value, "last_sentence") if value else (None, "none")
 
@@ -236,10 +245,11 @@ def find_final_answer(reply: str, strict: bool = False) -> FinalAnswer:
                     break
                 run.insert(0, box)
             together = tuple(b.answer for b in run) if len(run) > 1 else ()
-        definitive = last.how == "hashes" or re.match(r"final\s+answer", text[last.start:], re.I)
+        finals = [s for s in statements if s.how == "hashes" or re.match(r"final\s+answer", text[s.start:], re.I)]
+        definitive = len(finals) == 1 and finals[0] is last
         earlier = () if definitive else tuple(s.answer for s in _uncorrected(text, statements)
                                               if s.answer not in together)
-        return FinalAnswer(last.answer, last.how, earlier, together, _hedged(last.answer))
+        return FinalAnswer(last.answer, last.how, earlier, together, last.hedged or _hedged(last.answer))
     if strict:
         return FinalAnswer(None, "none")
     answer, how = _fallback(_ABBREVIATION.sub(lambda m: m.group(1) + "m", reply.replace("\r\n", "\n")))

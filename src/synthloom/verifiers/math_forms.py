@@ -31,7 +31,7 @@ _TIMES_TEN = re.compile(r"(\d)\s*(?:\\times|\\cdot|x|\*)\s*10\s*\^\s*\{?\s*([-+]
 _THOUSANDS = re.compile(r"^-?\d{1,3}(?:(?:,|,\\!\s?|\\,|\s|\{,\})\d{3})+(?:\.\d+)?$")
 _MIXED = re.compile(r"^(-?)(\d+)\s+(\d+)\s*/\s*(\d+)$|^(-?)(\d+)\s*\\[dt]?frac\s*\{?(\d+)\}?\s*\{?(\d+)\}?$")
 _SCALE = re.compile(r"^(-?\d+(?:\.\d+)?)\s*(?:\\text\{\s*)?(thousand|million|billion|trillion)\}?$", re.I)
-_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:\\text\{\s*)?([ap])?\.?\s*(?:m\.?)?\s*\}?\s*$", re.I)
+_CLOCK = re.compile(r"^(?:\\text\{)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:\\text\{\s*)?([ap])?\.?\s*(?:m\.?)?\s*\}?\s*$", re.I)
 _PERCENT = re.compile(r"\s*(?:\\?%|\\text\{\s*\\?%\s*\}|\s+percent|\\percent)\s*$")
 
 
@@ -96,7 +96,11 @@ def _vector(text: str) -> str:
 
 def normalise(answer: str, drop_units: bool = True) -> str:
     """The answer as LaTeX math-verify reads as the writer meant it."""
-    text = plain_unicode(unwrap(answer))
+    text = re.sub(r"\s+", " ", plain_unicode(unwrap(answer))).strip()
+    text = re.sub(r"^-\s+(?=\d)", "-", re.sub(r"^=\s*", "", text))
+    text = re.sub(r"(?<![\\a-zA-Z])sqrt\s*\(([^()]*)\)", r"\\sqrt{\1}", text)
+    text = re.sub(r"(\d)\s+i\b", r"\1i", text)  # 2 i
+    text = re.sub(r"^[a-zA-Z]\s*=\s*(?=\\pm)", "", text)  # x = \pm 2
     if _APPROX.search(text):  # "exact ≈ decimal": the exact part; "x ≈ 11": the value
         exact, *_ = _APPROX.split(text)
         text = exact if exact.strip() and not re.fullmatch(r"\s*[a-zA-Z]\s*", exact) else _APPROX.split(text)[-1]
@@ -124,6 +128,8 @@ def normalise(answer: str, drop_units: bool = True) -> str:
             value = int(whole) + Fraction(int(numerator), int(denominator))
             return _fraction_latex(-value if sign else value)
     text = _TIMES_TEN.sub(r"\1\\times 10^{\2}", _SCIENTIFIC.sub(r"\1\\times 10^{\2}", text))
+    if found := re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*\\times\s*10\^\{([-+]?\d+)\}", text):  # exact, not a float
+        return _fraction_latex(Fraction(found.group(1)) * Fraction(10) ** int(found.group(2)))
     text = re.sub(r",?\s+(?:or|and)\s+|\s*\\text\{\s*(?:or|and)\s*\}\s*|\s*\\(?:quad|qquad)\s*", ", ", text)
     if ";" in text and not re.search(r"\\[a-zA-Z]", text):  # "(0;0;0)", "-12;-11;-10", "p=5,q=2;p=7,q=2"
         parts = [_system(p.strip()) for p in text.split(";") if p.strip()]

@@ -90,6 +90,7 @@ class PromptState:
     tokens: int = 0
     accepted: list[tuple[str, Verdict]] = field(default_factory=list)
     outcomes: Counter = field(default_factory=Counter)
+    outcomes_by_kind: Counter = field(default_factory=Counter)  # (the verdict's category, outcome): count
     failed_requests: int = 0
     draws: list[bool] = field(default_factory=list)  # each verified candidate, passed or not, in draw order
     rejected: list[tuple[str, Verdict]] = field(default_factory=list)
@@ -194,6 +195,8 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
                 state.draws.append(verdict.passed)
                 state.tokens += sample.usage.completion_tokens
                 state.outcomes[verdict.outcome] += 1
+                if verdict.category:
+                    state.outcomes_by_kind[(verdict.category, verdict.outcome)] += 1
                 self.counters["candidates"] += 1
                 self.counters[f"outcome_{verdict.outcome}"] += 1
                 if verdict.mode:
@@ -236,6 +239,14 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
             out.append(child)
         return out
 
+    def _outcomes_by_kind(self) -> dict[str, dict[str, int]]:
+        """Per kind of item (math: the gold's answer kind), how its candidates fared: a kind whose
+        candidates are mostly unparseable or ambiguous is one the verifier cannot read."""
+        table: dict[str, dict[str, int]] = {}
+        for (kind, outcome), count in sorted(sum((s.outcomes_by_kind for s in self.states), Counter()).items()):
+            table.setdefault(kind, {})[outcome] = count
+        return table
+
     def _pass_at_k(self) -> dict[str, Any]:
         """pass@j over every prompt whose first j draws are known, the same prompts for every j shown.
         With m < k a prompt stops at its m-th pass, so the count of its draws depends on its outcomes
@@ -277,6 +288,7 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
         return {
             "verifier": self.verifier.name,
             "outcomes": dict(outcomes.most_common()),
+            **({"outcomes_by_kind": by_kind} if (by_kind := self._outcomes_by_kind()) else {}),
             **({"sandbox": sandbox} if sandbox else {}),
             "yield_by_class": yields,
             "zero_yield_classes": [name for name, y in yields.items() if y["accepted"] == 0],
