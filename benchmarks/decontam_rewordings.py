@@ -12,17 +12,27 @@ HumanEval item's own tests while doing something else, as "the element with the 
 value" passes max_element's tests).
 
     python benchmarks/decontam_rewordings.py
+    python benchmarks/decontam_rewordings.py SPLIT.jsonl [--judge-url URL --judge-model NAME]
 
-Prints, per split and method: recall on leaks (and how often the matched item is the right one), false
+With a split file (rows with `kind`: reworded_leak / clean_lookalike / ordinary, `humaneval`: the item,
+`evidence`: code / examples / prose_new_values / none, `text`), prints per kind and evidence: recall and
+the right-item rate on leaks, the flag rate on look-alikes and on ordinary rows, for n-grams alone and
+for `--semantic`, and the seconds per 1,000 records. With a judge (an OpenAI-compatible endpoint), the
+judge is calibrated first (judge_calibration.py) and its figures are printed too: an untrusted judge's
+verdicts are not used, so its figures are the evidence's.
+
+Without a file, prints, per split and method: recall on leaks (and how often the matched item is the right one), false
 hits on look-alikes and on ordinary records. Baselines: n-grams alone; MiniLM at the old 0.8 threshold
 (both with today's n-gram stage; the numbers of the code before, commit 7621498, are in the README).
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import dataclasses
 import time
+from collections import defaultdict
 from pathlib import Path
 
 import orjson
@@ -43,7 +53,68 @@ METHODS = {
 SPLITS = ("dev", "test", "fresh")
 
 
+SPLIT_METHODS = {"n-grams alone": DecontamSettings(), "--semantic": DecontamSettings(semantic=True)}
+
+
+async def _find(decontaminator: Decontaminator, texts: list[str], judge_url: str | None, judge_model: str | None):
+    if not judge_url:
+        return await decontaminator.find(texts)
+    from synthloom.engine.engine import EngineSettings
+    from synthloom.models.factory import http_backend, make_engine
+    from synthloom.settings_env import api_key_from_env
+    from synthloom.steps.guards.decontaminate import model_judge
+
+    backend = http_backend(judge_url, judge_model, api_key_from_env(), max_connections=8)
+    engine = make_engine(backend, EngineSettings(concurrency=8), None)
+    try:
+        return await decontaminator.find(texts, model_judge(engine, 8, None), model_judge(engine, 8, None))
+    finally:
+        await engine.close()
+
+
+def split_report(path: Path, judge_url: str | None, judge_model: str | None) -> None:
+    rows = [orjson.loads(line) for line in path.read_bytes().splitlines() if line.strip()]
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        groups[(row["kind"], row.get("evidence") or "none")].append(i)
+    counts = ", ".join(f"{k}/{e} {len(v)}" for (k, e), v in sorted(groups.items()))
+    print(f"{path.name}: {len(rows)} records: {counts}")
+    methods = dict(SPLIT_METHODS)
+    if judge_url:
+        methods["--semantic + judge"] = DecontamSettings(semantic=True)
+    print(f"{'method':22} {'kind':16} {'evidence':17} {'rows':>5} {'flagged':>8} {'right item':>10}")
+    for name, settings in methods.items():
+        decontaminator = Decontaminator([BenchmarkSource.parse("humaneval")], dataclasses.replace(settings))
+        started = time.perf_counter()
+        judged = name.endswith("judge")
+        found = asyncio.run(_find(decontaminator, [r["text"] for r in rows], judge_url if judged else None,
+                                  judge_model))
+        hits = {h.index: h for h in found}
+        seconds = time.perf_counter() - started
+        for (kind, evidence), members in sorted(groups.items()):
+            flagged = [i for i in members if i in hits]
+            right = "-"
+            if kind == "reworded_leak":
+                right = f"{sum(hits[i].item_id == rows[i]['humaneval'] for i in flagged)}/{len(flagged)}"
+            print(f"{name:22} {kind:16} {evidence:17} {len(members):5} {len(flagged) / len(members):8.3f} {right:>10}")
+        leaks = [i for (k, e), m in groups.items() if k == "reworded_leak" and e in ("code", "examples") for i in m]
+        if leaks:
+            print(f"{name:22} leaks with code or examples: recall {sum(i in hits for i in leaks) / len(leaks):.3f}")
+        print(f"{name:22} {seconds:.1f} s, {1000 * seconds / len(rows):.1f} s per 1,000 records")
+        if judged and decontaminator.calibration is not None:
+            print(f"{name:22} {decontaminator.calibration.describe()}")
+    print("targets (issue 26): recall >= 0.8 on leaks with code or examples, <= 0.02 of look-alikes flagged")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("split", nargs="?", type=Path, help="a split file (default: the hand-written set's splits)")
+    parser.add_argument("--judge-url", help="an OpenAI-compatible endpoint (with /v1) of a judge model")
+    parser.add_argument("--judge-model", help="the judge's model name at --judge-url")
+    args = parser.parse_args()
+    if args.split or args.judge_url:
+        split_report(args.split or DATA, args.judge_url, args.judge_model)
+        return
     rows = [orjson.loads(line) for line in DATA.read_bytes().splitlines() if line.strip()]
     print(f"{len(rows)} records: " + ", ".join(f"{kind} {sum(r['kind'] == kind for r in rows)}"
                                                for kind in ("reworded_leak", "clean_lookalike", "ordinary")))

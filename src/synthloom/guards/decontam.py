@@ -121,8 +121,9 @@ class Decontaminator:
         """The one item a text's distinctive values point to, or None. Contenders are the items whose
         evidence is within `literal_margin` of the most; one contender is the item, several are told
         apart only by a description clearly nearer the text (two items can share an example list, as
-        HumanEval/0 and /20 do). The item's evidence must be more than one value or one compound value
-        (a list of numbers, a string that is not a word), and enough for its similarity."""
+        HumanEval/0 and /20 do). The item's evidence must be `literal_min_values` distinct values (a
+        look-alike borrows one example; a rewording keeps its examples' inputs and outputs) and enough
+        for its similarity."""
         s = self.settings
         if not ranked:
             return None
@@ -134,7 +135,7 @@ class Decontaminator:
         similarity, segment = similar[best.item]
         if len(contenders) > 1 and similarity - similar.get(contenders[1].item, (0.0, 0))[0] < s.literal_similarity_gap:
             return None
-        compound = len(best.shared) > 1 or best.shared[0][0] == "q" or not best.shared[0][2:].isalpha()
+        compound = len(best.shared) >= s.literal_min_values
         strong = best.score >= s.literal_alone and similarity >= s.literal_alone_similarity
         weak = best.score >= s.literal_with_similarity and similarity >= s.literal_similarity
         if not (compound and (strong or weak)):

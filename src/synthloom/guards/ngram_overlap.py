@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from synthloom.guards.benchmarks import Segment
+from synthloom.guards.ordinary_text import code_shape
 from synthloom.guards.text import WordHasher, concatenated_word_hashes, ngram_hashes, normalized_words
 
 
@@ -35,8 +36,32 @@ def benchmark_n(lengths: list[int], min_n: int = 8, max_n: int = 13) -> int:
 
 # A reference solution's lone n-gram is often ordinary code (`return [n + 2 * i for i in range(n)]`):
 # a text must share this many of a code field's n-grams, a run of n + 2 words, to count as a copy.
+# And boilerplate is no evidence at all: a code field's n-gram whose shape (names and numbers blanked,
+# ordinary_text.code_shape) is in ordinary code (the standard library's modules) or in the code of
+# another item of the benchmark (loops, imports, returns, common idioms) is left out of the index.
 CODE_FIELDS = frozenset({"canonical_solution", "solution", "code", "reference_solution"})
 CODE_MIN_SHARED = 3
+
+
+def _boilerplate(shape_words: np.ndarray, code: np.ndarray, items: np.ndarray, starts: np.ndarray,
+                 lengths: np.ndarray, owner: np.ndarray, n: int) -> np.ndarray:
+    """For each n-gram of the documents `starts`/`lengths` delimit in `shape_words` (the hashes of
+    their words' shapes; `owner` as ngram_hashes gives it), True where it is a code field's
+    (`code`, per document) and boilerplate."""
+    from synthloom.guards.ordinary_text import ordinary_code_ngrams
+
+    mask = np.zeros(len(owner), dtype=bool)
+    if not code.any():
+        return mask
+    shapes, shape_owner = ngram_hashes(shape_words, starts, lengths, n, whole_if_shorter=False)
+    assert np.array_equal(shape_owner, owner)  # the same documents, the same windows
+    in_ordinary = np.isin(shapes, ordinary_code_ngrams(n))
+    seen: dict[int, set] = defaultdict(set)
+    for shape, item, is_code in zip(shapes.tolist(), items[owner].tolist(), code[owner].tolist(), strict=True):
+        if is_code:
+            seen[shape].add(item)
+    in_other_items = np.array([len(seen.get(h, ())) > 1 for h in shapes.tolist()], dtype=bool)
+    return code[owner] & (in_ordinary | in_other_items)
 
 
 class NgramIndex:
@@ -44,6 +69,7 @@ class NgramIndex:
         self.segments = segments
         self.hasher = WordHasher()
         self.too_short = 0  # segments under min_n words: left to the semantic stage
+        self.boilerplate = 0  # code fields' n-grams left out as boilerplate
         self.n_by_benchmark: dict[str, int] = {}
         by_benchmark: dict[str, list[int]] = defaultdict(list)
         for i, segment in enumerate(segments):
@@ -56,11 +82,19 @@ class NgramIndex:
             n = benchmark_n(lengths.tolist(), min_n, max_n) if adaptive else max_n
             self.n_by_benchmark[benchmark] = n
             hashes, owner = ngram_hashes(words, starts, lengths, n, whole_if_shorter=False)
-            grams[n].append((hashes, np.asarray(members)[owner]))
+            code = np.array([segments[m].field in CODE_FIELDS for m in members])
+            items = np.array([segments[m].item_id for m in members], dtype=object)
+            shape_words = self.hasher.hash_all([w for m in members for w in code_shape(normalized_words(
+                segments[m].text))]) if code.any() else words
+            keep = ~_boilerplate(shape_words, code, items, starts, lengths, owner, n)
+            self.boilerplate += int((~keep).sum())
+            grams[n].append((hashes[keep], np.asarray(members)[owner[keep]]))
             for k in np.unique(lengths[(lengths >= min_n) & (lengths < n)]):
                 short = np.flatnonzero(lengths == k)
                 hashes, owner = ngram_hashes(words, starts[short], lengths[short], int(k), whole_if_shorter=False)
-                grams[int(k)].append((hashes, np.asarray(members)[short][owner]))
+                keep = ~_boilerplate(shape_words, code[short], items[short], starts[short], lengths[short], owner,
+                                     int(k))
+                grams[int(k)].append((hashes[keep], np.asarray(members)[short][owner[keep]]))
             self.too_short += int((lengths < min_n).sum())
         self._tables: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         for n, parts in grams.items():

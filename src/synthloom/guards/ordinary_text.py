@@ -22,6 +22,7 @@ _SKIP = {"site-packages", "dist-packages", "test", "tests", "idlelib", "lib2to3"
          "__pycache__", "tkinter", "unittest"}
 
 
+@lru_cache(maxsize=1)
 def corpus_files() -> list[str]:
     """The corpus's documents, in a fixed order."""
     root = Path(sysconfig.get_paths()["stdlib"])
@@ -62,3 +63,43 @@ def ordinary_rarity(values) -> dict[str, float]:
             rarity = min(rarity, max(_rarity(word_df[w], documents) for w in words))
         out[value] = rarity
     return out
+
+
+# -- ordinary code: the shapes of n-grams any program has -------------------------------------------
+
+def _python_vocabulary() -> frozenset[str]:
+    """Words of the language itself: keywords, built-in names, the methods of built-in types."""
+    import builtins
+    import keyword
+
+    names = set(keyword.kwlist) | set(keyword.softkwlist) | set(dir(builtins))
+    for kind in (str, list, dict, set, tuple, int, float, bytes):
+        names |= {n for n in dir(kind) if not n.startswith("_")}
+    return frozenset(n.lower() for n in names)
+
+
+_VOCABULARY = _python_vocabulary()
+
+
+def code_shape(words: list[str]) -> list[str]:
+    """Normalized words with every name that is not the language's own made `_` and every number `0`:
+    `for idx in range(len(numbers))` and `for i in range(len(xs))` have one shape."""
+    return ["0" if w.isdigit() else w if w in _VOCABULARY else "_" for w in words]
+
+
+@lru_cache(maxsize=4)
+def ordinary_code_ngrams(n: int):
+    """The sorted hashes of every n-word shape in the corpus's code (the standard library's modules)."""
+    import numpy as np
+
+    from synthloom.guards.text import WordHasher, ngram_hashes
+
+    hasher = WordHasher()
+    parts = []
+    for text in corpus_files():
+        shape = code_shape(normalized_words(text))
+        if len(shape) >= n:
+            hashes, _ = ngram_hashes(hasher.hash_all(shape), np.array([0]), np.array([len(shape)]), n,
+                                     whole_if_shorter=False)
+            parts.append(hashes)
+    return np.unique(np.concatenate(parts)) if parts else np.zeros(0, np.uint64)

@@ -2,8 +2,9 @@
 
 An item's own tests can be too weak to tell two tasks apart: every test of HumanEval/33 ("sort the
 values at indices divisible by three") has those values in descending order, so "reverse them" passes
-it. The tests' inputs, each changed a little one argument at a time (a list reversed, rotated, shuffled,
-shortened, one element changed or its sign flipped; a number moved by one or doubled; a string reversed,
+it. The tests' inputs, each changed a little one argument at a time (a list reversed, rotated, shuffled, emptied,
+shortened, one element changed or its sign flipped; a number moved by one, doubled, zero or negated; a
+string reversed, emptied, upper- or title-cased,
 shuffled, with one letter's case changed or a space and a digit inserted), give inputs of the same kind
 on which two different tasks disagree.
 """
@@ -46,7 +47,7 @@ def _value_variants(value: Any, rng: random.Random) -> list[Any]:
         return [not value]
     if isinstance(value, int):
         moved = [value + 1, value - 1 if value > 1 or value < 0 else value + 2]
-        return moved + ([value * 2] if 1 < abs(value) < 100 else [])
+        return moved + ([value * 2] if 1 < abs(value) < 100 else []) + [0, -value]  # edges: zero, the sign
     if isinstance(value, float):
         return [value * 1.5 + 0.25, value - 0.75]
     if isinstance(value, str):
@@ -59,19 +60,20 @@ def _value_variants(value: Any, rng: random.Random) -> list[Any]:
 def _string_variants(value: str, rng: random.Random) -> list[str]:
     if not value:
         return [" ", "a"]
+    edges = ["", value.upper(), value.title()]  # the empty string, case
     at = rng.randrange(len(value))
     letters = list(value)
     rng.shuffle(letters)
     out = [value[::-1], value[1:] + value[0], "".join(letters), value + value[at],
            value[:at] + value[at].swapcase() + value[at + 1:],  # one letter's case
            value[:at] + " 7" + value[at:]]  # a space and a digit where there were none
-    return out + ([value[:-1]] if len(value) > 1 else [])
+    return out + ([value[:-1]] if len(value) > 1 else []) + edges
 
 
 def _sequence_variants(items: list, rng: random.Random) -> list[list]:
     shuffled = items[:]
     rng.shuffle(shuffled)
-    out = [items[::-1], items[1:] + items[:1], shuffled, shuffled[::-1]]
+    out = [items[::-1], items[1:] + items[:1], shuffled, shuffled[::-1], []]  # [] : the empty edge
     if len(items) > 1:
         out.append(items[:-1])
     out.append(items + [items[rng.randrange(len(items))]])

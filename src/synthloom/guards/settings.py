@@ -48,6 +48,7 @@ class DecontamSettings:
     literal_alone_similarity: float = 0.5  # (at a similarity to that item of at least this),
     literal_with_similarity: float = 2.5  # or this much, at a similarity of at least:
     literal_similarity: float = 0.65
+    literal_min_values: int = 2  # distinct distinctive values of one item, at least,
     literal_margin: float = 2.0  # and the item's evidence is at least this many times the runner-up's
     literal_similarity_gap: float = 0.15  # (or its similarity this much higher than the runner-up's),
     behaviour: bool = True  # or the text's code does what the item's reference solution does
