@@ -82,7 +82,8 @@ def _letter_in_prose(reply: str) -> str | None:
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", reply.strip()) if s.strip()]
     named = re.findall(r"\(([A-J])\)|\b(?i:option|choice|answer)\s+(?:is\s+)?\(?([A-J])\b", sentences[-1] if sentences else "")
     letters = {a or b for a, b in named}
-    return letters.pop() if len(letters) == 1 else None
+    mentioned = set(re.findall(r"(?<![\w\\])\(?([A-J])(?:\)|(?=[.,:;]|\s*$))", sentences[-1] if sentences else ""))
+    return letters.pop() if len(letters) == 1 and mentioned <= letters else None  # "C, D) 3, (B)" names three
 
 
 def _is_text(gold: str) -> bool:

@@ -24,10 +24,12 @@ from dataclasses import dataclass, field
 from synthloom.verifiers.math_words import number_from_words
 
 _STATEMENT = re.compile(
-    r"(?P<lead>\b(?:final\s+answer|(?:correct\s+)?answer))\s*(?:is|:|=|equals|should\s+be|will\s+be|would\s+be"
+    r"(?P<lead>\b(?:final\s+answer|(?:correct\s+)?answer)(?:\s+to\s+(?:the|this)\s+(?:question|problem))?)\s*(?:is|:|=|equals|should\s+be|will\s+be|would\s+be"
     r"|would\s+have\s+been|could\s+be|might\s+be|must\s+be)\s*:?\s*"
     r"|(?P<fix>\b(?:actually|correction|no,?\s+wait|wait)[,:]?\s+(?:it|the\s+answer|the\s+result"
     r"|this|that|the\s+total|the\s+correct\s+value)?\s*(?:is|=|equals|should\s+be|must\s+be)\s+)", re.IGNORECASE)
+_ANSWER_AFTER = re.compile(r"(?:^|(?<=[.!?:])\s+|\n)(?P<a>[^.!?\n]{1,120}?)\s+(?:is|are)\s+(?:the|our|my)\s+(?:final\s+)?"
+                           r"answers?\b(?!\s+(?:to|of|for|is|would|was))", re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b|\bif\b|\bhad\b|\bwere\b|\bsuppose\b|\bunless\b", re.I)
 CORRECTION = re.compile(
     r"\b(?:wait|actually|correction|oops|mistake|error|incorrect|wrong|re-?calculat\w*|re-?check\w*|recount\w*"
@@ -137,6 +139,11 @@ def _statements(text: str) -> list[_Statement]:
         if answer and not re.search(r"\\(?:boxed|fbox)\b", answer):  # a boxed answer is its box
             raw = re.split(r"(?<!\\)\.(?=\s|$)|\n", text[match.end():], maxsplit=1)[0]
             found.append(_Statement(match.start(), match.end() + 1, answer, "statement", _hedged(raw)))
+    for match in _ANSWER_AFTER.finditer(text):  # "Therefore \\[ 36 \\] is the answer."
+        if not _aside(text, match.start()):
+            answer = answer_span(_LEADING_WORDS.sub("", match.group("a").strip()))
+            if answer and not re.search(r"\\(?:boxed|fbox)\b", answer):
+                found.append(_Statement(match.start("a"), match.end(), answer, "statement"))
     # A statement whose answer is a box is that box.
     boxes = [s for s in found if s.how == "boxed"]
     found = [s for s in found if s.how == "boxed" or not any(
@@ -182,6 +189,13 @@ _COPULA_SPLIT = re.compile(r"\b(?:is|are|equals|gives|get|gets|be|makes)\b")
 _CONNECTIVES = re.compile(r"^(?:\s|,|\band\b|\bor\b|\\pm|[a-zA-Z](?:_\{?\w+\}?)?\s*=|\.)*$")
 
 
+def _strip_brackets(text: str) -> str:
+    """The text with its bracketed groups removed, so their commas do not count."""
+    while (shorter := re.sub(r"\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}", "", text)) != text:
+        text = shorter
+    return text
+
+
 def _spans_as_answer(value: str) -> str:
     return answer_span(value) if value.startswith(("$", "\\(", "\\[")) else value
 
@@ -190,7 +204,10 @@ def _one_value(sentence: str) -> str | None:
     """The value a sentence states: its only value, else the value (or list of values: "x=2 or x=-3")
     after its last "so" and last `=`/"is"."""
     clause = _CLAUSE.split(sentence)[-1]
-    stated = _COPULA_SPLIT.split(clause)[-1]
+    stated = _COPULA_SPLIT.split(clause)[-1].strip().rstrip(".").strip()
+    if len(_COPULA_SPLIT.split(clause)) > 1 and stated:
+        if _prose_words(stated) == 0 or ("," in _strip_brackets(stated) and not _MATH_SPAN.search(stated)):
+            return answer_span(stated)  # "x^2 - 1", "\\frac{\\sqrt2}{2}", "one hundred, ten thousand, 1000"
     for text in (clause, stated, re.split(r"(?<![<>!\\])=", stated)[-1]):
         values = [v.strip() for v in _VALUE.findall(text) if v.strip()]
         if len(values) == 1:

@@ -23,7 +23,7 @@ _APPROX = re.compile(r"\s*(?:\\approx|\\sim|\\simeq|\\doteq|≈|~)\s*")
 _TEXT = re.compile(r"\\(?:text|textbf|textit|mathrm|mbox|textnormal|operatorname)\s*\{([^{}]*)\}")
 _NUMBER = r"-?\d+(?:\.\d+)?"
 _UNIT_WORDS = re.compile(r"^(?P<n>.*?\d\}?)\s*(?:(?:\\,|\\;|\\ |~)\s*)*(?P<u>(?:(?:sq(?:uare)?\.?\s+|cubic\s+)?[a-zA-Z]+"
-                         r"(?:[./][a-zA-Z]+)?(?:\^?\{?[23]\}?)?\.?)(?:\s+(?:per|each|an?|every)?\s*[a-zA-Z]+\.?)*)$")
+                         r"(?:[./][a-zA-Z]+)?(?:\s*\^?\{?[23]\}?)?\.?)(?:\s+(?:per|each|an?|every)?\s*[a-zA-Z]+\.?)*)$")
 _NOT_UNITS = {"i", "e", "pi", "or", "and", "x", "y", "z", "n", "k", "a", "b", "c", "d", "t"}
 _CURRENCY = re.compile(r"\\\$|(?<![\\\w])\$(?=\s*-?\d)|US\$|USD|€|£|¥|\\euro|\\pounds")
 _SCIENTIFIC = re.compile(r"(\d(?:\.\d+)?)\s*[eE]\s*([-+]?\d+)\b")
@@ -100,6 +100,15 @@ def normalise(answer: str, drop_units: bool = True) -> str:
     text = re.sub(r"^-\s+(?=\d)", "-", re.sub(r"^=\s*", "", text))
     text = re.sub(r"(?<![\\a-zA-Z])sqrt\s*\(([^()]*)\)", r"\\sqrt{\1}", text)
     text = re.sub(r"(\d)\s+i\b", r"\1i", text)  # 2 i
+    text = re.sub(r"\\langle\s*", "(", re.sub(r"\s*\\rangle", ")", text))  # <3, 4> is the vector (3, 4)
+    text = re.sub(r"(?:\\left)?[(\[]?\s*\\begin\{array\}\{[^{}]*\}(.*?)\\end\{array\}\s*(?:\\right)?[)\]]?",
+                  r"\\begin{pmatrix}\1\\end{pmatrix}", text)  # an array in brackets is a matrix
+    if found := re.fullmatch(r"([a-z][a-z\- ]*?)\s*\((-?[\d.,/]+)\)", text, re.I):  # "twelve (12)"
+        if (words := number_from_words(found.group(1))) is not None and str(words) == found.group(2):
+            text = found.group(2)
+    if found := re.fullmatch(r"(.+?)\s*(>|\\gt|\\ge|\\geq|≥)\s*([a-z])\s*(>|\\gt|\\ge|\\geq)\s*(.+)", text):
+        flip = {">": "<", "\\gt": "<", "\\ge": "\\le", "\\geq": "\\le", "≥": "\\le"}
+        text = f"{found.group(5)} {flip[found.group(4)]} {found.group(3)} {flip[found.group(2)]} {found.group(1)}"
     text = re.sub(r"^[a-zA-Z]\s*=\s*(?=\\pm)", "", text)  # x = \pm 2
     if _APPROX.search(text):  # "exact ≈ decimal": the exact part; "x ≈ 11": the value
         exact, *_ = _APPROX.split(text)
@@ -193,4 +202,5 @@ def _top_level_commas(text: str) -> int:
 
 
 def is_plain_number(text: str) -> bool:
+    text = split_percent(text)[0]
     return bool(re.fullmatch(r"-?\d+(?:\.\d+)?|-?\\frac\{\d+\}\{\d+\}|-?\d+/\d+", text.strip()))
