@@ -33,6 +33,7 @@ from synthloom.verifiers.math_forms import (
     is_plain_number,
     normalise,
     shape,
+    split_top_level,
     split_percent,
     unwrap,
 )
@@ -164,17 +165,25 @@ def _together(gold: str, parts: tuple[str, ...]) -> str:
     """Boxes read together, written as the gold writes several values."""
     kind = shape(normalise(gold))
     inner = ", ".join(unwrap(p) for p in parts)
+    if all(shape(normalise(p)) == "relation" for p in parts):
+        return inner  # `k = 45` and `n = 2`: a system
     return {"set": f"\\{{{inner}\\}}", "pair": f"({inner})"}.get(kind, inner)
+
+
+def unescape(text: str) -> str:
+    """`\\\\left(` escaped once too often by a JSON or Python writer is `\\left(` (not inside a matrix,
+    where `\\\\` ends a row)."""
+    return text if "&" in text else re.sub(r"\\\\(?=[a-zA-Z])", r"\\", text)
 
 
 def gold_answer(gold: str) -> str:
     """The gold answer itself: datasets store it bare (`18`), boxed, as `$1$ and $2$`, or inside the
     reference solution (MATH's `solution`): then its boxes, read together, or its final statement."""
-    gold = str(gold).strip()
-    if re.search(r"\\boxed|\\fbox|####", gold) or ("\n" in gold and len(gold) > 80):
+    gold = unescape(str(gold).strip())
+    if re.search(r"\\boxed|\\fbox|####", gold) or len(gold) > 80 and len(re.findall(r"\b[a-z]{3,}\b", gold)) > 5:
         found = find_final_answer(gold)
         if found.together:
-            return ", ".join(unwrap(part) for part in found.together)
+            return ", ".join(dict.fromkeys(unwrap(part) for part in found.together))
         if found.text:
             return found.text
     spans = re.findall(r"\$([^$]+)\$", gold)
@@ -186,6 +195,7 @@ def gold_answer(gold: str) -> str:
 def judge_reply(gold: str, reply: str, conventions: MathConventions = MathConventions()) -> tuple[str, str, FinalAnswer]:
     """(outcome, detail, the final answer found): outcome is pass, wrong_answer, unparseable or ambiguous."""
     gold = gold_answer(gold)
+    reply = unescape(reply)
     found = find_final_answer(reply, strict=conventions.format == "strict")
     if _is_letter(gold) and (found.text is None or _letter(found.text) is None) and conventions.format == "lenient":
         if (letter := _letter_in_prose(reply)) is not None:
@@ -197,7 +207,8 @@ def judge_reply(gold: str, reply: str, conventions: MathConventions = MathConven
     answer = found.text
     gold_shape = shape(normalise(gold))
     if found.together:
-        joinable = all(shape(normalise(p)) == "value" for p in found.together)
+        gold_items = len(split_top_level(normalise(gold)[1:-1] if gold_shape in ("set", "pair") else normalise(gold)))
+        joinable = all(shape(normalise(p)) == "value" for p in found.together) or gold_items == len(found.together)
         if gold_shape in ("set", "pair", "list") and joinable:
             answer = _together(gold, found.together)
         elif not joinable or any(not answers_match(found.together[-1], p, conventions) for p in found.together[:-1]):

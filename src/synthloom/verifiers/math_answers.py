@@ -25,7 +25,7 @@ from synthloom.verifiers.math_words import number_from_words
 
 _STATEMENT = re.compile(
     r"(?P<lead>\b(?:final\s+answer|(?:correct\s+)?answer)(?:\s+to\s+(?:the|this)\s+(?:question|problem))?)\s*(?:is|:|=|equals|should\s+be|will\s+be|would\s+be"
-    r"|would\s+have\s+been|could\s+be|might\s+be|must\s+be)\s*:?\s*"
+    r"|would\s+have\s+been|could\s+be|might\s+be|must\s+be|(?=\s*(?:\\\[|\$)))\s*:?\s*"
     r"|(?P<fix>\b(?:actually|correction|no,?\s+wait|wait)[,:]?\s+(?:it|the\s+answer|the\s+result"
     r"|this|that|the\s+total|the\s+correct\s+value)?\s*(?:is|=|equals|should\s+be|must\s+be)\s+)", re.IGNORECASE)
 _ANSWER_AFTER = re.compile(r"(?:^|(?<=[.!?:])\s+|\n)(?P<a>[^.!?\n]{1,120}?)\s+(?:is|are)\s+(?:the|our|my)\s+(?:final\s+)?"
@@ -149,7 +149,16 @@ def _statements(text: str) -> list[_Statement]:
     found = [s for s in found if s.how == "boxed" or not any(
         0 <= b.start - s.start <= len(text[s.start:b.start]) and not text[s.end - 1:b.start].strip(" :$*\\[(")
         for b in boxes)]
-    return sorted(found, key=lambda s: s.start)
+    # "Final answer is x" is also found as "answer is x": one statement, the longer reading.
+    earliest: dict[tuple[int, str], _Statement] = {}
+    for statement in sorted(found, key=lambda s: s.start):
+        earliest.setdefault((statement.end, statement.how), statement)
+    return sorted(earliest.values(), key=lambda s: s.start)
+
+
+def _plain(answer: str) -> str:
+    """An answer's text with delimiters and spacing gone: equal for `$10,455$` and `10,455`."""
+    return re.sub(r"[\s$]|\\[()\[\]]", "", answer)
 
 
 def _hedged(answer: str) -> bool:
@@ -248,7 +257,8 @@ def find_final_answer(reply: str, strict: bool = False) -> FinalAnswer:
     """The final answer of `reply`. `strict`: only a box, "####" or an answer statement counts."""
     if not reply or not reply.strip():
         return FinalAnswer(None, "none")
-    reply = _SIGN_OFF.sub("", reply)  # a chat template's next turn, "I hope it is correct."
+    while (shorter := _SIGN_OFF.sub("", reply)) != reply:  # a chat template's next turn, "I hope it is correct."
+        reply = shorter
     text = _ABBREVIATION.sub(lambda m: m.group(1) + "m", reply.replace("\r\n", "\n")).replace("**", "")
     statements = _statements(text)
     if statements:
@@ -263,7 +273,7 @@ def find_final_answer(reply: str, strict: bool = False) -> FinalAnswer:
                 run.insert(0, box)
             together = tuple(b.answer for b in run) if len(run) > 1 else ()
         finals = [s for s in statements if s.how == "hashes" or re.match(r"final\s+answer", text[s.start:], re.I)]
-        definitive = len(finals) == 1 and finals[0] is last
+        definitive = bool(finals) and finals[-1] is last and len({_plain(s.answer) for s in finals}) == 1
         earlier = () if definitive else tuple(s.answer for s in _uncorrected(text, statements)
                                               if s.answer not in together)
         return FinalAnswer(last.answer, last.how, earlier, together, last.hedged or _hedged(last.answer))

@@ -110,6 +110,7 @@ def normalise(answer: str, drop_units: bool = True) -> str:
         flip = {">": "<", "\\gt": "<", "\\ge": "\\le", "\\geq": "\\le", "≥": "\\le"}
         text = f"{found.group(5)} {flip[found.group(4)]} {found.group(3)} {flip[found.group(2)]} {found.group(1)}"
     text = re.sub(r"^[a-zA-Z]\s*=\s*(?=\\pm)", "", text)  # x = \pm 2
+    text = re.sub(r"^\(\s*[a-zA-Z](?:\s*,\s*[a-zA-Z])+\s*\)\s*=\s*(?=\()", "", text)  # (x, y) = (5, 8)
     if _APPROX.search(text):  # "exact ≈ decimal": the exact part; "x ≈ 11": the value
         exact, *_ = _APPROX.split(text)
         text = exact if exact.strip() and not re.fullmatch(r"\s*[a-zA-Z]\s*", exact) else _APPROX.split(text)[-1]
@@ -139,7 +140,10 @@ def normalise(answer: str, drop_units: bool = True) -> str:
     text = _TIMES_TEN.sub(r"\1\\times 10^{\2}", _SCIENTIFIC.sub(r"\1\\times 10^{\2}", text))
     if found := re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*\\times\s*10\^\{([-+]?\d+)\}", text):  # exact, not a float
         return _fraction_latex(Fraction(found.group(1)) * Fraction(10) ** int(found.group(2)))
-    text = re.sub(r",?\s+(?:or|and)\s+|\s*\\text\{\s*(?:or|and)\s*\}\s*|\s*\\(?:quad|qquad)\s*", ", ", text)
+    if not re.search(r"[<>]|\\[lg]eq?\b", text):  # "x < -1 or x > 5" is a union: math-verify reads it as one
+        text = re.sub(r"\\(?:quad|qquad)\b|\\text\{\s*(or|and)\s*\}", lambda m: f" {m.group(1) or ''} ", text)
+        text = re.sub(r"(?<=[)\]}])\s*(?:or|and)\s*(?=[(\[{])", ", ", re.sub(r"(?<!\\)\\ ", " ", text))  # (11,7)or(7,11)
+        text = re.sub(r"\s*,?\s+(?:or|and)\s+|\s*,\s*,\s*", ", ", re.sub(r"\s+", " ", text)).strip()
     if ";" in text and not re.search(r"\\[a-zA-Z]", text):  # "(0;0;0)", "-12;-11;-10", "p=5,q=2;p=7,q=2"
         parts = [_system(p.strip()) for p in text.split(";") if p.strip()]
         text = ", ".join(parts) if not re.fullmatch(r"\(.*\)", text.strip()) else text.replace(";", ",")
@@ -153,7 +157,7 @@ _ASSIGNMENT = re.compile(r"^([a-zA-Z])(_\{?\w+\}?)?\s*=\s*([^=]+)$")
 def _system(text: str) -> str:
     """`x = 2, y = 3` as the tuple (2, 3), variables in alphabetical order; roots of one variable
     (`x = 1, x = 2`, `x_1 = 1, x_2 = 2`) as the set of their values."""
-    parts = _split_top_level(text)
+    parts = split_top_level(text)
     found = [_ASSIGNMENT.match(p.strip()) for p in parts]
     if len(parts) < 2 or not all(found):
         return text
@@ -166,7 +170,7 @@ def _system(text: str) -> str:
     return text
 
 
-def _split_top_level(text: str) -> list[str]:
+def split_top_level(text: str) -> list[str]:
     parts, depth, start = [], 0, 0
     for i, char in enumerate(text):
         depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(char, 0)
@@ -186,9 +190,9 @@ def shape(text: str) -> str:
         return "set"
     if re.fullmatch(r"\\pm\s*.+|.+\\pm.+", text):
         return "set"
-    if re.fullmatch(r"\(.*\)", text) and _top_level_commas(text[1:-1]):
+    if _one_group(text) and text[0] == "(" and text[-1] == ")" and _top_level_commas(text[1:-1]):
         return "pair"
-    if re.fullmatch(r"[(\[].*[)\]]", text) and _top_level_commas(text[1:-1]):
+    if _one_group(text) and _top_level_commas(text[1:-1]):
         return "interval"
     if _top_level_commas(text):
         return "list"
@@ -197,8 +201,20 @@ def shape(text: str) -> str:
     return "value"
 
 
+def _one_group(text: str) -> bool:
+    """Whether `text` is one bracketed group: `(1, 2]` is, `(2, 2), (6, 2)` is not."""
+    if len(text) < 2 or text[0] not in "([" or text[-1] not in ")]":
+        return False
+    depth = 0
+    for i, char in enumerate(text):
+        depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(char, 0)
+        if depth == 0 and i < len(text) - 1:
+            return False
+    return True
+
+
 def _top_level_commas(text: str) -> int:
-    return len(_split_top_level(text)) - 1
+    return len(split_top_level(text)) - 1
 
 
 def is_plain_number(text: str) -> bool:
