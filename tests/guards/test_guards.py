@@ -170,6 +170,47 @@ def test_a_rewording_is_caught_on_evidence_and_a_look_alike_is_not():
     assert set(decontaminate([bare], semantic=True, similarity_threshold=0.8)) == {0}
 
 
+def test_example_pairs_are_read_however_a_text_states_them():
+    from synthloom.guards.example_pairs import example_pairs, informative
+
+    def read(text):
+        return [(p.function, p.args, p.output) for p in example_pairs(text)]
+
+    assert read(">>> mode([1, 2, 2, 3])\n    2\n>>> mode([5])\n    5\n") == [
+        ("mode", "([1, 2, 2, 3],)", "2"), ("mode", "([5],)", "5")]
+    assert read("For example, f('ab', 2) should give 'abab'; f('', 3) returns ''.") == [
+        ("f", "('ab', 2)", "'abab'"), ("f", "('', 3)", "''")]
+    assert read("- g([2, 4, -5]) -> True\nExpected: h(7) == 28. k(1.5) evaluates to 2.5.") == [
+        ("g", "([2, 4, -5],)", "True"), ("h", "(7,)", "28"), ("k", "(1.5,)", "2.5")]
+    assert read("Q: what is the result of gcd_of(25, 15)?\nA: The result is 5.") == [("gcd_of", "(25, 15)", "5")]
+    # Definitions, calls without a stated output, and calls of non-literal arguments are not pairs.
+    assert read("def f(x):\n    return f(x - 1)\nCall f(n) on each, then f(3) and more.") == []
+    assert not informative("True") and not informative("3") and not informative("[1, 3]")
+    assert informative("28") and informative("'abab'") and informative("[0, 2, 3, 5]") and informative("0.25")
+
+
+def test_stated_examples_name_the_item_they_reproduce_and_rule_out_the_one_they_contradict():
+    own_examples = ("Return True when the elements of a list never go down, or never go up, along the list. "
+                    "Write it as is_monotone. For example, is_monotone([1, 20, 4, 10]) should give False.")
+    new_values = ("List every prefix of a string, from the shortest to the whole string. Call it prefixes_of: "
+                  "prefixes_of('xyz') -> ['x', 'xy', 'xyz'].")
+    # HumanEval/159's own inputs, with the outputs of another task: its distinctive values, no longer evidence.
+    look_alike = ("A rabbit needs `need` more carrots and `remaining` are left; return how many it still lacks "
+                  "after eating what it can. carrots_left(5, 6, 10) -> 0, carrots_left(4, 8, 9) -> 0.")
+    # Shares a 9-gram with HumanEval/138's prompt, which n-grams alone flag; its examples contradict that item.
+    phrase = ("Decide whether n can be written as the sum of exactly three positive odd integers: "
+              "sum_of_three_odds(3) -> True, sum_of_three_odds(8) -> False, sum_of_three_odds(11) -> True.")
+    texts = [own_examples, new_values, look_alike, phrase]
+    assert set(decontaminate(texts)) == {3}
+    decontaminator = Decontaminator([BenchmarkSource.parse("humaneval")], DecontamSettings(semantic=True))
+    hits = {h.index: h for h in asyncio.run(decontaminator.find(texts))}
+    assert {i: (h.method, h.item_id) for i, h in hits.items()} == {
+        0: ("semantic+examples", "HumanEval/57"), 1: ("semantic+examples", "HumanEval/14")}
+    assert hits[1].evidence["reproduced"] == ["prefixes_of('xyz',) -> ['x', 'xy', 'xyz']"]
+    old_rule = Decontaminator([BenchmarkSource.parse("humaneval")], DecontamSettings(semantic=True, pairs=False))
+    assert 2 in {h.index for h in asyncio.run(old_rule.find(texts))}  # literal evidence alone took it
+
+
 def test_code_passing_weak_tests_must_also_answer_as_the_reference_solution():
     from synthloom.guards.behaviour_match import agreement_with_reference, passes_item_tests
     from synthloom.guards.benchmarks import load_items

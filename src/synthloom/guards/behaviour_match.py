@@ -106,6 +106,18 @@ async def agreement_with_reference(code: str, name: str, item: ItemTests) -> Agr
     return Agreement(int(answer["compared"]), int(answer["agreed"]))
 
 
+async def run_child(spec: dict, limits: SandboxLimits, field: str) -> dict:
+    """One sandbox run of behaviour_probe_child.py in one of its modes: the answer's `field`, or {} when
+    the run gave none (a timeout, a crash)."""
+    result = await run_python(_probe_driver(), limits, stdin=json.dumps(spec).encode())
+    lines = result.stdout.strip().splitlines()
+    try:
+        answer = json.loads(lines[-1])[field] if lines else {}
+    except (ValueError, KeyError, TypeError):
+        answer = {}
+    return answer if isinstance(answer, dict) else {}
+
+
 # -- screening: a record's functions against many items at once --------------------------------------
 
 REFERENCE_BATCH = 12  # items whose reference answers one sandbox computes (its output is capped at 64 KiB)
@@ -141,14 +153,8 @@ async def reference_answers(items: dict) -> dict:
 
     async def batch(part: list[dict]) -> None:
         items = [{**{k: v for k, v in p.items() if k != "solution"}, "key": repr(p["key"])} for p in part]
-        spec = {"mode": "references", "items": items}
-        result = await run_python(_probe_driver(), SandboxLimits(wall_s=60, cpu_s=50),
-                                  stdin=json.dumps(spec).encode())
-        lines = result.stdout.strip().splitlines()
-        try:
-            outputs = json.loads(lines[-1])["outputs"] if lines else {}
-        except (ValueError, KeyError, TypeError):
-            outputs = {}
+        outputs = await run_child({"mode": "references", "items": items}, SandboxLimits(wall_s=60, cpu_s=50),
+                                  "outputs")
         for p in part:
             answers = outputs.get(repr(p["key"]))
             _REFERENCE_ANSWERS[(p["key"], p["solution"])] = (p["inputs"], answers or [None] * len(p["inputs"]))
@@ -177,13 +183,7 @@ async def screen(code: str, candidates: list[tuple[object, list[str], ItemTests]
                       "expected": expected, "allowed": int((1 - agreement) * len(inputs) + 1e-9)})
     if not items:
         return {}
-    spec = {"mode": "screen", "candidate": code, "items": items}
-    result = await run_python(_probe_driver(), SCREEN_LIMITS, stdin=json.dumps(spec).encode())
-    lines = result.stdout.strip().splitlines()
-    try:
-        found = json.loads(lines[-1])["results"] if lines else {}
-    except (ValueError, KeyError, TypeError):
-        found = {}
+    found = await run_child({"mode": "screen", "candidate": code, "items": items}, SCREEN_LIMITS, "results")
     keys = {repr(key): key for key, _, _ in candidates}
     return {(keys[k], name): Agreement(compared, agreed)
             for k, by_function in found.items() if k in keys for name, (compared, agreed) in by_function.items()}

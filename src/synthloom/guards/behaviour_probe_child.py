@@ -11,6 +11,9 @@ slow). {"mode": "screen", "candidate": source, "items": [{"key", "preamble", "fu
 "expected", "allowed"}]}: the record's functions against many items' known answers at once,
 {"results": {key: {function: [compared, agreed]}}}; an item is left as soon as a function has
 disagreed more than `allowed` times, and the candidate is given up on after SLOW_LIMIT slow calls.
+{"mode": "pairs", "items": [{"key", "reference", "entry_point", "calls": [[args, output], ...]}]}: each
+reference on the inputs a record states (example_pairs.py), {"pairs": {key: [verdict, ...]}}, a verdict
+being "agree", "differ" (another value), "raised" or "slow", written as its first letter.
 """
 
 import ast
@@ -120,13 +123,52 @@ def screen(spec):
     return {"results": results}
 
 
+def same(got, want):
+    """A stated output against the reference's (both plain): numbers within the stated precision,
+    booleans only as booleans."""
+    if isinstance(want, bool) or isinstance(got, bool):
+        return type(got) is type(want) and got == want
+    if isinstance(want, (int, float)) and isinstance(got, (int, float)):
+        return math.isclose(got, want, rel_tol=5e-3, abs_tol=5e-3 if isinstance(want, float) else 0)
+    if isinstance(want, list) and isinstance(got, list):
+        return len(got) == len(want) and all(same(g, w) for g, w in zip(got, want, strict=True))
+    return got == want
+
+
+def pairs(spec):
+    """Each item's reference on the inputs a record states, against the outputs it states."""
+    verdicts = {}
+    for item in spec["items"]:
+        try:
+            reference = load(item["reference"], item["entry_point"])
+        except BaseException:  # noqa: BLE001
+            continue
+        found = []
+        slow_calls = 0
+        for args, want in item["calls"]:
+            if slow_calls >= 3:  # an item slow on three stated inputs is not run on more
+                found.append("slow")
+                continue
+            got = outcome(reference, ast.literal_eval(args))
+            slow_calls += got[0] == "slow"
+            if got[0] == "value":
+                try:
+                    found.append("agree" if same(got[1], plain(ast.literal_eval(want))) else "differ")
+                except Exception:  # noqa: BLE001 - a value beyond comparison (too deep, too large) differs
+                    found.append("differ")
+            else:
+                found.append(got[0])
+        verdicts[item["key"]] = "".join(v[0] for v in found)  # a, d, r, s: one letter a verdict
+    return {"pairs": verdicts}
+
+
 def main():
     real_stdout = sys.stdout
     sys.stdout = io.StringIO()  # what the functions print is not the answer
     signal.signal(signal.SIGALRM, _alarm)
     spec = json.loads(sys.stdin.read())
-    if spec.get("mode") in ("references", "screen"):
-        answer = (references if spec["mode"] == "references" else screen)(spec)
+    if spec.get("mode") in ("references", "screen", "pairs"):
+        answer = {"references": references, "screen": screen, "pairs": pairs}[spec["mode"]](spec)
         real_stdout.write(json.dumps(answer) + "\n")
         return
     try:

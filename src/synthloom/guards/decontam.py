@@ -59,6 +59,9 @@ class Decontaminator:
             if settings.ngram else None
         self._semantic: SemanticIndex | None = None
         self._semantic_segments: list[int] = []
+        self._contradicted: dict[int, set] = {}  # text -> items its own example pairs contradict
+        self._code_against: dict[int, set] = {}  # text -> items its code answers otherwise than
+        self._programs: dict = {}  # text -> the program its code makes
 
     def describe(self) -> dict:
         benchmarks = sorted({s.benchmark for s in self.segments})
@@ -76,7 +79,8 @@ class Decontaminator:
         return {i: self._hit(i, hit.segment, "ngram", n=hit.n, shared_ngrams=hit.shared, excerpt=hit.excerpt)
                 for i, hit in self.ngrams.match(texts).items()}
 
-    async def semantic_stage(self, texts: list[str], skip: set[int], judge: Judge | None) -> dict[int, Contamination]:
+    async def semantic_stage(self, texts: list[str], skip: set[int], judge: Judge | None,
+                             weak: dict[int, Contamination] | None = None) -> dict[int, Contamination]:
         from synthloom.guards.semantic import Neighbour, SemanticIndex
 
         if self._semantic is None:
@@ -87,7 +91,7 @@ class Decontaminator:
         neighbours = [[Neighbour(self._semantic_segments[n.segment], n.similarity) for n in near]
                       for near in self._semantic.top_k([texts[i] for i in todo], wide)]
         if judge is None:
-            return await self._on_evidence(texts, dict(zip(todo, neighbours, strict=True)))
+            return await self._on_evidence(texts, dict(zip(todo, neighbours, strict=True)), weak or {})
 
         async def confirm(i: int, near: list) -> Contamination | None:
             for candidate in near:  # most similar first; stop at the first the judge confirms
@@ -144,18 +148,107 @@ class Decontaminator:
         runner_up = {"item_id": others[0].item[1], "literal_score": round(others[0].score, 2)} if others else None
         return best, similarity, segment, runner_up
 
-    async def _on_evidence(self, texts: list[str], neighbours: dict[int, list]) -> dict[int, Contamination]:
+    async def _pair_stage(self, texts: list[str], neighbours: dict[int, list], tests: dict,
+                          weak: dict[int, Contamination]) -> dict[int, dict]:
+        """text -> item -> PairEvidence: the example pairs each text states, run through the reference
+        solution of every item among its neighbours (at `behaviour_similarity` or more) whose entry
+        point takes that many arguments, and of the item an n-gram hit names; all in a few sandbox runs."""
+        from synthloom.guards.behaviour_match import entry_arity
+        from synthloom.guards.example_pairs import evidence_for, example_pairs, pair_verdicts
+
         s = self.settings
+        arity = {key: entry_arity(item) for key, item in tests.items()}
+
+        def fitting(key):
+            wanted = arity.get(key)
+            return (lambda n: wanted is not None and wanted[0] <= n and (wanted[1] is None or n <= wanted[1]))
+
+        stated = {i: pairs for i in neighbours if (pairs := example_pairs(texts[i]))}
+        asked: dict[int, list] = {}
+        requests: dict = {}
+        for i, pairs in stated.items():
+            keys = [key for key, (similarity, _) in self._item_similarities(neighbours[i]).items()
+                    if similarity >= s.behaviour_similarity and key in tests]
+            if i in weak:
+                keys.append((weak[i].benchmark, weak[i].item_id))
+            for key in dict.fromkeys(keys):
+                fits = fitting(key)
+                mine = [p for p in pairs if fits(p.arity)]
+                if mine and key in tests:
+                    asked.setdefault(i, []).append(key)
+                    requests.setdefault(key, (tests[key], []))[1].extend(mine)
+        verdicts = await pair_verdicts(requests) if requests else {}
+        out: dict[int, dict] = {}
+        for i, keys in asked.items():
+            for key in keys:
+                evidence = evidence_for(stated[i], key, verdicts, fitting(key))
+                if evidence is not None:
+                    out.setdefault(i, {})[key] = evidence
+        return out
+
+    def _pair_hit(self, i: int, by_item: dict, similar: dict, index: LiteralIndex,
+                  code_against: set) -> Contamination | None:
+        """The item a text's example pairs name. The item's reference reproduces a pair, contradicts none
+        of the text's pairs, and the text's code (if any) does not answer otherwise; and the pair is the
+        item's own (its input holds `pair_input_weight` of the item's distinctive values), or its output
+        says something (example_pairs.informative) and at most `pair_max_agreeing` of the items tried
+        reproduce it, with no item nearer by `pair_nearer_gap` contradicted (the task the text
+        describes; a farther item agreeing is chance). The nearest such item, at `pair_similarity`."""
+        from synthloom.guards.example_pairs import informative
+
+        s = self.settings
+        agreeing: dict[tuple, int] = {}
+        for evidence in by_item.values():
+            if evidence.supports:
+                for p in evidence.agreed:
+                    agreeing[(p.args, p.output)] = agreeing.get((p.args, p.output), 0) + 1
+        contradicted = [similar[k][0] for k, e in by_item.items() if not e.supports and e.contradicted and k in similar]
+        scored = []
+        for key, evidence in by_item.items():
+            if not evidence.supports or key not in similar or similar[key][0] < s.pair_similarity or \
+                    key in code_against:
+                continue
+            similarity = similar[key][0]
+            own = [p for p in evidence.agreed if index.evidence(literals(p.args), key)[0] >= s.pair_input_weight]
+            nearer = any(c - similarity > s.pair_nearer_gap for c in contradicted)
+            telling = [] if nearer else [p for p in evidence.agreed if p not in own and informative(p.output)
+                                         and agreeing[(p.args, p.output)] <= s.pair_max_agreeing]
+            if own or telling:
+                scored.append((len(own) + len(telling), similarity, key, own + telling, evidence))
+        if not scored:
+            return None
+        _, similarity, key, distinctive, evidence = max(scored, key=lambda t: (t[0], t[1]))
+        return self._hit(i, similar[key][1], "semantic+examples", similarity=round(similarity, 4),
+                         function=evidence.function, reproduced=[f"{evidence.function}{p.args} -> {p.output}"
+                                                                 for p in distinctive[:3]],
+                         examples_reproduced=f"{len(evidence.agreed)}/{len(evidence.agreed)}")
+
+    async def _on_evidence(self, texts: list[str], neighbours: dict[int, list],
+                           weak: dict[int, Contamination] | None = None) -> dict[int, Contamination]:
+        s = self.settings
+        weak = weak or {}
         index, tests = self._items()
         found: dict[int, Contamination] = {}
+        pairs = await self._pair_stage(texts, neighbours, tests, weak) if s.pairs and tests else {}
+        self._contradicted = {i: {key for key, e in by_item.items() if not e.supports and e.contradicted}
+                              for i, by_item in pairs.items()}
         if s.behaviour and tests:
-            await self._behaviour_stage(texts, neighbours, found, tests)
+            await self._behaviour_stage(texts, neighbours, found, tests, weak)
+        for i, ngram_hit in weak.items():
+            if i not in found and not self._ngram_vetoed(i, ngram_hit, tests):
+                found[i] = ngram_hit  # the n-gram hit stands
         for i, near in neighbours.items():
             if i in found:
                 continue
             values = literals(texts[i])
             similar = self._item_similarities(near)
-            ranked = index.ranked(values)
+            against = self._contradicted.get(i, set()) | self._code_against.get(i, set())
+            by_pairs = self._pair_hit(i, pairs[i], similar, index, self._code_against.get(i, set())) \
+                if i in pairs else None
+            if by_pairs is not None:
+                found[i] = by_pairs
+                continue
+            ranked = [r for r in index.ranked(values) if r.item not in against]
             if near:  # kept for near-miss listings: the evidence that fell short
                 seg = self.segments[near[0].segment]
                 score, shared = index.evidence(values, (seg.benchmark, seg.item_id))
@@ -173,7 +266,28 @@ class Decontaminator:
                 found[i] = self._hit(i, near[0].segment, "semantic", similarity=round(near[0].similarity, 4))
         return found
 
-    async def _behaviour_stage(self, texts: list[str], neighbours: dict[int, list], found: dict, tests: dict) -> None:
+    def _ngram_vetoed(self, i: int, hit: Contamination, tests: dict) -> bool:
+        """A weak n-gram hit is not that item when the text's example pairs contradict the item, or when
+        the hit is in the item's code and the text's own code takes another number of arguments than
+        the item's entry point, or answers otherwise than its reference on most inputs compared."""
+        from synthloom.guards.behaviour_match import entry_arity
+        from synthloom.guards.ngram_overlap import CODE_FIELDS
+
+        key = (hit.benchmark, hit.item_id)
+        if key in self._contradicted.get(i, set()):
+            return True
+        program = self._programs.get(i)
+        if hit.field not in CODE_FIELDS or program is None or key not in tests:
+            return False
+        if key in self._code_against.get(i, set()):
+            return True
+        wanted = entry_arity(tests[key])
+        return wanted is not None and not any(
+            f.min_args <= (wanted[1] if wanted[1] is not None else f.min_args)
+            and (f.max_args is None or f.max_args >= wanted[0]) for f in program.functions)
+
+    async def _behaviour_stage(self, texts: list[str], neighbours: dict[int, list], found: dict, tests: dict,
+                               weak: dict[int, Contamination] | None = None) -> None:
         """A record's code against the items it may implement: every item among its `behaviour_top_k`
         nearest (at a similarity of at least `behaviour_similarity`) whose entry point takes as many
         arguments as one of its functions, screened at once on the items' reference answers (one sandbox
@@ -186,7 +300,9 @@ class Decontaminator:
         s = self.settings
         verifier = CodeVerifier()
         sandboxes = asyncio.Semaphore(max(2, os.cpu_count() or 1))
+        weak = weak or {}
         programs = {i: p for i in neighbours if i not in found and (p := python_program(texts[i])) is not None}
+        self._programs.update(programs)
         if not programs:
             return
         answers = await reference_answers(tests)
@@ -203,6 +319,10 @@ class Decontaminator:
         async def check(i: int) -> None:
             program = programs[i]
             similar = self._item_similarities(neighbours[i])
+            if i in weak:  # the item an n-gram hit names is screened too, whatever its similarity
+                named = (weak[i].benchmark, weak[i].item_id)
+                similar.setdefault(named, (s.behaviour_similarity, next(
+                    n for n, seg in enumerate(self.segments) if (seg.benchmark, seg.item_id) == named)))
             candidates = []
             for key, (similarity, _) in similar.items():
                 if key in tests and similarity >= s.behaviour_similarity:
@@ -218,6 +338,9 @@ class Decontaminator:
             for (key, name), agreement in agreements.items():
                 if key not in best or agreement.agreed > best[key][1].agreed:
                     best[key] = (name, agreement)
+            # Code answering otherwise than an item's reference on most inputs compared (the screen
+            # starts with the item's own test inputs) is evidence against that item.
+            self._code_against[i] = {key for key, (_, a) in best.items() if a.compared and a.share < 0.5}
             agreeing = sorted(((key, name, a) for key, (name, a) in best.items()
                                if a.compared >= s.behaviour_min_inputs and a.share >= s.behaviour_agreement),
                               key=lambda t: (-t[2].share, -similar[t[0]][0]))
@@ -227,7 +350,10 @@ class Decontaminator:
                                                        f"{a.agreed}/{a.compared}"})
             tests_alone = [(key, name, None) for key, names, _ in candidates[: s.top_k] if key not in screenable
                            and similar[key][0] >= s.behaviour_tests_alone_similarity for name in names[:1]]
-            for key, name, agreement in agreeing[:3] + tests_alone:
+            against = self._contradicted.get(i, set())
+            for key, name, agreement in [c for c in agreeing if c[0] not in against][:3] + tests_alone:
+                if key in against:
+                    continue
                 async with sandboxes:
                     passed = await passes_item_tests(verifier, program.code, name, tests[key])
                 if not passed:
@@ -250,7 +376,13 @@ class Decontaminator:
                 self.calibration = await calibrate(calibration_judge or judge)
                 if not self.calibration.trusted:
                     judge = None  # an untrusted judge's verdicts never count: evidence decides
-            found.update(await self.semantic_stage(texts, set(found), judge))
+            # Without a judge, an n-gram hit of few shared n-grams stands unless the text's own example
+            # pairs contradict that item (the semantic stage decides it again).
+            weak = {i: hit for i, hit in found.items() if judge is None and self.settings.pairs
+                    and hit.evidence.get("shared_ngrams", 0) < self.settings.ngram_veto_below}
+            for i in weak:
+                found.pop(i)
+            found.update(await self.semantic_stage(texts, set(found), judge, weak))
         for i in found:
             self.closest.pop(i, None)
         return [found[i] for i in sorted(found)]

@@ -60,6 +60,16 @@ class DecontamSettings:
     behaviour_min_inputs: int = 5  # (items with fewer known answers: their tests alone decide, for
     behaviour_tests_alone_similarity: float = 0.5  # the `top_k` nearest at least this similar),
     # and then passing the item's own tests.
+    # Example pairs the text states (example_pairs.py), checked against the item's reference solution:
+    pairs: bool = True  # one the reference reproduces, distinctive (an output beyond a boolean, None,
+    pair_similarity: float = 0.4  # empty or -1..1, or an input of the item's own), at this similarity,
+    pair_input_weight: float = 2.0  # (an input of the item's own: this much of its distinctive values)
+    pair_max_agreeing: int = 2  # reproduced by at most this many of the items tried, names the item,
+    pair_nearer_gap: float = 0.05  # unless an item nearer by this much is contradicted by the pairs;
+    # a pair the reference contradicts (another value, an error) is evidence against the item: it vetoes
+    # literal and behaviour evidence and an n-gram hit of fewer shared n-grams than this (a copied
+    # prompt shares dozens; a phrase or a loop of a look-alike a few).
+    ngram_veto_below: int = 20
     judge_threshold: float = 0.6  # with a judge: ask it about neighbours at or above this
 
 
