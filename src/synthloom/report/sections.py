@@ -87,6 +87,11 @@ def rejection_section(view: RunView, draw: bool) -> Section:
                  for kind, c in by_kind.items()],
                 f"{step.name}: outcomes per answer kind (a kind mostly unparseable or ambiguous is one the "
                 f"verifier cannot read: its problems go missing from the data)"))
+        if calibration := report.get("judge_calibration"):
+            trusted = "trusted" if calibration["trusted"] else "NOT trusted: unreadable replies stayed rejected"
+            section.notes.append(f"{step.name}: the math judge graded {calibration['right_pairs_right']} right and "
+                                 f"{calibration['wrong_pairs_right']} wrong answers of its calibration pairs "
+                                 f"correctly (balanced accuracy {calibration['balanced_accuracy']}): {trusted}")
         if sandbox := report.get("sandbox"):
             section.notes.append(f"{step.name}: code ran in the sandbox's {sandbox['mode']} isolation: "
                                  f"{sandbox['detail']}")

@@ -14,9 +14,13 @@ if TYPE_CHECKING:
 def build_verifier(config: VerifierConfig, engines: Engines | None) -> Verifier:
     if config.kind == "math":
         from synthloom.verifiers.math import MathAnswerVerifier, MathConventions
+        from synthloom.verifiers.math_judge import MathJudge
 
+        if config.judge_model and engines is None:
+            raise ValueError("a math verifier with a judge_model needs the run's engines")
+        judge = MathJudge(engines.get(config.judge_model)) if config.judge_model and engines else None
         return MathAnswerVerifier(config.gold_field, MathConventions(percent=config.percent, units=config.units,
-                                                                         format=config.format))
+                                                                     format=config.format), judge)
     if config.kind == "code":
         from synthloom.verifiers.code import CodeVerifier
         from synthloom.verifiers.sandbox import SandboxLimits

@@ -21,6 +21,9 @@ class VerifierConfig(Strict):
         MathConventions.format, description="math: `strict`: only a \\boxed{}, `####` or \"the answer is\" counts "
                                             "(as RL reward functions do); `lenient` also reads a bold value, a bare "
                                             "answer or the one value of the last sentence")
+    judge_model: OptionalModelName = Field(
+        None, description="math: a model that decides only the replies whose final answer cannot be read "
+                          "(unparseable), used once it passes a built-in calibration check")
     schema_: dict[str, Any] | None = Field(None, alias="schema", description="json_schema: the JSON Schema")
     pattern: str | None = Field(None, description="regex: the pattern")
     full_match: bool = False
@@ -44,4 +47,11 @@ class VerifierConfig(Strict):
         return self
 
     def judges(self) -> list[VerifierConfig]:
-        return [self] if self.kind == "judge" else [j for v in self.of for j in v.judges()]
+        """The verifiers here that ask a model (a judge, a math verifier with a judge_model)."""
+        if self.kind == "judge" or (self.kind == "math" and self.judge_model):
+            return [self]
+        return [j for v in self.of for j in v.judges()]
+
+    @property
+    def judge_model_name(self) -> str | None:
+        return self.model if self.kind == "judge" else self.judge_model

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from synthloom.verifiers.base import Verdict
 from synthloom.verifiers.math_answers import FinalAnswer, extract_answer, find_final_answer
@@ -39,6 +39,9 @@ from synthloom.verifiers.math_forms import (
 )
 from synthloom.verifiers.math_kinds import answer_kind
 from synthloom.verifiers.math_words import number_from_words
+
+if TYPE_CHECKING:
+    from synthloom.verifiers.math_judge import MathJudge
 
 __all__ = ["MathAnswerVerifier", "MathConventions", "answers_match", "extract_answer", "judge_reply"]
 
@@ -229,10 +232,16 @@ def judge_reply(gold: str, reply: str, conventions: MathConventions = MathConven
 class MathAnswerVerifier:
     isolation: dict[str, str] | None = None  # runs no code
 
-    def __init__(self, gold_field: str = "answer", conventions: MathConventions = MathConventions()) -> None:
+    def __init__(self, gold_field: str = "answer", conventions: MathConventions = MathConventions(),
+                 judge: MathJudge | None = None) -> None:
         self.gold_field = gold_field
         self.conventions = conventions
+        self.judge = judge  # decides only what cannot be read, once it has passed its calibration
         self.name = "math_answer"
+
+    def judge_calibration(self) -> dict | None:
+        calibration = self.judge.calibration if self.judge is not None else None
+        return calibration.to_dict() if calibration is not None else None
 
     async def verify(self, candidate: str, fields: dict[str, Any]) -> Verdict:
         if self.gold_field not in fields or fields[self.gold_field] is None:
@@ -243,4 +252,8 @@ class MathAnswerVerifier:
             outcome, detail, _ = judge_reply(gold, candidate, self.conventions)
         except Exception as error:  # noqa: BLE001 - no reply text may crash a run: reject it, say why
             return Verdict(False, "unparseable", f"could not be read: {type(error).__name__}", category=kind)
+        if outcome == "unparseable" and self.judge is not None:
+            judged = await self.judge.decide(gold, candidate)
+            if judged is not None:
+                return Verdict(judged.passed, judged.outcome, judged.detail, mode="judge", category=kind)
         return Verdict(outcome == "pass", outcome, detail, category=kind)

@@ -65,8 +65,9 @@ class RejectionStepConfig(StepConfig):
     def check_in_run(self, run: RunConfig, index: int) -> None:
         """A judge verifier must be another model than the one it judges, unless allowed on purpose."""
         for judge in self.verifier.judges():
-            if judge.model is not None and not judge.allow_same_model and run.same_model(judge.model, self.model):
-                raise ValueError(f"pipeline.{index}.verifier: the judge {judge.model!r} is the generator's own "
+            name = judge.judge_model_name
+            if name is not None and not judge.allow_same_model and run.same_model(name, self.model):
+                raise ValueError(f"pipeline.{index}.verifier: the judge {name!r} is the generator's own "
                                  "model; use another model, or set allow_same_model: true")
 
     def plan(self, before: Flow) -> StepPlan:
@@ -239,6 +240,11 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
             out.append(child)
         return out
 
+    def _judge_calibration(self) -> dict | None:
+        """How a math verifier's judge did on its calibration pairs, if it has one and was asked."""
+        describe = getattr(self.local_verifier, "judge_calibration", None)
+        return describe() if callable(describe) else None
+
     def _outcomes_by_kind(self) -> dict[str, dict[str, int]]:
         """Per kind of item (math: the gold's answer kind), how its candidates fared: a kind whose
         candidates are mostly unparseable or ambiguous is one the verifier cannot read."""
@@ -289,6 +295,7 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
             "verifier": self.verifier.name,
             "outcomes": dict(outcomes.most_common()),
             **({"outcomes_by_kind": by_kind} if (by_kind := self._outcomes_by_kind()) else {}),
+            **({"judge_calibration": calibration} if (calibration := self._judge_calibration()) else {}),
             **({"sandbox": sandbox} if sandbox else {}),
             "yield_by_class": yields,
             "zero_yield_classes": [name for name, y in yields.items() if y["accepted"] == 0],
