@@ -92,6 +92,9 @@ async def test_a_candidate_with_no_answer_is_a_rejection_and_classes_report_thei
     assert "words" in report["zero_yield_classes"]
     assert step.counters["candidates"] == 9 and not records
     assert sum(v for k, v in step.counters.items() if k.startswith("outcome_")) == 9
+    # Per answer kind (all these golds are integers): every candidate counted once, by its outcome.
+    assert sum(report["outcomes_by_kind"]["integer"].values()) == 9
+    assert set(report["outcomes_by_kind"]["integer"]) <= {"pass", "wrong_answer", "unparseable", "ambiguous"}
 
 
 async def test_records_carry_per_prompt_statistics(fault_server, tmp_path):
