@@ -163,9 +163,21 @@ class Decontaminator:
             wanted = arity.get(key)
             return (lambda n: wanted is not None and wanted[0] <= n and (wanted[1] is None or n <= wanted[1]))
 
+        from synthloom.guards.benchmarks import ItemTests
+        from synthloom.guards.code_extraction import python_program
+
         stated = {i: pairs for i in neighbours if (pairs := example_pairs(texts[i]))}
         asked: dict[int, list] = {}
         requests: dict = {}
+        for i, pairs in stated.items():
+            # The text's own code on its own examples: an example its code does not reproduce is a slip
+            # of the writer's (LLM rewordings get outputs wrong), and says nothing of which item it is.
+            program = self._programs.setdefault(i, python_program(texts[i]))
+            if program is None:
+                continue
+            for name in {f.name for f in program.functions} & {p.function for p in pairs}:
+                requests[("", f"record {i}", name)] = (ItemTests(program.code, "", name, "\n"),
+                                                        [p for p in pairs if p.function == name])
         for i, pairs in stated.items():
             keys = [key for key, (similarity, _) in self._item_similarities(neighbours[i]).items()
                     if similarity >= s.behaviour_similarity and key in tests]
@@ -178,18 +190,24 @@ class Decontaminator:
                     asked.setdefault(i, []).append(key)
                     requests.setdefault(key, (tests[key], []))[1].extend(mine)
         verdicts = await pair_verdicts(requests) if requests else {}
+        by_code: dict[int, frozenset] = {}
+        for i, pairs in stated.items():
+            by_code[i] = frozenset(p.function for p in pairs if (("", f"record {i}", p.function), p.args, p.output)
+                                   in verdicts)
+            stated[i] = [p for p in pairs if verdicts.get((("", f"record {i}", p.function), p.args, p.output),
+                                                            "agree") == "agree"]
         out: dict[int, dict] = {}
         for i, keys in asked.items():
             for key in keys:
-                evidence = evidence_for(stated[i], key, verdicts, fitting(key))
+                evidence = evidence_for(stated[i], key, verdicts, fitting(key), by_code[i])
                 if evidence is not None:
                     out.setdefault(i, {})[key] = evidence
         return out
 
     def _pair_hit(self, i: int, by_item: dict, similar: dict, index: LiteralIndex,
                   code_against: set) -> Contamination | None:
-        """The item a text's example pairs name. The item's reference reproduces a pair, contradicts none
-        of the text's pairs, and the text's code (if any) does not answer otherwise; and the pair is the
+        """The item a text's example pairs name. The item's reference reproduces more of the text's pairs
+        than it contradicts, and the text's code (if any) does not answer otherwise; and a pair is the
         item's own (its input holds `pair_input_weight` of the item's distinctive values), or its output
         says something (example_pairs.informative) and at most `pair_max_agreeing` of the items tried
         reproduce it, with no item nearer by `pair_nearer_gap` contradicted (the task the text
@@ -202,7 +220,7 @@ class Decontaminator:
             if evidence.supports:
                 for p in evidence.agreed:
                     agreeing[(p.args, p.output)] = agreeing.get((p.args, p.output), 0) + 1
-        contradicted = [similar[k][0] for k, e in by_item.items() if not e.supports and e.contradicted and k in similar]
+        contradicted = [similar[k][0] for k, e in by_item.items() if e.contradicts and k in similar]
         scored = []
         for key, evidence in by_item.items():
             if not evidence.supports or key not in similar or similar[key][0] < s.pair_similarity or \
@@ -230,7 +248,7 @@ class Decontaminator:
         index, tests = self._items()
         found: dict[int, Contamination] = {}
         pairs = await self._pair_stage(texts, neighbours, tests, weak) if s.pairs and tests else {}
-        self._contradicted = {i: {key for key, e in by_item.items() if not e.supports and e.contradicted}
+        self._contradicted = {i: {key for key, e in by_item.items() if e.contradicts}
                               for i, by_item in pairs.items()}
         if s.behaviour and tests:
             await self._behaviour_stage(texts, neighbours, found, tests, weak)
@@ -301,7 +319,8 @@ class Decontaminator:
         verifier = CodeVerifier()
         sandboxes = asyncio.Semaphore(max(2, os.cpu_count() or 1))
         weak = weak or {}
-        programs = {i: p for i in neighbours if i not in found and (p := python_program(texts[i])) is not None}
+        programs = {i: p for i in neighbours if i not in found and
+                    (p := self._programs[i] if i in self._programs else python_program(texts[i])) is not None}
         self._programs.update(programs)
         if not programs:
             return

@@ -35,6 +35,7 @@ _CONNECTOR = re.compile(
 _ANSWER = re.compile(r"\s*(?:A|Answer)\s*:\s*(?:the\s+(?:result|answer|output)\s+is\s*:?\s*)?", re.IGNORECASE)
 _SCALAR = re.compile(r"-?(?:\d+\.\d+|\.\d+|\d+)(?:[eE][-+]?\d+)?|True|False|None")
 _OPEN = {"(": ")", "[": "]", "{": "}"}
+_OPERATOR = re.compile(r"[ \t]*(?:[-+*/%^]|\*\*)[ \t]*[\w(]")
 MAX_LITERAL = 400  # characters of an input or output read at most
 MAX_PAIRS = 12  # per text
 
@@ -139,6 +140,8 @@ def _output_after(text: str, end: int, doctest: bool) -> object | None:
     value, stop = found
     if stop < len(text) and text[stop] in "([":  # "f(x) is g(y)": a call, not a value
         return _NONE
+    if _OPERATOR.match(text, stop):  # "-> 22 - 7 - 4 = 11": a calculation, not a value
+        return _NONE
     return value
 
 
@@ -214,10 +217,20 @@ class PairEvidence:
     function: str
     agreed: list[Pair]
     contradicted: list[Pair]
+    by_code: bool = False  # the text's own code reproduces these pairs (the others were left out)
 
+    # Writers get examples wrong (LMSYS's rephrasings state `find_median([-5, 8, 11, 2000, 15, 30])` is
+    # 22.5), so the majority decides: more pairs reproduced than contradicted supports the item, as
+    # many contradicted or more rules it out.
+    # But where the text's code reproduces its examples, one the item's reference contradicts is the
+    # code disagreeing with the reference on an input the text states: not that item.
     @property
     def supports(self) -> bool:
-        return bool(self.agreed) and not self.contradicted
+        return len(self.agreed) > len(self.contradicted) and not (self.by_code and self.contradicted)
+
+    @property
+    def contradicts(self) -> bool:
+        return bool(self.contradicted) and not self.supports
 
 
 async def pair_verdicts(requests: dict) -> dict:
@@ -257,9 +270,10 @@ async def pair_verdicts(requests: dict) -> dict:
 _VERDICTS = {"a": "agree", "d": "differ", "r": "raised", "s": "slow"}
 
 
-def evidence_for(pairs: list[Pair], key, verdicts: dict, fits) -> PairEvidence | None:
+def evidence_for(pairs: list[Pair], key, verdicts: dict, fits, by_code: frozenset = frozenset()) -> PairEvidence | None:
     """The text's pairs against one item: per function name (of an arity the item takes), agreed and
-    contradicted pairs; the function that supports the item best, else the one contradicting it."""
+    contradicted pairs; the function that supports the item best, else the one contradicting it.
+    `by_code`: the functions whose pairs the text's own code was run on (and reproduces)."""
     by_name: dict[str, list[Pair]] = {}
     for p in pairs:
         if fits(p.arity) and (key, p.args, p.output) in verdicts:
@@ -269,7 +283,7 @@ def evidence_for(pairs: list[Pair], key, verdicts: dict, fits) -> PairEvidence |
         agreed = [p for p in group if verdicts[(key, p.args, p.output)] == "agree"]
         against = [p for p in group if verdicts[(key, p.args, p.output)] in ("differ", "raised")]
         if agreed or against:
-            found.append(PairEvidence(name, agreed, against))
+            found.append(PairEvidence(name, agreed, against, name in by_code))
     if not found:
         return None
     return max(found, key=lambda e: (e.supports, len(e.agreed), -len(e.contradicted)))
