@@ -211,6 +211,11 @@ def test_stated_examples_name_the_item_they_reproduce_and_rule_out_the_one_they_
     assert 2 in {h.index for h in asyncio.run(old_rule.find(texts))}  # literal evidence alone took it
 
 
+def test_a_run_of_small_integers_is_no_n_gram_evidence_but_an_example_list_is():
+    texts = ["arr = [1, 2, 3, 4, 5, 6, 7, 8, 9]\nprint(sum(arr))", "check([1.0, 2.8, 3.0, 4.0, 5.0, 2.0], 0.3)"]
+    assert {i: h.item_id for i, h in decontaminate(texts).items()} == {1: "HumanEval/0"}
+
+
 def test_code_passing_weak_tests_must_also_answer_as_the_reference_solution():
     from synthloom.guards.behaviour_match import agreement_with_reference, passes_item_tests
     from synthloom.guards.benchmarks import load_items

@@ -310,7 +310,7 @@ class Decontaminator:
         nearest (at a similarity of at least `behaviour_similarity`) whose entry point takes as many
         arguments as one of its functions, screened at once on the items' reference answers (one sandbox
         run); the best agreeing item's own tests confirm. Items whose answers are not known (no
-        reference, no literal test inputs) are tried on their tests alone, among the `top_k` nearest."""
+        reference, no literal test inputs) are tried on their tests alone, at `behaviour_tests_alone_similarity`."""
         from synthloom.guards.behaviour_match import entry_arity, passes_item_tests, reference_answers, screen
         from synthloom.guards.code_extraction import python_program
         from synthloom.verifiers.code import CodeVerifier
@@ -367,8 +367,8 @@ class Decontaminator:
                 key, (name, a) = max(best.items(), key=lambda kv: (kv[1][1].agreed, similar[kv[0]][0]))
                 self.closest.setdefault(i, {}).update({"closest_behaviour": key[1], "agreed_on_inputs":
                                                        f"{a.agreed}/{a.compared}"})
-            tests_alone = [(key, name, None) for key, names, _ in candidates[: s.top_k] if key not in screenable
-                           and similar[key][0] >= s.behaviour_tests_alone_similarity for name in names[:1]]
+            tests_alone = [(key, name, None) for key, names, _ in candidates if key not in screenable
+                           and similar[key][0] >= s.behaviour_tests_alone_similarity for name in names[:2]]
             against = self._contradicted.get(i, set())
             for key, name, agreement in [c for c in agreeing if c[0] not in against][:3] + tests_alone:
                 if key in against:

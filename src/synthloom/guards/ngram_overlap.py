@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from synthloom.guards.benchmarks import Segment
+from synthloom.guards.literal_evidence import SMALL_INT
 from synthloom.guards.ordinary_text import code_shape
 from synthloom.guards.text import WordHasher, concatenated_word_hashes, ngram_hashes, normalized_words
 
@@ -38,30 +39,54 @@ def benchmark_n(lengths: list[int], min_n: int = 8, max_n: int = 13) -> int:
 # a text must share this many of a code field's n-grams, a run of n + 2 words, to count as a copy.
 # And boilerplate is no evidence at all: a code field's n-gram whose shape (names and numbers blanked,
 # ordinary_text.code_shape) is in ordinary code (the standard library's modules) or in the code of
-# another item of the benchmark (loops, imports, returns, common idioms) is left out of the index.
+# another item of the benchmark (loops, imports, returns, common idioms) is left out of the index, and so
+# is any field's n-gram of small numbers alone (integers up to 10: `1 2 3 4 5 6 7 8 9`, no evidence of one
+# item, as literal_evidence.py counts them).
 CODE_FIELDS = frozenset({"canonical_solution", "solution", "code", "reference_solution"})
 CODE_MIN_SHARED = 3
 
 
+def _small_runs(values: np.ndarray, starts: np.ndarray, lengths: np.ndarray, n: int) -> np.ndarray:
+    """For each n-gram (in ngram_hashes' order), True where its words are small integers in an
+    arithmetic run (`1 2 3 4 5 6 7 8 9`, `10 8 6 4 2 ...`), as literal_evidence.py counts them: no
+    evidence of one item. Other number sequences (`1 0 2 8 3 0 4 0 5`) stay evidence."""
+    total = len(values)
+    valid = max(total - n + 1, 0)
+    ok = np.zeros(valid, dtype=bool)
+    if valid:
+        finite = np.isfinite(values)
+        steps = np.diff(values)
+        same = np.concatenate([[False], np.isfinite(steps[1:]) & (steps[1:] == steps[:-1])]) \
+            if len(steps) else np.zeros(0, bool)
+        finite_run = np.convolve(finite.astype(int), np.ones(n, int), "valid") == n
+        same_run = np.convolve(same.astype(int), np.ones(n - 2, int), "valid")[1:valid + 1] == n - 2 \
+            if n > 2 else np.ones(valid, bool)
+        ok = finite_run & same_run[:valid]
+    counts = np.maximum(lengths - n + 1, 0)
+    position = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    return ok[np.repeat(starts, counts) + position] if counts.sum() else np.zeros(0, bool)
+
+
 def _boilerplate(shape_words: np.ndarray, code: np.ndarray, items: np.ndarray, starts: np.ndarray,
-                 lengths: np.ndarray, owner: np.ndarray, n: int) -> np.ndarray:
+                 lengths: np.ndarray, owner: np.ndarray, n: int, small: np.ndarray) -> np.ndarray:
     """For each n-gram of the documents `starts`/`lengths` delimit in `shape_words` (the hashes of
     their words' shapes; `owner` as ngram_hashes gives it), True where it is a code field's
-    (`code`, per document) and boilerplate."""
+    (`code`, per document) and boilerplate, or, in any field, a run of small integers (`1 2 3 4 5 6 7 8
+    9`; `small`: each word's value, NaN where it is not an integer up to SMALL_INT)."""
     from synthloom.guards.ordinary_text import ordinary_code_ngrams
 
-    mask = np.zeros(len(owner), dtype=bool)
-    if not code.any():
-        return mask
     shapes, shape_owner = ngram_hashes(shape_words, starts, lengths, n, whole_if_shorter=False)
     assert np.array_equal(shape_owner, owner)  # the same documents, the same windows
+    numbers_only = _small_runs(small, starts, lengths, n)
+    if not code.any():
+        return numbers_only
     in_ordinary = np.isin(shapes, ordinary_code_ngrams(n))
     seen: dict[int, set] = defaultdict(set)
     for shape, item, is_code in zip(shapes.tolist(), items[owner].tolist(), code[owner].tolist(), strict=True):
         if is_code:
             seen[shape].add(item)
     in_other_items = np.array([len(seen.get(h, ())) > 1 for h in shapes.tolist()], dtype=bool)
-    return code[owner] & (in_ordinary | in_other_items)
+    return (code[owner] & (in_ordinary | in_other_items)) | numbers_only
 
 
 class NgramIndex:
@@ -85,15 +110,17 @@ class NgramIndex:
             code = np.array([segments[m].field in CODE_FIELDS for m in members])
             items = np.array([segments[m].item_id for m in members], dtype=object)
             shape_words = self.hasher.hash_all([w for m in members for w in code_shape(normalized_words(
-                segments[m].text))]) if code.any() else words
-            keep = ~_boilerplate(shape_words, code, items, starts, lengths, owner, n)
+                segments[m].text))])
+            small = np.array([float(w) if w.isdigit() and int(w) <= SMALL_INT else np.nan
+                              for m in members for w in normalized_words(segments[m].text)])
+            keep = ~_boilerplate(shape_words, code, items, starts, lengths, owner, n, small)
             self.boilerplate += int((~keep).sum())
             grams[n].append((hashes[keep], np.asarray(members)[owner[keep]]))
             for k in np.unique(lengths[(lengths >= min_n) & (lengths < n)]):
                 short = np.flatnonzero(lengths == k)
                 hashes, owner = ngram_hashes(words, starts[short], lengths[short], int(k), whole_if_shorter=False)
                 keep = ~_boilerplate(shape_words, code[short], items[short], starts[short], lengths[short], owner,
-                                     int(k))
+                                     int(k), small)
                 grams[int(k)].append((hashes[keep], np.asarray(members)[short][owner[keep]]))
             self.too_short += int((lengths < min_n).sum())
         self._tables: dict[int, tuple[np.ndarray, np.ndarray]] = {}

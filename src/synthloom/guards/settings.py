@@ -58,17 +58,23 @@ class DecontamSettings:
     # (rewordings' code in the first dev half agrees on 0.958 or more: only inputs outside the task differ),
     behaviour_agreement: float = 0.95
     behaviour_min_inputs: int = 5  # (items with fewer known answers: their tests alone decide, for
-    behaviour_tests_alone_similarity: float = 0.5  # the `top_k` nearest at least this similar),
+    behaviour_tests_alone_similarity: float = 0.5  # those at least this similar),
     # and then passing the item's own tests.
-    # Example pairs the text states (example_pairs.py), checked against the item's reference solution:
-    pairs: bool = True  # one the reference reproduces, distinctive (an output beyond a boolean, None,
-    pair_similarity: float = 0.4  # empty or -1..1, or an input of the item's own), at this similarity,
-    pair_input_weight: float = 2.0  # (an input of the item's own: this much of its distinctive values)
-    pair_max_agreeing: int = 2  # reproduced by at most this many of the items tried, names the item,
-    pair_nearer_gap: float = 0.05  # unless an item nearer by this much is contradicted by the pairs;
-    # a pair the reference contradicts (another value, an error) is evidence against the item: it vetoes
-    # literal and behaviour evidence and an n-gram hit of fewer shared n-grams than this (a copied
-    # prompt shares dozens; a phrase or a loop of a look-alike a few).
+    # Example pairs the text states (example_pairs.py: `f([1, 2]) -> 3`), run through the reference
+    # solution of every item among the `behaviour_top_k` nearest whose entry point takes that many
+    # arguments (and through the text's own code, when it has some: a pair its code does not reproduce is
+    # a slip, left out). An item reproducing more of them than it contradicts is named by a pair of its own
+    # input (holding this much weight of its distinctive values), or by a telling output (example_pairs
+    # .informative) that at most `pair_max_agreeing` of the items tried reproduce, unless an item nearer
+    # by `pair_nearer_gap` is contradicted; at a similarity of `pair_similarity` at least.
+    pairs: bool = True
+    pair_input_weight: float = 2.0
+    pair_max_agreeing: int = 2
+    pair_nearer_gap: float = 0.05
+    pair_similarity: float = 0.3
+    # An item the pairs contradict (as many contradicted as reproduced, or one the text's code reproduces)
+    # is ruled out: its literal and behaviour evidence, and an n-gram hit of fewer shared n-grams than
+    # this (a copied prompt shares dozens; a phrase or a loop of a look-alike a few), do not count.
     ngram_veto_below: int = 20
     judge_threshold: float = 0.6  # with a judge: ask it about neighbours at or above this
 
