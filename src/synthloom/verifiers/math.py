@@ -33,8 +33,8 @@ from synthloom.verifiers.math_forms import (
     is_plain_number,
     normalise,
     shape,
-    split_top_level,
     split_percent,
+    split_top_level,
     unwrap,
 )
 from synthloom.verifiers.math_kinds import answer_kind

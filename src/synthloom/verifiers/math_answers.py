@@ -118,15 +118,15 @@ def answer_span(tail: str) -> str:
         rest = tail[span.end():]
         unit = re.match(r"[ \t]*([A-Za-z][A-Za-z ]{0,20}?)(?=[.,;]|\s*$)", rest)
         return inner + (" " + unit.group(1) if unit and not re.search(r"\b(?:or|and)\b", unit.group(1)) else "")
-    end = _ANSWER_END.search(tail)
-    answer = tail[: end.start()] if end else tail
+    stop = _ANSWER_END.search(tail)
+    answer = tail[: stop.start()] if stop else tail
     return answer.strip().rstrip(".;,:!").strip().strip("*").strip()
 
 
 def _statements(text: str) -> list[_Statement]:
     found = _boxes(text)
-    for match in re.finditer(r"^\s*####\s*(.*)$", text, re.MULTILINE):
-        found.append(_Statement(match.start(), match.end(), match.group(1).strip().rstrip("."), "hashes"))
+    for line in re.finditer(r"^\s*####\s*(.*)$", text, re.MULTILINE):
+        found.append(_Statement(line.start(), line.end(), line.group(1).strip().rstrip("."), "hashes"))
     position = 0
     while (match := _STATEMENT.search(text, position)) is not None:
         position = match.start() + 1  # overlapping: "the answer is 7. Wait, actually it is 8"
