@@ -6,7 +6,16 @@ from __future__ import annotations
 from pydantic import Field
 
 from synthloom.config_model import Strict
-from synthloom.engine.defaults import BATCH_COLLECT_S, BATCH_POLL_S, BATCH_PRICE_FACTOR, CONCURRENCY, TIMEOUT_S
+from synthloom.engine.defaults import (
+    BATCH_COLLECT_S,
+    BATCH_POLL_S,
+    BATCH_PRICE_FACTOR,
+    BATCH_STUCK_S,
+    CACHE_READ_PRICE_FACTOR,
+    CACHE_WRITE_PRICE_FACTOR,
+    CONCURRENCY,
+    TIMEOUT_S,
+)
 from synthloom.engine.retry import RetryPolicy
 
 
@@ -26,12 +35,18 @@ class EngineConfig(Strict):
     price_output_per_mtok: float = Field(0.0, ge=0)
     price_batch_factor: float = Field(BATCH_PRICE_FACTOR, gt=0, le=1, description="share of the price the "
                                       "provider's batch API charges")
+    price_cache_read_factor: float = Field(CACHE_READ_PRICE_FACTOR, ge=0, description="share of the input price "
+                                           "for prompt tokens read from the provider's prompt cache")
+    price_cache_write_factor: float = Field(CACHE_WRITE_PRICE_FACTOR, ge=0, description="share of the input price "
+                                            "for prompt tokens written to the provider's prompt cache (Anthropic)")
     max_cost: float | None = Field(None, gt=0, description="the run's budget in the currency of the prices: it "
                                    "stops, resumable, before a call could take it past this (earlier sessions count)")
     batch: bool = Field(False, description="send the calls of openai and anthropic models through the provider's "
                         "batch API (half price; answers within 24 h); other models are called directly")
     batch_collect_s: float = Field(BATCH_COLLECT_S, gt=0, description="seconds samples gather before a batch is sent")
     batch_poll_s: float = Field(BATCH_POLL_S, gt=0, description="seconds between looks at open batches")
+    batch_stuck_s: float = Field(BATCH_STUCK_S, gt=0, description="seconds a batch's state or results may stay "
+                                 "unreadable before the run stops, resumable, naming the batch")
     max_in_flight: int | None = Field(None, ge=1, description="inputs in the pipeline at once; "
                                       "default twice the concurrency (in batch mode: 50,000)")
     cache: str | None = Field(None, description="response cache file; default: cache.sqlite in the run dir")

@@ -17,7 +17,7 @@ from synthloom.engine.batch_ledger import BatchLedger
 from synthloom.engine.batching import BatchRunner
 from synthloom.engine.budget import Budget
 from synthloom.engine.cache import ResponseCache, cache_key
-from synthloom.engine.defaults import BATCH_COLLECT_S, BATCH_POLL_S, CONCURRENCY, TIMEOUT_S
+from synthloom.engine.defaults import BATCH_COLLECT_S, BATCH_POLL_S, BATCH_STUCK_S, CONCURRENCY, TIMEOUT_S
 from synthloom.engine.limits import TokenBucket
 from synthloom.engine.metrics import EngineMetrics, Price
 from synthloom.engine.retry import RetryPolicy
@@ -96,7 +96,7 @@ class Engine:
         self.budget: Budget | None = None  # engine.max_cost: one Budget shared by a run's engines
 
     def use_batches(self, ledger: BatchLedger, *, collect_s: float = BATCH_COLLECT_S,
-                    poll_s: float = BATCH_POLL_S) -> None:
+                    poll_s: float = BATCH_POLL_S, stuck_s: float = BATCH_STUCK_S) -> None:
         """Send samples through the provider's batch API (half price, answers within its window)."""
         api_of = getattr(self.backend, "batch_api", None)
         if api_of is None:
@@ -104,7 +104,7 @@ class Engine:
                             "an openai or anthropic model (turn engine.batch / --batch off for it)")
         self.batches = BatchRunner(api_of(), ledger, f"{self.backend.identity}|{self.backend.model_name}",
                                    self.metrics, store_unclaimed=self._store_unclaimed, collect_s=collect_s,
-                                   poll_s=poll_s)
+                                   poll_s=poll_s, stuck_s=stuck_s)
 
     def _store_unclaimed(self, key: str, completion: Completion) -> None:
         if completion.choices:
@@ -177,13 +177,17 @@ class Engine:
         self.metrics.cache_hits += 1
         self.metrics.saved_prompt_tokens += usage.get("prompt_tokens", 0)
         self.metrics.saved_completion_tokens += usage.get("completion_tokens", 0)
-        return Sample(choice, Usage(usage.get("prompt_tokens", 0), usage.get("completion_tokens", 0)), True)
+        return Sample(choice, Usage(usage.get("prompt_tokens", 0), usage.get("completion_tokens", 0),
+                                    usage.get("cache_read_tokens", 0), usage.get("cache_write_tokens", 0)), True)
 
     def _store(self, key: str, sample: Sample) -> Sample:
         if self.cache is not None:
             self.cache.put(key, self.backend.model_name, sample.choice,
                            {"prompt_tokens": sample.usage.prompt_tokens,
-                            "completion_tokens": sample.usage.completion_tokens})
+                            "completion_tokens": sample.usage.completion_tokens,
+                            **({"cache_read_tokens": sample.usage.cache_read_tokens,
+                                "cache_write_tokens": sample.usage.cache_write_tokens}
+                               if sample.usage.cache_read_tokens or sample.usage.cache_write_tokens else {})})
         return sample
 
     # -- calls ---------------------------------------------------------------------------------
@@ -288,7 +292,7 @@ class Engine:
             try:
                 completion, latency = await (self._batched(request, key) if batched and key
                                              else self._direct(request))
-                spent = price.cost(completion.usage.prompt_tokens, completion.usage.completion_tokens) * factor
+                spent = price.usage_cost(completion.usage) * factor
             except BackendError as exc:
                 last_error = exc
             else:
@@ -332,9 +336,13 @@ class Engine:
         m.latency_total += latency
         m.prompt_tokens += usage.prompt_tokens
         m.completion_tokens += usage.completion_tokens
+        m.cache_read_tokens += usage.cache_read_tokens
+        m.cache_write_tokens += usage.cache_write_tokens
         if batched:
             m.batch_prompt_tokens += usage.prompt_tokens
             m.batch_completion_tokens += usage.completion_tokens
+            m.batch_cache_read_tokens += usage.cache_read_tokens
+            m.batch_cache_write_tokens += usage.cache_write_tokens
         if self._tpm and not batched:
             self._tpm.adjust(usage.prompt_tokens + usage.completion_tokens - estimate)
         if len(completion.choices) < request.n:
@@ -342,7 +350,7 @@ class Engine:
                                    f"{len(completion.choices)}; set native_n: false for this server")
         # Usage is per call; split it over the samples so cached samples report what they cost.
         n = len(completion.choices)
-        per = Usage(usage.prompt_tokens // n, usage.completion_tokens // n)
+        per = usage.split(n)
         return [Sample(choice, per, False) for choice in completion.choices[: request.n]]
 
     async def close(self) -> None:

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from synthloom.engine.defaults import BATCH_PRICE_FACTOR
+from synthloom.engine.defaults import BATCH_PRICE_FACTOR, CACHE_READ_PRICE_FACTOR, CACHE_WRITE_PRICE_FACTOR
 
 
 @dataclass(frozen=True)
@@ -17,9 +17,19 @@ class Price:
     input_per_mtok: float = 0.0
     output_per_mtok: float = 0.0
     batch_factor: float = BATCH_PRICE_FACTOR  # the share of the price a batch API charges
+    cache_read_factor: float = CACHE_READ_PRICE_FACTOR  # shares of the input price for prompt-cache tokens
+    cache_write_factor: float = CACHE_WRITE_PRICE_FACTOR
 
-    def cost(self, prompt_tokens: float, completion_tokens: float) -> float:
-        return (prompt_tokens * self.input_per_mtok + completion_tokens * self.output_per_mtok) / 1e6
+    def cost(self, prompt_tokens: float, completion_tokens: float, cache_read: float = 0,
+             cache_write: float = 0) -> float:
+        """`cache_read` and `cache_write` are parts of `prompt_tokens`, priced at their own shares."""
+        inputs = (prompt_tokens - cache_read - cache_write + cache_read * self.cache_read_factor
+                  + cache_write * self.cache_write_factor)
+        return (inputs * self.input_per_mtok + completion_tokens * self.output_per_mtok) / 1e6
+
+    def usage_cost(self, usage: Any) -> float:
+        return self.cost(usage.prompt_tokens, usage.completion_tokens, usage.cache_read_tokens,
+                         usage.cache_write_tokens)
 
 
 @dataclass
@@ -38,6 +48,10 @@ class EngineMetrics:
     completion_tokens: int = 0
     batch_prompt_tokens: int = 0  # the part of the tokens above sent through a batch API
     batch_completion_tokens: int = 0
+    cache_read_tokens: int = 0  # parts of prompt_tokens the provider's prompt cache read or wrote
+    cache_write_tokens: int = 0
+    batch_cache_read_tokens: int = 0
+    batch_cache_write_tokens: int = 0
     batch_states: dict[str, str] = field(default_factory=dict)  # batch id -> the provider's last word
     saved_prompt_tokens: int = 0  # tokens the cache spared
     saved_completion_tokens: int = 0
@@ -53,7 +67,8 @@ class EngineMetrics:
         for p in parts:
             for name in ("samples", "cache_hits", "shared_calls", "calls", "succeeded_calls", "retries",
                          "failed_samples", "prompt_tokens", "completion_tokens", "batch_prompt_tokens",
-                         "batch_completion_tokens", "saved_prompt_tokens",
+                         "batch_completion_tokens", "cache_read_tokens", "cache_write_tokens",
+                         "batch_cache_read_tokens", "batch_cache_write_tokens", "saved_prompt_tokens",
                          "saved_completion_tokens", "latency_total"):
                 setattr(total, name, getattr(total, name) + getattr(p, name))
             total.errors.update(p.errors)
@@ -65,8 +80,11 @@ class EngineMetrics:
     @property
     def cost(self) -> float:
         direct = self.price.cost(self.prompt_tokens - self.batch_prompt_tokens,
-                                 self.completion_tokens - self.batch_completion_tokens)
-        batched = self.price.cost(self.batch_prompt_tokens, self.batch_completion_tokens) * self.price.batch_factor
+                                 self.completion_tokens - self.batch_completion_tokens,
+                                 self.cache_read_tokens - self.batch_cache_read_tokens,
+                                 self.cache_write_tokens - self.batch_cache_write_tokens)
+        batched = self.price.cost(self.batch_prompt_tokens, self.batch_completion_tokens, self.batch_cache_read_tokens,
+                                  self.batch_cache_write_tokens) * self.price.batch_factor
         return self.carried_cost + direct + batched
 
     def to_dict(self) -> dict[str, Any]:
@@ -82,6 +100,8 @@ class EngineMetrics:
             "errors": dict(self.errors),
             "prompt_tokens": self.prompt_tokens,
             "completion_tokens": self.completion_tokens,
+            **({"cache_read_tokens": self.cache_read_tokens, "cache_write_tokens": self.cache_write_tokens}
+               if self.cache_read_tokens or self.cache_write_tokens else {}),
             "saved_prompt_tokens": self.saved_prompt_tokens,
             "saved_completion_tokens": self.saved_completion_tokens,
             "estimated_cost_usd": round(self.cost, 6),

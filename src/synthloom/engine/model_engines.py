@@ -66,7 +66,7 @@ class Engines:
             engine.budget = self.budget
             if self._ledger is not None and self.batched(name) and hasattr(backend, "batch_api"):
                 engine.use_batches(self._ledger, collect_s=engine_config.batch_collect_s,
-                                   poll_s=engine_config.batch_poll_s)
+                                   poll_s=engine_config.batch_poll_s, stuck_s=engine_config.batch_stuck_s)
             self._engines[name] = engine
         return self._engines[name]
 

@@ -21,15 +21,17 @@ from synthloom.models.base import (
     Usage,
     status_kind,
 )
-from synthloom.models.http import new_session, parse_retry_after, send
+from synthloom.models.capabilities import RequestCaps, anthropic_caps, refused_field, refused_field_error
+from synthloom.models.http import new_session, parse_retry_after, send, should_retry, snippet
 from synthloom.redaction import redact, register_secret
 from synthloom.settings_env import ANTHROPIC_BASE_URL
 
 API_VERSION = "2023-06-01"
 KEY_HINT = "set the key in ANTHROPIC_API_KEY (or the variable model.api_key_env names)"
-# Anthropic's stop reasons, in the OpenAI vocabulary the rest of synthloom reads.
+# Anthropic's stop reasons (the SDK's StopReason: all seven), in the OpenAI vocabulary the rest of synthloom
+# reads. A full context window and a paused turn end the text early, as max_tokens does: "length".
 FINISH_REASONS = {"end_turn": "stop", "stop_sequence": "stop", "max_tokens": "length", "tool_use": "tool_calls",
-                  "refusal": "content_filter"}
+                  "refusal": "content_filter", "model_context_window_exceeded": "length", "pause_turn": "length"}
 RATE_LIMITS = ("requests", "tokens", "input-tokens", "output-tokens")
 
 
@@ -56,31 +58,41 @@ def message_from_dict(data: Any) -> Completion:
     try:
         text = "".join(block.get("text", "") for block in data["content"] if block.get("type") == "text")
         usage = data.get("usage") or {}
-        prompt_tokens = sum(usage.get(k) or 0 for k in ("input_tokens", "cache_creation_input_tokens",
-                                                          "cache_read_input_tokens"))
-        return Completion([Choice(text, FINISH_REASONS.get(data.get("stop_reason"), data.get("stop_reason")))],
-                          Usage(prompt_tokens, usage.get("output_tokens") or 0), data.get("model"))
+        read, written = usage.get("cache_read_input_tokens") or 0, usage.get("cache_creation_input_tokens") or 0
+        prompt_tokens = (usage.get("input_tokens") or 0) + read + written  # input_tokens excludes the cached parts
+        stop_reason = data.get("stop_reason")
+        completion = Completion([Choice(text, FINISH_REASONS.get(stop_reason, stop_reason))],
+                                Usage(prompt_tokens, usage.get("output_tokens") or 0, read, written), data.get("model"))
     except (KeyError, TypeError, AttributeError) as exc:
         raise BackendError(f"response is not a Messages API message ({exc.__class__.__name__}: {exc})",
                            retryable=True, kind="bad_response") from None
+    if stop_reason == "refusal":  # a refusal is no answer to cache, whatever text came before it
+        raise BackendError(f"the model refused (stop_reason refusal): {redact(text[:300])}", retryable=False,
+                           kind="refusal")
+    return completion
 
 
-def error_from_body(status: int, body: bytes, where: str, model: str, retry_after: float | None) -> BackendError:
+def error_from_body(status: int, body: bytes, where: str, model: str, retry_after: float | None,
+                    headers: Any = None, sent: dict[str, Any] | None = None) -> BackendError:
     """An HTTP error as a BackendError: Anthropic's `{"type": "error", "error": {"type", "message"}}`."""
     try:
         error = orjson.loads(body)["error"]
         detail = f"{error.get('type')}: {error.get('message')}"
-    except (orjson.JSONDecodeError, KeyError, TypeError):
-        detail = body[:300].decode("utf-8", "replace")
+    except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError):
+        detail = snippet(body)
     detail = redact(detail)
+    field = refused_field(status, detail, None, sent or {})
+    if field is not None:
+        return refused_field_error(model, where, field, detail)
     if status == 401 or status == 403:
         return BackendError(f"{where} refused the API key (HTTP {status}: {detail}); {KEY_HINT}",
                             retryable=False, kind="auth", fatal=True)
     if status == 404:
         return BackendError(f"{where} does not know the model {model!r} (HTTP 404: {detail}); set model.model to "
                             "one it serves", retryable=False, kind="not_found", fatal=True)
-    return BackendError(f"HTTP {status} from {where}: {detail}", retryable=status in RETRYABLE_STATUS,
-                        retry_after=retry_after, kind=status_kind(status))
+    return BackendError(f"HTTP {status} from {where}: {detail}",
+                        retryable=should_retry(headers, status in RETRYABLE_STATUS), retry_after=retry_after,
+                        kind=status_kind(status))
 
 
 class AnthropicBackend:
@@ -88,8 +100,9 @@ class AnthropicBackend:
     max_parallel: int | None = None
 
     def __init__(self, model: str, api_key: str | None, *, base_url: str = ANTHROPIC_BASE_URL,
-                 max_connections: int = 64) -> None:
+                 max_connections: int = 64, caps: RequestCaps | None = None) -> None:
         self.base_url = base_url.rstrip("/")
+        self.caps = caps or anthropic_caps(model)
         self.model_name = model
         self.identity = f"anthropic:{self.base_url}"
         self._api_key = register_secret(api_key)
@@ -116,31 +129,32 @@ class AnthropicBackend:
         if request.json_schema is not None:
             raise BackendError("JSON-schema output is not sent to the Anthropic backend; use an OpenAI-compatible "
                                "model for schema-constrained steps", retryable=False, kind="unsupported", fatal=True)
+        self.caps.check(request, self.model_name)
         system = "\n\n".join(m["content"] for m in request.messages if m["role"] == "system")
         body: dict[str, Any] = {
             "model": self.model_name,
             "max_tokens": request.max_tokens,
             "messages": [{"role": m["role"], "content": m["content"]} for m in request.messages
                          if m["role"] != "system"],
-            "temperature": request.temperature,
+            # Only what this model takes (models/capabilities.py): Claude 4.x takes temperature or top_p, later
+            # models neither. The API has no seed (the cache key still tells seeded samples apart).
+            **{k: v for k, v in self.caps.sampling_fields(request).items() if k != "seed"},
         }
         if system:
             body["system"] = system
-        if request.top_p != 1.0:  # recent models refuse temperature and top_p together unless asked
-            body["top_p"] = request.top_p
         if request.stop:
             body["stop_sequences"] = list(request.stop)
-        return body  # no seed: the API has none (the cache key still tells seeded samples apart)
+        return body
 
     async def generate(self, request: ChatRequest) -> Completion:
-        data = orjson.dumps(self.params(request))
+        params = self.params(request)
         status, body, headers = await send(self.session(), "POST", f"{self.base_url}/messages", self.base_url,
-                                           data=data)
+                                           data=orjson.dumps(params))
         if status >= 400:
             wait = parse_retry_after(headers)
             if wait is None and status == 429:
                 wait = wait_from_rate_limit_headers(headers)
-            raise error_from_body(status, body, self.base_url, self.model_name, wait)
+            raise error_from_body(status, body, self.base_url, self.model_name, wait, headers, params)
         try:
             return message_from_dict(orjson.loads(body))
         except orjson.JSONDecodeError:

@@ -10,17 +10,33 @@ import orjson
 
 from synthloom.models.anthropic import error_from_body, message_from_dict
 from synthloom.models.base import BackendError, ChatRequest, Completion
-from synthloom.models.batch import BatchResults, BatchState, line_error
+from synthloom.models.batch import RESULTS_GONE, TOO_LARGE, UNKNOWN_BATCH, BatchResults, BatchState, line_error
 from synthloom.models.http import send
 
 if TYPE_CHECKING:
     from synthloom.models.anthropic import AnthropicBackend  # the backend that owns these batches
 
-FIND_SLACK_S = 60.0  # a batch created this long before the recorded submission time may still be ours
+# A lost submission is a batch created between the recorded submission time and this long after it (the
+# POST's own duration), less some clock skew; batches are shared across a workspace, so the runner also
+# checks the results' custom ids before taking any answer from it.
+FIND_SKEW_S = 60.0
+FIND_WINDOW_S = 600.0
+FIND_MAX_PAGES = 20  # 20,000 batches at 1,000 a page
+# Errors inside a batch worth sending again; the rest are the request's (invalid_request_error) or the
+# account's (authentication, permission, billing, not_found: every line fails alike, so the run stops).
+RETRYABLE_ERRORS = {"api_error", "overloaded_error", "rate_limit_error", "timeout_error"}
+ACCOUNT_ERRORS = {"authentication_error", "permission_error", "billing_error", "not_found_error"}
+UNEXPECTED = (ValueError, KeyError, TypeError, AttributeError)
+
+
+def _created(batch: dict[str, Any]) -> float:
+    return dt.datetime.fromisoformat(str(batch.get("created_at", "1970-01-01T00:00:00Z"))
+                                     .replace("Z", "+00:00")).timestamp()
 
 
 class AnthropicBatches:
-    max_requests = 100_000  # the Message Batches limit per batch
+    max_requests = 100_000  # the Message Batches limits per batch: requests, and bytes of the POST
+    max_bytes = 256_000_000 - 1_000  # less the body's wrapper
 
     def __init__(self, backend: AnthropicBackend) -> None:
         self.backend = backend
@@ -29,15 +45,26 @@ class AnthropicBatches:
     def group(self, request: ChatRequest) -> str:
         return "messages"
 
-    async def _get(self, url: str, method: str = "GET", **kwargs: Any) -> bytes:
-        status, body, _ = await send(self.backend.session(), method, url, self.base_url, **kwargs)
-        if status >= 400:
-            error = error_from_body(status, body, self.base_url, self.backend.model_name, None)
-            if status == 404 and method == "POST":
-                error = BackendError(f"{self.base_url} has no Message Batches API (HTTP 404); turn engine.batch "
-                                     "off for this endpoint", retryable=False, kind="no_batch_api", fatal=True)
-            raise error
-        return body
+    def line_bytes(self, key: str, request: ChatRequest) -> int:
+        return len(orjson.dumps({"custom_id": key, "params": self.backend.params(request)})) + 1  # and a comma
+
+    async def _get(self, url: str, method: str = "GET", what: str = "batch", **kwargs: Any) -> bytes:
+        status, body, headers = await send(self.backend.session(), method, url, self.base_url, **kwargs)
+        if status < 400:
+            return body
+        error = error_from_body(status, body, self.base_url, self.backend.model_name, None, headers)
+        if status == 404 and method == "POST":
+            error = BackendError(f"{self.base_url} has no Message Batches API (HTTP 404); turn engine.batch "
+                                 "off for this endpoint", retryable=False, kind="no_batch_api", fatal=True)
+        elif status == 404 and what == "results":
+            error = BackendError(f"the results are gone ({error}); Anthropic keeps batch results 29 days",
+                                 retryable=False, kind=RESULTS_GONE)
+        elif status == 404:  # here a 404 is an unknown batch id, never an unknown model
+            error = BackendError(f"{self.base_url} does not know this batch ({error}); batches belong to the "
+                                 "workspace of the key that sent them", retryable=False, kind=UNKNOWN_BATCH)
+        elif status == 413:
+            error = BackendError(f"the batch is too large ({error})", retryable=True, kind=TOO_LARGE)
+        raise error
 
     async def submit(self, lines: list[tuple[str, ChatRequest]], token: str) -> str:
         # Message Batches take no metadata: `find` recognises a lost submission by its time and size.
@@ -46,13 +73,26 @@ class AnthropicBatches:
         return str(orjson.loads(body)["id"])
 
     async def find(self, token: str, count: int, since: float) -> str | None:
-        listing = orjson.loads(await self._get(f"{self.base_url}/messages/batches?limit=100"))
-        for batch in listing.get("data") or []:
-            created = dt.datetime.fromisoformat(str(batch.get("created_at", "1970-01-01T00:00:00Z"))
-                                                .replace("Z", "+00:00")).timestamp()
-            if created >= since - FIND_SLACK_S and sum((batch.get("request_counts") or {}).values()) == count:
-                return str(batch["id"])
-        return None
+        """The batch of `count` requests created closest to `since`, within the window; pages with
+        `after_id` (newest first) until the batches are older than the window."""
+        best: tuple[float, str] | None = None
+        after: str | None = None
+        for _ in range(FIND_MAX_PAGES):
+            url = f"{self.base_url}/messages/batches?limit=1000" + (f"&after_id={after}" if after else "")
+            listing = orjson.loads(await self._get(url))
+            page = listing.get("data") or []
+            for batch in page:
+                created = _created(batch)
+                if (since - FIND_SKEW_S <= created <= since + FIND_WINDOW_S
+                        and sum((batch.get("request_counts") or {}).values()) == count):
+                    distance = abs(created - since)
+                    if best is None or distance < best[0]:
+                        best = (distance, str(batch["id"]))
+            last = listing.get("last_id") or (str(page[-1]["id"]) if page else None)
+            if not listing.get("has_more") or not page or last == after or _created(page[-1]) < since - FIND_SKEW_S:
+                break
+            after = last
+        return best[1] if best else None
 
     async def state(self, batch_id: str) -> BatchState:
         batch = orjson.loads(await self._get(f"{self.base_url}/messages/batches/{batch_id}"))
@@ -63,10 +103,13 @@ class AnthropicBatches:
     async def results(self, state: BatchState) -> BatchResults:
         url = state.where.get("results_url") or f"{self.base_url}/messages/batches/{state.id}/results"
         found: BatchResults = {}
-        for raw in (await self._get(url)).splitlines():
+        for raw in (await self._get(url, what="results")).splitlines():
             if raw.strip():
                 line = orjson.loads(raw)
-                found[line["custom_id"]] = self._line(line["result"])
+                try:
+                    found[line["custom_id"]] = self._line(line["result"])
+                except UNEXPECTED as exc:  # one odd line fails alone, not the whole download
+                    found[line["custom_id"]] = line_error(f"batch line unreadable ({exc!r})")
         return found
 
     @staticmethod
@@ -79,7 +122,9 @@ class AnthropicBatches:
                 return exc
         if kind == "errored":
             error = (result.get("error") or {}).get("error") or result.get("error") or {}
-            bad_request = error.get("type") == "invalid_request_error"
-            return line_error(f"batch line errored ({error.get('type')}: {error.get('message')})",
-                              status=400 if bad_request else None)
+            error_type = error.get("type")
+            message = f"batch line errored ({error_type}: {error.get('message')})"
+            if error_type in RETRYABLE_ERRORS:
+                return line_error(message)
+            return BackendError(message, retryable=False, kind="batch_line", fatal=error_type in ACCOUNT_ERRORS)
         return line_error(f"batch line not answered ({kind})", kind="batch_expired")

@@ -65,13 +65,23 @@ def as_transcript(request: ChatRequest) -> ChatRequest:
 
 @dataclass
 class Usage:
-    prompt_tokens: int = 0
+    prompt_tokens: int = 0  # every input token, cached ones included
     completion_tokens: int = 0
+    # The parts of prompt_tokens read from, or written to, the provider's prompt cache (priced apart).
+    cache_read_tokens: int = 0
+    cache_write_tokens: int = 0
 
     def __iadd__(self, other: Usage) -> Usage:
         self.prompt_tokens += other.prompt_tokens
         self.completion_tokens += other.completion_tokens
+        self.cache_read_tokens += other.cache_read_tokens
+        self.cache_write_tokens += other.cache_write_tokens
         return self
+
+    def split(self, n: int) -> Usage:
+        """One of n samples' share of a call's usage."""
+        return Usage(self.prompt_tokens // n, self.completion_tokens // n, self.cache_read_tokens // n,
+                     self.cache_write_tokens // n)
 
 
 @dataclass

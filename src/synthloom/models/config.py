@@ -20,7 +20,23 @@ class LlamaCppModelConfig(Strict):
 
 
 
-class OpenAIModelConfig(Strict):
+SamplingField = Literal["temperature", "top_p", "seed"]
+
+
+class RequestFieldsConfig(Strict):
+    """Which request fields a hosted model takes; unset keys follow models/capabilities.py by model name."""
+
+    sampling: list[SamplingField] | None = Field(
+        None, description="sampling fields sent (default by model: none for o-series, gpt-5 and Claude Opus 4.7 "
+        "on; temperature and top_p for other Claude models; all three elsewhere)")
+    temperature_with_top_p: bool | None = Field(
+        None, description="false: top_p is left out whenever temperature is sent (default false for Claude 4.x)")
+
+    def overrides(self) -> dict:
+        return {"sampling": self.sampling, "temperature_with_top_p": self.temperature_with_top_p}
+
+
+class OpenAIModelConfig(RequestFieldsConfig):
     backend: Literal["openai"]
     base_url: str | None = Field(None, description="default: $SYNTHLOOM_BASE_URL, then $OPENAI_BASE_URL")
     model: str | None = Field(None, description="default: $SYNTHLOOM_MODEL, then $OPENAI_MODEL")
@@ -31,6 +47,15 @@ class OpenAIModelConfig(Strict):
         "json_schema", description="how JSON-schema output is asked for: json_object for llama-cpp-python's server")
     batch: bool | None = Field(None, description="send this model's calls through the provider's batch API; "
                                "default: engine.batch")
+    max_tokens_field: Literal["max_tokens", "max_completion_tokens"] | None = Field(
+        None, description="the output-token limit's name (default: max_completion_tokens for api.openai.com and "
+        "reasoning models, max_tokens for other servers)")
+    max_stop_sequences: int | None = Field(None, ge=0, description="stop sequences a request may carry "
+                                           "(default: 4 on api.openai.com, none for reasoning models, no limit "
+                                           "elsewhere)")
+
+    def overrides(self) -> dict:
+        return {**super().overrides(), "max_tokens_field": self.max_tokens_field, "max_stop": self.max_stop_sequences}
 
     def resolved_base_url(self) -> str:
         url = self.base_url or base_url_from_env()
@@ -49,7 +74,7 @@ class OpenAIModelConfig(Strict):
 
 
 
-class AnthropicModelConfig(Strict):
+class AnthropicModelConfig(RequestFieldsConfig):
     backend: Literal["anthropic"]
     model: str = Field(..., description="a Claude model id or alias, e.g. claude-sonnet-4-5")
     base_url: str = Field(ANTHROPIC_BASE_URL, description="the Messages API root (a proxy, or a test server)")

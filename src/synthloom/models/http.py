@@ -35,6 +35,21 @@ async def send(session: aiohttp.ClientSession, method: str, url: str, where: str
                            kind="connection") from None
 
 
+SNIPPET_CHARS = 300
+
+
+def snippet(body: bytes) -> str:
+    """The start of an error body for a message: cut after decoding, so no UTF-8 character is split."""
+    return body[: SNIPPET_CHARS * 4].decode("utf-8", "replace")[:SNIPPET_CHARS]
+
+
+def should_retry(headers: Any, default: bool) -> bool:
+    """The server's own word on retrying (`x-should-retry: true|false`, which both providers' SDKs obey)
+    over what the status alone suggests."""
+    value = (headers.get("x-should-retry") or "").strip().lower() if headers is not None else ""
+    return {"true": True, "false": False}.get(value, default)
+
+
 def parse_retry_after(headers: Any) -> float | None:
     """Seconds to wait from `retry-after-ms`, or `Retry-After` as seconds or an HTTP date."""
     millis = headers.get("retry-after-ms")

@@ -20,7 +20,8 @@ from synthloom.models.base import (
     as_transcript,
     status_kind,
 )
-from synthloom.models.http import new_session, parse_retry_after, send
+from synthloom.models.capabilities import RequestCaps, openai_caps, refused_field, refused_field_error
+from synthloom.models.http import new_session, parse_retry_after, send, should_retry, snippet
 from synthloom.redaction import redact, register_secret
 
 KEY_HINT = "set the key in SYNTHLOOM_API_KEY (or OPENAI_API_KEY, or the variable model.api_key_env names)"
@@ -47,6 +48,15 @@ def _parse_logprobs(raw: Any) -> list[dict[str, Any]] | None:
         }
         for item in raw["content"]
     ]
+
+
+def _error_param(body: bytes) -> str | None:
+    """`error.param` of an OpenAI error body: the request field it refuses, when it says."""
+    try:
+        param = orjson.loads(body)["error"].get("param")
+    except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError):
+        return None
+    return param if isinstance(param, str) else None
 
 
 def parse_chat_response(body: bytes, where: str = "the server") -> Completion:
@@ -80,6 +90,9 @@ def _parse_text_logprobs(raw: Any) -> list[dict[str, Any]] | None:
 
 def _choice(c: dict[str, Any]) -> Choice:
     if "message" in c:  # chat completion
+        refusal = c["message"].get("refusal")
+        if refusal:  # an answer of its own kind: never an empty success for the cache
+            raise BackendError(f"the model refused: {redact(str(refusal)[:300])}", retryable=False, kind="refusal")
         return Choice(c["message"].get("content") or "", c.get("finish_reason"), _parse_logprobs(c.get("logprobs")))
     return Choice(c["text"], c.get("finish_reason"), _parse_text_logprobs(c.get("logprobs")))
 
@@ -94,9 +107,10 @@ def completion_from_dict(data: Any) -> Completion:
     if not choices:
         raise BackendError("response had no choices", retryable=True, kind="bad_response")
     usage = data.get("usage") or {}
+    cached = (usage.get("prompt_tokens_details") or {}).get("cached_tokens") or 0  # part of prompt_tokens
     return Completion(
         choices=choices,
-        usage=Usage(usage.get("prompt_tokens") or 0, usage.get("completion_tokens") or 0),
+        usage=Usage(usage.get("prompt_tokens") or 0, usage.get("completion_tokens") or 0, cached),
         model=data.get("model"),
     )
 
@@ -107,7 +121,7 @@ class OpenAICompatBackend:
 
     def __init__(self, base_url: str, model: str, api_key: str | None = None, *,
                  max_connections: int = 64, native_n: bool = False, schema_style: str = "json_schema",
-                 chat: bool = True, extra_body: dict[str, Any] | None = None) -> None:
+                 chat: bool = True, extra_body: dict[str, Any] | None = None, caps: RequestCaps | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.model_name = model
         self.identity = f"openai:{self.base_url}" + ("" if chat else ":text")
@@ -117,6 +131,7 @@ class OpenAICompatBackend:
         self._max_connections = max_connections
         self._extra_body = extra_body or {}
         self._schema_style = schema_style
+        self.caps = caps or openai_caps(model, self.base_url)
         self._session: aiohttp.ClientSession | None = None
 
     def __repr__(self) -> str:
@@ -134,20 +149,18 @@ class OpenAICompatBackend:
         return self._session
 
     def payload(self, request: ChatRequest) -> dict[str, Any]:
+        """The request body; raises BackendError (fatal) for a request this model cannot take."""
+        self.caps.check(request, self.model_name)
         body: dict[str, Any] = {"model": self.model_name}
         if request.prompt is not None:
             body["prompt"] = request.prompt
+            body["max_tokens"] = request.max_tokens  # the legacy completions API knows no other name
         else:
             body["messages"] = list(request.messages)
-        body.update({
-            "temperature": request.temperature,
-            "top_p": request.top_p,
-            "max_tokens": request.max_tokens,
-        })
+            body[self.caps.max_tokens_field] = request.max_tokens
+        body.update(self.caps.sampling_fields(request))
         if request.n != 1:
             body["n"] = request.n
-        if request.seed is not None:
-            body["seed"] = request.seed
         if request.stop:
             body["stop"] = list(request.stop)
         if request.json_schema is not None:
@@ -179,16 +192,21 @@ class OpenAICompatBackend:
     async def generate(self, request: ChatRequest) -> Completion:
         request = self.for_endpoint(request)
         session = self.session()
-        data = orjson.dumps(self.payload(request))
+        payload = self.payload(request)
+        data = orjson.dumps(payload)
         endpoint = "completions" if request.prompt is not None else "chat/completions"
         status, body, headers = await send(session, "POST", f"{self.base_url}/{endpoint}", self.base_url, data=data)
-        retry_after = parse_retry_after(headers) if status >= 400 else None
         if status >= 400:
-            raise self._http_error(status, body, retry_after, endpoint)
+            raise self.http_error(status, body, headers, endpoint, payload)
         return parse_chat_response(body, self.base_url)
 
-    def _http_error(self, status: int, body: bytes, retry_after: float | None, endpoint: str) -> BackendError:
-        detail = "an HTML page" if _looks_like_html(body) else redact(body[:300].decode("utf-8", "replace"))
+    def http_error(self, status: int, body: bytes, headers: Any, endpoint: str,
+                   sent: dict[str, Any]) -> BackendError:
+        """An error answer as a BackendError: a refused field names the model-config key to change."""
+        detail = "an HTML page" if _looks_like_html(body) else redact(snippet(body))
+        field = refused_field(status, detail, _error_param(body), sent)
+        if field is not None:
+            return refused_field_error(self.model_name, self.base_url, field, detail)
         if status in (401, 403):
             return BackendError(f"{self.base_url} refused the API key (HTTP {status}): {KEY_HINT} ({detail})",
                                 retryable=False, kind="auth", fatal=True)
@@ -197,7 +215,8 @@ class OpenAICompatBackend:
                                 f"and the server must serve the model {self.model_name!r}",
                                 retryable=False, kind="not_found", fatal=True)
         return BackendError(f"HTTP {status} from {self.base_url}: {detail}",
-                            retryable=status in RETRYABLE_STATUS, retry_after=retry_after, kind=status_kind(status))
+                            retryable=should_retry(headers, status in RETRYABLE_STATUS),
+                            retry_after=parse_retry_after(headers), kind=status_kind(status))
 
     async def _list_models(self) -> tuple[int, list[str] | None]:
         """GET /models: (status, the model ids it lists, or None when the body is no such list)."""
