@@ -83,6 +83,32 @@ async def test_a_record_without_gold_is_an_outcome_not_a_crash():
     ("12", "**12**\n\nA common mistake is to stop early and report x = 13.", "pass"),
     ("2\\sqrt{3}", "So the side is 2 cm longer than the base, and we are done.", "unparseable"),
     ("12", "", "unparseable"),
+    # Answers in a table row, matrices as nested lists, complex parts in brackets, `pi` in plain text.
+    ("40", "| Step | Work |\n|---|---|\n| 1 | 8 x 5 = 40 |\n| **Answer** | 40 |", "pass"),
+    ("\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}", "The answer is [[1, 2], [3, 4]].", "pass"),
+    ("\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}", "The answer is [[1, 3], [2, 4]].", "wrong_answer"),
+    ("7 - 2i", "The answer is 7 + (-2)i.", "pass"),
+    ("25\\pi", "The area is 25*pi square meters.", "pass"),
+    ("3:15 \\text{ PM}", "3:15 \\text{ PM}", "pass"),
+    ("4x^2 + 1", "The answer is 1 + 4x^2.", "pass"),
+    ("hexagon", "The answer is a hexagon.", "pass"),
+    ("(4, -1)", "So the point is $\\left(4, -1\\right)$.", "pass"),
+    ("(4, -1)", "The answer is [4, -1].", "wrong_answer"),  # square brackets: an interval, not a point
+    ("212", "Adding them gives two hundred twelve. So there are Two hundred twelve marbles.", "pass"),
+    # A second answer offered beside the first, or stated just before it, makes the reply ambiguous.
+    ("30", "So the total is 25.\n\nAlso, the answer is 30.", "ambiguous"),
+    ("30", "Final answer: 30\n\nAlternatively, the answer could be 35.", "ambiguous"),
+    ("30", "So the total is 35. My other result, 30, is also a valid answer.", "ambiguous"),
+    ("30", "Therefore, the total is 35.\n\nThe answer is 30.", "ambiguous"),
+    ("30", "So the total is 30.\n\nThe answer is 30.", "pass"),
+    ("30", "35\n\nThe answer is 30.", "ambiguous"),  # an answer given up front, then another
+    ("30", "It's either 30 or 35; I'm not sure which.", "ambiguous"),
+    ("30", "So, thus the total is 35.\n\nSo, to summarize: 30.", "ambiguous"),
+    # ...but a labelled final answer overrides working that concluded otherwise, as graders read it.
+    ("30", "Thus the total is 35. Final Answer: The final answer is $30$. I hope it is correct.", "pass"),
+    # A letter for a multiple-choice gold, never a value or an aside's letter.
+    ("B", "The value is 9.\n#### 9\n\n(If the numbers were different, the choice might have been (B).)", "wrong_answer"),
+    ("B", "So the choice is **9**.\n\n(Had we rounded, the choice might have been **B**.)", "wrong_answer"),
 ])
 def test_replies_are_read_whole_or_rejected_as_unreadable(gold, reply, outcome):
     from synthloom.verifiers.math import judge_reply

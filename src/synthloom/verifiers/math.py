@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from synthloom.verifiers.base import Verdict
-from synthloom.verifiers.math_answers import FinalAnswer, extract_answer, find_final_answer
+from synthloom.verifiers.math_answers import HYPOTHETICAL, FinalAnswer, boxed_spans, extract_answer, find_final_answer
 from synthloom.verifiers.math_forms import (
     clock_minutes,
     is_plain_number,
@@ -47,6 +47,7 @@ __all__ = ["MathAnswerVerifier", "MathConventions", "answers_match", "extract_an
 
 _LETTER = re.compile(r"^\s*(?:\\text\{\s*)?(?:option\s+|choice\s+)?\(?([A-Ja-j])\)?\s*\}?\s*[.:)]?\s*$", re.I)
 _LETTER_LEAD = re.compile(r"^\s*(?:\\text\{\s*)?(?:option\s+|choice\s+)?\(?([A-J])(?:\)|\.|:|\s*$|\s+(?=\S))")
+_READ_FROM_PROSE = ("last_sentence", "last_line")
 _TEXT_WRAP = re.compile(r"\\(?:text|textbf|mathrm|mbox|textnormal)\{([^{}]*)\}")
 _SYNONYMS = [{"all real numbers", "(-\\infty,\\infty)", "\\mathbb{r}", "r", "(-infinity,infinity)", "all reals"},
              {"no solution", "no solutions", "none", "\\emptyset", "\\varnothing", "{}", "\\{\\}", "no real solutions"}]
@@ -54,7 +55,8 @@ _SYNONYMS = [{"all real numbers", "(-\\infty,\\infty)", "\\mathbb{r}", "r", "(-i
 _INCOMPATIBLE = {("set", "pair"), ("set", "interval"), ("pair", "set"), ("pair", "list"), ("interval", "set"),
                  ("interval", "list"), ("list", "pair"), ("list", "interval"), ("value", "set"), ("value", "list"),
                  ("value", "pair"), ("value", "interval"), ("value", "matrix"), ("matrix", "value"),
-                 ("pair", "value"), ("set", "value"), ("list", "value")}
+                 ("pair", "value"), ("set", "value"), ("list", "value"),
+                 ("pair", "interval"), ("interval", "pair")}  # `[5, -3]` is no point, `(2, 5)` no closed interval
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,8 @@ def normalized_text(text: str) -> str:
     """Case, spaces, `$`, markup wrappers and a trailing full stop removed: for text answers."""
     text = _TEXT_WRAP.sub(r"\1", text).replace("$", "").replace("\\!", "").replace("\\,", "").replace("\\ ", " ")
     text = text.replace("\\left", "").replace("\\right", "").replace("−", "-")
-    return re.sub(r"\s+", " ", text).strip().rstrip(".").strip().lower()
+    text = re.sub(r"\s+", " ", text).strip().rstrip(".").strip().lower()
+    return re.sub(r"^(?:an?|the)\s+(?=\S)", "", text)  # "a decagon" is "decagon"
 
 
 def _letter(text: str) -> str | None:
@@ -82,8 +85,10 @@ def _is_letter(gold: str) -> bool:
 
 
 def _letter_in_prose(reply: str) -> str | None:
-    """The option a reply's last sentence names: "The correct option is (B)."."""
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", reply.strip()) if s.strip()]
+    """The option a reply's last sentence names: "The correct option is (B).". An aside or a
+    hypothetical ("(... the choice might have been (B))") names none."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", reply.strip())
+                 if s.strip() and not s.strip().startswith("(") and not HYPOTHETICAL.search(s)]
     named = re.findall(r"\(([A-J])\)|\b(?i:option|choice|answer)\s+(?:is\s+)?\(?([A-J])\b", sentences[-1] if sentences else "")
     letters = {a or b for a, b in named}
     mentioned = set(re.findall(r"(?<![\w\\])\(?([A-J])(?:\)|(?=[.,:;]|\s*$))", sentences[-1] if sentences else ""))
@@ -152,6 +157,9 @@ def answers_match(gold: str, answer: str, conventions: MathConventions = MathCon
         return False
     if _decimal_comma_pair(unwrap(gold), unwrap(answer)):
         gold, answer = (_decimal_point(unwrap(t)) for t in (gold, answer))
+    if (written := _system_as_written(gold)) is not None and shape(normalise(answer)) in ("list", "pair") \
+            and _math_equal(written, f"({unwrap(normalise(answer)).strip('()')})"):
+        return True  # `-5, 14/3` for `x = -5, p = 14/3`: the values in the order the gold names them
     gold_value, gold_percent = split_percent(normalise(gold, drop_units))
     value, percent = split_percent(normalise(answer, drop_units))
     gold_value, value = normalise(gold_value, drop_units), normalise(value, drop_units)
@@ -162,6 +170,15 @@ def answers_match(gold: str, answer: str, conventions: MathConventions = MathCon
         if _math_equal(scaled[1], scaled[0]):
             return True
     return _math_equal(gold_value, value)
+
+
+def _system_as_written(gold: str) -> str | None:
+    """A gold system of distinct variables (`x = -5, p = 14/3`) as the tuple of its values in written order."""
+    parts = split_top_level(re.sub(r"\\[ ,;!]", " ", unwrap(gold)))
+    found = [re.fullmatch(r"\s*([a-zA-Z])\s*=\s*([^=]+)", p) for p in parts]
+    if len(parts) < 2 or not all(found) or len({m.group(1) for m in found if m}) != len(parts):
+        return None
+    return "(" + ", ".join(m.group(2).strip() for m in found if m) + ")"
 
 
 def _together(gold: str, parts: tuple[str, ...]) -> str:
@@ -185,7 +202,10 @@ def gold_answer(gold: str) -> str:
     gold = unescape(str(gold).strip())
     if re.search(r"\\boxed|\\fbox|####", gold) or len(gold) > 80 and len(re.findall(r"\b[a-z]{3,}\b", gold)) > 5:
         found = find_final_answer(gold)
-        if found.together:
+        boxes = boxed_spans(gold)
+        between = [gold[a[1]:b[0]] for a, b in zip(boxes, boxes[1:], strict=False)]
+        # Boxes a few words apart are one answer ("\boxed{1} papers and \boxed{2} bins"); a sentence apart are not.
+        if found.together and all(len(re.findall(r"[A-Za-z]+", text)) <= 3 for text in between):
             return ", ".join(dict.fromkeys(unwrap(part) for part in found.together))
         if found.text:
             return found.text
@@ -200,10 +220,14 @@ def judge_reply(gold: str, reply: str, conventions: MathConventions = MathConven
     gold = gold_answer(gold)
     reply = unescape(reply)
     found = find_final_answer(reply, strict=conventions.format == "strict")
-    if _is_letter(gold) and (found.text is None or _letter(found.text) is None) and conventions.format == "lenient":
+    # A letter read from prose only where no answer was stated: "#### 2" for gold "B" states a value, not B.
+    if _is_letter(gold) and (found.text is None or found.how in _READ_FROM_PROSE and _letter(found.text) is None) \
+            and conventions.format == "lenient":
         if (letter := _letter_in_prose(reply)) is not None:
             found = FinalAnswer(letter, "letter_in_prose")
     if found.text is None:
+        if found.hedged:
+            return "ambiguous", "the reply hedges between answers", found
         return "unparseable", "no final answer stated", found
     if found.hedged:
         return "ambiguous", f"the answer hedges: {found.text!r}", found

@@ -30,7 +30,7 @@ _STATEMENT = re.compile(
     r"|this|that|the\s+total|the\s+correct\s+value)?\s*(?:is|=|equals|should\s+be|must\s+be)\s+)", re.IGNORECASE)
 _ANSWER_AFTER = re.compile(r"(?:^|(?<=[.!?:])\s+|\n)(?P<a>[^.!?\n]{1,120}?)\s+(?:is|are)\s+(?:the|our|my)\s+(?:final\s+)?"
                            r"answers?\b(?!\s+(?:to|of|for|is|would|was))", re.I)
-_HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b|\bif\b|\bhad\b|\bwere\b|\bsuppose\b|\bunless\b", re.I)
+HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b|\bif\b|\bhad\b|\bwere\b|\bsuppose\b|\bunless\b", re.I)
 CORRECTION = re.compile(
     r"\b(?:wait|actually|correction|oops|mistake|error|incorrect|wrong|re-?calculat\w*|re-?check\w*|recount\w*"
     r"|re-?do\w*|on\s+second\s+thought|let\s+me\s+(?:fix|correct|redo|re-?check)|scratch\s+that)\b", re.I)
@@ -42,15 +42,35 @@ _ANSWER_END = re.compile(r"(?<!\\)\.(?=\s|$)|;|\n|,\s+(?=(?:which|because|since|
                          r"|,?\s+(?=(?:because|since|which|as\s+(?:we|it|the)|so\s+(?:we|she|he|they|it)|when|per\s+the)\b)"
                          r"|\s+\((?=[^)]*(?<![\\A-Za-z])[A-Za-z]{3,})|\s+(?=(?:Note|NB|Remember|Check)\b)")
 _LEADING_WORDS = re.compile(r"^(?:(?:so|thus|hence|therefore|then|finally|overall|in\s+total|altogether|that\s+is"
-                            r"|i\.e\.|actually|now|just|indeed|really|clearly|simply)[,:]?\s+)+", re.I)
+                            r"|i\.e\.|actually|now|just|indeed|really|clearly|simply|to\s+summari[sz]e|in\s+summary"
+                            r"|in\s+conclusion|in\s+short)[,:]?\s+)+", re.I)
 # An answer-like value in prose: a math span, a bracketed structure with a number, or a number (with its sign,
 # fraction, scientific notation, percent or scale).
 _VALUE = re.compile(
     r"\$\$.+?\$\$|(?<!\\)\$(?!\d)[^$]+?(?<!\\)\$|(?<!\\)\$\d[^$]*?(?<![\s\\])\$|\\\(.+?\\\)|\\\[.+?\\\]"
-    r"|[(\[{][^()\[\]{}]*\d[^()\[\]{}]*[)\]}]|\b\d{1,2}:\d{2}(?:\s*[aApP]\.?[mM]\b\.?)?"
+    r"|\[\s*\[[^\[\]]*\](?:\s*,\s*\[[^\[\]]*\])+\s*\]"  # [[1, 2], [3, 4]]
+    r"|[(\[{][^()\[\]{}]*\d[^()\[\]{}]*[)\]}]|\b\d{1,2}:\d{2}(?:\s*(?:\\text\{\s*)?[aApP]\.?[mM]\b\.?\}?)?"
     r"|[-−±]?\$?\d[\d,]*(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?(?:\s*(?:\\times|×|x)\s*10\^\{?[-−]?\d+\}?|e[-−+]?\d+)?"
+    r"(?:\s*\*?\s*(?:\\pi\b|π|pi\b))?"
     r"(?:\s*(?:\\?%|percent))?(?:\s+(?:thousand|million|billion))?", re.DOTALL)
-_COPULA = re.compile(r"\b(?:is|are|was|were|equals|gives|get|gets|becomes|makes)\b", re.I)
+_TABLE_ANSWER = re.compile(r"^[ \t]*\|[ \t]*(?:final\s+)?answer[ \t]*:?[ \t]*\|[ \t]*(?P<a>[^|\n]*?)[ \t]*\|?[ \t]*$", re.I | re.M)
+# A second answer offered beside the first: "Alternatively, the answer could be 8", "My other result, 9, is also valid".
+_ALTERNATIVE = re.compile(
+    r"[^.!?\n]*\balternatively\b[^.!?\n]*?\b(?:answer|result|value)\s+(?:could|might|may|can)\s+(?:also\s+)?be\s+(?P<a>[^\n]+?)"
+    r"(?=\.(?:\s|$)|\n|$)|\b(?:my\s+)?(?:other|another|second|alternative)\s+(?:result|answer|solution|value)s?\s*,?\s*"
+    r"(?P<b>[^.!?\n]*?),?\s+(?:is|are)\s+also\s+(?:an?\s+)?(?:valid|correct|possible|acceptable)\b[^.!?\n]*[.!?]?"
+    r"|(?P<c>\$[^$\n]+\$|(?<!\S)[-\d][^\s,]*),?\s+is\s+also\s+(?:an?\s+)?(?:valid|correct|possible|acceptable)\b[^.!?\n]*[.!?]?",
+    re.I)
+# A sentence that concludes: what it states, just before a different final answer, is a second answer.
+_CONCLUDING = re.compile(r"^(?:so|therefore|thus|hence|this\s+gives|that\s+gives|which\s+gives|finally|in\s+total|altogether"
+                         r"|overall)\b", re.I)
+_SUMMARY = re.compile(r"\s*(?:so,?\s+)?(?:to\s+summari[sz]e|in\s+summary|in\s+conclusion|in\s+short)\b", re.I)
+# Short first lines that are not an answer given up front.
+_NOT_AN_ANSWER = {"sure", "okay", "ok", "solution", "answer", "explanation", "hello", "hi", "step", "steps", "here",
+                  "reasoning", "working", "thinking", "problem", "question", "given", "analysis", "approach", "method",
+                  "great", "alright", "let's", "lets", "certainly", "of", "course", "absolutely", "work", "calculation"}
+_COPULA = re.compile(r"\b(?:is|are|was|were|equals|gives|get|gets|becomes|makes|(?:simplifies|comes|works\s+out|reduces)\s+to)\b",
+                     re.I)
 SHORT_LINE = 60  # characters: a last line this short, with math and at most 3 words, is the answer
 
 
@@ -92,6 +112,11 @@ def _boxes(text: str) -> list[_Statement]:
     return found
 
 
+def boxed_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every \\boxed{} or \\fbox{} in `text`."""
+    return [(box.start, box.end) for box in _boxes(text)]
+
+
 def _aside(text: str, position: int) -> bool:
     """Whether `position` is inside an unclosed parenthesis of its paragraph: an aside."""
     paragraph = text.rfind("\n\n", 0, position) + 1
@@ -127,13 +152,16 @@ def _statements(text: str) -> list[_Statement]:
     found = _boxes(text)
     for line in re.finditer(r"^\s*####\s*(.*)$", text, re.MULTILINE):
         found.append(_Statement(line.start(), line.end(), line.group(1).strip().rstrip("."), "hashes"))
+    for row in _TABLE_ANSWER.finditer(text):  # | **Answer** | 9 3/4 |
+        if answer := answer_span(row.group("a")):
+            found.append(_Statement(row.start(), row.end(), answer, "table"))
     position = 0
     while (match := _STATEMENT.search(text, position)) is not None:
         position = match.start() + 1  # overlapping: "the answer is 7. Wait, actually it is 8"
         if _aside(text, match.start()):
             continue
         clause = text[_sentence_start(text, match.start()):match.end()]
-        if match.group("lead") and _HYPOTHETICAL.search(clause):
+        if match.group("lead") and HYPOTHETICAL.search(clause):
             continue
         answer = _value_in_prose(answer_span(text[match.end():]))
         if answer and not re.search(r"\\(?:boxed|fbox)\b", answer):  # a boxed answer is its box
@@ -162,7 +190,8 @@ def _plain(answer: str) -> str:
 
 
 def _hedged(answer: str) -> bool:
-    return bool(re.search(r"\b(?:maybe|perhaps|possibly|probably|either|or\s+so|approximately\s+or)\b", answer, re.I))
+    return bool(re.search(r"\b(?:maybe|perhaps|possibly|probably|either|or\s+so|approximately\s+or|unsure"
+                          r"|not\s+(?:fully\s+|entirely\s+|completely\s+|quite\s+|100%\s+)?(?:sure|certain))\b", answer, re.I))
 
 
 def _uncorrected(text: str, statements: list[_Statement]) -> list[_Statement]:
@@ -181,7 +210,7 @@ def _last_paragraph(text: str) -> str:
 
 def _prose_words(text: str) -> int:
     """Words outside math: "So 12." has one, "The values are 3, 7 and 12." four."""
-    bare = re.sub(r"\\[a-zA-Z]+|\b[ap]\.?m\b\.?", " ", _MATH_SPAN.sub(" ", text))
+    bare = re.sub(r"\\[a-zA-Z]+|\b[apAP]\.?[mM]\b\.?", " ", _MATH_SPAN.sub(" ", text))
     return len(re.findall(r"\b[A-Za-z]{2,}\b", bare))
 
 
@@ -194,8 +223,17 @@ def _value_in_prose(answer: str) -> str:
 
 
 _CLAUSE = re.compile(r"(?:,|;)?\s+\b(?:so|therefore|thus|hence|which\s+gives|giving)\b[,:]?\s+", re.I)
-_COPULA_SPLIT = re.compile(r"\b(?:is|are|equals|gives|get|gets|be|makes)\b")
+_COPULA_SPLIT = re.compile(r"\b(?:is|are|it'?s|equals|gives|get|gets|be|makes|(?:simplifies|comes|works\s+out|reduces)\s+to)\b")
 _CONNECTIVES = re.compile(r"^(?:\s|,|\band\b|\bor\b|\\pm|[a-zA-Z](?:_\{?\w+\}?)?\s*=|\.)*$")
+
+
+def _number_words(text: str) -> str | None:
+    """The number words `text` opens with, if a unit or noun at most follows: "One hundred forty-three chairs"."""
+    tokens = _LEADING_WORDS.sub("", text).split()
+    for end in range(len(tokens), max(len(tokens) - 3, 0), -1):
+        if re.search(r"[A-Za-z]", tokens[0] if tokens else "") and number_from_words(" ".join(tokens[:end])) is not None:
+            return " ".join(tokens[:end])
+    return None
 
 
 def _strip_brackets(text: str) -> str:
@@ -214,6 +252,8 @@ def _one_value(sentence: str) -> str | None:
     after its last "so" and last `=`/"is"."""
     clause = _CLAUSE.split(sentence)[-1]
     stated = _COPULA_SPLIT.split(clause)[-1].strip().rstrip(".").strip()
+    if len(_COPULA_SPLIT.split(clause)) > 1 and (words := _number_words(stated)):
+        return words  # "the sum of the first 24 integers is three hundred"
     if len(_COPULA_SPLIT.split(clause)) > 1 and stated:
         if _prose_words(stated) == 0 or ("," in _strip_brackets(stated) and not _MATH_SPAN.search(stated)):
             return answer_span(stated)  # "x^2 - 1", "\\frac{\\sqrt2}{2}", "one hundred, ten thousand, 1000"
@@ -227,10 +267,17 @@ def _one_value(sentence: str) -> str | None:
     return None
 
 
+def _commentary(text: str, position: int) -> bool:
+    """Whether `position` is in an aside or a hypothetical ("if ..., the choice might have been **C**")."""
+    return _aside(text, position) or bool(HYPOTHETICAL.search(text[_sentence_start(text, position):position]))
+
+
 def _fallback(text: str) -> tuple[str | None, str]:
-    bolds = [next(g for g in m.groups() if g is not None).strip() for m in _BOLD.finditer(text)]
+    bolds = [next(g for g in m.groups() if g is not None).strip() for m in _BOLD.finditer(text)
+             if not _commentary(text, m.start())]
     bolds = [b for b in bolds if not b.endswith(":") and len(b) <= 60 and (re.search(r"[\d\\=]", b)
-                                                                        or len(b.split()) <= 3)]
+                                                                        or len(b.split()) <= 3)
+             and not re.fullmatch(r"(?:final\s+)?answers?|solution|result|step\s*\d*", b, re.I)]
     if bolds:
         return answer_span(bolds[-1]), "bold"
     plain = text.replace("**", "").strip()
@@ -240,8 +287,11 @@ def _fallback(text: str) -> tuple[str | None, str]:
     last_line = plain.splitlines()[-1].strip()
     if len(last_line) <= SHORT_LINE and _prose_words(last_line) <= 3 and re.search(r"[\d\\=]", last_line) \
             and not last_line.endswith(":") and not _COPULA.search(last_line):
+        prose = re.sub(r"\\[a-zA-Z]+", " ", _MATH_SPAN.sub(" ", _LEADING_WORDS.sub("", last_line)))
+        if re.search(r"\b(?!(?:and|or)\b)[A-Za-z]{3,}\b", prose) and (value := _one_value(last_line)):
+            return value, "last_line"  # "The car covers $152 \\, \\text{km}$."
         return answer_span(last_line), "last_line"
-    sentences = [re.sub(r"\s*\([^()]*[A-Za-z]{3,}[^()]*\)\.?", " ", s).strip()  # asides say nothing of the answer
+    sentences = [re.sub(r"\s*\([^()]*(?<![\\A-Za-z])[A-Za-z]{3,}[^()]*\)\.?", " ", s).strip()  # asides say nothing
                  for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(])", _last_paragraph(plain))]
     sentences = [s for s in sentences if s.strip(" .")]
     if sentences and number_from_words(_LEADING_WORDS.sub("", re.sub(r"^(?:it'?s|it\s+is)\s+", "", sentences[-1].strip(" ."), flags=re.I))) is not None:
@@ -253,36 +303,121 @@ def _fallback(text: str) -> tuple[str | None, str]:
 _SIGN_OFF = re.compile(r"<\|[a-z_]+\|>.*$|\s*I\s+hope\s+(?:it|this)\s+is\s+correct\.?\s*$", re.I | re.DOTALL)
 
 
+def _alternatives(text: str) -> tuple[str, list[str]]:
+    """The text with the second answers it offers blanked (same length, so positions hold), and their values."""
+    values = []
+    for match in _ALTERNATIVE.finditer(text):
+        if (offered := match.group("a")) is not None:
+            value = _value_in_prose(answer_span(offered))
+        else:
+            named = (match.group("b") or match.group("c") or "").strip()
+            value = answer_span(named) if _prose_words(named) == 0 else _one_value(named) or ""
+        if value:
+            values.append(value)
+            text = text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():]
+    return text, values
+
+
+def _first_line_answer(text: str, final_start: int) -> str | None:
+    """An answer given up front, as the reply's whole first paragraph ("$x = 9$", "Pentagon"), before the final."""
+    first = text.strip().split("\n\n", 1)[0].strip()
+    if "\n" in first or len(first) > SHORT_LINE or re.search(r"[:!?]", first) or first.startswith(("#", "|")) \
+            or text.find(first) + len(first) > final_start or _COPULA.search(first) or len(re.findall(r"=", first)) > 1:
+        return None
+    if re.search(r"[\d\\=]", first) and (_prose_words(first) > 1 or re.match(r"[A-Za-z]{2,}\b", first)):
+        return None  # "Doubling 1.6 million, 2 × 1.6 = 3.2" is working
+    if not re.search(r"[\d\\=]", first) and (len(first.split()) > 3
+                                             or set(re.findall(r"[a-z']+", first.lower())) & _NOT_AN_ANSWER):
+        return None
+    return answer_span(first) or None
+
+
+def _concluded_before(text: str, last: _Statement, final_text: str, bold_at: list[int]) -> str | None:
+    """What the sentence just before the final statement concludes ("So the mean is 5.425."), when it opens as
+    a conclusion, holds a bold value, or the final statement says it is another ("Also, the answer is 0.17")."""
+    opening = _sentence_start(text, last.start)
+    before = text[:opening].rstrip()
+    if not before or before.endswith("|"):
+        return None
+    start = _sentence_start(before, len(before))
+    sentence = before[start:].strip()
+    also = re.match(r"\s*also\b", text[opening:], re.I)
+    bold = any(start <= b < len(before) for b in bold_at)
+    if not (also or bold or _CONCLUDING.match(sentence)) or _commentary(text, start + 1) \
+            or HYPOTHETICAL.search(sentence) or CORRECTION.search(text[start:last.start]) or _hedged(sentence):
+        return None
+    # Only a value stated at the sentence's end after a verb ("So the product is 1.7."): others are working.
+    stated = re.split(r"\b(?:is|are|was|equals)\s+", sentence.rstrip(". "))
+    if len(stated) >= 2 and _prose_words(stated[-1]) <= 2 and re.search(r"[\d\\]|\([A-J]\)", stated[-1]):
+        value: str | None = answer_span(stated[-1])
+    else:  # "Also, the answer is 21" says there is another: whatever the sentence before states
+        value = _one_value(_LEADING_WORDS.sub("", sentence.rstrip(". "))) if also else None
+    return value if value and _plain(value) != _plain(final_text) else None
+
+
+def _labelled_final(text: str, statement: _Statement) -> bool:
+    """"Final answer: x", or a box in a sentence or under a heading that says "Final Answer"."""
+    if re.match(r"final\s+answer", text[statement.start:], re.I):
+        return True
+    lead = text[max(0, text.rfind("\n", 0, max(text.rfind("\n", 0, statement.start), 0)) + 1):statement.start]
+    return statement.how == "boxed" and bool(re.search(r"final\s+answer", lead, re.I))
+
+
+def _bold_positions(marked: str) -> list[int]:
+    """Where bold spans start once the `**` marks are removed."""
+    return [m.start() - 2 * marked[:m.start()].count("**") for m in re.finditer(r"\*\*(?=\S)(.+?)\*\*", marked)]
+
+
 def find_final_answer(reply: str, strict: bool = False) -> FinalAnswer:
     """The final answer of `reply`. `strict`: only a box, "####" or an answer statement counts."""
     if not reply or not reply.strip():
         return FinalAnswer(None, "none")
     while (shorter := _SIGN_OFF.sub("", reply)) != reply:  # a chat template's next turn, "I hope it is correct."
         reply = shorter
-    text = _ABBREVIATION.sub(lambda m: m.group(1) + "m", reply.replace("\r\n", "\n")).replace("**", "")
+    marked = _ABBREVIATION.sub(lambda m: m.group(1) + "m", reply.replace("\r\n", "\n"))
+    marked, offered = _alternatives(marked)
+    text = marked.replace("**", "")
     statements = _statements(text)
     if statements:
         last = statements[-1]
         together: tuple[str, ...] = ()
+        hedged = last.hedged or _hedged(last.answer)
         boxes = [s for s in statements if s.how == "boxed"]
         if last.how == "boxed" and len(boxes) > 1:
             run = [boxes[-1]]
             for box in reversed(boxes[:-1]):
                 if CORRECTION.search(text[box.end:run[0].start]):
                     break
+                hedged = hedged or _hedged(text[box.end:run[0].start])  # "\boxed{8} ... or possibly \boxed{3}"
                 run.insert(0, box)
             together = tuple(b.answer for b in run) if len(run) > 1 else ()
-        finals = [s for s in statements if s.how == "hashes" or re.match(r"final\s+answer", text[s.start:], re.I)]
+        finals = [s for s in statements if s.how == "hashes" or _labelled_final(text, s)]
         definitive = bool(finals) and finals[-1] is last and len({_plain(s.answer) for s in finals}) == 1
-        earlier = () if definitive else tuple(s.answer for s in _uncorrected(text, statements)
-                                              if s.answer not in together)
-        return FinalAnswer(last.answer, last.how, earlier, together, last.hedged or _hedged(last.answer))
+        earlier = [] if definitive else [s.answer for s in _uncorrected(text, statements) if s.answer not in together]
+        # Answers stated informally before the final one; a labelled "Final answer" overrides them, as graders read it.
+        claims: list[str | None] = [] if definitive else [_first_line_answer(text, (last if together else statements[0]).start),
+                                        _concluded_before(text, last, last.answer, _bold_positions(marked))]
+        earlier += [claim for claim in claims if claim]
+        return FinalAnswer(last.answer, last.how, tuple(dict.fromkeys([*earlier, *offered])), together, hedged)
     if strict:
         return FinalAnswer(None, "none")
-    answer, how = _fallback(_ABBREVIATION.sub(lambda m: m.group(1) + "m", reply.replace("\r\n", "\n")))
-    if not answer:
-        return FinalAnswer(None, "none")
-    return FinalAnswer(answer, how, hedged=_hedged(answer))
+    answer, how = _fallback(marked)
+    if not answer:  # "It's either 30 or 35": no one answer, and it says so
+        last = _last_sentence(text)
+        return FinalAnswer(None, "none", hedged=_hedged(last) and len(_VALUE.findall(last)) > 1)
+    stated: list[str] = [c for c in [_first_line_answer(text, len(text) - len(answer))] if c and _plain(c) != _plain(answer)]
+    last_line = text.rstrip().rsplit("\n", 1)[-1]
+    if how == "last_line" and _SUMMARY.match(last_line):  # "So, to summarize: x > 3" restates what came before
+        start = len(text.rstrip()) - len(last_line)
+        if claim := _concluded_before(text, _Statement(start, len(text), answer, how), answer, _bold_positions(marked)):
+            stated.append(claim)
+    hedged = _hedged(answer) or _hedged(_last_sentence(text))
+    return FinalAnswer(answer, how, tuple(dict.fromkeys([*stated, *offered])), hedged=hedged)
+
+
+def _last_sentence(text: str) -> str:
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", text.strip()) if s.strip(" .")]
+    return sentences[-1] if sentences else ""
 
 
 def extract_answer(text: str) -> str | None:

@@ -22,7 +22,7 @@ _WRAPPERS = re.compile(r"^(?:\$\$(.*)\$\$|\$(.*)\$|\\\((.*)\\\)|\\\[(.*)\\\])$",
 _APPROX = re.compile(r"\s*(?:\\approx|\\sim|\\simeq|\\doteq|≈|~)\s*")
 _TEXT = re.compile(r"\\(?:text|textbf|textit|mathrm|mbox|textnormal|operatorname)\s*\{([^{}]*)\}")
 _NUMBER = r"-?\d+(?:\.\d+)?"
-_UNIT_WORDS = re.compile(r"^(?P<n>.*?\d\}?)\s*(?:(?:\\,|\\;|\\ |~)\s*)*(?P<u>(?:(?:sq(?:uare)?\.?\s+|cubic\s+)?[a-zA-Z]+"
+_UNIT_WORDS = re.compile(r"^(?P<n>.*?(?:\d\}?|\\pi))\s*(?:(?:\\,|\\;|\\ |~)\s*)*(?P<u>(?:(?:sq(?:uare)?\.?\s+|cubic\s+)?[a-zA-Z]+"
                          r"(?:[./][a-zA-Z]+)?(?:\s*\^?\{?[23]\}?)?\.?)(?:\s+(?:per|each|an?|every)?\s*[a-zA-Z]+\.?)*)$")
 _NOT_UNITS = {"i", "e", "pi", "or", "and", "x", "y", "z", "n", "k", "a", "b", "c", "d", "t"}
 _CURRENCY = re.compile(r"\\\$|(?<![\\\w])\$(?=\s*-?\d)|US\$|USD|€|£|¥|\\euro|\\pounds")
@@ -75,7 +75,9 @@ def _drop_units(text: str) -> str:
     text = _TEXT.sub(lambda m: " " + m.group(1) + " " if re.fullmatch(r"[\sA-Za-z./²³^0-9]*", m.group(1)) else m.group(0),
                      text)
     found = _UNIT_WORDS.match(text.strip())
-    if found and not set(found.group("u").lower().replace(".", " ").split()) & _NOT_UNITS:
+    # A unit follows a number, not an expression: the `x^2` of `9 + 18x^2` is a variable.
+    if found and not set(re.findall(r"[a-z]+", found.group("u").lower())) & _NOT_UNITS \
+            and not re.search(r"[a-zA-Z]", re.sub(r"\\[a-zA-Z]+", "", found.group("n"))):
         return found.group("n").strip()
     return text.strip()
 
@@ -94,12 +96,27 @@ def _vector(text: str) -> str:
     return text
 
 
+def _nested_list_matrix(text: str) -> str:
+    """`[[1, 2], [3, 4]]`, as programs print a matrix, is the pmatrix of those rows."""
+    found = re.fullmatch(r"\[\s*(\[[^\[\]]*\](?:\s*,\s*\[[^\[\]]*\])+)\s*\]", text.strip())
+    if not found:
+        return text
+    rows = [[c.strip() for c in r.split(",")] for r in re.findall(r"\[([^\[\]]*)\]", found.group(1))]
+    if len({len(r) for r in rows}) != 1:
+        return text  # ragged: not a matrix
+    return "\\begin{pmatrix}" + " \\\\ ".join(" & ".join(r) for r in rows) + "\\end{pmatrix}"
+
+
 def normalise(answer: str, drop_units: bool = True) -> str:
     """The answer as LaTeX math-verify reads as the writer meant it."""
     text = re.sub(r"\s+", " ", plain_unicode(unwrap(answer))).strip()
     text = re.sub(r"^-\s+(?=\d)", "-", re.sub(r"^=\s*", "", text))
     text = re.sub(r"(?<![\\a-zA-Z])sqrt\s*\(([^()]*)\)", r"\\sqrt{\1}", text)
     text = re.sub(r"(\d)\s+i\b", r"\1i", text)  # 2 i
+    text = re.sub(r"([+-])\s*\((-?)(\d+(?:\.\d+)?)\)\s*i\b",  # 10 + (-11)i
+                  lambda m: f"{'-' if (m.group(1) == '-') != bool(m.group(2)) else '+'} {m.group(3)}i", text)
+    text = re.sub(r"(?<![\\a-zA-Z])(\d)\s*\*?\s*pi\b", r"\1\\pi", text)  # 121*pi, 121 pi
+    text = _nested_list_matrix(text)
     text = re.sub(r"\\langle\s*", "(", re.sub(r"\s*\\rangle", ")", text))  # <3, 4> is the vector (3, 4)
     text = re.sub(r"(?:\\left)?[(\[]?\s*\\begin\{array\}\{[^{}]*\}(.*?)\\end\{array\}\s*(?:\\right)?[)\]]?",
                   r"\\begin{pmatrix}\1\\end{pmatrix}", text)  # an array in brackets is a matrix
