@@ -35,11 +35,12 @@ def _backend(server, provider: str):
     return AnthropicBackend("claude-test-1", "sk-ant-test", base_url=server.anthropic_url)
 
 
-def _batch_engine(server, provider: str, tmp: Path, price: Price = Price()) -> tuple[Engine, BatchLedger]:
+def _batch_engine(server, provider: str, tmp: Path, price: Price = Price(),
+                  stuck_s: float = 60.0) -> tuple[Engine, BatchLedger]:
     engine = Engine(_backend(server, provider), EngineSettings(retry=FAST_RETRY, price=price),
                     ResponseCache(tmp / "cache.sqlite"))
     ledger = BatchLedger(tmp / "batches.sqlite")
-    engine.use_batches(ledger, collect_s=0.05, poll_s=0.02)
+    engine.use_batches(ledger, collect_s=0.05, poll_s=0.02, stuck_s=stuck_s)
     return engine, ledger
 
 

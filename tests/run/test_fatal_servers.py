@@ -123,3 +123,30 @@ def test_a_template_only_some_records_lack_keeps_the_rest(fault_server, tmp_path
     written = (tmp_path / "run" / "output.jsonl").read_bytes().splitlines()
     failures = (tmp_path / "run" / "failures.jsonl").read_bytes().splitlines()
     assert len(written) == 20 and len(failures) == 20
+
+
+def test_a_field_the_model_refuses_stops_a_run_with_the_key_to_change(provider_server, tmp_path):
+    provider_server.refuse_fields = {"max_tokens"}
+    inputs = tmp_path / "inputs.jsonl"
+    inputs.write_bytes(b"".join(orjson.dumps({"instruction": f"q{i}"}) + b"\n" for i in range(PROMPTS)))
+    config = tmp_path / "run.yaml"
+    config.write_text(yaml.safe_dump({
+        "run_dir": str(tmp_path / "run"), "input": {"path": str(inputs)}, "pipeline": [{"step": "generate"}],
+        "model": {"backend": "openai", "base_url": provider_server.openai_url, "model": "gpt-test"}}))
+    result = run_cli("run", str(config), "--no-progress", env={"SYNTHLOOM_API_KEY": "sk-test"}, timeout=180)
+    assert result.returncode == 2, result.stderr[-500:]
+    assert result.stderr.startswith("error: ") and "max_tokens_field: max_completion_tokens" in result.stderr
+    assert "Traceback" not in result.stderr and provider_server.direct_calls <= 8  # stopped at once
+
+
+def test_a_batch_whose_results_are_gone_stops_generate_with_one_message(provider_server, tmp_path):
+    provider_server.results_gone = True
+    prompts = tmp_path / "prompts.jsonl"
+    prompts.write_bytes(b"".join(orjson.dumps({"prompt": f"question {i}"}) + b"\n" for i in range(PROMPTS)))
+    out = tmp_path / "out.jsonl"
+    result = run_cli("generate", str(prompts), "--out", str(out), "--base-url", provider_server.openai_url,
+                     "--model", "gpt-test", "--cache", str(tmp_path / "cache.sqlite"), "--batch",
+                     "--batch-poll-s", "0.05", "--no-progress", env={"SYNTHLOOM_API_KEY": "sk-test"}, timeout=180)
+    assert result.returncode == 2, result.stderr[-500:]
+    assert result.stderr.startswith("error: ") and "gone" in result.stderr and "Traceback" not in result.stderr
+    assert provider_server.downloads == 1 and set(provider_server.sent.values()) == {1}

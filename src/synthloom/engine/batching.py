@@ -113,7 +113,7 @@ class BatchRunner:
             for batch in self.ledger.open_batches(self.identity):
                 batch_id = batch.batch_id
                 if batch_id is None:  # sent just before a kill: did the provider get it?
-                    found = await self.api.find(batch.token, len(batch.keys), batch.submitted)
+                    found = await self.api.find(batch.token, batch.keys, batch.submitted)
                     if found is None or self.ledger.known_id(found):
                         self.ledger.forget(batch.token)
                         continue
@@ -239,8 +239,7 @@ class BatchRunner:
             self.ledger.finish(token, "results_gone")
             then = (f"its {len(keys)} requests were answered but the answers can no longer be read; running "
                     "again (a run: with --resume) sends them again, and they are paid again")
-        error = BatchStuck(f"batch {batch_id}: {why}; {then}")
-        log.error("%s", error)
+        error = BatchStuck(f"batch {batch_id}: {why}; {then}")  # the run's one closing message
         for key in keys:
             self._stuck[key] = error
             self._deliver(key, error)

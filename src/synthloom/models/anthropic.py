@@ -72,15 +72,20 @@ def message_from_dict(data: Any) -> Completion:
     return completion
 
 
-def error_from_body(status: int, body: bytes, where: str, model: str, retry_after: float | None,
-                    headers: Any = None, sent: dict[str, Any] | None = None) -> BackendError:
-    """An HTTP error as a BackendError: Anthropic's `{"type": "error", "error": {"type", "message"}}`."""
+def error_detail(body: bytes) -> str:
+    """`type: message` of Anthropic's `{"type": "error", "error": {"type", "message"}}`, else the body's start."""
     try:
         error = orjson.loads(body)["error"]
         detail = f"{error.get('type')}: {error.get('message')}"
     except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError):
         detail = snippet(body)
-    detail = redact(detail)
+    return redact(detail)
+
+
+def error_from_body(status: int, body: bytes, where: str, model: str, retry_after: float | None,
+                    headers: Any = None, sent: dict[str, Any] | None = None) -> BackendError:
+    """An HTTP error as a BackendError."""
+    detail = error_detail(body)
     field = refused_field(status, detail, None, sent or {})
     if field is not None:
         return refused_field_error(model, where, field, detail)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from synthloom.models.anthropic import error_from_body, message_from_dict
+from synthloom.models.anthropic import error_detail, error_from_body, message_from_dict
 from synthloom.models.base import BackendError, ChatRequest, Completion
 from synthloom.models.batch import RESULTS_GONE, TOO_LARGE, UNKNOWN_BATCH, BatchResults, BatchState, line_error
 from synthloom.models.http import send
@@ -53,17 +53,18 @@ class AnthropicBatches:
         if status < 400:
             return body
         error = error_from_body(status, body, self.base_url, self.backend.model_name, None, headers)
+        detail = f"HTTP {status}: {error_detail(body)}"
         if status == 404 and method == "POST":
             error = BackendError(f"{self.base_url} has no Message Batches API (HTTP 404); turn engine.batch "
                                  "off for this endpoint", retryable=False, kind="no_batch_api", fatal=True)
         elif status == 404 and what == "results":
-            error = BackendError(f"the results are gone ({error}); Anthropic keeps batch results 29 days",
+            error = BackendError(f"the results are gone ({detail}); Anthropic keeps batch results 29 days",
                                  retryable=False, kind=RESULTS_GONE)
         elif status == 404:  # here a 404 is an unknown batch id, never an unknown model
-            error = BackendError(f"{self.base_url} does not know this batch ({error}); batches belong to the "
+            error = BackendError(f"{self.base_url} does not know this batch ({detail}); batches belong to the "
                                  "workspace of the key that sent them", retryable=False, kind=UNKNOWN_BATCH)
         elif status == 413:
-            error = BackendError(f"the batch is too large ({error})", retryable=True, kind=TOO_LARGE)
+            error = BackendError(f"the batch is too large ({detail})", retryable=True, kind=TOO_LARGE)
         raise error
 
     async def submit(self, lines: list[tuple[str, ChatRequest]], token: str) -> str:
@@ -72,10 +73,20 @@ class AnthropicBatches:
         body = await self._get(f"{self.base_url}/messages/batches", "POST", data=orjson.dumps({"requests": requests}))
         return str(orjson.loads(body)["id"])
 
-    async def find(self, token: str, count: int, since: float) -> str | None:
-        """The batch of `count` requests created closest to `since`, within the window; pages with
-        `after_id` (newest first) until the batches are older than the window."""
-        best: tuple[float, str] | None = None
+    async def find(self, token: str, keys: list[str], since: float) -> str | None:
+        """The batch of as many requests as `keys`, created in the window after `since`, nearest first,
+        that is not another run's: an ended candidate is kept only if its results are for these custom
+        ids (one download; the runner checks one still running when it ends). Pages with `after_id`
+        (newest first) until the batches are older than the window."""
+        for _, batch_id, ended in sorted(await self._candidates(len(keys), since)):
+            if not ended:
+                return batch_id
+            if not (await self.results(BatchState(batch_id, "ended", True))).keys().isdisjoint(keys):
+                return batch_id
+        return None
+
+    async def _candidates(self, count: int, since: float) -> list[tuple[float, str, bool]]:
+        found: list[tuple[float, str, bool]] = []
         after: str | None = None
         for _ in range(FIND_MAX_PAGES):
             url = f"{self.base_url}/messages/batches?limit=1000" + (f"&after_id={after}" if after else "")
@@ -85,14 +96,12 @@ class AnthropicBatches:
                 created = _created(batch)
                 if (since - FIND_SKEW_S <= created <= since + FIND_WINDOW_S
                         and sum((batch.get("request_counts") or {}).values()) == count):
-                    distance = abs(created - since)
-                    if best is None or distance < best[0]:
-                        best = (distance, str(batch["id"]))
+                    found.append((abs(created - since), str(batch["id"]), batch.get("processing_status") == "ended"))
             last = listing.get("last_id") or (str(page[-1]["id"]) if page else None)
             if not listing.get("has_more") or not page or last == after or _created(page[-1]) < since - FIND_SKEW_S:
                 break
             after = last
-        return best[1] if best else None
+        return found
 
     async def state(self, batch_id: str) -> BatchState:
         batch = orjson.loads(await self._get(f"{self.base_url}/messages/batches/{batch_id}"))

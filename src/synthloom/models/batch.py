@@ -40,8 +40,8 @@ class BatchApi(Protocol):
         """Send (custom id, request) lines as one batch tagged with `token`; returns the batch id."""
         ...
 
-    async def find(self, token: str, count: int, since: float) -> str | None:
-        """The id of a batch this client submitted as `token` (of `count` lines, at or after the Unix
+    async def find(self, token: str, keys: list[str], since: float) -> str | None:
+        """The id of a batch this client submitted as `token` (of these custom ids, at about the Unix
         time `since`) but did not live to record; None when the provider has no such batch."""
         ...
 

@@ -89,7 +89,7 @@ class OpenAIBatches:
             "metadata": {TOKEN_KEY: token}})
         return str(batch["id"])
 
-    async def find(self, token: str, count: int, since: float) -> str | None:
+    async def find(self, token: str, keys: list[str], since: float) -> str | None:
         """Pages through the listing (newest first, `after` the last id while `has_more`) until the batches
         are older than the submission: on a busy account the batch is rarely on the first page."""
         after: str | None = None

@@ -107,10 +107,11 @@ def completion_from_dict(data: Any) -> Completion:
     if not choices:
         raise BackendError("response had no choices", retryable=True, kind="bad_response")
     usage = data.get("usage") or {}
-    cached = (usage.get("prompt_tokens_details") or {}).get("cached_tokens") or 0  # part of prompt_tokens
+    details = usage.get("prompt_tokens_details") or {}  # parts of prompt_tokens the prompt cache read or wrote
     return Completion(
         choices=choices,
-        usage=Usage(usage.get("prompt_tokens") or 0, usage.get("completion_tokens") or 0, cached),
+        usage=Usage(usage.get("prompt_tokens") or 0, usage.get("completion_tokens") or 0,
+                    details.get("cached_tokens") or 0, details.get("cache_write_tokens") or 0),
         model=data.get("model"),
     )
 
