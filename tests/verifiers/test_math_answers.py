@@ -106,6 +106,20 @@ async def test_a_record_without_gold_is_an_outcome_not_a_crash():
     ("30", "So, thus the total is 35.\n\nSo, to summarize: 30.", "ambiguous"),
     # ...but a labelled final answer overrides working that concluded otherwise, as graders read it.
     ("30", "Thus the total is 35. Final Answer: The final answer is $30$. I hope it is correct.", "pass"),
+    # A closing display block, a bold sentence, a summary, and closing checks or hypotheticals left out.
+    ("\\frac{1}{6}", "Left: $1 - \\frac{5}{6}$.\n\nHence\n\\[\n\\dfrac{1}{6}\n\\]\n\nCheck: 1/6 + 5/6 = 1.", "pass"),
+    ("(3, 1)", "## Answer\n\n**The point is $(3, 1)$.**", "pass"),
+    ("x - 4", "So the quotient is $x - 4$.\n\nIf the divisor were $x + 1$, we would get $x - 5$.", "pass"),
+    ("17", "Final answer: 17\n\nIn summary, the total is 18.", "ambiguous"),
+    ("17", "Answer: 18\n\nFinal answer: 17", "ambiguous"),
+    # A withdrawn answer is not the answer; what replaces it is.
+    ("-5 - 3i", "So the answer is 5 - 3i.\n\nHmm, actually that isn't right. So the result is -5 - 3i.", "pass"),
+    ("12", "$12$ - wait, no: $14$", "wrong_answer"),
+    ("12", "The answer is 12.\n\nA common mistake is to report 21.", "pass"),
+    ("0 < x \\le 7", "The answer is $x > 0 \\text{ and } x \\le 7$.", "pass"),
+    ("\\pm \\sqrt{6}", "#### +/-sqrt(6)", "pass"),
+    ("(-\\infty, 4)", "The answer is x in (-inf, 4).", "pass"),
+    ("30", "It could be 30 or 35; without more information I can't decide between them.", "ambiguous"),
     # A letter for a multiple-choice gold, never a value or an aside's letter.
     ("B", "The value is 9.\n#### 9\n\n(If the numbers were different, the choice might have been (B).)", "wrong_answer"),
     ("B", "So the choice is **9**.\n\n(Had we rounded, the choice might have been **B**.)", "wrong_answer"),

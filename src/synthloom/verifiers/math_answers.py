@@ -38,9 +38,9 @@ _MATH_SPAN = re.compile(r"\$\$(.+?)\$\$|(?<!\\)\$(.+?)(?<!\\)\$|\\\((.+?)\\\)|\\
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__", re.DOTALL)
 _ABBREVIATION = re.compile(r"\b([ap])\.\s?m\.", re.I)  # 3:45 p.m. is not a sentence end
 # Where a statement's answer stops: a full stop then a space, a semicolon, a new line, or prose after a comma.
-_ANSWER_END = re.compile(r"(?<!\\)\.(?=\s|$)|;|\n|,\s+(?=(?:which|because|since|so|as|but|and\s+(?:so|then|that|this|we|she|he|they|it))\b)"
+_ANSWER_END = re.compile(r"(?<!\\)\.(?=\s|$)|;(?!\s*[a-zA-Z]\s*=)|\n|,\s+(?=(?:which|because|since|so|as|but|and\s+(?:so|then|that|this|we|she|he|they|it))\b)"
                          r"|,?\s+(?=(?:because|since|which|as\s+(?:we|it|the)|so\s+(?:we|she|he|they|it)|when|per\s+the)\b)"
-                         r"|\s+\((?=[^)]*(?<![\\A-Za-z])[A-Za-z]{3,})|\s+(?=(?:Note|NB|Remember|Check)\b)")
+                         r"|\s+\((?=[^)]*(?<![\\A-Za-z])(?!inf)[A-Za-z]{3,})|\s+(?=(?:Note|NB|Remember|Check)\b)")
 _LEADING_WORDS = re.compile(r"^(?:(?:so|thus|hence|therefore|then|finally|overall|in\s+total|altogether|that\s+is"
                             r"|i\.e\.|actually|now|just|indeed|really|clearly|simply|to\s+summari[sz]e|in\s+summary"
                             r"|in\s+conclusion|in\s+short)[,:]?\s+)+", re.I)
@@ -52,7 +52,7 @@ _VALUE = re.compile(
     r"|[(\[{][^()\[\]{}]*\d[^()\[\]{}]*[)\]}]|\b\d{1,2}:\d{2}(?:\s*(?:\\text\{\s*)?[aApP]\.?[mM]\b\.?\}?)?"
     r"|[-−±]?\$?\d[\d,]*(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?(?:\s*(?:\\times|×|x)\s*10\^\{?[-−]?\d+\}?|e[-−+]?\d+)?"
     r"(?:\s*\*?\s*(?:\\pi\b|π|pi\b))?"
-    r"(?:\s*(?:\\?%|percent))?(?:\s+(?:thousand|million|billion))?", re.DOTALL)
+    r"(?:\s*(?:\\?%|percent))?(?:\s*\\text\{\s*(?:thousand|million|billion)\s*\}|\s+(?:thousand|million|billion))?", re.DOTALL)
 _TABLE_ANSWER = re.compile(r"^[ \t]*\|[ \t]*(?:final\s+)?answer[ \t]*:?[ \t]*\|[ \t]*(?P<a>[^|\n]*?)[ \t]*\|?[ \t]*$", re.I | re.M)
 # A second answer offered beside the first: "Alternatively, the answer could be 8", "My other result, 9, is also valid".
 _ALTERNATIVE = re.compile(
@@ -64,6 +64,13 @@ _ALTERNATIVE = re.compile(
 # A sentence that concludes: what it states, just before a different final answer, is a second answer.
 _CONCLUDING = re.compile(r"^(?:so|therefore|thus|hence|this\s+gives|that\s+gives|which\s+gives|finally|in\s+total|altogether"
                          r"|overall)\b", re.I)
+# "In summary, the product is 12." states the final answer as much as "Final answer: 12" does.
+_SUMMARY_STATEMENT = re.compile(r"(?:^|(?<=[.!?])\s+|\n)\s*(?:so,?\s+)?(?:in\s+summary|in\s+conclusion|to\s+summari[sz]e|to\s+sum\s+up"
+                                r"|putting\s+it\s+(?:all\s+)?together)[,:]?\s+(?P<s>[^\n]*?)(?=(?<!\\)\.(?:\s|$)|\n|$)", re.I)
+# Words that withdraw the answer just given ("Hmm, actually that isn't right"); "let me re-check" does not.
+_WITHDRAWN = re.compile(r"\b(?:wait|actually|correction|oops|scratch\s+that|on\s+second\s+thought|i\s+misread|i\s+mixed\s+up"
+                        r"|(?:i|we)\s+made\s+an?\s+(?:\w+\s+)?(?:mistake|error|slip)"
+                        r"|(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:wrong|incorrect|not\s+right)|isn'?t\s+right)\b", re.I)
 _SUMMARY = re.compile(r"\s*(?:so,?\s+)?(?:to\s+summari[sz]e|in\s+summary|in\s+conclusion|in\s+short)\b", re.I)
 # Short first lines that are not an answer given up front.
 _NOT_AN_ANSWER = {"sure", "okay", "ok", "solution", "answer", "explanation", "hello", "hi", "step", "steps", "here",
@@ -152,6 +159,14 @@ def _statements(text: str) -> list[_Statement]:
     found = _boxes(text)
     for line in re.finditer(r"^\s*####\s*(.*)$", text, re.MULTILINE):
         found.append(_Statement(line.start(), line.end(), line.group(1).strip().rstrip("."), "hashes"))
+    for summary in _SUMMARY_STATEMENT.finditer(text):
+        stated = summary.group("s").strip()
+        answer = (_one_value(stated) if _prose_words(stated) else None) or (answer_span(stated) if not _prose_words(stated) else None)
+        named = re.split(r"\b(?:is|are|be|was)\s+", stated)
+        if not answer and len(named) > 1 and len(named[-1].split()) <= 3:  # "In summary, it will be Sunday."
+            answer = named[-1].strip()
+        if answer and not _aside(text, summary.start("s")) and not HYPOTHETICAL.search(stated):
+            found.append(_Statement(summary.start("s"), summary.end("s"), answer, "summary", _hedged(stated)))
     for row in _TABLE_ANSWER.finditer(text):  # | **Answer** | 9 3/4 |
         if answer := answer_span(row.group("a")):
             found.append(_Statement(row.start(), row.end(), answer, "table"))
@@ -164,7 +179,7 @@ def _statements(text: str) -> list[_Statement]:
         if match.group("lead") and HYPOTHETICAL.search(clause):
             continue
         answer = _value_in_prose(answer_span(text[match.end():]))
-        if answer and not re.search(r"\\(?:boxed|fbox)\b", answer):  # a boxed answer is its box
+        if answer and not re.search(r"\\(?:boxed|fbox)\b", answer) and not _STATEMENT.search(answer):
             raw = re.split(r"(?<!\\)\.(?=\s|$)|\n", text[match.end():], maxsplit=1)[0]
             found.append(_Statement(match.start(), match.end() + 1, answer, "statement", _hedged(raw)))
     for match in _ANSWER_AFTER.finditer(text):  # "Therefore \\[ 36 \\] is the answer."
@@ -190,7 +205,8 @@ def _plain(answer: str) -> str:
 
 
 def _hedged(answer: str) -> bool:
-    return bool(re.search(r"\b(?:maybe|perhaps|possibly|probably|either|or\s+so|approximately\s+or|unsure"
+    return bool(re.search(r"\b(?:maybe|perhaps|possibly|probably|either|or\s+so|approximately\s+or|unsure|best\s+guess"
+                          r"|(?:might|could)\s+also\s+be|also\s+plausible|can'?t\s+decide|cannot\s+decide|could\s+be\s+[^.;]+\sor\s"
                           r"|not\s+(?:fully\s+|entirely\s+|completely\s+|quite\s+|100%\s+)?(?:sure|certain))\b", answer, re.I))
 
 
@@ -272,14 +288,32 @@ def _commentary(text: str, position: int) -> bool:
     return _aside(text, position) or bool(HYPOTHETICAL.search(text[_sentence_start(text, position):position]))
 
 
+# Closing paragraphs or lines that say nothing of the answer: checks, hypotheticals, offers, restatements.
+_CLOSING = re.compile(r"^\s*(?:\(.*\)\.?|(?:check|verification|note|nb|tip|key\s+takeaway|remember|a\s+common\s+(?:mistake|slip)"
+                      r"|let\s+me\s+know|want\s+me|would\s+you|if\s+you'?d\s+like|i\s+hope|happy\s+to|feel\s+free)\b.*"
+                      r"|[^\n]*\b(?:would|could|might)\b[^\n]*)\s*$", re.I)
+_DISPLAY_END = re.compile(r"(?:\\\[(?P<a>(?:(?!\\\[).)+?)\\\]|\$\$(?P<b>(?:(?!\$\$).)+?)\$\$)\s*$", re.DOTALL)
+
+
+def _without_closing(text: str) -> str:
+    """`text` without the closing lines that are commentary ("Check: ...", "If ... we would get 12")."""
+    lines = text.rstrip().split("\n")
+    while len(lines) > 1 and (not lines[-1].strip() or _CLOSING.match(lines[-1].replace("**", ""))):
+        lines.pop()
+    return "\n".join(lines)
+
+
 def _fallback(text: str) -> tuple[str | None, str]:
+    text = _without_closing(text)
+    if (display := _DISPLAY_END.search(text)) is not None:  # "Hence\n\\[\n\\dfrac{1}{6}\n\\]"
+        return (display.group("a") or display.group("b")).strip(), "display"
     bolds = [next(g for g in m.groups() if g is not None).strip() for m in _BOLD.finditer(text)
              if not _commentary(text, m.start())]
-    bolds = [b for b in bolds if not b.endswith(":") and len(b) <= 60 and (re.search(r"[\d\\=]", b)
+    bolds = [b for b in bolds if not b.endswith(":") and len(b) <= 90 and (re.search(r"[\d\\=]", b)
                                                                         or len(b.split()) <= 3)
              and not re.fullmatch(r"(?:final\s+)?answers?|solution|result|step\s*\d*", b, re.I)]
-    if bolds:
-        return answer_span(bolds[-1]), "bold"
+    if bolds:  # "**The result is $(4, 2)$.**" stands for its value
+        return _value_in_prose(answer_span(bolds[-1])), "bold"
     plain = text.replace("**", "").strip()
     if "\n" not in plain and _prose_words(plain) <= 3 and not _COPULA.search(plain):
         plain = re.sub(r"^(?:it'?s|it\s+is)\s+", "", plain, flags=re.I)
@@ -294,6 +328,7 @@ def _fallback(text: str) -> tuple[str | None, str]:
     sentences = [re.sub(r"\s*\([^()]*(?<![\\A-Za-z])[A-Za-z]{3,}[^()]*\)\.?", " ", s).strip()  # asides say nothing
                  for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(])", _last_paragraph(plain))]
     sentences = [s for s in sentences if s.strip(" .")]
+    sentences = [s for s in sentences if not HYPOTHETICAL.search(s)] or sentences
     if sentences and number_from_words(_LEADING_WORDS.sub("", re.sub(r"^(?:it'?s|it\s+is)\s+", "", sentences[-1].strip(" ."), flags=re.I))) is not None:
         return _LEADING_WORDS.sub("", re.sub(r"^(?:it'?s|it\s+is)\s+", "", sentences[-1].strip(" ."), flags=re.I)), "last_sentence"
     value = _one_value(sentences[-1]) if sentences else None
@@ -326,7 +361,7 @@ def _first_line_answer(text: str, final_start: int) -> str | None:
         return None
     if re.search(r"[\d\\=]", first) and (_prose_words(first) > 1 or re.match(r"[A-Za-z]{2,}\b", first)):
         return None  # "Doubling 1.6 million, 2 × 1.6 = 3.2" is working
-    if not re.search(r"[\d\\=]", first) and (len(first.split()) > 3
+    if not re.search(r"[\d\\=]", first) and (len(first.split()) > 2
                                              or set(re.findall(r"[a-z']+", first.lower())) & _NOT_AN_ANSWER):
         return None
     return answer_span(first) or None
@@ -355,6 +390,16 @@ def _concluded_before(text: str, last: _Statement, final_text: str, bold_at: lis
     return value if value and _plain(value) != _plain(final_text) else None
 
 
+def _withdrawn_after(text: str, last: _Statement) -> int | None:
+    """Where the reply withdraws its last stated answer ("Hmm, actually that isn't right"), if it does."""
+    for match in _WITHDRAWN.finditer(text, last.end):
+        sentence = text[_sentence_start(text, match.start()):match.end()]
+        if not _commentary(text, match.start()) and not re.search(r"\bif\b|\bwould\b", sentence, re.I) \
+                and not _CLOSING.match(text[text.rfind("\n", 0, match.start()) + 1:].split("\n", 1)[0]):
+            return match.end()
+    return None
+
+
 def _labelled_final(text: str, statement: _Statement) -> bool:
     """"Final answer: x", or a box in a sentence or under a heading that says "Final Answer"."""
     if re.match(r"final\s+answer", text[statement.start:], re.I):
@@ -378,10 +423,16 @@ def find_final_answer(reply: str, strict: bool = False) -> FinalAnswer:
     marked, offered = _alternatives(marked)
     text = marked.replace("**", "")
     statements = _statements(text)
+    after = statements[-1] if statements else _Statement(0, 0, "", "none")
+    if (withdrawn := _withdrawn_after(text, after)) is not None and (statements or text[withdrawn:].strip()):
+        if not strict and (corrected := _fallback(text[withdrawn:]))[0]:  # "... actually that isn't right. So it is 7."
+            return FinalAnswer(corrected[0], "corrected", hedged=_hedged(corrected[0] or ""))
+        return FinalAnswer(None, "none")  # withdrawn, and nothing readable put in its place
     if statements:
         last = statements[-1]
         together: tuple[str, ...] = ()
-        hedged = last.hedged or _hedged(last.answer)
+        rest_of_line = text[last.end:].split("\n", 1)[0]
+        hedged = last.hedged or _hedged(last.answer) or _hedged(rest_of_line)  # "\\boxed{9} - though it might be 8"
         boxes = [s for s in statements if s.how == "boxed"]
         if last.how == "boxed" and len(boxes) > 1:
             run = [boxes[-1]]
@@ -391,9 +442,13 @@ def find_final_answer(reply: str, strict: bool = False) -> FinalAnswer:
                 hedged = hedged or _hedged(text[box.end:run[0].start])  # "\boxed{8} ... or possibly \boxed{3}"
                 run.insert(0, box)
             together = tuple(b.answer for b in run) if len(run) > 1 else ()
-        finals = [s for s in statements if s.how == "hashes" or _labelled_final(text, s)]
-        definitive = bool(finals) and finals[-1] is last and len({_plain(s.answer) for s in finals}) == 1
-        earlier = [] if definitive else [s.answer for s in _uncorrected(text, statements) if s.answer not in together]
+        finals = [s for s in statements if s.how in ("hashes", "summary") or _labelled_final(text, s)]
+        definitive = bool(finals) and finals[-1] is last and last.how != "summary" \
+            and len({_plain(s.answer) for s in finals}) == 1  # a summary restates; a labelled final overrides
+        stated_before = [s for s in _uncorrected(text, statements) if s.answer not in together]
+        if definitive:  # "Answer: 12 ... Final answer: 15" still states two answers
+            stated_before = [s for s in stated_before if re.match(r"\s*answer\s*:", text[s.start:], re.I) or s.how == "table"]
+        earlier = [s.answer for s in stated_before]
         # Answers stated informally before the final one; a labelled "Final answer" overrides them, as graders read it.
         claims: list[str | None] = [] if definitive else [_first_line_answer(text, (last if together else statements[0]).start),
                                         _concluded_before(text, last, last.answer, _bold_positions(marked))]
@@ -403,8 +458,8 @@ def find_final_answer(reply: str, strict: bool = False) -> FinalAnswer:
         return FinalAnswer(None, "none")
     answer, how = _fallback(marked)
     if not answer:  # "It's either 30 or 35": no one answer, and it says so
-        last = _last_sentence(text)
-        return FinalAnswer(None, "none", hedged=_hedged(last) and len(_VALUE.findall(last)) > 1)
+        closing = _last_sentence(text)
+        return FinalAnswer(None, "none", hedged=_hedged(closing) and len(_VALUE.findall(closing)) > 1)
     stated: list[str] = [c for c in [_first_line_answer(text, len(text) - len(answer))] if c and _plain(c) != _plain(answer)]
     last_line = text.rstrip().rsplit("\n", 1)[-1]
     if how == "last_line" and _SUMMARY.match(last_line):  # "So, to summarize: x > 3" restates what came before

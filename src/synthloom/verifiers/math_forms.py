@@ -113,6 +113,13 @@ def normalise(answer: str, drop_units: bool = True) -> str:
     text = re.sub(r"^-\s+(?=\d)", "-", re.sub(r"^=\s*", "", text))
     text = re.sub(r"(?<![\\a-zA-Z])sqrt\s*\(([^()]*)\)", r"\\sqrt{\1}", text)
     text = re.sub(r"(\d)\s+i\b", r"\1i", text)  # 2 i
+    text = re.sub(r"\+\s*/\s*-|\+-", r"\\pm ", text)  # +/- sqrt(6)
+    text = re.sub(r"(?<![\\a-zA-Z])inf(?:inity)?\b", r"\\infty", text)
+    text = re.sub(r"^[a-zA-Z]\s+in\s+(?=[(\[{]|\\\{)", "", text)  # x in (-inf, 4), x in {3, 7}
+    text = re.sub(r"^\{([^{}]*,[^{}]*)\}$", r"\\{\1\\}", text)  # {3, 7} in plain text is a set
+    if found := re.fullmatch(r"([a-z])\s*(>|\\ge|\\geq)\s*([^<>]+?)\s*(?:,|\\text\{\s*and\s*\}|and)\s*\1\s*(<|\\le|\\leq)\s*(.+)", text):
+        lower = {">": "<", "\\ge": "\\le", "\\geq": "\\le"}[found.group(2)]  # x > 0 and x <= 7 is 0 < x <= 7
+        text = f"{found.group(3)} {lower} {found.group(1)} {found.group(4)} {found.group(5)}"
     text = re.sub(r"([+-])\s*\((-?)(\d+(?:\.\d+)?)\)\s*i\b",  # 10 + (-11)i
                   lambda m: f"{'-' if (m.group(1) == '-') != bool(m.group(2)) else '+'} {m.group(3)}i", text)
     text = re.sub(r"(?<![\\a-zA-Z])(\d)\s*\*?\s*pi\b", r"\1\\pi", text)  # 121*pi, 121 pi
