@@ -34,7 +34,7 @@ def _answered(outcomes, prompts) -> bool:
 
 
 def test_a_batch_failed_for_the_enqueued_token_limit_is_sent_again_later(provider_server, tmp_path, monkeypatch):
-    monkeypatch.setattr(batching, "BATCH_REQUEUE_S", 0.01)
+    monkeypatch.setattr(batching, "BATCH_REQUEUE_S", 0.01, raising=False)
     provider_server.fail_next = "token_limit_exceeded"
     engine, ledger = _batch_engine(provider_server, "openai", tmp_path)
     prompts = [f"q{i}" for i in range(6)]

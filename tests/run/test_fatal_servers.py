@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from synthloom.cli.generate_command import REORDER_WINDOW
+from synthloom.engine.defaults import CONCURRENCY
 from tests.conftest import run_cli
 
 PROMPTS = 1500
@@ -136,7 +137,8 @@ def test_a_field_the_model_refuses_stops_a_run_with_the_key_to_change(provider_s
     result = run_cli("run", str(config), "--no-progress", env={"SYNTHLOOM_API_KEY": "sk-test"}, timeout=180)
     assert result.returncode == 2, result.stderr[-500:]
     assert result.stderr.startswith("error: ") and "max_tokens_field: max_completion_tokens" in result.stderr
-    assert "Traceback" not in result.stderr and provider_server.direct_calls <= 8  # stopped at once
+    # Stopped at once: only the calls already in flight (at most the concurrency) reached the server.
+    assert "Traceback" not in result.stderr and provider_server.direct_calls <= CONCURRENCY
 
 
 def test_a_batch_whose_results_are_gone_stops_generate_with_one_message(provider_server, tmp_path):

@@ -81,7 +81,11 @@ class AnthropicBatches:
         for _, batch_id, ended in sorted(await self._candidates(len(keys), since)):
             if not ended:
                 return batch_id
-            if not (await self.results(BatchState(batch_id, "ended", True))).keys().isdisjoint(keys):
+            try:
+                results = await self.results(BatchState(batch_id, "ended", True))
+            except (BackendError, *UNEXPECTED):  # unreadable: no evidence it is ours
+                continue
+            if not results.keys().isdisjoint(keys):
                 return batch_id
         return None
 

@@ -10,7 +10,7 @@ import orjson
 
 from synthloom.models.base import BackendError, ChatRequest, Completion
 from synthloom.models.batch import RESULTS_GONE, TOO_LARGE, UNKNOWN_BATCH, BatchResults, BatchState, line_error
-from synthloom.models.http import send, snippet
+from synthloom.models.http import send, should_retry, snippet
 from synthloom.models.openai_compat import completion_from_dict
 from synthloom.redaction import redact
 
@@ -46,16 +46,16 @@ class OpenAIBatches:
         return len(self._jsonl_line(key, request))
 
     async def _bytes(self, method: str, path: str, **kwargs: Any) -> bytes:
-        status, body, _ = await send(self.backend.session(), method, f"{self.base_url}{path}", self.base_url,
-                                     **kwargs)
+        status, body, headers = await send(self.backend.session(), method, f"{self.base_url}{path}", self.base_url,
+                                           **kwargs)
         if status >= 400:
-            raise self._error(status, body, f"{method} {path}")
+            raise self._error(status, body, f"{method} {path}", headers)
         return body
 
     async def _json(self, method: str, path: str, **kwargs: Any) -> Any:
         return orjson.loads(await self._bytes(method, path, **kwargs))
 
-    def _error(self, status: int, body: bytes, what: str) -> BackendError:
+    def _error(self, status: int, body: bytes, what: str, headers: Any = None) -> BackendError:
         detail = redact(snippet(body))
         if status == 404 and what.startswith("POST /files"):
             return BackendError(f"{self.base_url} has no Batch API ({what}: HTTP 404); turn engine.batch / --batch "
@@ -74,7 +74,7 @@ class OpenAIBatches:
             return BackendError(f"{self.base_url} refused the API key ({what}: HTTP {status}: {detail})",
                                 retryable=False, kind="auth", fatal=True)
         return BackendError(f"{what}: HTTP {status} from {self.base_url}: {detail}",
-                            retryable=status == 429 or status >= 500, kind="batch_api")
+                            retryable=should_retry(headers, status == 429 or status >= 500), kind="batch_api")
 
     async def submit(self, lines: list[tuple[str, ChatRequest]], token: str) -> str:
         endpoint = self.group(lines[0][1])
