@@ -120,6 +120,9 @@ async def test_a_record_without_gold_is_an_outcome_not_a_crash():
     ("\\pm \\sqrt{6}", "#### +/-sqrt(6)", "pass"),
     ("(-\\infty, 4)", "The answer is x in (-inf, 4).", "pass"),
     ("30", "It could be 30 or 35; without more information I can't decide between them.", "ambiguous"),
+    ("30", "The answer is 30.\n\nThat said, it could also be 35 if read differently - I'm not certain which.", "ambiguous"),
+    ("12", "Hence $\\boxed{21}$.\n\nHmm, no. Re-examining, I swapped digits, so it should be 12 instead.", "pass"),
+    ("30", "The answer is 30.\n\nLet me know if you're not sure about any step.", "pass"),
     # A letter for a multiple-choice gold, never a value or an aside's letter.
     ("B", "The value is 9.\n#### 9\n\n(If the numbers were different, the choice might have been (B).)", "wrong_answer"),
     ("B", "So the choice is **9**.\n\n(Had we rounded, the choice might have been **B**.)", "wrong_answer"),

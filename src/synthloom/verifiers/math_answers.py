@@ -69,6 +69,7 @@ _SUMMARY_STATEMENT = re.compile(r"(?:^|(?<=[.!?])\s+|\n)\s*(?:so,?\s+)?(?:in\s+s
                                 r"|putting\s+it\s+(?:all\s+)?together)[,:]?\s+(?P<s>[^\n]*?)(?=(?<!\\)\.(?:\s|$)|\n|$)", re.I)
 # Words that withdraw the answer just given ("Hmm, actually that isn't right"); "let me re-check" does not.
 _WITHDRAWN = re.compile(r"\b(?:wait|actually|correction|oops|scratch\s+that|on\s+second\s+thought|i\s+misread|i\s+mixed\s+up"
+                        r"|hmm,?\s+no\b|re-?examining"
                         r"|(?:i|we)\s+made\s+an?\s+(?:\w+\s+)?(?:mistake|error|slip)"
                         r"|(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:wrong|incorrect|not\s+right)|isn'?t\s+right)\b", re.I)
 _SUMMARY = re.compile(r"\s*(?:so,?\s+)?(?:to\s+summari[sz]e|in\s+summary|in\s+conclusion|in\s+short)\b", re.I)
@@ -432,7 +433,8 @@ def find_final_answer(reply: str, strict: bool = False) -> FinalAnswer:
         last = statements[-1]
         together: tuple[str, ...] = ()
         rest_of_line = text[last.end:].split("\n", 1)[0]
-        hedged = last.hedged or _hedged(last.answer) or _hedged(rest_of_line)  # "\\boxed{9} - though it might be 8"
+        hedged = last.hedged or _hedged(last.answer) or _hedged(rest_of_line) or any(  # "\\boxed{9} - though it might be 8"
+            _hedged(sentence) and _VALUE.search(sentence) for sentence in re.split(r"(?<=[.!?])\s+|\n+", text[last.end:]))
         boxes = [s for s in statements if s.how == "boxed"]
         if last.how == "boxed" and len(boxes) > 1:
             run = [boxes[-1]]
