@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import orjson
@@ -81,19 +82,23 @@ def writing_run(fault_server, tmp: Path, name: str, prompts: int, lines: int,
 
 
 def test_a_second_writer_is_refused_and_the_first_finishes_alone(fault_server, tmp_path):
-    config, first = writing_run(fault_server, tmp_path, "shared", prompts=60, lines=5)
-    second = run_cli("run", str(config), "--resume", "--no-progress")
-    fresh = run_cli("run", str(config), "--no-progress")
+    # Slow enough (~15 s at concurrency 4) that the first run is still writing when both others start
+    # on a loaded machine: the refusals must come from the lock, not from a finished run.
+    config, first = writing_run(fault_server, tmp_path, "shared", prompts=300, lines=5, latency=0.2)
+    with ThreadPoolExecutor(2) as pool:
+        second, fresh = pool.map(lambda args: run_cli("run", str(config), *args, "--no-progress"),
+                                 [("--resume",), ()])
+    assert first.poll() is None, "the first run ended before the others were refused: make it slower"
     assert first.wait(120) == 0, first.stderr.read()
     for refused in (second, fresh):
         message = one_clear_error(refused)
         assert f"pid {first.pid} on host" in message and "in use by another synthloom run" in message
     ids = ids_of(tmp_path / "shared")
-    assert len(ids) == 60 == len(set(ids))
+    assert len(ids) == 300 == len(set(ids))
     # The lock went with the process: the next resume may write (and finds nothing left to do).
     again = run_cli("run", str(config), "--resume", "--no-progress")
     assert again.returncode == 0, again.stderr
-    assert len(ids_of(tmp_path / "shared")) == 60
+    assert len(ids_of(tmp_path / "shared")) == 300
 
 
 def test_a_sigkilled_writer_never_blocks_its_resume(fault_server, tmp_path):
