@@ -123,6 +123,19 @@ async def test_a_record_without_gold_is_an_outcome_not_a_crash():
     ("30", "The answer is 30.\n\nThat said, it could also be 35 if read differently - I'm not certain which.", "ambiguous"),
     ("12", "Hence $\\boxed{21}$.\n\nHmm, no. Re-examining, I swapped digits, so it should be 12 instead.", "pass"),
     ("30", "The answer is 30.\n\nLet me know if you're not sure about any step.", "pass"),
+    # Doubt about which result is right, and a later sentence reporting a different result.
+    ("8", "The answer is 8, though both approaches look plausible and they disagree.", "ambiguous"),
+    ("8", "The answer is 8: by the first way I get 8 and by the second way 9.", "ambiguous"),
+    ("(2, 3)", "The answer is (2, 3).\n\nSolving again by substitution, I get (3, 2).", "ambiguous"),
+    ("(2, 3)", "The answer is (2, 3).\n\nSubstituting back, we get 2 + 3 = 5, as given in the problem.", "pass"),
+    ("(2, 3)", "The answer is (2, 3).\n\nRecomputing, the result is (2, 3) again.", "pass"),
+    ("8", "The answer is 8.\n\nAs a check, doubling it gives 16, which matches.", "pass"),
+    # Layouts that state an answer without "is": a Final Answer heading over the value, "∴ x", "⇒ the final value is x".
+    ("3.5 million", "Adding them up.\n\n## Final Answer\n3.5 million\n\nThis uses the 2 million from the question.", "pass"),
+    ("(1, 0, -4)", "Use the determinant.\n\n**Final Answer**\n\n(1, 0, -5)", "wrong_answer"),
+    ("7:45 PM", "It starts at 6:00 PM and runs 105 minutes.\n\n∴ 7:45 p.m.", "pass"),
+    ("[-1, 3)", "Combine both conditions.\n\n$\\Rightarrow$ the final value is [-1, 3).", "pass"),
+    ("[-1, 3)", "Combine both conditions.\n\n$\\Rightarrow$ the final value is [-1, 3].", "wrong_answer"),
     # A letter for a multiple-choice gold, never a value or an aside's letter.
     ("B", "The value is 9.\n#### 9\n\n(If the numbers were different, the choice might have been (B).)", "wrong_answer"),
     ("B", "So the choice is **9**.\n\n(Had we rounded, the choice might have been **B**.)", "wrong_answer"),

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from synthloom.verifiers.math_words import number_from_words
 
 _STATEMENT = re.compile(
-    r"(?P<lead>\b(?:final\s+answer|(?:correct\s+)?answer)(?:\s+to\s+(?:the|this)\s+(?:question|problem))?)\s*(?:is|:|=|equals|should\s+be|will\s+be|would\s+be"
+    r"(?P<lead>\b(?:final\s+answer|final\s+(?:value|result)|(?:correct\s+)?answer)(?:\s+to\s+(?:the|this)\s+(?:question|problem))?)\s*(?:is|:|=|equals|should\s+be|will\s+be|would\s+be"
     r"|would\s+have\s+been|could\s+be|might\s+be|must\s+be|(?=\s*(?:\\\[|\$)))\s*:?\s*"
     r"|(?P<fix>\b(?:actually|correction|no,?\s+wait|wait)[,:]?\s+(?:it|the\s+answer|the\s+result"
     r"|this|that|the\s+total|the\s+correct\s+value)?\s*(?:is|=|equals|should\s+be|must\s+be)\s+)", re.IGNORECASE)
@@ -73,6 +73,17 @@ _WITHDRAWN = re.compile(r"\b(?:wait|actually|correction|oops|scratch\s+that|on\s
                         r"|(?:i|we)\s+made\s+an?\s+(?:\w+\s+)?(?:mistake|error|slip)"
                         r"|(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:wrong|incorrect|not\s+right)|isn'?t\s+right)\b", re.I)
 _SUMMARY = re.compile(r"\s*(?:so,?\s+)?(?:to\s+summari[sz]e|in\s+summary|in\s+conclusion|in\s+short)\b", re.I)
+# Doubt about which of several results is right: the reply has not committed, whatever values it names.
+_DOUBT_WHICH = re.compile(r"\bnot\s+(?:\w+\s+)?(?:sure|certain)\s+which\b|\b(?:can'?t|cannot)\s+decide\b"
+                          r"|\bwhich\s+(?:of\s+(?:these|the\s+two)|one)\b[^.!?\n]*\b(?:right|correct)\b"
+                          r"|\bboth\s+(?:methods|approaches|answers|results|values)\s+(?:seem|are|look)\s+(?:\w+\s+)?(?:valid|correct|right|plausible)\b"
+                          r"|\bby\s+the\s+first\b[^.!?\n]*\bby\s+the\s+second\b", re.I)
+# A later sentence that reports a result ("recomputing, I get (2, 3)"); one that restates what was given does not.
+_REPORTS_RESULT = re.compile(r"\b(?:i|we)\s+(?:get|got|obtain(?:ed)?|find|found|arrive\s+at|end\s+up\s+with)\b|\bgives?\b"
+                             r"|\b(?:answer|result|value|solution)s?\s+(?:is|are|was|were|=)|\bcomes?\s+out\s+(?:to|as)\b", re.I)
+_CHECKS_RESULT = re.compile(r"\b(?:as\s+a\s+(?:check|sanity\s+check)|check(?:ing)?|verif(?:y|ying|ication)|to\s+confirm"
+                            r"|substitut\w*\s+(?:\w+\s+)?back|plugging\s+(?:\w+\s+)?(?:back\s+)?in)\b", re.I)
+_RESTATES_GIVEN = re.compile(r"\b(?:given|question|problem|stated|recap|based\s+on|asked|same\s+(?:value|answer|result))\b", re.I)
 # Short first lines that are not an answer given up front.
 _NOT_AN_ANSWER = {"sure", "okay", "ok", "solution", "answer", "explanation", "hello", "hi", "step", "steps", "here",
                   "reasoning", "working", "thinking", "problem", "question", "given", "analysis", "approach", "method",
@@ -401,6 +412,23 @@ def _withdrawn_after(text: str, last: _Statement) -> int | None:
     return None
 
 
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
+
+
+def _reported_after(text: str, last: _Statement) -> list[str]:
+    """Values later sentences report as results ("However, recomputing a different way, I get 4 m."): a
+    second answer unless the sentence is a check, an aside, a hypothetical or a restatement of the given."""
+    values = []
+    for sentence in _sentences(text[last.end:]):
+        if _CLOSING.match(sentence) or HYPOTHETICAL.search(sentence) or _RESTATES_GIVEN.search(sentence) \
+                or _CHECKS_RESULT.search(sentence) or not _REPORTS_RESULT.search(sentence):
+            continue
+        if (value := _one_value(sentence)) and _plain(value) != _plain(last.answer):
+            values.append(value)
+    return values
+
+
 def _labelled_final(text: str, statement: _Statement) -> bool:
     """"Final answer: x", or a box in a sentence or under a heading that says "Final Answer"."""
     if re.match(r"final\s+answer", text[statement.start:], re.I):
@@ -414,6 +442,18 @@ def _bold_positions(marked: str) -> list[int]:
     return [m.start() - 2 * marked[:m.start()].count("**") for m in re.finditer(r"\*\*(?=\S)(.+?)\*\*", marked)]
 
 
+# Layouts that state an answer without saying "is": a "Final Answer" heading over the value, and "∴ x" / "⇒ x".
+_ANSWER_HEADING = re.compile(r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?((?:final[ \t]+)?answer)[ \t]*:?[ \t]*(?:\*\*)?[ \t]*:?[ \t]*\n+"
+                             r"(?=[ \t]*\S)", re.I | re.M)
+_THEREFORE_SIGN = re.compile(r"^[ \t]*(?:∴|\$\\therefore\$|\\therefore\b)[ \t]*", re.M)
+_IMPLIES_SIGN = re.compile(r"^[ \t]*(?:⇒|⟹|=>|\$\\(?:Rightarrow|implies|Longrightarrow)\$|\\(?:Rightarrow|implies)\b)[ \t]*", re.M)
+
+
+def _as_statements(text: str) -> str:
+    text = _ANSWER_HEADING.sub(lambda m: m.group(1) + ": ", text)
+    return _IMPLIES_SIGN.sub("So ", _THEREFORE_SIGN.sub("Therefore, ", text))
+
+
 def find_final_answer(reply: str, strict: bool = False) -> FinalAnswer:
     """The final answer of `reply`. `strict`: only a box, "####" or an answer statement counts."""
     if not reply or not reply.strip():
@@ -421,7 +461,7 @@ def find_final_answer(reply: str, strict: bool = False) -> FinalAnswer:
     while (shorter := _SIGN_OFF.sub("", reply)) != reply:  # a chat template's next turn, "I hope it is correct."
         reply = shorter
     marked = _ABBREVIATION.sub(lambda m: m.group(1) + "m", reply.replace("\r\n", "\n"))
-    marked, offered = _alternatives(marked)
+    marked, offered = _alternatives(_as_statements(marked))
     text = marked.replace("**", "")
     statements = _statements(text)
     after = statements[-1] if statements else _Statement(0, 0, "", "none")
@@ -433,8 +473,10 @@ def find_final_answer(reply: str, strict: bool = False) -> FinalAnswer:
         last = statements[-1]
         together: tuple[str, ...] = ()
         rest_of_line = text[last.end:].split("\n", 1)[0]
+        later = _sentences(text[last.end:])
         hedged = last.hedged or _hedged(last.answer) or _hedged(rest_of_line) or any(  # "\\boxed{9} - though it might be 8"
-            _hedged(sentence) and _VALUE.search(sentence) for sentence in re.split(r"(?<=[.!?])\s+|\n+", text[last.end:]))
+            _hedged(sentence) and _VALUE.search(sentence) for sentence in later) \
+            or any(_DOUBT_WHICH.search(sentence) for sentence in [text[_sentence_start(text, last.start):last.end], *later])
         boxes = [s for s in statements if s.how == "boxed"]
         if last.how == "boxed" and len(boxes) > 1:
             run = [boxes[-1]]
@@ -454,7 +496,7 @@ def find_final_answer(reply: str, strict: bool = False) -> FinalAnswer:
         # Answers stated informally before the final one; a labelled "Final answer" overrides them, as graders read it.
         claims: list[str | None] = [] if definitive else [_first_line_answer(text, (last if together else statements[0]).start),
                                         _concluded_before(text, last, last.answer, _bold_positions(marked))]
-        earlier += [claim for claim in claims if claim]
+        earlier += [claim for claim in claims if claim] + _reported_after(text, last)
         return FinalAnswer(last.answer, last.how, tuple(dict.fromkeys([*earlier, *offered])), together, hedged)
     if strict:
         return FinalAnswer(None, "none")
