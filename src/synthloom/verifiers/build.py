@@ -43,5 +43,9 @@ def build_verifier(config: VerifierConfig, engines: Engines | None) -> Verifier:
             raise ValueError("a judge verifier needs the run's engines")
         assert config.model is not None and config.rubric is not None  # VerifierConfig requires both
         return JudgeVerifier(engines.get(config.model), config.rubric)
+    if config.kind == "ifeval":
+        from synthloom.verifiers.ifeval import InstructionVerifier
+
+        return InstructionVerifier(config.constraints, config.constraints_field, config.strictness)
     parts = [build_verifier(v, engines) for v in config.of]
     return AllOf(*parts) if config.kind == "all_of" else AnyOf(*parts)
