@@ -80,9 +80,9 @@ def test_each_instruction_accepts_a_reply_that_follows_it_and_rejects_one_that_b
     assert bad.cases[0]["instruction_id"] == instruction_id and bad.cases[0]["outcome"] == "fail"
 
 
-def test_ifevals_sentence_splitter_keeps_titles_decimals_and_addresses_whole():
-    assert count_sentences("Dr. Who paid 3.5 dollars at example.com today. Then he left!") == 2
-    assert count_sentences("Wait... what? Yes.") == 3
+def test_sentences_are_punkts_english_ones_as_ifeval_counts_them():
+    assert count_sentences("Dr. Smith paid 3.5 dollars at example.com today. Then he left!") == 2
+    assert count_sentences("Is it? Yes. Mr. Jones said so, at 5 p.m. on Monday.") == 3
 
 
 def test_a_record_with_several_constraints_shows_each_outcome_with_what_was_measured():
@@ -133,6 +133,8 @@ def test_rlvr_ground_truth_rows_are_read_in_both_of_open_instructs_shapes():
     ([{"instruction_id": "keywords:existence", "kwargs": {"keywords": "fox"}}], "non-empty list of texts"),
     ([{"instruction_id": "keywords:existence", "kwargs": {"keywords": ["(unclosed"]}}], "not a valid regular"),
     ("{not json", "neither JSON nor a literal"),
+    ([{"instruction_id": "length_constraints:nth_paragraph_first_word",
+       "kwargs": {"num_paragraphs": 2, "nth_paragraph": 3, "first_word": "so"}}], "past num_paragraphs"),
 ])
 def test_a_broken_constraint_is_the_records_bad_test_and_the_steps_config_error(constraints, message):
     verdict = InstructionVerifier().check("anything", {"constraints": constraints})

@@ -309,8 +309,12 @@ def constraint(instruction_id: Any, kwargs: Any) -> Constraint:
     missing = sorted(set(spec) - set(given))
     if missing:
         raise BadConstraint(f"{instruction_id}: missing kwargs {missing}")
-    return Constraint(instruction_id, {name: _value(instruction_id, name, kind, given[name])
-                                       for name, kind in spec.items()})
+    values = {name: _value(instruction_id, name, kind, given[name]) for name, kind in spec.items()}
+    if instruction_id == "length_constraints:nth_paragraph_first_word" and \
+            values["nth_paragraph"] > values["num_paragraphs"]:  # IFEval would draw a paragraph at random
+        raise BadConstraint(f"{instruction_id}: nth_paragraph {values['nth_paragraph']} is past num_paragraphs "
+                            f"{values['num_paragraphs']}")
+    return Constraint(instruction_id, values)
 
 
 def _value(instruction_id: str, name: str, kind: str, value: Any) -> Any:
@@ -336,6 +340,8 @@ def _value(instruction_id: str, name: str, kind: str, value: Any) -> Any:
         return list(value)
     if not isinstance(value, str) or not value.strip():
         raise BadConstraint(f"{where} must be a non-empty text")
+    if name in _STRIPPED:
+        value = value.strip()
     if name == "keyword":
         _pattern(where, value)
     if name in ("section_spliter", "postscript_marker"):
@@ -343,6 +349,9 @@ def _value(instruction_id: str, name: str, kind: str, value: Any) -> Any:
     if name == "letter" and len(value) != 1:
         raise BadConstraint(f"{where} must be one character, not {value!r}")
     return value
+
+
+_STRIPPED = ("keyword", "section_spliter", "postscript_marker", "end_phrase", "letter")  # as IFEval strips them
 
 
 def _pattern(where: str, text: str) -> None:
