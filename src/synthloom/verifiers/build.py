@@ -25,7 +25,12 @@ def build_verifier(config: VerifierConfig, engines: Engines | None) -> Verifier:
         from synthloom.verifiers.code import CodeVerifier
         from synthloom.verifiers.sandbox import SandboxLimits
 
-        return CodeVerifier(SandboxLimits(wall_s=config.wall_s, cpu_s=config.cpu_s, memory_mb=config.memory_mb))
+        limits = SandboxLimits(wall_s=config.wall_s, cpu_s=config.cpu_s, memory_mb=config.memory_mb)
+        if config.language != "python" or config.test_style == "stdio":
+            from synthloom.verifiers.code_stdio import StdioCodeVerifier
+
+            return StdioCodeVerifier(config.language, limits, config.compare, config.tests_field)
+        return CodeVerifier(limits)
     if config.kind == "json_schema":
         from synthloom.verifiers.schema import JsonSchemaVerifier
 

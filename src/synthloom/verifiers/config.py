@@ -34,6 +34,16 @@ class VerifierConfig(Strict):
     wall_s: float = Field(10.0, gt=0, description="code: wall-clock limit per run")
     cpu_s: int = Field(5, ge=1)
     memory_mb: int = Field(512, ge=32)
+    language: Literal["python", "javascript", "cpp"] = Field(
+        "python", description="code: the candidates' language; javascript (node) and cpp (g++) run input/output "
+                              "tests, python HumanEval-style tests unless test_style is stdio")
+    test_style: Literal["humaneval", "stdio"] | None = Field(
+        None, description="code: `humaneval` (prompt, test, entry_point; Python only) or `stdio` (each test an "
+                          "input and the expected output); default: humaneval for python, stdio otherwise")
+    tests_field: str = Field("tests", description="code, stdio: the record field holding the input/output tests")
+    compare: Literal["lines", "tokens", "exact"] = Field(
+        "lines", description="code, stdio: `lines` ignores trailing spaces and blank lines at the end, `tokens` "
+                             "all whitespace, `exact` nothing")
     constraints: list[dict[str, Any]] | None = Field(
         None, description="ifeval: constraints every record gets, [{instruction_id, kwargs}] with IFEval's ids "
                           "and kwargs names (checked with the record's own)")
@@ -51,6 +61,8 @@ class VerifierConfig(Strict):
             raise ValueError(f"a {self.kind} verifier needs `{needed.rstrip('_')}`")
         if self.kind in ("all_of", "any_of") and not self.of:
             raise ValueError(f"{self.kind} needs a list `of` verifiers")
+        if self.kind == "code" and self.language != "python" and self.test_style == "humaneval":
+            raise ValueError(f"humaneval tests run for Python only; {self.language} candidates run stdio tests")
         if self.kind == "ifeval" and self.constraints:
             from synthloom.verifiers.ifeval_checks import BadConstraint
             from synthloom.verifiers.ifeval_formats import read_constraints
