@@ -21,7 +21,8 @@ from synthloom.verifiers.sandbox import SandboxLimits, isolation
 SOLUTIONS = {
     "python": "import sys\nfor line in sys.stdin:\n    print(sum(map(int, line.split())))\n",
     "javascript": "```js\nconst lines = require('fs').readFileSync(0, 'utf8').split('\\n').filter(l => l.trim());\n"
-                  "for (const l of lines) console.log(l.trim().split(/\\s+/).map(Number).reduce((a, b) => a + b, 0));\n```",
+                  "for (const l of lines)\n"
+                  "  console.log(l.trim().split(/\\s+/).map(Number).reduce((a, b) => a + b, 0));\n```",
     "cpp": "```cpp\n#include <iostream>\n#include <sstream>\n#include <string>\nint main() { std::string line;\n"
            "  while (std::getline(std::cin, line)) { std::istringstream in(line); long s = 0, x;\n"
            "    while (in >> x) s += x; std::cout << s << '\\n'; } }\n```",
@@ -67,7 +68,8 @@ async def measure(language: str, candidates: int, cases: int, parallel: int) -> 
     if language == "cpp":
         runs = sum(case_seconds) / candidates
         compile_note = f"; of which compiling ~{statistics.mean(seconds) - runs:.2f} s"
-    print(f"{language:11} per candidate ({cases} cases): mean {statistics.mean(seconds):.3f} s, p95 {p95(seconds):.3f} s"
+    print(f"{language:11} per candidate ({cases} cases): mean {statistics.mean(seconds):.3f} s, "
+          f"p95 {p95(seconds):.3f} s"
           f"{compile_note}; per case run {statistics.mean(case_seconds) * 1000:.0f} ms mean; "
           f"{rate:.2f} candidates/s at {parallel} at a time")
 

@@ -105,7 +105,8 @@ def main() -> None:
     for row, d in wrong[:args.errors]:
         ref = "" if reference is None else f" lm-eval={reference[rows.index(row)]}"
         print(f"- {row.get('id')} {row['instruction_id']} label={row['label']} ours={d}{ref} "
-              f"case={row.get('case')} kwargs={json.dumps(row.get('kwargs'))[:120]}\n  note: {str(row.get('note'))[:200]}"
+              f"case={row.get('case')} kwargs={json.dumps(row.get('kwargs'))[:120]}"
+              f"\n  note: {str(row.get('note'))[:200]}"
               f"\n  response: {row['response'][:240]!r}")
 
 

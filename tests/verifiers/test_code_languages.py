@@ -43,7 +43,8 @@ CANDIDATES = {
                  "  std::cout << s * 2 << std::endl; }\n```",
         "crashing": "```cpp\n#include <cstdio>\nint main() { int *p = nullptr; std::printf(\"%d\\n\", *p); }\n```",
         "hanging": "```cpp\nint main() { volatile long i = 0; for (;;) i++; }\n```",
-        "faking": "```cpp\n#include <cstdio>\n#include <fstream>\nint main() { std::ofstream(\"/sandbox/verdict\") << \"pass\";\n"
+        "faking": "```cpp\n#include <cstdio>\n#include <fstream>\n"
+                  "int main() { std::ofstream(\"/sandbox/verdict\") << \"pass\";\n"
                   "  std::FILE *f = std::fopen(\"/proc/1/cmdline\", \"r\"); if (f) std::fclose(f);\n"
                   "  std::puts(\"PASS\"); std::puts(\"All tests passed\"); return 0; }\n```",
     },
@@ -93,7 +94,8 @@ async def test_the_sandbox_has_no_network_no_host_files_and_an_empty_environment
              " fs.existsSync('/root'), Object.keys(process.env).filter(k => !['PATH', 'HOME', 'LANG', 'PWD']"
              ".includes(k)).length];\nrequire('net').connect(80, '1.1.1.1').on('error', () => "
              "{ console.log(JSON.stringify(seen) + ' offline'); });\n```")
-    verdict = await verifier("javascript").verify(probe, {"tests": [{"input": "", "output": "[false,false,false,0] offline"}]})
+    tests = [{"input": "", "output": "[false,false,false,0] offline"}]
+    verdict = await verifier("javascript").verify(probe, {"tests": tests})
     assert verdict.passed, verdict.summary()
 
 

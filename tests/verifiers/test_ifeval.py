@@ -40,7 +40,8 @@ CASES: dict[str, tuple[dict, str, str]] = {
                                                "Dear [name], at home."),
     "detectable_content:postscript": ({"postscript_marker": "P.S."}, "Hello.\n\nP.S. see you",
                                       "Hello. PS see you"),
-    "detectable_format:number_bullet_lists": ({"num_bullets": 2}, "List:\n* one\n- two", "List:\n* one\n* two\n* three"),
+    "detectable_format:number_bullet_lists": ({"num_bullets": 2}, "List:\n* one\n- two",
+                                              "List:\n* one\n* two\n* three"),
     "detectable_format:constrained_response": ({}, "My answer is maybe.", "Maybe, I think."),
     "detectable_format:number_highlighted_sections": ({"num_highlights": 2}, "*one* and **two**", "*one* and ** **"),
     "detectable_format:multiple_sections": ({"section_spliter": "SECTION", "num_sections": 2},
@@ -126,7 +127,8 @@ def test_rlvr_ground_truth_rows_are_read_in_both_of_open_instructs_shapes():
 
 @pytest.mark.parametrize("constraints, message", [
     ([{"instruction_id": "length_constraints:word_count", "kwargs": {}}], "unknown instruction id"),
-    ([{"instruction_id": "length_constraints:number_words", "kwargs": {"num_words": 5}}], "missing kwargs ['relation']"),
+    ([{"instruction_id": "length_constraints:number_words", "kwargs": {"num_words": 5}}],
+     "missing kwargs ['relation']"),
     ([{"instruction_id": "punctuation:no_comma", "kwargs": {"num_words": 5}}], "unknown kwargs ['num_words']"),
     ([{"instruction_id": "length_constraints:number_words", "kwargs": {"num_words": "5", "relation": "at least"}}],
      "num_words must be a whole number"),

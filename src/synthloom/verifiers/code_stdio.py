@@ -191,7 +191,7 @@ class StdioCodeVerifier:
                          files: dict[str, str]) -> Verdict:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.limits.wall_s  # one budget for every case, as code.py's
-        rows = []
+        rows: list[dict[str, Any]] = []
         for index, (given, expected) in enumerate(tests):
             remaining = deadline - loop.time()
             if remaining <= 0:
