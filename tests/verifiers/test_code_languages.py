@@ -104,8 +104,13 @@ def test_a_missing_toolchain_is_one_error_naming_the_debian_package(monkeypatch)
     monkeypatch.setattr(shutil, "which", lambda name, *a, **k: None if name in ("node", "g++") else real(name))
     with pytest.raises(ToolchainMissing, match=r"`node`.*Debian package nodejs.*apt-get install nodejs"):
         StdioCodeVerifier("javascript")
-    with pytest.raises(ToolchainMissing, match=r"`g\+\+`.*Debian package g\+\+"):
-        build_verifier(VerifierConfig.model_validate({"kind": "code", "language": "cpp"}), None)
+    with pytest.raises(ValueError, match=r"`g\+\+`.*Debian package g\+\+"):  # as the run config loads
+        VerifierConfig.model_validate({"kind": "code", "language": "cpp"})
+    monkeypatch.setattr(shutil, "which", real)
+    config = VerifierConfig.model_validate({"kind": "code", "language": "cpp"})
+    monkeypatch.setattr(shutil, "which", lambda name, *a, **k: None if name == "g++" else real(name))
+    with pytest.raises(ToolchainMissing, match=r"`g\+\+`"):  # and where a worker builds it elsewhere
+        build_verifier(config, None)
 
 
 def test_tests_are_read_in_the_shapes_datasets_use_and_bad_ones_are_the_records_error():

@@ -63,6 +63,13 @@ class VerifierConfig(Strict):
             raise ValueError(f"{self.kind} needs a list `of` verifiers")
         if self.kind == "code" and self.language != "python" and self.test_style == "humaneval":
             raise ValueError(f"humaneval tests run for Python only; {self.language} candidates run stdio tests")
+        if self.kind == "code" and self.language != "python":
+            from synthloom.verifiers.code_languages import ToolchainMissing, language, toolchain_path
+
+            try:  # when the config loads, before any run directory exists
+                toolchain_path(language(self.language))
+            except ToolchainMissing as exc:
+                raise ValueError(str(exc)) from None
         if self.kind == "ifeval" and self.constraints:
             from synthloom.verifiers.ifeval_checks import BadConstraint
             from synthloom.verifiers.ifeval_formats import read_constraints
