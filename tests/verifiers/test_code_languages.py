@@ -69,6 +69,7 @@ async def test_each_kind_of_candidate_gets_its_verdict_decided_outside_its_proce
         assert verdict.mode == "stdio" and len(verdict.cases) == len(TESTS)
     assert verdicts["wrong"].cases[0]["detail"].startswith("line 1: got '")
     assert verdicts["crashing"].error_kind == "raised"
+    assert "interpreter and standard library" not in (check.isolation or {})["detail"]
     assert "expected '3'" in verdicts["faking"].cases[0]["detail"] and "PASS" in verdicts["faking"].cases[0]["detail"]
     # the hanging one spends the one time budget on its first case; the rest are not run
     assert [c["outcome"] for c in verdicts["hanging"].cases] == ["timeout"] * len(TESTS)

@@ -35,19 +35,24 @@ class Language:
     compile: tuple[str, ...] = ()  # with {toolchain}; writes OUT_DIR/main
     run: tuple[str, ...] = ()  # with {toolchain}, {memory_mb}
     address_space_mb: int = 0  # virtual memory the runtime reserves beyond what it uses (V8: ~800 MB)
+    root: str = ""  # what its sandbox's root filesystem holds, in words (for the report)
 
 
 LANGUAGES: dict[str, Language] = {
     "javascript": Language(
         "javascript", "node", "nodejs", "main.js", ("javascript", "js", "node", "nodejs", "jsx", "mjs"),
         # the heap capped at the memory limit, so running out is V8's error, not a silent kill
-        run=("{toolchain}", "--max-old-space-size={memory_mb}", "main.js"), address_space_mb=1024),
+        run=("{toolchain}", "--max-old-space-size={memory_mb}", "main.js"), address_space_mb=1024,
+        root="own root filesystem (node and the shared libraries it loads only)"),
     "cpp": Language(
         "cpp", "g++", "g++", "main.cpp", ("cpp", "c++", "cc", "cxx", "hpp"),
         compile=("{toolchain}", "-std=c++17", "-O2", "-pipe", "-o", f"{OUT_DIR}/main", "main.cpp"),
-        run=(f"{PROGRAM_DIR}/main",)),
+        run=(f"{PROGRAM_DIR}/main",),
+        root="compiled in a sandbox holding the system's /usr read-only and one output folder, run in one "
+             "holding the binary and the C++ runtime libraries only"),
     "python": Language("python", "python3", "python3", "main.py", ("python", "py", "python3"),
-                       run=("{toolchain}", "-I", "-S", "-B", "main.py")),
+                       run=("{toolchain}", "-I", "-S", "-B", "main.py"),
+                       root="own root filesystem (interpreter and standard library only)"),
 }
 
 

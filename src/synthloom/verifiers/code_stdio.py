@@ -136,7 +136,10 @@ class StdioCodeVerifier:
         require_bwrap()
         self.limits, self.compare, self.tests_field = limits, compare, tests_field
         self.name = f"code_tests_{self.language.name}"
-        self.isolation: dict[str, str] | None = isolation()
+        found = isolation()  # bwrap mode (require_bwrap): its detail starts with the Python root's words
+        detail = found["detail"].replace("own root filesystem (interpreter and standard library only)",
+                                         self.language.root, 1)
+        self.isolation: dict[str, str] | None = {**found, "detail": detail}
 
     async def verify(self, candidate: str, fields: dict[str, Any]) -> Verdict:
         """Never raises for anything a candidate does (see code.py)."""
