@@ -25,7 +25,12 @@ def build_verifier(config: VerifierConfig, engines: Engines | None) -> Verifier:
         from synthloom.verifiers.code import CodeVerifier
         from synthloom.verifiers.sandbox import SandboxLimits
 
-        return CodeVerifier(SandboxLimits(wall_s=config.wall_s, cpu_s=config.cpu_s, memory_mb=config.memory_mb))
+        limits = SandboxLimits(wall_s=config.wall_s, cpu_s=config.cpu_s, memory_mb=config.memory_mb)
+        if config.language != "python" or config.test_style == "stdio":
+            from synthloom.verifiers.code_stdio import StdioCodeVerifier
+
+            return StdioCodeVerifier(config.language, limits, config.compare, config.tests_field)
+        return CodeVerifier(limits)
     if config.kind == "json_schema":
         from synthloom.verifiers.schema import JsonSchemaVerifier
 
@@ -43,5 +48,9 @@ def build_verifier(config: VerifierConfig, engines: Engines | None) -> Verifier:
             raise ValueError("a judge verifier needs the run's engines")
         assert config.model is not None and config.rubric is not None  # VerifierConfig requires both
         return JudgeVerifier(engines.get(config.model), config.rubric)
+    if config.kind == "ifeval":
+        from synthloom.verifiers.ifeval import InstructionVerifier
+
+        return InstructionVerifier(config.constraints, config.constraints_field, config.strictness)
     parts = [build_verifier(v, engines) for v in config.of]
     return AllOf(*parts) if config.kind == "all_of" else AnyOf(*parts)

@@ -143,6 +143,16 @@ def bwrap_command(python: str, scratch: str, files: list[str], argv: list[str], 
                   writable_mb: int, seccomp_fd: int | None) -> list[str]:
     """The whole command: a new namespace of every kind, no capabilities, the minimal root, then `argv`.
     `files` (names in the host's `scratch` folder) are bound read-only into the sandbox's own."""
+    return sandbox_command(interpreter_binds(python), scratch, files, [python, "-I", "-S", "-B", *argv], uid,
+                           writable_mb=writable_mb, seccomp_fd=seccomp_fd, env={"PYTHONDONTWRITEBYTECODE": "1"})
+
+
+def sandbox_command(binds: tuple[str, ...] | list[str], scratch: str, files: list[str], command: list[str],
+                    uid: int | None, *, writable_mb: int, seccomp_fd: int | None, env: dict[str, str],
+                    writable_binds: tuple[tuple[str, str], ...] = ()) -> list[str]:
+    """bwrap around `command`: the root holds only `binds` (bwrap arguments that bring in the program
+    and what it loads), the run's `files` read-only in the scratch folder, and `writable_binds`
+    (host folder, sandbox folder) where a step must hand a file back (a compiler's output)."""
     identity = ["--uid", str(uid), "--gid", str(uid)] if uid is not None else []
     size = ["--size", str(writable_mb * 1024 * 1024)]
     writable = ["--dev", "/dev", *size, "--tmpfs", "/dev/shm", "--remount-ro", "/dev",
@@ -152,11 +162,13 @@ def bwrap_command(python: str, scratch: str, files: list[str], argv: list[str], 
     # --as-pid-1: no bwrap reaper inside with the code (it would run outside the seccomp filter, and the
     # code, as the same uid, could write its memory through /proc/1/mem). --remount-ro /: the root that
     # bwrap builds is a tmpfs of no size, and the folders it makes for binds sit on it.
+    handed_back = [arg for host, inside in writable_binds for arg in ("--bind", host, inside)]
+    variables = [arg for name, value in env.items() for arg in ("--setenv", name, value)]
     return [bwrap_binary(), "--unshare-all", "--unshare-user", "--disable-userns", *identity, "--die-with-parent",
-            "--new-session", "--as-pid-1", "--cap-drop", "ALL", "--hostname", "sandbox", *interpreter_binds(python),
-            "--proc", "/proc", *writable, *inputs, "--remount-ro", "/", *seccomp,
+            "--new-session", "--as-pid-1", "--cap-drop", "ALL", "--hostname", "sandbox", *binds,
+            "--proc", "/proc", *writable, *inputs, *handed_back, "--remount-ro", "/", *seccomp,
             "--chdir", SCRATCH, "--clearenv", "--setenv", "HOME", SCRATCH, "--setenv", "LANG", "C.UTF-8",
-            "--setenv", "PYTHONDONTWRITEBYTECODE", "1", "--", python, "-I", "-S", "-B", *argv]
+            *variables, "--", *command]
 
 
 def seccomp_pipe() -> int | None:
