@@ -51,8 +51,9 @@ def _normalise(entry: Any, where: str) -> dict[str, Any]:
                                              "parameters": parameters}}
 
 
-def load_tools(path: Path) -> ToolSet:
-    """The tools of a JSON file: a list of definitions, or {"tools": [...]}; one clear error per mistake."""
+def load_tools(path: Path, only: list[str] | None = None) -> ToolSet:
+    """The tools of a JSON file (a list of definitions, or {"tools": [...]}), or `only` those of them;
+    one clear error per mistake."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -65,6 +66,12 @@ def load_tools(path: Path) -> ToolSet:
     repeated = sorted({n for n in names if names.count(n) > 1})
     if repeated:
         raise UserError(f"tool definitions {path}: tool names repeat: {', '.join(repeated)}")
+    if only is not None:
+        unknown = [name for name in only if name not in names]
+        if unknown:
+            raise UserError(f"tool definitions {path}: no tool {', '.join(map(repr, unknown))} "
+                            f"(defined: {', '.join(names)})")
+        definitions = [d for d in definitions if d["function"]["name"] in only]
     validators = {d["function"]["name"]: validator_for(d["function"]["parameters"])(
         d["function"]["parameters"], format_checker=FormatChecker()) for d in definitions}
     return ToolSet(tuple(definitions), validators)

@@ -71,6 +71,7 @@ class ToolUseStepConfig(StepConfig):
     implementations: OptionalBuiltinOrPath = Field(
         None, description="a Python file defining one function per tool (standard library only: it runs in the "
         "sandbox); needed unless tools is builtin")
+    tool_names: list[str] | None = Field(None, min_length=1, description="offer only these of the tools")
     checks: OptionalBuiltinOrPath = Field(None, description="a Python file of check functions: "
                                           "check(trajectory) -> True, False or (False, reason)")
     check_field: str = Field("check", description="the record's field naming its check function")
@@ -105,9 +106,9 @@ class ToolUseStepConfig(StepConfig):
     seed: int = 0
 
     def tool_set(self) -> ToolSet:
-        if self.tools == "builtin":
-            return load_tools(Path(str(resources.files("synthloom") / "data" / "tools" / BUILTIN_TOOLS[0])))
-        return load_tools(Path(self.tools))
+        path = Path(str(resources.files("synthloom") / "data" / "tools" / BUILTIN_TOOLS[0])) \
+            if self.tools == "builtin" else Path(self.tools)
+        return load_tools(path, self.tool_names)
 
     def implementation_source(self) -> str:
         if self.implementations in (None, "builtin"):
@@ -212,7 +213,7 @@ class ToolUseStep(PoolStep[ToolUseStepConfig]):
         backend_native = bool(getattr(self.engine.backend, "native_tools", False))
         self.native = config.mode == "native" or (config.mode == "auto" and backend_native)
         self.system_prompt = render(load_template(config.system_template),
-                                    {"tools_json": json.dumps(list(self.tools.definitions), indent=1)})
+                                    {"tools_json": json.dumps(list(self.tools.definitions))})
         if config.system:
             self.system_prompt = f"{config.system}\n\n{self.system_prompt}"
         self.limits = session_limits(config.call_timeout_s, config.max_calls, config.memory_mb)
