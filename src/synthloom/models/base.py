@@ -41,9 +41,10 @@ class ChatRequest:
     def sampling(self) -> dict[str, Any]:
         """The parameters that change what the model returns (all of them go into the cache key)."""
         # Built by hand: dataclasses.asdict deep-copies, which costs more than the rest of a cached call.
-        params = {"prompt": self.prompt, "temperature": self.temperature, "top_p": self.top_p,
-                  "max_tokens": self.max_tokens, "seed": self.seed, "stop": self.stop, "json_schema": self.json_schema,
-                  "logprobs": self.logprobs, "top_logprobs": self.top_logprobs}
+        params: dict[str, Any] = {"prompt": self.prompt, "temperature": self.temperature, "top_p": self.top_p,
+                                  "max_tokens": self.max_tokens, "seed": self.seed, "stop": self.stop,
+                                  "json_schema": self.json_schema, "logprobs": self.logprobs,
+                                  "top_logprobs": self.top_logprobs}
         if self.tools or self.tool_choice:  # only then, so every cache key made before tools existed holds
             params.update(tools=self.tools, tool_choice=self.tool_choice)
         return params

@@ -106,7 +106,7 @@ def _tool_calls(raw: Any) -> list[dict[str, Any]] | None:
         return None
     if not isinstance(raw, list):
         return [{"malformed": redact(str(raw)[:2000])}]
-    calls = []
+    calls: list[dict[str, Any]] = []
     for item in raw:
         function = item.get("function") if isinstance(item, dict) else None
         if not isinstance(function, dict):

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import json
 import textwrap
+from pathlib import Path
 
 import pytest
 
 from synthloom.models.base import ChatRequest, Choice
 from tests.run.test_pipeline_scripted import run_pipeline
 from tests.scripted_backend import ScriptedBackend
+
+EXAMPLES = Path(__file__).parents[3] / "examples"
 
 
 def call(name: str, **arguments) -> str:
@@ -225,3 +228,34 @@ async def test_queries_are_generated_from_the_tools_when_asked(tmp_path):
     assert sorted(r["fields"]["output"] for r in output) == ["22.046226 lb", "91"]
     counters = summary.steps["tool_use"].counters
     assert counters["queries_generated"] == 3 and counters["dropped_duplicate_query"] == 1
+
+
+async def test_a_calibrated_judge_after_tool_use_decides_the_unchecked_trajectories(tmp_path):
+    """The semantic check by a judge: judge_filter reads each trajectory's transcript, once it has passed
+    its calibration gate on the shipped tool-trajectory calibration set. The scripted judge stands in
+    for a good one: it knows the calibration file's verdicts and fails the one wrong answer here; a
+    judge that passed everything would stop the run (see the last lines)."""
+    calibration = EXAMPLES / "tool_judge_calibration.jsonl"
+    known = {row["tool_transcript"]: row["good"] for row in map(json.loads, calibration.read_text().splitlines())}
+
+    def judge(request: ChatRequest) -> str:
+        transcript = request.messages[-1]["content"].split("Answer:\n", 1)[1].rsplit("\n\nReply with", 1)[0]
+        good = known.get(transcript.strip(), "= 140." not in transcript)
+        return "PASS: the answer states the result" if good else "FAIL: the answer contradicts the result"
+
+    script = {q: PROMPTED[q] for q in ("What is (17 + 5) * 3?", "What is 12 * 12?", "Convert 5 km to miles.")}
+    pipeline = [{"step": "tool_use"},
+                {"step": "judge_filter", "model": "judge", "prompt_fields": ["instruction"],
+                 "response_field": "tool_transcript", "calibration": str(calibration)},
+                {"step": "dedup", "fields": ["instruction"]}]
+    summary, output, removed, failures = await run_pipeline(
+        tmp_path, pipeline, scripted(script), rows=[{"query": q} for q in script],
+        models={"judge": ScriptedBackend(default=judge)})
+    assert not failures
+    assert summary.steps["judge_filter"].report["judge_trusted"] is True
+    assert sorted(r["fields"]["instruction"] for r in output) == ["Convert 5 km to miles.", "What is (17 + 5) * 3?"]
+    [judged_out] = [r for r in removed if r["meta"].get("judge_filter")]
+    assert judged_out["fields"]["instruction"] == "What is 12 * 12?"
+    with pytest.raises(Exception, match="cannot tell good records from bad"):
+        await run_pipeline(tmp_path / "again", pipeline, scripted(script), rows=[{"query": q} for q in script],
+                           models={"judge": ScriptedBackend(default="PASS: fine")})

@@ -64,7 +64,7 @@ def convert_units(value, from_unit, to_unit):
     return {"value": value, "from_unit": from_unit, "to_unit": to_unit, "result": round(converted, 6)}
 
 
-_STORE = {}
+_STORE: dict = {}
 
 
 def kv_set(key, value):
@@ -88,7 +88,7 @@ def kv_list():
     return {"keys": sorted(_STORE)}
 
 
-_EVENTS = []
+_EVENTS: list = []
 
 
 def add_event(title, date, start_time, duration_minutes=60):
