@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import reprlib
 from typing import Any
 
 import aiohttp
@@ -105,17 +106,22 @@ def _tool_calls(raw: Any) -> list[dict[str, Any]] | None:
     if not raw:
         return None
     if not isinstance(raw, list):
-        return [{"malformed": redact(str(raw)[:2000])}]
+        return [{"malformed": redact(reprlib.repr(raw))}]
     calls: list[dict[str, Any]] = []
     for item in raw:
         function = item.get("function") if isinstance(item, dict) else None
         if not isinstance(function, dict):
-            calls.append({"malformed": redact(str(item)[:2000])})
+            calls.append({"malformed": redact(reprlib.repr(item))})
             continue
         arguments = function.get("arguments")
+        if not isinstance(arguments, str):  # an object where JSON text belongs: its text, when it has one
+            try:
+                arguments = json.dumps(arguments)
+            except (TypeError, ValueError, RecursionError):
+                arguments = reprlib.repr(arguments)
         calls.append({"id": str(item.get("id") or ""), "type": "function",
                       "function": {"name": function.get("name"),
-                                   "arguments": arguments if isinstance(arguments, str) else json.dumps(arguments)}})
+                                   "arguments": arguments}})
     return calls
 
 

@@ -8,18 +8,29 @@ from __future__ import annotations
 
 import json
 import re
+import reprlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jsonschema import FormatChecker
-from jsonschema.exceptions import SchemaError
+from jsonschema.exceptions import SchemaError, best_match
 from jsonschema.validators import validator_for
 
 from synthloom.errors import UserError
 
 NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")  # OpenAI's rule for function names
+MAX_DEPTH = 32  # nesting of a call's arguments: deeper is no real call, and deep values break encoders
 TOOL_CALL_BLOCK = re.compile(r"<tool_call>\s*(.*?)\s*(?:</tool_call>|$)", re.DOTALL)
+
+
+_SHORT = reprlib.Repr()  # (keyword arguments only from Python 3.12)
+_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother, _SHORT.maxlist, _SHORT.maxdict = 4, 160, 160, 8, 8
+
+
+def short(value: Any) -> str:
+    """A bounded description of anything a model sent (never recursing deeply, whatever it nests)."""
+    return _SHORT.repr(value)[:300]
 
 
 @dataclass(frozen=True)
@@ -101,7 +112,7 @@ def calls_from_native(tool_calls: list[dict[str, Any]]) -> list[RawCall]:
     for item in tool_calls:
         function = item.get("function") if isinstance(item, dict) else None
         if not isinstance(function, dict):
-            out.append(RawCall(None, None, problem=f"a tool call of no known shape: {str(item)[:200]}"))
+            out.append(RawCall(None, None, problem=f"a tool call of no known shape: {short(item)}"))
             continue
         out.append(RawCall(function.get("name"), function.get("arguments"), str(item.get("id") or "")))
     return out
@@ -109,7 +120,7 @@ def calls_from_native(tool_calls: list[dict[str, Any]]) -> list[RawCall]:
 
 def _raw_from_object(value: Any) -> RawCall:
     if not isinstance(value, dict) or "name" not in value:
-        return RawCall(None, None, problem=f"a tool call needs \"name\" and \"arguments\": {str(value)[:200]}")
+        return RawCall(None, None, problem=f"a tool call needs \"name\" and \"arguments\": {short(value)}")
     return RawCall(value.get("name"), value.get("arguments", value.get("parameters", {})))
 
 
@@ -133,6 +144,10 @@ def calls_from_text(text: str, max_chars: int) -> list[RawCall]:
         except (ValueError, RecursionError):
             calls.append(RawCall(None, None, problem=f"a tool call that is not JSON: {block[:200]}"))
             continue
+        if isinstance(value, (dict, list)) and _depth(value) > MAX_DEPTH + 2:
+            calls.append(RawCall(None, None, problem=f"a tool call nested deeper than {MAX_DEPTH}",
+                                 kind="arguments_too_large"))
+            continue
         calls.extend(_raw_from_object(v) for v in (value if isinstance(value, list) else [value]))
     return calls
 
@@ -140,7 +155,7 @@ def calls_from_text(text: str, max_chars: int) -> list[RawCall]:
 def check_call(tools: ToolSet, call: RawCall, max_chars: int) -> CheckedCall:
     """The format check: a defined tool, arguments a JSON object within the size limit, valid against
     the tool's parameter schema. Never raises."""
-    name = call.name if isinstance(call.name, str) else str(call.name)[:80]
+    name = call.name if isinstance(call.name, str) else short(call.name)[:80]
     if call.problem:
         return CheckedCall(name, None, call.kind, call.problem)
     if name not in tools.validators:
@@ -153,18 +168,32 @@ def check_call(tools: ToolSet, call: RawCall, max_chars: int) -> CheckedCall:
             arguments = json.loads(arguments) if arguments.strip() else {}
         except (ValueError, RecursionError):
             return CheckedCall(name, None, "arguments_not_json", arguments[:200])
-    elif len(json.dumps(arguments, default=str)) > max_chars:
+    if isinstance(arguments, (dict, list)) and _depth(arguments) > MAX_DEPTH:
+        return CheckedCall(name, None, "arguments_too_large", f"nested deeper than {MAX_DEPTH}")
+    if not isinstance(call.arguments, str) and len(json.dumps(arguments, default=str)) > max_chars:
         return CheckedCall(name, None, "arguments_too_large", f"over {max_chars} characters")
     if not isinstance(arguments, dict):
-        return CheckedCall(name, None, "arguments_not_object", str(arguments)[:200])
+        return CheckedCall(name, None, "arguments_not_object", short(arguments))
     try:
-        error = next(iter(sorted(tools.validators[name].iter_errors(arguments), key=lambda e: list(e.path))), None)
+        error = best_match(tools.validators[name].iter_errors(arguments))
     except (RecursionError, ValueError, TypeError) as exc:
         return CheckedCall(name, None, "schema_invalid", f"{type(exc).__name__}")
     if error is not None:
         where = "/".join(str(p) for p in error.path)
         return CheckedCall(name, None, "schema_invalid", (f"{where}: " if where else "") + error.message[:300])
     return CheckedCall(name, arguments)
+
+
+def _depth(value: Any) -> int:
+    """How deeply lists and objects nest in `value`, counted without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            deepest = max(deepest, depth)
+            if depth <= MAX_DEPTH:
+                stack.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
 
 
 def prompted_call_text(name: str, arguments: dict[str, Any]) -> str:

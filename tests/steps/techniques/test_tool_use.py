@@ -259,3 +259,43 @@ async def test_a_calibrated_judge_after_tool_use_decides_the_unchecked_trajector
     with pytest.raises(Exception, match="cannot tell good records from bad"):
         await run_pipeline(tmp_path / "again", pipeline, scripted(script), rows=[{"query": q} for q in script],
                            models={"judge": ScriptedBackend(default="PASS: fine")})
+
+
+HOSTILE = {
+    "deep please": ['<tool_call>{"name": "calculate", "arguments": {"expression": ' + "[" * 900 + "]" * 900
+                    + "}}</tool_call>"],
+    "deeper please": ["<tool_call>" + "[" * 20_000 + "]" * 20_000 + "</tool_call>"],
+    "odd name please": ['<tool_call>{"name": {"a": [1, 2]}, "arguments": {}}</tool_call>'],
+    "list arguments please": ['<tool_call>{"name": "calculate", "arguments": [1, 2]}</tool_call>'],
+    "unclosed please": ['<tool_call>{"name": "calculate", "arguments": {"expression": "1 + 1"}}'],  # no end tag
+    "huge int please": ['<tool_call>{"name": "convert_units", "arguments": {"value": ' + "9" * 5000
+                        + ', "from_unit": "m", "to_unit": "km"}}</tool_call>'],
+    "big but allowed int please": ['<tool_call>{"name": "convert_units", "arguments": {"value": ' + "9" * 3000
+                                   + ', "from_unit": "m", "to_unit": "km"}}</tool_call>'],
+}
+
+
+async def test_hostile_replies_are_format_failures_and_the_run_goes_on(tmp_path):
+    pipeline = [{"step": "tool_use", "max_argument_chars": 8000}]
+    summary, output, removed, failures = await run_pipeline(tmp_path, pipeline, scripted(HOSTILE), rows=rows(HOSTILE))
+    assert not failures
+    reasons = {r["fields"]["query"]: r["meta"]["tool_use"]["removed"] for r in removed}
+    assert reasons == {"deep please": "arguments_too_large", "deeper please": "arguments_too_large",
+                       "odd name please": "unknown_tool", "list arguments please": "arguments_not_object",
+                       "unclosed please": "repeated_call", "huge int please": "malformed_call",
+                       "big but allowed int please": "execution_error"}
+    # A 5000-digit number is past Python's int limit (not JSON it can read); a 3000-digit one is read and
+    # the tool's float conversion fails in the sandbox.
+    # The unclosed block was read as a call (and run): what a model cut off mid-tag still means.
+    unclosed = next(r for r in removed if r["fields"]["query"] == "unclosed please")
+    assert unclosed["meta"]["tool_use"]["turns"] == 2 and len(unclosed["meta"]["tool_use"]["calls"]) == 1
+
+
+async def test_a_tools_module_that_fails_to_load_stops_the_step_with_its_error(tmp_path):
+    (tmp_path / "tools.json").write_text(json.dumps(HANGING_TOOLS[1:2]))
+    (tmp_path / "tools.py").write_text("import requests_that_are_not_here\n\ndef shout(text):\n    return text\n")
+    pipeline = [{"step": "tool_use", "tools": str(tmp_path / "tools.json"),
+                 "implementations": str(tmp_path / "tools.py")}]
+    with pytest.raises(Exception, match="the tools module did not load: ModuleNotFoundError"):
+        await run_pipeline(tmp_path, pipeline, scripted({"shout hi": [call("shout", text="hi"), "HI"]}),
+                           rows=[{"query": "shout hi"}])

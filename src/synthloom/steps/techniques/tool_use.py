@@ -99,6 +99,8 @@ class ToolUseStepConfig(StepConfig):
     call_timeout_s: float = Field(5.0, gt=0, le=300)
     check_timeout_s: float = Field(10.0, gt=0, le=300)
     memory_mb: int = Field(256, ge=32)
+    parallel: int = Field(16, ge=1, description="trajectories at once: each holds a sandboxed process while "
+                          "it waits on the model (the engine's concurrency bounds the model calls)")
     max_argument_chars: int = Field(4000, ge=16)
     max_result_chars: int = Field(4000, ge=16, description="a longer tool result is cut to this for the model")
     temperature: float = Field(0.7, ge=0)
@@ -219,8 +221,7 @@ class ToolUseStep(PoolStep[ToolUseStepConfig]):
         self.limits = session_limits(config.call_timeout_s, config.max_calls, config.memory_mb)
         self.check_limits = SandboxLimits(wall_s=config.check_timeout_s, cpu_s=int(config.check_timeout_s) + 1,
                                           memory_mb=config.memory_mb)
-        # Each trajectory holds a sandboxed process while it waits on the model: a few per core.
-        self._sessions = asyncio.Semaphore(max(2, 2 * context.cpu.slots))
+        self._sessions = asyncio.Semaphore(config.parallel)
         self.tool_use: Counter = Counter()  # calls per tool in kept trajectories
         self.module_problem = ""
 
