@@ -84,6 +84,7 @@ async def run_once(url: str, tmp_path) -> tuple[ToolUseStep, list[Record]]:
 async def test_native_tool_calls_over_the_wire(tool_server, tmp_path):
     step, kept = await run_once(tool_server.url, tmp_path)
     assert step.native  # auto: an OpenAI-compatible chat server
+    assert "flag" not in step.report() and step.counters["replies_with_native_calls"] == 6
     assert sorted(r.fields["output"] for r in kept) == sorted(f"The result is {n}." for n in [42, 144, 27, 100, 49])
     [dropped] = step.removed
     assert dropped.meta["tool_use"]["removed"] == "arguments_not_json"

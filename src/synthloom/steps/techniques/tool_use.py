@@ -341,6 +341,8 @@ class ToolUseStep(PoolStep[ToolUseStepConfig]):
             except GenerationFailed as exc:
                 raise Dropped("model_call_failed", str(exc)) from None
             choice = sample.choice
+            if choice.tool_calls:
+                self.counters["replies_with_native_calls"] += 1
             raw = calls_from_native(choice.tool_calls) if self.native and choice.tool_calls else \
                 calls_from_text(choice.text, cfg.max_argument_chars)
             if not raw:
@@ -439,7 +441,10 @@ class ToolUseStep(PoolStep[ToolUseStepConfig]):
         return {"mode": "native" if self.native else "prompted", "tools": self.tools.names,
                 "queries": queries, "kept": kept, "kept_rate": round(kept / queries, 4) if queries else None,
                 "failed_by_check": by_check, "calls_per_tool_in_kept": dict(self.tool_use.most_common()),
-                **({"tools_module_problem": self.module_problem} if self.module_problem else {})}
+                **({"tools_module_problem": self.module_problem} if self.module_problem else {}),
+                **({"flag": "native mode, and the server never answered with tool_calls: it may ignore `tools` "
+                            "(llama.cpp's llama-server needs --jinja); try mode: prompted"}
+                   if self.native and queries and not counts["replies_with_native_calls"] else {})}
 
 
 def _json_or_text(text: str) -> Any:
