@@ -299,3 +299,35 @@ async def test_a_tools_module_that_fails_to_load_stops_the_step_with_its_error(t
     with pytest.raises(Exception, match="the tools module did not load: ModuleNotFoundError"):
         await run_pipeline(tmp_path, pipeline, scripted({"shout hi": [call("shout", text="hi"), "HI"]}),
                            rows=[{"query": "shout hi"}])
+
+
+@pytest.mark.parametrize("tools, module, extra, message", [
+    ([{"type": "function", "function": {"name": "f", "parameters": {"type": "object",
+                                                                    "properties": {"x": {"type": "nope"}}}}}],
+     "def f(x):\n    return x\n", {}, "tool 'f': `parameters` is not a valid JSON schema"),
+    ([{"name": "f", "parameters": {"type": "object"}}, {"name": "f"}], "def f():\n    return 1\n", {},
+     "tool names repeat: f"),
+    ([{"name": "f has spaces"}], "", {}, "must be 1-64 letters"),
+    ([{"name": "f"}, {"name": "g"}], "def f():\n    return 1\n", {}, "defines no function for the tools g"),
+    ([{"name": "f"}], "def f(:\n", {}, "line 1: not valid Python"),
+    ([{"name": "f"}], "def f():\n    return 1\n", {"tool_names": ["h"]}, "no tool 'h'"),
+    ([{"name": "f"}], "def f():\n    return 1\n", {"default_check": "c"}, "default_check 'c': no such function"),
+])
+def test_bad_tool_files_are_one_clear_error_before_the_run(tmp_path, tools, module, extra, message):
+    from synthloom.errors import UserError
+    from synthloom.steps.techniques.tool_use import ToolUseStepConfig
+
+    (tmp_path / "tools.json").write_text(json.dumps(tools))
+    (tmp_path / "tools.py").write_text(module)
+    config = ToolUseStepConfig(step="tool_use", tools=str(tmp_path / "tools.json"),
+                               implementations=str(tmp_path / "tools.py"), **extra)
+    with pytest.raises(UserError, match=message):
+        config.check_files()
+
+
+def test_custom_tools_need_their_implementations():
+    from synthloom.errors import UserError
+    from synthloom.steps.techniques.tool_use import ToolUseStepConfig
+
+    with pytest.raises(UserError, match="`implementations` must name the Python file"):
+        ToolUseStepConfig(step="tool_use", tools=str(EXAMPLES / "tool_use_queries.jsonl")).implementation_source()
