@@ -331,3 +331,19 @@ def test_custom_tools_need_their_implementations():
 
     with pytest.raises(UserError, match="`implementations` must name the Python file"):
         ToolUseStepConfig(step="tool_use", tools=str(EXAMPLES / "tool_use_queries.jsonl")).implementation_source()
+
+
+async def test_feed_back_writes_a_malformed_call_as_the_model_wrote_it(tmp_path):
+    broken, whole = '{"expression": "8 *', '{"expression": "8 * 8"}'
+    script = {"What is 8 * 8?": [Choice("", "tool_calls", tool_calls=[native_call("calculate", broken, "c1")]),
+                                 Choice("", "tool_calls", tool_calls=[native_call("calculate", whole, "c2")]),
+                                 Choice("8 * 8 = 64", "stop")]}
+    backend = scripted(script)
+    backend.native_tools = True  # type: ignore[attr-defined]
+    _, output, _, _ = await run_pipeline(tmp_path, [{"step": "tool_use", "on_call_error": "feed_back"}], backend,
+                                         rows=rows(script))
+    [record] = output
+    first, _, second, _, _ = record["fields"]["messages"][1:]
+    assert first["tool_calls"][0]["function"]["arguments"] == '{"expression": "8 *'
+    assert "arguments_not_json" in record["fields"]["messages"][2]["content"]
+    assert json.loads(second["tool_calls"][0]["function"]["arguments"]) == {"expression": "8 * 8"}

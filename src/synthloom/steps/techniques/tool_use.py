@@ -36,6 +36,7 @@ from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan, tokens
 from synthloom.steps.step_config import BuiltinOrPath, ModelName, OptionalBuiltinOrPath, StepConfig, TemplateName
 from synthloom.techniques.tool_calls import (
     CheckedCall,
+    RawCall,
     ToolSet,
     calls_from_native,
     calls_from_text,
@@ -362,15 +363,15 @@ class ToolUseStep(PoolStep[ToolUseStepConfig]):
             if signature == previous:
                 raise Dropped("repeated_call", signature[:300])
             previous = signature
-            await self._run_calls(turn, choice.text, checked, [c.id for c in raw], trajectory, session)
+            await self._run_calls(turn, choice.text, checked, raw, trajectory, session)
         raise Dropped("turn_limit", f"no final answer after {cfg.max_turns} model replies")
 
-    async def _run_calls(self, turn: int, text: str, checked: list[CheckedCall], ids: list[str],
+    async def _run_calls(self, turn: int, text: str, checked: list[CheckedCall], raw: list[RawCall],
                          trajectory: Trajectory, session: ToolSession) -> None:
         cfg = self.config
         wire_calls, export_calls, results = [], [], []
         for i, call in enumerate(checked):
-            call_id = ids[i] if self.native and ids[i] else f"call_{turn}_{i}"
+            call_id = raw[i].id if self.native and raw[i].id else f"call_{turn}_{i}"
             if call.arguments is None:
                 if cfg.on_call_error == "drop":
                     raise Dropped(call.reason, f"{call.name}: {call.detail}")
@@ -394,7 +395,10 @@ class ToolUseStep(PoolStep[ToolUseStepConfig]):
             trajectory.calls.append({"name": call.name, "arguments": arguments,
                                      **({"result": _json_or_text(outcome.result)} if outcome.status == "ok"
                                         else {"error": outcome.error})})
-            function = {"name": call.name, "arguments": json.dumps(arguments)}
+            # A call that failed its format check (kept under feed_back) is written as the model wrote it.
+            written = raw[i].arguments if isinstance(raw[i].arguments, str) else None
+            function = {"name": call.name, "arguments": json.dumps(arguments) if call.arguments is not None or written
+                        is None else written[: cfg.max_argument_chars]}
             export_calls.append({"id": call_id, "type": "function", "function": function})
             results.append({"role": "tool", "tool_call_id": call_id, "content": content})
             wire_calls.append((call.name, arguments, content, call_id))
