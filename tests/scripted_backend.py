@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from synthloom.models.base import BackendError, ChatRequest, Choice, Completion, Usage
 
-Reply = str | Callable[[ChatRequest], str] | BackendError
+# A Choice reply is returned as it is: how a test scripts native `tool_calls`.
+Reply = str | Choice | Callable[[ChatRequest], str | Choice] | BackendError
 
 
 @dataclass
@@ -29,12 +30,13 @@ class ScriptedBackend:
 
     async def generate(self, request: ChatRequest) -> Completion:
         self.requests.append(request)
-        text = request.prompt if request.prompt is not None else request.messages[-1]["content"]
+        text = request.prompt if request.prompt is not None else request.messages[-1].get("content") or ""
         reply = next((r for pattern, r in self.rules if re.search(pattern, text)), self.default)
         if isinstance(reply, BackendError):
             raise reply
         answer = reply(request) if callable(reply) else reply
-        return Completion([Choice(answer, "stop")], Usage(len(text.split()), len(answer.split())), self.model_name)
+        choice = answer if isinstance(answer, Choice) else Choice(answer, "stop")
+        return Completion([choice], Usage(len(text.split()), len(choice.text.split())), self.model_name)
 
     async def check(self) -> str:
         return "scripted backend"

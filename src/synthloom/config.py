@@ -47,7 +47,7 @@ class InputConfig(Strict):
 
 
 class ExportConfig(Strict):
-    format: Literal["sft", "dpo", "alpaca", "sharegpt"]
+    format: Literal["sft", "dpo", "alpaca", "sharegpt", "tools"]
     path: str = Field(description="file name, relative to the run directory")
     prompt_field: str | None = Field(None, description="default: prompt, instruction (+ input) or question")
     response_field: str | None = Field(None, description="default: response, output, label, answer or chosen")

@@ -251,7 +251,7 @@ def models(
 @app.command()
 def export(
     run_dir: Path = typer.Argument(..., help="a run directory (the run_dir of a config)"),
-    format: str = typer.Option("sft", "--format", "-f", help="sft, dpo, alpaca or sharegpt"),
+    format: str = typer.Option("sft", "--format", "-f", help="sft, dpo, alpaca, sharegpt or tools"),
     out: Path | None = typer.Option(None, "--out", "-o", help="folder to write [default: RUN_DIR/export-FORMAT]"),
     file_format: str = typer.Option("jsonl", "--file-format", help="jsonl, parquet, or hf (a saved datasets folder)"),
     val_fraction: float = typer.Option(0.0, "--val-fraction", help="share held out as the validation split"),

@@ -6,6 +6,9 @@ Formats:
 - dpo: {"prompt", "chosen", "rejected"} (TRL DPOTrainer)
 - alpaca: {"instruction", "input", "output"}
 - sharegpt: {"conversations": [{"from": "human"|"gpt", "value"}]}
+- tools: {"messages": [...], "tools": [...]} with assistant `tool_calls` and `tool` messages (a tool_use
+  step's trajectories; TRL's and OpenAI fine-tuning's tool-calling format). `sft` writes the same row
+  for such a record, so a trajectory is never cut down to its question and final answer.
 A record lacking what a format needs is skipped and counted.
 """
 
@@ -48,9 +51,22 @@ def prompt_and_response(fields: dict[str, Any], prompt_field: str | None, respon
     return prompt, _first(fields, RESPONSE_FIELDS, response_field)
 
 
+def tool_row(fields: dict[str, Any]) -> dict[str, Any] | None:
+    """A tool-calling trajectory's row: its messages and the tool definitions they call, or None."""
+    messages, tools = fields.get("messages"), fields.get("tools")
+    if not (isinstance(messages, list) and isinstance(tools, list) and tools
+            and any(isinstance(m, dict) and m.get("tool_calls") for m in messages)):
+        return None
+    return {"messages": messages, "tools": tools}
+
+
 def to_row(fmt: str, record: dict[str, Any], prompt_field: str | None = None,
            response_field: str | None = None) -> dict[str, Any] | None:
     fields = record.get("fields", {})
+    if fmt in ("sft", "tools"):
+        row = tool_row(fields)
+        if row is not None or fmt == "tools":
+            return row
     if fmt == "dpo":
         prompt = instruction_and_input(fields, prompt_field)[0]
         chosen, rejected = fields.get("chosen"), fields.get("rejected")
@@ -68,10 +84,10 @@ def to_row(fmt: str, record: dict[str, Any], prompt_field: str | None = None,
         return {"messages": [{"role": "user", "content": prompt}, {"role": "assistant", "content": response}]}
     if fmt == "sharegpt":
         return {"conversations": [{"from": "human", "value": prompt}, {"from": "gpt", "value": response}]}
-    raise UserError(f"unknown export format {fmt!r}: use sft, dpo, alpaca or sharegpt")
+    raise UserError(f"unknown export format {fmt!r}: use sft, dpo, alpaca, sharegpt or tools")
 
 
-FORMATS = ("sft", "dpo", "alpaca", "sharegpt")
+FORMATS = ("sft", "dpo", "alpaca", "sharegpt", "tools")
 
 
 def convert(records: Iterable[dict[str, Any]], fmt: str, prompt_field: str | None = None,

@@ -10,7 +10,7 @@ from typing import Any, Protocol
 class ChatRequest:
     """One chat completion request. `n` samples; the engine decides how they reach the backend."""
 
-    messages: tuple[dict[str, str], ...]
+    messages: tuple[dict[str, Any], ...]  # content is text; assistant tool_calls and tool messages carry more
     n: int = 1
     prompt: str | None = None  # raw text completion instead of chat (base models, e.g. a feedback model)
     temperature: float = 0.7
@@ -21,11 +21,16 @@ class ChatRequest:
     json_schema: dict[str, Any] | None = None  # constrain output to this JSON Schema where supported
     logprobs: bool = False
     top_logprobs: int = 0
+    # OpenAI-style function definitions ({"type": "function", "function": {...}}) the model may call;
+    # only backends with native tool calling send them (see steps/techniques/tool_use.py).
+    tools: tuple[dict[str, Any], ...] = ()
+    tool_choice: str | None = None  # "auto", "none" or "required"
 
     @classmethod
-    def build(cls, messages: list[dict[str, str]], **params: Any) -> ChatRequest:
+    def build(cls, messages: list[dict[str, Any]], **params: Any) -> ChatRequest:
         stop = params.pop("stop", None) or ()
-        return cls(messages=tuple(dict(m) for m in messages), stop=tuple(stop), **params)
+        tools = tuple(params.pop("tools", None) or ())
+        return cls(messages=tuple(dict(m) for m in messages), stop=tuple(stop), tools=tools, **params)
 
     @classmethod
     def text(cls, prompt: str, **params: Any) -> ChatRequest:
@@ -36,9 +41,13 @@ class ChatRequest:
     def sampling(self) -> dict[str, Any]:
         """The parameters that change what the model returns (all of them go into the cache key)."""
         # Built by hand: dataclasses.asdict deep-copies, which costs more than the rest of a cached call.
-        return {"prompt": self.prompt, "temperature": self.temperature, "top_p": self.top_p,
-                "max_tokens": self.max_tokens, "seed": self.seed, "stop": self.stop, "json_schema": self.json_schema,
-                "logprobs": self.logprobs, "top_logprobs": self.top_logprobs}
+        params: dict[str, Any] = {"prompt": self.prompt, "temperature": self.temperature, "top_p": self.top_p,
+                                  "max_tokens": self.max_tokens, "seed": self.seed, "stop": self.stop,
+                                  "json_schema": self.json_schema, "logprobs": self.logprobs,
+                                  "top_logprobs": self.top_logprobs}
+        if self.tools or self.tool_choice:  # only then, so every cache key made before tools existed holds
+            params.update(tools=self.tools, tool_choice=self.tool_choice)
+        return params
 
     def single(self, seed: int | None) -> ChatRequest:
         """The same request for one sample with its own seed."""
@@ -57,7 +66,7 @@ def as_transcript(request: ChatRequest) -> ChatRequest:
     if len(request.messages) == 1 and request.messages[0]["role"] == "user":
         return ChatRequest(**{**request.__dict__, "messages": (), "prompt": request.messages[0]["content"]})
     names = {"system": "", "user": "User: ", "assistant": "Assistant: "}
-    lines = [f"{names.get(m['role'], m['role'].title() + ': ')}{m['content']}" for m in request.messages]
+    lines = [f"{names.get(m['role'], m['role'].title() + ': ')}{m.get('content') or ''}" for m in request.messages]
     prompt = "\n\n".join(lines) + "\n\nAssistant:"
     return ChatRequest(**{**request.__dict__, "messages": (), "prompt": prompt,
                           "stop": (*request.stop, TRANSCRIPT_STOP)})
@@ -90,6 +99,9 @@ class Choice:
     finish_reason: str | None = None
     # Per generated token: {"token", "logprob", "top": {token: logprob}}; None when not requested.
     logprobs: list[dict[str, Any]] | None = None
+    # Native function calls, in OpenAI's wire shape: [{"id", "type": "function", "function": {"name",
+    # "arguments": a JSON string as the model wrote it}}]; None when the model called nothing.
+    tool_calls: list[dict[str, Any]] | None = None
 
 
 @dataclass

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import reprlib
 from typing import Any
 
 import aiohttp
@@ -93,8 +95,34 @@ def _choice(c: dict[str, Any]) -> Choice:
         refusal = c["message"].get("refusal")
         if refusal:  # an answer of its own kind: never an empty success for the cache
             raise BackendError(f"the model refused: {redact(str(refusal)[:300])}", retryable=False, kind="refusal")
-        return Choice(c["message"].get("content") or "", c.get("finish_reason"), _parse_logprobs(c.get("logprobs")))
+        return Choice(c["message"].get("content") or "", c.get("finish_reason"), _parse_logprobs(c.get("logprobs")),
+                      _tool_calls(c["message"].get("tool_calls")))
     return Choice(c["text"], c.get("finish_reason"), _parse_text_logprobs(c.get("logprobs")))
+
+
+def _tool_calls(raw: Any) -> list[dict[str, Any]] | None:
+    """The message's function calls as plain dicts in OpenAI's shape; arguments stay the text the model
+    wrote (a caller checks them), and an entry of another shape is kept as it came, for the caller to refuse."""
+    if not raw:
+        return None
+    if not isinstance(raw, list):
+        return [{"malformed": redact(reprlib.repr(raw))}]
+    calls: list[dict[str, Any]] = []
+    for item in raw:
+        function = item.get("function") if isinstance(item, dict) else None
+        if not isinstance(function, dict):
+            calls.append({"malformed": redact(reprlib.repr(item))})
+            continue
+        arguments = function.get("arguments")
+        if not isinstance(arguments, str):  # an object where JSON text belongs: its text, when it has one
+            try:
+                arguments = json.dumps(arguments)
+            except (TypeError, ValueError, RecursionError):
+                arguments = reprlib.repr(arguments)
+        calls.append({"id": str(item.get("id") or ""), "type": "function",
+                      "function": {"name": function.get("name"),
+                                   "arguments": arguments}})
+    return calls
 
 
 def completion_from_dict(data: Any) -> Completion:
@@ -127,6 +155,7 @@ class OpenAICompatBackend:
         self.model_name = model
         self.identity = f"openai:{self.base_url}" + ("" if chat else ":text")
         self.chat = chat  # False for base models: messages go to /completions as a plain-text transcript
+        self.native_tools = chat  # chat endpoints take `tools` and answer with `tool_calls`
         self.native_n = native_n
         self._api_key = register_secret(api_key)  # kept private: never part of identity, cache key, records or logs
         self._max_connections = max_connections
@@ -172,6 +201,10 @@ class OpenAICompatBackend:
                     "type": "json_schema",
                     "json_schema": {"name": "output", "schema": request.json_schema, "strict": True},
                 }
+        if request.tools and request.prompt is None:
+            body["tools"] = list(request.tools)
+        if request.tool_choice and request.prompt is None:
+            body["tool_choice"] = request.tool_choice
         if request.logprobs and request.prompt is not None:
             body["logprobs"] = max(request.top_logprobs, 1)  # the completions API takes a count here
         elif request.logprobs:
