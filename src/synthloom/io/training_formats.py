@@ -6,7 +6,9 @@ Formats:
 - dpo: {"prompt", "chosen", "rejected"} (TRL DPOTrainer)
 - alpaca: {"instruction", "input", "output"}
 - sharegpt: {"conversations": [{"from": "human"|"gpt", "value"}]}
-A record lacking what a format needs is skipped and counted.
+A record lacking what a format needs is skipped and counted. A multi-turn conversation (a record's chat
+`messages` of more than one exchange, or `messages` on a record with no prompt and response fields) is
+written whole by sft (as `messages`) and sharegpt (system -> "system", user -> "human", assistant -> "gpt").
 """
 
 from __future__ import annotations
@@ -48,9 +50,31 @@ def prompt_and_response(fields: dict[str, Any], prompt_field: str | None, respon
     return prompt, _first(fields, RESPONSE_FIELDS, response_field)
 
 
+SHAREGPT_ROLES = {"system": "system", "user": "human", "assistant": "gpt"}
+
+
+def conversation_of(fields: dict[str, Any], prompt: str | None, response: str | None) -> list[dict[str, str]] | None:
+    """The record's conversation, when it is one: its `messages` if they hold more than one exchange, or
+    if the record has no prompt and response of its own (a single-turn `messages`, as distill writes,
+    may be stale after a later step changed the response, so the fields win there)."""
+    from synthloom.techniques.conversation import as_messages, exchanges
+
+    messages = as_messages(fields.get("messages"))
+    if messages is None:
+        return None
+    return messages if exchanges(messages) > 1 or not (prompt and response) else None
+
+
 def to_row(fmt: str, record: dict[str, Any], prompt_field: str | None = None,
            response_field: str | None = None) -> dict[str, Any] | None:
     fields = record.get("fields", {})
+    if fmt in ("sft", "sharegpt"):
+        conversation = conversation_of(fields, *prompt_and_response(fields, prompt_field, response_field))
+        if conversation is not None and fmt == "sft":
+            return {"messages": conversation}
+        if conversation is not None:
+            return {"conversations": [{"from": SHAREGPT_ROLES[m["role"]], "value": m["content"]}
+                                      for m in conversation]}
     if fmt == "dpo":
         prompt = instruction_and_input(fields, prompt_field)[0]
         chosen, rejected = fields.get("chosen"), fields.get("rejected")

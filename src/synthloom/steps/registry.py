@@ -31,6 +31,9 @@ BUILTIN_STEPS = [
     "synthloom.steps.guards.diversity:DiversityStep",
     "synthloom.steps.guards.coverage:CoverageStep",
     "synthloom.steps.guards.self_consuming:SelfConsumingStep",
+    "synthloom.steps.techniques.conversation:ConversationStep",
+    "synthloom.steps.techniques.personas:PersonasStep",
+    "synthloom.steps.techniques.magpie:MagpieStep",
 ]
 
 
