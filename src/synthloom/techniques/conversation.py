@@ -13,6 +13,12 @@ ROLES = ("system", "user", "assistant")
 # What a simulator often puts before its message though told not to: "User:", "**User:**", "Me:".
 _SPEAKER_PREFIX = re.compile(r"^\s*\**\s*(?:user|me|human|you)\s*\**\s*:\s*\**\s*", re.IGNORECASE)
 _QUOTES = "\"'“”‘’"
+# A simulator that slipped into the assistant's part: it offers help instead of asking for it. Seen on
+# SmolLM2-135M playing the user ("I'm happy to help with any questions"); dev phrases, not a classifier.
+_ASSISTANT_VOICE = re.compile(
+    r"\b(?:i(?:'m| am) (?:here|happy|glad) to (?:help|assist)|i(?:'d| would) be (?:happy|glad) to (?:help|assist)"
+    r"|how (?:can|may) i (?:help|assist)|i will do my best to help|feel free to ask|let me know if you (?:have|need)"
+    r"|as an ai\b|you can (?:now )?ask (?:me|about))", re.IGNORECASE)
 
 
 def as_messages(value: Any) -> list[dict[str, str]] | None:
@@ -55,6 +61,11 @@ def clean_user_turn(text: str) -> str:
     if len(text) >= 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
         text = text[1:-1].strip()
     return text
+
+
+def sounds_like_assistant(text: str) -> bool:
+    """A simulated user message written in the assistant's voice (offering help, not asking for it)."""
+    return bool(_ASSISTANT_VOICE.search(text))
 
 
 def says_done(text: str, stop_phrase: str) -> bool:

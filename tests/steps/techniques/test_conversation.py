@@ -12,7 +12,7 @@ import yaml
 from synthloom.guards.record_text import record_text
 from synthloom.io.training_formats import to_row
 from synthloom.models.base import ChatRequest, Completion
-from synthloom.techniques.conversation import as_messages, clean_user_turn, is_repeat
+from synthloom.techniques.conversation import as_messages, clean_user_turn, is_repeat, sounds_like_assistant
 from tests.conftest import run_cli
 from tests.run.test_pipeline_scripted import run_pipeline
 from tests.scripted_backend import ScriptedBackend
@@ -85,6 +85,7 @@ async def test_conversations_grow_to_max_turns_with_each_turns_lineage(tmp_path)
     ({1: "   "}, "empty_user_turn", 1),
     ({1: "How do I look after a cactus?"}, "repeated_user_turn", 1),  # the seed again
     ({1: "How should I water it?", 2: "how should I water it!"}, "repeated_user_turn", 2),
+    ({1: "A user asked about cactus care, so I will do my best to help you."}, "user_turn_in_assistant_voice", 1),
 ])
 async def test_each_stopping_rule_ends_the_conversation_and_is_counted(tmp_path, script, reason, exchanges):
     summary, output, _, _ = await run_pipeline(
@@ -202,6 +203,8 @@ async def test_the_constitutional_loop_revises_the_last_turn_or_every_turn(tmp_p
 
 
 def test_turn_checks():
+    assert sounds_like_assistant("Great question! I'm happy to help with any gardening questions.")
+    assert not sounds_like_assistant("Can you help me choose a pot for it?")
     assert clean_user_turn("**User:** Why?") == "Why?" and clean_user_turn("'Why not?'") == "Why not?"
     assert is_repeat("How do I water it?", ["how do I water it"], 1.0)
     assert is_repeat("How often do I water my cactus?", ["How often should I water my cactus?"], 0.8)
@@ -210,11 +213,12 @@ def test_turn_checks():
 
 @pytest.mark.slow
 def test_conversations_on_the_bundled_model_export_as_chat(tmp_path):
-    (tmp_path / "in.jsonl").write_bytes(b"".join(orjson.dumps(s) + b"\n" for s in SEEDS[:2]))
+    (tmp_path / "in.jsonl").write_bytes(orjson.dumps(SEEDS[0]) + b"\n")
     config = tmp_path / "conversation.yaml"
     config.write_text(yaml.safe_dump({
         "run_dir": "r", "input": {"path": "in.jsonl"},
-        "pipeline": [{"step": "conversation", "max_turns": 2, "max_tokens": 120, "user_max_tokens": 60}],
+        "pipeline": [{"step": "conversation", "max_turns": 2, "max_tokens": 150, "user_max_tokens": 60,
+                      "system": "Answer briefly, in two or three sentences."}],
         "output": {"exports": [{"format": "sharegpt", "path": "chat.sharegpt.jsonl"}]}}))
     result = run_cli("run", str(config), "--no-progress", cwd=tmp_path, timeout=900)
     assert result.returncode == 0, result.stderr
@@ -222,9 +226,9 @@ def test_conversations_on_the_bundled_model_export_as_chat(tmp_path):
     assert records, result.stdout
     for record in records:
         messages = record["fields"]["messages"]
-        assert messages[0] == {"role": "user", "content": next(s["prompt"] for s in SEEDS
-                                                               if s["prompt"] == messages[0]["content"])}
-        assert [m["role"] for m in messages] == ["user", "assistant"] * record["fields"]["turns"]
+        assert messages[:2] == [{"role": "system", "content": "Answer briefly, in two or three sentences."},
+                                {"role": "user", "content": SEEDS[0]["prompt"]}]
+        assert [m["role"] for m in messages[1:]] == ["user", "assistant"] * record["fields"]["turns"]
         assert all(m["content"].strip() for m in messages)
         assert record["meta"]["conversation"]["stop_reason"]
         assert all(t["model"] == "smollm2-135m-instruct" for t in record["meta"]["conversation"]["turns"][1:])

@@ -71,7 +71,9 @@ def persona_reply(request) -> str:
     if "chess coach" in prompt:
         return task  # hands the task back unchanged
     if "nursing student" in prompt:
-        return "" if topic in ("rain", "bread") else f"Request: For my nursing course, {TOPIC_LINES[topic]} - and is it safe?"
+        if topic in ("rain", "bread"):
+            return ""
+        return f"Request: For my nursing course, {TOPIC_LINES[topic]} - and is it safe?"
     if "train driver" in prompt:
         return "Tell me a story about the old railway line I drove for forty years."  # the same every time
     if "beekeeper" in prompt:
@@ -89,7 +91,7 @@ async def test_each_task_becomes_requests_from_its_personas_with_drops_by_reason
                     and r["meta"]["personas"].get("persona"))
     assert sum(dealt.values()) == 24 and max(dealt.values()) - min(dealt.values()) <= 1
     assert counters["tasks"] == 12 and counters["dropped_no_task"] == 1
-    chess, nurse, train = dealt["a chess coach"], dealt["a first-year nursing student"], dealt["a retired train driver"]
+    chess, train = dealt["a chess coach"], dealt["a retired train driver"]
     assert counters["dropped_copy_of_task"] == chess
     assert counters["dropped_repeated"] == train - 1
     nurse_empty = sum(1 for r in removed if r["meta"]["personas"].get("removed") == "empty")

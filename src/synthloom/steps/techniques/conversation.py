@@ -3,7 +3,8 @@ model, or the same one prompted to play the user) writes the next message, until
 
 Stopping rules, each counted under `stopped_<reason>`: `max_turns` assistant turns; the simulator says it
 is done (its message holds `stop_phrase`); a turn that is empty, or that repeats an earlier turn of the
-same speaker (the same words, or ROUGE-L F at `repeat_similarity` or above); an assistant reply cut off
+same speaker (the same words, or ROUGE-L F at `repeat_similarity` or above); a simulated user turn in
+the assistant's voice ("I'm happy to help", the small simulator's usual slip); an assistant reply cut off
 by max_tokens (that exchange is left out: a training target that stops mid-sentence teaches the wrong
 ending). A conversation with fewer than `min_turns` assistant turns is dropped (`dropped_too_short`).
 
@@ -25,7 +26,14 @@ from synthloom.record import Record, stable_id
 from synthloom.steps.base import RecordStep, StepContext, StepError, TemplateFieldMissing
 from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan
 from synthloom.steps.step_config import ModelName, StepConfig, TemplateName
-from synthloom.techniques.conversation import clean_user_turn, is_repeat, says_done, transcript, view_fields
+from synthloom.techniques.conversation import (
+    clean_user_turn,
+    is_repeat,
+    says_done,
+    sounds_like_assistant,
+    transcript,
+    view_fields,
+)
 from synthloom.templates import load_template, render
 
 DEFAULT_STOP_PHRASE = "[DONE]"
@@ -48,6 +56,8 @@ class ConversationStepConfig(StepConfig):
     stop_phrase: str = Field(DEFAULT_STOP_PHRASE, min_length=1, description="the simulator writes it when done")
     repeat_similarity: float = Field(0.9, gt=0, le=1, description="a turn this close (ROUGE-L F) to an earlier "
                                      "turn of its speaker ends the conversation; 1: only identical words")
+    drop_assistant_voice: bool = Field(True, description="a simulated user turn that offers help instead of "
+                                       "asking (\"I'm happy to help\") ends the conversation")
     temperature: float = Field(0.7, ge=0, description="the assistant's")
     user_temperature: float = Field(0.9, ge=0)
     max_tokens: int = Field(512, ge=8, description="per assistant turn")
@@ -182,4 +192,6 @@ class ConversationStep(RecordStep[ConversationStepConfig]):
             return "user_turn_truncated"
         if is_repeat(text, earlier, self.config.repeat_similarity):
             return "repeated_user_turn"
+        if self.config.drop_assistant_voice and sounds_like_assistant(text):
+            return "user_turn_in_assistant_voice"
         return None

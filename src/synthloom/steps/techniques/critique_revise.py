@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from synthloom.engine.prompting import item_seed
 from synthloom.models.base import ChatRequest
@@ -28,6 +28,7 @@ from synthloom.techniques.constitution import Principle, load_constitution
 from synthloom.techniques.conversation import as_messages, view_fields
 from synthloom.techniques.text_quality import still_answers
 
+CONVERSATION_TURNS_PLANNED = 5  # the cost plan's upper bound on assistant turns per conversation (turns: all)
 REVISION_SUFFIX = " Reply with the rewritten response only."
 
 
@@ -56,6 +57,12 @@ class CritiqueReviseStepConfig(StepConfig):
         "record's messages_field conversation (its last, or every one)")
     messages_field: str = "messages"
 
+    @model_validator(mode="after")
+    def _one_record_per_conversation(self) -> CritiqueReviseStepConfig:
+        if self.keep_all_revisions and self.turns != "single":
+            raise ValueError("keep_all_revisions works with turns: single; a conversation keeps its final revisions")
+        return self
+
     def check_files(self) -> None:
         super().check_files()
         load_constitution(self.constitution)
@@ -65,12 +72,17 @@ class CritiqueReviseStepConfig(StepConfig):
         answer = self.max_tokens
         to_answer = chosen * (1 - before.share_with.get(self.original_field, 0.0))
         rounds = chosen * self.rounds
+        if self.turns != "single":  # a conversation's turns are answered already; `all` revises each of them
+            to_answer = Span.of(0)
+            rounds = rounds * (Span(1, CONVERSATION_TURNS_PLANNED) if self.turns == "all" else Span.of(1))
         # The conversation grows: a critique reads the answer, a revision the answer and the critique.
         calls = [ModelCalls.each(self.model, "first answers", to_answer, before.record_tokens, answer),
                  ModelCalls.each(self.model, "critiques", rounds, before.record_tokens + 2 * answer + 80, answer),
                  ModelCalls.each(self.model, "revisions", rounds, before.record_tokens + 3 * answer + 80, answer)]
-        extra = chosen * (self.rounds - 1) if self.keep_all_revisions else Span.of(0)
-        return StepPlan(calls, before.records + extra, 2 * answer)
+        extra = chosen * (self.rounds - 1) if self.keep_all_revisions and self.turns == "single" else Span.of(0)
+        note = f"turns: all is planned at 1-{CONVERSATION_TURNS_PLANNED} assistant turns a conversation" \
+            if self.turns == "all" else ""
+        return StepPlan(calls, before.records + extra, 2 * answer, note)
 
 
 class CritiqueReviseStep(RecordStep[CritiqueReviseStepConfig]):
@@ -146,7 +158,8 @@ class CritiqueReviseStep(RecordStep[CritiqueReviseStepConfig]):
         chains: list[dict] = []
         for i in chosen:
             original = revised[i]["content"]
-            current, chain = original, []
+            current = original
+            chain: list[dict] = []
             for round_no, principle in enumerate(sample_principles(self.principles, cfg.rounds, cfg.seed,
                                                                    f"{record.id}:{i}"), 1):
                 current = await self._round(revised[:i], current, principle, chain, (record.id, i, round_no))
