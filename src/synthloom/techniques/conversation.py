@@ -95,5 +95,7 @@ def view_fields(messages: list[dict[str, str]]) -> dict[str, str]:
 
 
 def conversation_text(messages: list[dict[str, str]], turns: str) -> str:
-    """A guard's text of a conversation: every turn ("all") or the last exchange ("last")."""
-    return transcript(last_exchange(messages) if turns == "last" else messages)
+    """A guard's text of a conversation: the words of every turn ("all") or of the last exchange ("last"),
+    one a line, without speaker labels (which would be n-grams of their own) or the system prompt."""
+    chosen = last_exchange(messages) if turns == "last" else messages
+    return "\n".join(m["content"] for m in chosen if m["role"] != "system")

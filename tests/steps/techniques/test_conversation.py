@@ -156,7 +156,7 @@ def test_guards_read_every_turn_by_default_or_the_last_exchange():
     every = record_text(fields, None)
     assert "question 0" in every and "answer 2" in every and "Be brief." not in every
     last = record_text(fields, ["last_turn"])
-    assert last == "User: question 2\n\nAssistant: answer 2"
+    assert last == "question 2\nanswer 2"
     assert record_text(fields, ["all_turns"]) == every == record_text(fields, ["messages"])
 
 
