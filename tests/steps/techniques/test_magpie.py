@@ -27,6 +27,9 @@ SMOLLM2_TEMPLATE = (
     "{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}")
 
 
+SMOLLM2_SYSTEM = "You are a helpful AI assistant named SmolLM, trained by Hugging Face"
+
+
 def test_the_pre_query_template_is_the_chat_template_up_to_the_users_words():
     smol = pre_query(SMOLLM2_TEMPLATE, "smollm2")
     assert smol.text == ("<|im_start|>system\nYou are a helpful AI assistant named SmolLM, trained by Hugging "
@@ -149,7 +152,7 @@ def magpie_run(tmp_path, step: dict, models: dict | None = None) -> list[dict]:
     config = tmp_path / "magpie.yaml"
     config.write_text(yaml.safe_dump({"run_dir": "r", **({"model": models} if models else {}),
                                       "pipeline": [{"step": "magpie", "count": 2, "max_samples": 5,
-                                                    "instruction_max_tokens": 48, "max_tokens": 48,
+                                                    "instruction_max_tokens": 48, "max_tokens": 32,
                                                     "keep_truncated_responses": True, **step}]}))
     result = run_cli("run", str(config), "--no-progress", cwd=tmp_path, timeout=900)
     assert result.returncode == 0, result.stderr
@@ -176,7 +179,9 @@ def test_magpie_on_the_bundled_model_in_process_reads_its_template_from_the_gguf
 
 @pytest.mark.slow
 def test_magpie_through_a_llama_cpp_servers_completions_endpoint(tmp_path, llama_server):
-    records = magpie_run(tmp_path, {"pre_query_template": "chatml"},
+    # SmolLM2's template adds this system prompt when none is given; without it, after a bare
+    # "<|im_start|>user", the model wrote code and prose, not requests (5 of 5 cut off, on a dev run).
+    records = magpie_run(tmp_path, {"pre_query_template": "chatml", "system": SMOLLM2_SYSTEM},
                          {"backend": "openai", "base_url": llama_server, "model": "smollm2"})
     check_records(records)
     assert records[0]["lineage"]["params"]["pre_query"] == "preset chatml"
