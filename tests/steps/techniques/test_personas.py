@@ -74,6 +74,8 @@ def persona_reply(request) -> str:
         if topic in ("rain", "bread"):
             return ""
         return f"Request: For my nursing course, {TOPIC_LINES[topic]} - and is it safe?"
+    if "train driver" in prompt and topic == "tea":
+        return "I'm here to help you with any questions about tea."  # out of the persona, into the assistant
     if "train driver" in prompt:
         return "Tell me a story about the old railway line I drove for forty years."  # the same every time
     if "beekeeper" in prompt:
@@ -93,7 +95,9 @@ async def test_each_task_becomes_requests_from_its_personas_with_drops_by_reason
     assert counters["tasks"] == 12 and counters["dropped_no_task"] == 1
     chess, train = dealt["a chess coach"], dealt["a retired train driver"]
     assert counters["dropped_copy_of_task"] == chess
-    assert counters["dropped_repeated"] == train - 1
+    voice = sum(1 for r in removed if r["meta"]["personas"].get("removed") == "assistant_voice")
+    assert voice == 1  # the train driver's tea request
+    assert counters["dropped_repeated"] == train - voice - 1
     nurse_empty = sum(1 for r in removed if r["meta"]["personas"].get("removed") == "empty")
     assert counters.get("dropped_empty", 0) == nurse_empty <= 2
     assert counters["records"] == len(output) == 24 - chess - (train - 1) - nurse_empty
@@ -108,7 +112,7 @@ async def test_each_task_becomes_requests_from_its_personas_with_drops_by_reason
     report = summary.steps["personas"].report
     assert set(report["counts"]) == set(PERSONAS) and report["counts"]["a chess coach"] == 0
     assert {t["category"] for t in report["thin"]} >= {"a chess coach"}
-    assert report["personas_unused"] == 1
+    assert report["personas_without_records"] == 1 and report["personas_not_dealt"] == 0
     diversity = report["diversity_by_group"]
     assert diversity["a retired train driver"]["count"] == 1 and diversity["all"]["count"] == len(output)
     assert diversity["a pastry chef in Lyon"]["distinct_2"] < diversity["all"]["distinct_2"] + 1
