@@ -9,7 +9,9 @@ Formats:
 - tools: {"messages": [...], "tools": [...]} with assistant `tool_calls` and `tool` messages (a tool_use
   step's trajectories; TRL's and OpenAI fine-tuning's tool-calling format). `sft` writes the same row
   for such a record, so a trajectory is never cut down to its question and final answer.
-A record lacking what a format needs is skipped and counted.
+A record lacking what a format needs is skipped and counted. A multi-turn conversation (a record's chat
+`messages` of more than one exchange, or `messages` on a record with no prompt and response fields) is
+written whole by sft (as `messages`) and sharegpt (system -> "system", user -> "human", assistant -> "gpt").
 """
 
 from __future__ import annotations
@@ -60,6 +62,21 @@ def tool_row(fields: dict[str, Any]) -> dict[str, Any] | None:
     return {"messages": messages, "tools": tools}
 
 
+SHAREGPT_ROLES = {"system": "system", "user": "human", "assistant": "gpt"}
+
+
+def conversation_of(fields: dict[str, Any], prompt: str | None, response: str | None) -> list[dict[str, str]] | None:
+    """The record's conversation, when it is one: its `messages` if they hold more than one exchange, or
+    if the record has no prompt and response of its own (a single-turn `messages`, as distill writes,
+    may be stale after a later step changed the response, so the fields win there)."""
+    from synthloom.techniques.conversation import as_messages, exchanges
+
+    messages = as_messages(fields.get("messages"))
+    if messages is None:
+        return None
+    return messages if exchanges(messages) > 1 or not (prompt and response) else None
+
+
 def to_row(fmt: str, record: dict[str, Any], prompt_field: str | None = None,
            response_field: str | None = None) -> dict[str, Any] | None:
     fields = record.get("fields", {})
@@ -67,6 +84,13 @@ def to_row(fmt: str, record: dict[str, Any], prompt_field: str | None = None,
         row = tool_row(fields)
         if row is not None or fmt == "tools":
             return row
+    if fmt in ("sft", "sharegpt"):
+        conversation = conversation_of(fields, *prompt_and_response(fields, prompt_field, response_field))
+        if conversation is not None and fmt == "sft":
+            return {"messages": conversation}
+        if conversation is not None:
+            return {"conversations": [{"from": SHAREGPT_ROLES[m["role"]], "value": m["content"]}
+                                      for m in conversation]}
     if fmt == "dpo":
         prompt = instruction_and_input(fields, prompt_field)[0]
         chosen, rejected = fields.get("chosen"), fields.get("rejected")

@@ -123,6 +123,12 @@ class LlamaCppBackend:
                                kind="client_error") from None
         return completion_from_dict(data)
 
+    async def chat_template(self) -> str | None:
+        """The chat template the GGUF carries in its metadata (what create_chat_completion applies), or None."""
+        llama = await asyncio.to_thread(self._load)
+        template = (llama.metadata or {}).get("tokenizer.chat_template")
+        return template if isinstance(template, str) and template.strip() else None
+
     async def check(self) -> str:
         await asyncio.to_thread(self._load)
         return f"in-process llama.cpp, {self.path} (context {self._options['n_ctx']})"

@@ -252,6 +252,19 @@ class OpenAICompatBackend:
                             retryable=should_retry(headers, status in RETRYABLE_STATUS),
                             retry_after=parse_retry_after(headers), kind=status_kind(status))
 
+    async def chat_template(self) -> str | None:
+        """The model's chat template, where the server reports it: llama.cpp's own server answers GET /props
+        (at its root, beside /v1) with `chat_template`. Others (vLLM, llama-cpp-python, hosted APIs) do
+        not say, and None sends the caller to a preset."""
+        root = self.base_url.removesuffix("/v1")
+        try:
+            async with self.session().get(f"{root}/props", timeout=aiohttp.ClientTimeout(total=15)) as resp:
+                body = await resp.read() if resp.status == 200 else b""
+            template = orjson.loads(body).get("chat_template") if body else None
+        except (aiohttp.ClientError, asyncio.TimeoutError, OSError, orjson.JSONDecodeError, AttributeError):
+            return None
+        return template if isinstance(template, str) and template.strip() else None
+
     async def _list_models(self) -> tuple[int, list[str] | None]:
         """GET /models: (status, the model ids it lists, or None when the body is no such list)."""
         session = self.session()

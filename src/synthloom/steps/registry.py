@@ -32,6 +32,9 @@ BUILTIN_STEPS = [
     "synthloom.steps.guards.coverage:CoverageStep",
     "synthloom.steps.guards.self_consuming:SelfConsumingStep",
     "synthloom.steps.techniques.tool_use:ToolUseStep",
+    "synthloom.steps.techniques.conversation:ConversationStep",
+    "synthloom.steps.techniques.personas:PersonasStep",
+    "synthloom.steps.techniques.magpie:MagpieStep",
 ]
 
 

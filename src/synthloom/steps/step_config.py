@@ -52,7 +52,8 @@ ConfigRelativePath = Annotated[Path, FileReference()]
 OptionalConfigRelativePath = Annotated[Path | None, FileReference()]
 
 TEXT_FIELDS_HELP = ("the record fields compared, joined; default: its prompt (instruction + input, prompt or "
-                    "question) and its response")
+                    "question) and its response, or a conversation's every turn (all_turns; last_turn: its "
+                    "last exchange only)")
 
 
 class StepConfig(Strict):
