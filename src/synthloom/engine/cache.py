@@ -50,7 +50,7 @@ def lookup(db: sqlite3.Connection, key: str) -> tuple[Choice, dict[str, int]] | 
         return None
     data = orjson.loads(row[0])
     return Choice(text=data["text"], finish_reason=data.get("finish_reason"),
-                  logprobs=data.get("logprobs")), data.get("usage", {})
+                  logprobs=data.get("logprobs"), reasoning=data.get("reasoning")), data.get("usage", {})
 
 
 class ResponseCache:
@@ -80,6 +80,8 @@ class ResponseCache:
     def put(self, key: str, model: str, choice: Choice, usage: dict[str, int]) -> None:
         sample: dict[str, Any] = {"text": choice.text, "finish_reason": choice.finish_reason,
                                   "logprobs": choice.logprobs, "usage": usage}
+        if choice.reasoning is not None:  # the server's reasoning part (a <think> block stays in the text)
+            sample["reasoning"] = choice.reasoning
         self._db.execute("INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?)",
                          (key, time.time(), model, orjson.dumps(sample)))
 
