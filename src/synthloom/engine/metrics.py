@@ -128,4 +128,6 @@ class EngineMetrics:
         return ((f"batches: {batches}; " if batches else "")
                 + f"{d['succeeded_calls']} calls ({d['calls_per_s']}/s), {d['cache_hits']} cache hits, "
                 f"{d['retries']} retries, {d['failed_samples']} failed samples (errors: {errors}), "
-                f"{d['prompt_tokens']}+{d['completion_tokens']} tokens, ${d['estimated_cost_usd']:.4f}")
+                f"{d['prompt_tokens']}+{d['completion_tokens']} tokens"
+                + (f" ({self.reasoning_tokens} reasoning)" if self.reasoning_tokens else "")
+                + f", ${d['estimated_cost_usd']:.4f}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 DEFAULT_TAGS = ("<think>", "</think>")
+REASONING_FIELD = "reasoning"  # the record field that holds the trace of the answer beside it
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from synthloom.engine.engine import Sample
+from synthloom.models.reasoning import REASONING_FIELD
 
-REASONING_FIELD = "reasoning"
+__all__ = ["REASONING_FIELD", "UNFINISHED", "UNFINISHED_HINT", "reasoning_fields", "reasoning_meta"]
 
 
 def reasoning_fields(sample: Sample, parent: dict[str, Any]) -> dict[str, Any]:

@@ -114,8 +114,13 @@ class DistillStep(PoolStep[DistillStepConfig]):
         messages.append({"role": "user", "content": prompt})
         [sample] = await self.teachers[teacher].complete(ChatRequest.build(
             messages, temperature=cfg.temperature, max_tokens=cfg.max_tokens, seed=item_seed(cfg.seed, key)))
+        if sample.choice.reasoning_unfinished:  # a reasoning model that never reached its answer
+            self.counters["unfinished_reasoning"] += 1
+            return None, sample.choice.reasoning or ""
         reasoning, answer = split_reasoning(sample.choice.text, cfg.answer_marker) if cfg.reasoning \
             else ("", sample.choice.text.strip())
+        # A reasoning model's own trace (reasoning_content or a <think> block) comes before any marked part.
+        reasoning = "\n\n".join(p for p in (sample.choice.reasoning, reasoning) if p)
         label = match_option(answer, cfg.label_options) if cfg.label_options else answer
         return (label or None), reasoning
 
@@ -145,8 +150,10 @@ class DistillStep(PoolStep[DistillStepConfig]):
             "messages": [{"role": "user", "content": prompt}, {"role": "assistant", "content": label}],
             "teacher_answers": details["answers"], "teacher_agreement": round(result.agreement, 4),
         }
-        if cfg.reasoning:
+        if cfg.reasoning or details["reasoning"]:
             fields["reasoning"] = details["reasoning"]
+        elif record.fields.get("reasoning"):
+            fields["reasoning"] = None  # an earlier reply's trace is not this label's
         category = self._category(record.fields)
         if category in low and cfg.audit is not None:
             fields["audit_flag"] = f"teacher accuracy in {category!r} is under {cfg.audit.min_accuracy}"

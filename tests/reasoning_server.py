@@ -1,0 +1,83 @@
+"""A stand-in for a reasoning model behind vLLM or SGLang with a reasoning parser (or DeepSeek's API):
+the trace comes back as `message.reasoning_content` (or `message.reasoning`, `field="reasoning"`), the
+answer as `content`, and `usage.completion_tokens_details.reasoning_tokens` counts the trace. With
+`style="think"` it is the same model behind a server without a parser: `<think>trace</think>answer` in
+`content`, and no reasoning count.
+
+It answers "What is A + B?" (any prompt with two integers and a plus) from the request's seed, so a test
+knows every candidate's fate: seed % 5 == 0 runs out of tokens inside its trace (finish_reason length,
+no content), seed % 5 in (1, 2) answers right, 3 answers wrong, 4 answers with no number. Every trace
+states the right value as a first guess ("a first guess: the answer is A+B"), so a verifier that read
+the trace as the answer would pass the unreadable and the unfinished replies, and be caught. Trace lengths grow with the seed, so lengths differ between candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import orjson
+from aiohttp import web
+
+from tests.threaded_server import ThreadedServer
+
+SUM = re.compile(r"(-?\d+)\s*\+\s*(-?\d+)")
+
+
+def fate(seed: int) -> str:
+    return ("unfinished", "right", "right", "wrong", "unreadable")[seed % 5]
+
+
+@dataclass
+class ReasoningServer:
+    style: str = "reasoning_content"  # or "think": the trace inside the text, as a server without a parser
+    key: str = "reasoning_content"  # the message key of the trace (vLLM >= 0.9 also sends `reasoning`)
+    seen: list[dict] = field(default_factory=list)
+    url: str = ""
+
+    def reply(self, prompt: str, seed: int) -> tuple[str | None, str, str]:
+        """(content, trace, finish_reason) for one request."""
+        a, b = (int(x) for x in SUM.search(prompt).groups()) if SUM.search(prompt) else (0, 0)
+        trace = f"I need {a} + {b}. A first guess: the answer is {a + b}. " + "Let me check it again. " * (seed % 4) + \
+                f"Counting up from {a} by {b} gives the sum."
+        kind = fate(seed)
+        if kind == "unfinished":
+            return None, trace + " Wait, let me recount", "length"
+        answer = {"right": f"The answer is {a + b}.", "wrong": f"The answer is {a + b - 2}.",
+                  "unreadable": "I am not sure about this one."}[kind]
+        return answer, trace, "stop"
+
+    async def _chat(self, request: web.Request) -> web.Response:
+        body = orjson.loads(await request.read())
+        self.seen.append(body)
+        prompt = body["messages"][-1]["content"]
+        content, trace, finish = self.reply(prompt, int(body.get("seed") or 0))
+        words = len(trace.split()) + len((content or "").split())
+        message: dict = {"role": "assistant"}
+        usage: dict = {"prompt_tokens": len(prompt.split()), "completion_tokens": words}
+        if self.style == "think":
+            message["content"] = f"<think>\n{trace}" + ("" if content is None else f"\n</think>\n\n{content}")
+        else:
+            message["content"] = content
+            message[self.key] = trace
+            usage["completion_tokens_details"] = {"reasoning_tokens": len(trace.split())}
+        return web.json_response({"id": "r", "object": "chat.completion", "model": body.get("model"),
+                                  "choices": [{"index": 0, "message": message, "finish_reason": finish}],
+                                  "usage": usage})
+
+    async def _models(self, request: web.Request) -> web.Response:
+        return web.json_response({"object": "list", "data": [{"id": "reasoner", "object": "model"}]})
+
+    def _app(self) -> web.Application:
+        app = web.Application()
+        app.router.add_get("/v1/models", self._models)
+        app.router.add_post("/v1/chat/completions", self._chat)
+        return app
+
+    def start(self) -> ReasoningServer:
+        self._server = ThreadedServer()
+        self.url = self._server.serve(self._app) + "/v1"
+        return self
+
+    def stop(self) -> None:
+        self._server.stop()
