@@ -4,15 +4,17 @@ answer as `content`, and `usage.completion_tokens_details.reasoning_tokens` coun
 `style="think"` it is the same model behind a server without a parser: `<think>trace</think>answer` in
 `content`, and no reasoning count.
 
-It answers "What is A + B?" (any prompt with two integers and a plus) from the request's seed, so a test
-knows every candidate's fate: seed % 5 == 0 runs out of tokens inside its trace (finish_reason length,
-no content), seed % 5 in (1, 2) answers right, 3 answers wrong, 4 answers with no number. Every trace
+It answers "What is A + B?" (any prompt with two integers and a plus) from A and a hash of the request's
+seed, so a test knows every candidate's fate (`fate`): a reply runs out of tokens inside its trace
+(finish_reason length, no content), answers right, answers wrong, or answers with no number. Problems
+with A % 4 == 0 are always solved, A % 4 == 1 never, the others about half the time. Every trace
 states the right value as a first guess ("a first guess: the answer is A+B"), so a verifier that read
 the trace as the answer would pass the unreadable and the unfinished replies, and be caught. Trace lengths grow with the seed, so lengths differ between candidates.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -24,8 +26,23 @@ from tests.threaded_server import ThreadedServer
 SUM = re.compile(r"(-?\d+)\s*\+\s*(-?\d+)")
 
 
-def fate(seed: int) -> str:
-    return ("unfinished", "right", "right", "wrong", "unreadable")[seed % 5]
+def fate(seed: int, a: int) -> str:
+    draw = int(hashlib.sha256(str(seed).encode()).hexdigest()[:8], 16) % 10
+    if a % 4 == 0:
+        return "right"
+    if a % 4 == 1:
+        return "unfinished" if draw < 3 else "wrong" if draw < 7 else "unreadable"
+    return "unfinished" if draw == 0 else "right" if draw < 5 else "wrong" if draw < 8 else "unreadable"
+
+
+def operands(prompt: str) -> tuple[int, int]:
+    found = SUM.search(prompt)
+    return (int(found.group(1)), int(found.group(2))) if found else (0, 0)
+
+
+def fate_of(body: dict) -> str:
+    """The fate of the request `body` (as the server logged it in `seen`)."""
+    return fate(int(body.get("seed") or 0), operands(body["messages"][-1]["content"])[0])
 
 
 @dataclass
@@ -37,10 +54,10 @@ class ReasoningServer:
 
     def reply(self, prompt: str, seed: int) -> tuple[str | None, str, str]:
         """(content, trace, finish_reason) for one request."""
-        a, b = (int(x) for x in SUM.search(prompt).groups()) if SUM.search(prompt) else (0, 0)
+        a, b = operands(prompt)
         trace = f"I need {a} + {b}. A first guess: the answer is {a + b}. " + "Let me check it again. " * (seed % 4) + \
                 f"Counting up from {a} by {b} gives the sum."
-        kind = fate(seed)
+        kind = fate(seed, a)
         if kind == "unfinished":
             return None, trace + " Wait, let me recount", "length"
         answer = {"right": f"The answer is {a + b}.", "wrong": f"The answer is {a + b - 2}.",

@@ -19,6 +19,9 @@ from synthloom.models.reasoning import split_reasoning
 from tests.provider_server import REASONING_TOKENS, REASONING_TRACE
 from tests.reasoning_server import ReasoningServer, fate
 
+# a seed of each fate for "What is 2 + 3?"
+SEEDS = {f: next(s for s in range(200) if fate(s, 2) == f) for f in ("right", "wrong", "unreadable", "unfinished")}
+
 
 @pytest.mark.parametrize(("text", "answer", "reasoning", "unfinished"), [
     ("<think>\nadd them\n</think>\n\nThe answer is 4.", "The answer is 4.", "add them", False),
@@ -62,11 +65,10 @@ def _ask(engine: Engine, seeds: list[int], prompt: str = "What is 2 + 3?"):
 def test_a_reasoning_servers_trace_is_kept_apart_with_its_tokens(tmp_path, style, key):
     server = ReasoningServer(style=style, key=key or "reasoning_content").start()
     try:
-        samples = _ask(_engine(server, tmp_path), [1, 3, 4, 5])
+        samples = _ask(_engine(server, tmp_path), list(SEEDS.values()))
     finally:
         server.stop()
     right, wrong, unreadable, unfinished = samples
-    assert [fate(s) for s in (1, 3, 4, 5)] == ["right", "wrong", "unreadable", "unfinished"]
     assert right.choice.text == "The answer is 5." and wrong.choice.text == "The answer is 3."
     assert unreadable.choice.text == "I am not sure about this one."
     for sample in (right, wrong, unreadable):
@@ -84,9 +86,9 @@ def test_a_reasoning_servers_trace_is_kept_apart_with_its_tokens(tmp_path, style
 def test_cached_replies_keep_their_reasoning_and_are_split_again_with_new_tags(tmp_path):
     server = ReasoningServer(style="think").start()
     try:
-        [first] = _ask(_engine(server, tmp_path), [1])
-        [again] = _ask(_engine(server, tmp_path), [1])
-        [untagged] = _ask(_engine(server, tmp_path, tags=None), [1])
+        [first] = _ask(_engine(server, tmp_path), [SEEDS["right"]])
+        [again] = _ask(_engine(server, tmp_path), [SEEDS["right"]])
+        [untagged] = _ask(_engine(server, tmp_path, tags=None), [SEEDS["right"]])
     finally:
         server.stop()
     assert len(server.seen) == 1  # the two later asks came from the cache
@@ -96,8 +98,8 @@ def test_cached_replies_keep_their_reasoning_and_are_split_again_with_new_tags(t
 
     vllm = ReasoningServer().start()
     try:
-        _ask(_engine(vllm, tmp_path / "v"), [2])
-        [cached] = _ask(_engine(vllm, tmp_path / "v"), [2])
+        _ask(_engine(vllm, tmp_path / "v"), [SEEDS["wrong"]])
+        [cached] = _ask(_engine(vllm, tmp_path / "v"), [SEEDS["wrong"]])
     finally:
         vllm.stop()
     assert cached.cached and cached.choice.reasoning.startswith("I need") and not cached.reasoning_tokens_estimated
