@@ -5,7 +5,6 @@ and the decontamination benchmark is one whose item only a trace repeats."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import orjson
@@ -45,7 +44,8 @@ def run_example(name: str, tmp_path: Path, server: ReasoningServer, **changes) -
 @pytest.mark.slow
 def test_reasoning_distillation_keeps_traces_and_decontaminates_them(reasoner, tmp_path):
     (tmp_path / "reasoning").mkdir()
-    (tmp_path / "reasoning" / "benchmark.jsonl").write_bytes(orjson.dumps({"id": "L1", "problem": LEAKED_TRACE}) + b"\n")
+    benchmark = {"id": "L1", "problem": LEAKED_TRACE}
+    (tmp_path / "reasoning" / "benchmark.jsonl").write_bytes(orjson.dumps(benchmark) + b"\n")
     run = run_example("reasoning_distill.yaml", tmp_path, reasoner)
     output = jsonl(run / "output.jsonl")
     assert output and all(r["fields"]["response"] == f"The answer is {r['fields']['answer']}." for r in output)

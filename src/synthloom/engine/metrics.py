@@ -67,7 +67,8 @@ class EngineMetrics:
         total = cls(started=min((p.started for p in parts), default=time.time()))
         for p in parts:
             for name in ("samples", "cache_hits", "shared_calls", "calls", "succeeded_calls", "retries",
-                         "failed_samples", "prompt_tokens", "completion_tokens", "reasoning_tokens", "batch_prompt_tokens",
+                         "failed_samples", "prompt_tokens", "completion_tokens", "reasoning_tokens",
+                         "batch_prompt_tokens",
                          "batch_completion_tokens", "cache_read_tokens", "cache_write_tokens",
                          "batch_cache_read_tokens", "batch_cache_write_tokens", "saved_prompt_tokens",
                          "saved_completion_tokens", "latency_total"):

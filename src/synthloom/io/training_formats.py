@@ -75,6 +75,7 @@ def to_row(fmt: str, record: dict[str, Any], prompt_field: str | None = None,
     fields = record.get("fields", {})
     trace = _trace(fields)
     apart = reasoning == "field"
+    row: dict[str, Any]
     if fmt == "dpo":
         prompt = instruction_and_input(fields, prompt_field)[0]
         chosen, rejected = fields.get("chosen"), fields.get("rejected")

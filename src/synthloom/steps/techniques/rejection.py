@@ -23,18 +23,17 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, model_validator
 
-from synthloom.engine.engine import GenerationFailed
+from synthloom.engine.engine import GenerationFailed, Sample
 from synthloom.engine.prompting import item_seed
 from synthloom.errors import UserError
 from synthloom.models.base import ChatRequest
+from synthloom.models.reasoning import with_think_tags
 from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext
 from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan, tokens
-from synthloom.engine.engine import Sample
 from synthloom.steps.removed_sample import capped
 from synthloom.steps.reply_fields import REASONING_FIELD, UNFINISHED, UNFINISHED_HINT
 from synthloom.steps.step_config import ModelName, StepConfig, TemplateName
-from synthloom.models.reasoning import with_think_tags
 from synthloom.techniques.difficulty import BAND_NAMES, band, decided_pass_rate, in_range
 from synthloom.techniques.preference_pairs import RULE, Reply, pair_up
 from synthloom.techniques.rejection_dedupe import distinct, equations_key, text_key
