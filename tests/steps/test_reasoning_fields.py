@@ -5,6 +5,7 @@ count, cleared when a later answer has none, a trace that never closed failing t
 from __future__ import annotations
 
 from synthloom.guards.record_text import record_text
+from synthloom.io.training_formats import to_row
 from tests.run.test_pipeline_scripted import run_pipeline
 from tests.scripted_backend import ScriptedBackend
 
@@ -69,3 +70,16 @@ async def test_distill_keeps_a_teachers_trace_and_drops_an_unfinished_label(tmp_
     assert labelled["fields"]["messages"][1] == {"role": "assistant", "content": "positive"}
     counters = summary.steps["distill"].counters
     assert counters["unfinished_reasoning"] == 1 and counters["dropped_unreadable"] == 1
+
+
+def test_an_export_attaches_a_trace_only_to_the_answer_it_belongs_to():
+    fields = {"prompt": "Say hi.", "response": "hi", "revision": "Hello!", "reasoning": "greet them",
+              "reasoning_of": "response", "chosen": "Hello!", "rejected": "hi"}
+    record = {"fields": fields}
+    assert to_row("sft", record)["messages"][1]["content"] == "<think>\ngreet them\n</think>\n\nhi"
+    assert to_row("sft", record, response_field="revision")["messages"][1]["content"] == "Hello!"
+    # an AI-feedback pair of two answers on one record: neither side's trace is known, none is attached
+    assert to_row("dpo", record) == {"prompt": "Say hi.", "chosen": "Hello!", "rejected": "hi"}
+    made_elsewhere = {"fields": {"prompt": "Say hi.", "output": "hi", "reasoning": "greet"}}
+    assert to_row("alpaca", made_elsewhere, reasoning="field") == {"instruction": "Say hi.", "input": "",
+                                                                   "output": "hi", "reasoning": "greet"}

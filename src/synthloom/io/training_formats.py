@@ -8,8 +8,9 @@ Formats:
 - sharegpt: {"conversations": [{"from": "human"|"gpt", "value"}]}
 A record lacking what a format needs is skipped and counted.
 
-A reasoning model's trace (the record's `reasoning`, and `rejected_reasoning` for a pair's rejected side)
-is kept or left out by `reasoning`:
+A reasoning model's trace is kept or left out by `reasoning`. The trace of a response is the record's
+`reasoning` when `reasoning_of` names the field the response was taken from (or is absent: data made
+elsewhere); a preference pair's are `chosen_reasoning` and `rejected_reasoning`, each side its own.
 - think: in the reply's text, as `<think>trace</think>` before the answer (any chat template trains on it)
 - field: apart: `reasoning_content` in the assistant message (the key Qwen3's and DeepSeek's chat templates
   read), and `reasoning` / `chosen_reasoning` / `rejected_reasoning` columns in the flat formats
@@ -28,7 +29,7 @@ import orjson
 
 from synthloom.errors import UserError
 from synthloom.io.tables import import_datasets
-from synthloom.models.reasoning import REASONING_FIELD, with_think_tags
+from synthloom.models.reasoning import REASONING_FIELD, REASONING_OF, with_think_tags
 
 REASONING_MODES = ("think", "field", "strip")
 DEFAULT_REASONING = "think"  # distillation is why traces are kept; strip them for answer-only training
@@ -64,6 +65,14 @@ def _trace(fields: dict[str, Any], name: str = REASONING_FIELD) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
+def _response_trace(fields: dict[str, Any], response_field: str | None) -> str | None:
+    """The trace of the response an export takes: only the one written for that very field."""
+    owner = fields.get(REASONING_OF)
+    taken = next((n for n in ((response_field,) if response_field else ()) + RESPONSE_FIELDS
+                  if isinstance(fields.get(n), str) and fields[n].strip()), None)
+    return _trace(fields) if owner is None or owner == taken else None
+
+
 def _reply(text: str, trace: str | None, reasoning: str) -> str:
     return with_think_tags(trace, text) if reasoning == "think" else text
 
@@ -73,7 +82,7 @@ def to_row(fmt: str, record: dict[str, Any], prompt_field: str | None = None,
     if reasoning not in REASONING_MODES:
         raise UserError(f"unknown reasoning mode {reasoning!r}: use {', '.join(REASONING_MODES)}")
     fields = record.get("fields", {})
-    trace = _trace(fields)
+    trace = _response_trace(fields, response_field)
     apart = reasoning == "field"
     row: dict[str, Any]
     if fmt == "dpo":
@@ -81,10 +90,11 @@ def to_row(fmt: str, record: dict[str, Any], prompt_field: str | None = None,
         chosen, rejected = fields.get("chosen"), fields.get("rejected")
         if not (prompt and isinstance(chosen, str) and isinstance(rejected, str)):
             return None
-        bad_trace = _trace(fields, "rejected_reasoning")
-        row = {"prompt": prompt, "chosen": _reply(chosen, trace, reasoning),
+        # a pair's sides have their own traces (a pair made by AI feedback has none it could attach)
+        good_trace, bad_trace = _trace(fields, "chosen_reasoning"), _trace(fields, "rejected_reasoning")
+        row = {"prompt": prompt, "chosen": _reply(chosen, good_trace, reasoning),
                "rejected": _reply(rejected, bad_trace, reasoning)}
-        return {**row, "chosen_reasoning": trace or "", "rejected_reasoning": bad_trace or ""} if apart else row
+        return {**row, "chosen_reasoning": good_trace or "", "rejected_reasoning": bad_trace or ""} if apart else row
     if fmt == "alpaca":
         instruction, extra = instruction_and_input(fields, prompt_field)
         output = _first(fields, RESPONSE_FIELDS, response_field)

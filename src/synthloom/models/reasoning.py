@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 DEFAULT_TAGS = ("<think>", "</think>")
 REASONING_FIELD = "reasoning"  # the record field that holds the trace of the answer beside it
+REASONING_OF = "reasoning_of"  # the name of the field holding that answer (a later step may write another)
 
 
 @dataclass(frozen=True)

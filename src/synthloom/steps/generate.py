@@ -69,7 +69,7 @@ class GenerateStep(RecordStep[GenerateStepConfig]):
                 continue
             child = record.child(
                 self.name, index, {self.config.output_field: sample.choice.text,
-                                   **reasoning_fields(sample, record.fields)},
+                                   **reasoning_fields(sample, self.config.output_field, record.fields)},
                 technique=record.lineage.technique or "generate",
                 model=self.engine.backend.model_name,
                 template=self.config.template,

@@ -10,16 +10,22 @@ from __future__ import annotations
 from typing import Any
 
 from synthloom.engine.engine import Sample
-from synthloom.models.reasoning import REASONING_FIELD
+from synthloom.models.reasoning import REASONING_FIELD, REASONING_OF
 
-__all__ = ["REASONING_FIELD", "UNFINISHED", "UNFINISHED_HINT", "reasoning_fields", "reasoning_meta"]
+__all__ = ["REASONING_FIELD", "UNFINISHED", "UNFINISHED_HINT", "reasoning_fields", "reasoning_meta", "trace_fields"]
 
 
-def reasoning_fields(sample: Sample, parent: dict[str, Any]) -> dict[str, Any]:
-    """The fields that go beside the answer: `reasoning` (set, or cleared when the parent had one)."""
-    if sample.choice.reasoning:
-        return {REASONING_FIELD: sample.choice.reasoning}
+def trace_fields(reasoning: str | None, answer_field: str, parent: dict[str, Any]) -> dict[str, Any]:
+    """The fields that go beside the answer in `answer_field`: `reasoning` and `reasoning_of` (the
+    answer's field, so an export of another field never takes this trace), or the parent's cleared."""
+    if reasoning:
+        return {REASONING_FIELD: reasoning, REASONING_OF: answer_field}
     return {REASONING_FIELD: None} if parent.get(REASONING_FIELD) else {}
+
+
+def reasoning_fields(sample: Sample, answer_field: str, parent: dict[str, Any]) -> dict[str, Any]:
+    """trace_fields of one sample's reply."""
+    return trace_fields(sample.choice.reasoning, answer_field, parent)
 
 
 def reasoning_meta(sample: Sample) -> dict[str, Any]:

@@ -124,6 +124,7 @@ def test_verified_answers_are_paired_with_verified_wrong_ones(reasoner, tmp_path
         else:
             assert fields["rejected"] != fields["response"] and fields["rejected"].startswith("The answer is ")
         assert fields["rejected_reasoning"].startswith("I need ")
+        assert fields["chosen_reasoning"] == fields["reasoning"] and fields["reasoning_of"] == "response"
     # each rejected reply (trace and answer) is used once per prompt
     used = Counter((r.fields["prompt"], r.fields["rejected_reasoning"], r.fields["rejected"]) for r in pairs)
     assert max(used.values()) == 1

@@ -20,6 +20,7 @@ from synthloom.models.base import ChatRequest
 from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext, StepError, TemplateFieldMissing
 from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan, tokens
+from synthloom.steps.reply_fields import trace_fields
 from synthloom.steps.step_config import ConfigRelativePath, ModelNames, StepConfig, Strict, TemplateName
 from synthloom.techniques.labels import AuditResult, Vote, audit, match_option, normalize, split_reasoning, vote
 from synthloom.templates import load_template, render
@@ -150,10 +151,9 @@ class DistillStep(PoolStep[DistillStepConfig]):
             "messages": [{"role": "user", "content": prompt}, {"role": "assistant", "content": label}],
             "teacher_answers": details["answers"], "teacher_agreement": round(result.agreement, 4),
         }
-        if cfg.reasoning or details["reasoning"]:
-            fields["reasoning"] = details["reasoning"]
-        elif record.fields.get("reasoning"):
-            fields["reasoning"] = None  # an earlier reply's trace is not this label's
+        if cfg.reasoning and not details["reasoning"]:
+            fields["reasoning"] = ""  # asked for: present even when the teacher gave none
+        fields.update(trace_fields(details["reasoning"], cfg.output_field, record.fields))
         category = self._category(record.fields)
         if category in low and cfg.audit is not None:
             fields["audit_flag"] = f"teacher accuracy in {category!r} is under {cfg.audit.min_accuracy}"

@@ -32,7 +32,7 @@ from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext
 from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan, tokens
 from synthloom.steps.removed_sample import capped
-from synthloom.steps.reply_fields import REASONING_FIELD, UNFINISHED, UNFINISHED_HINT
+from synthloom.steps.reply_fields import UNFINISHED, UNFINISHED_HINT, trace_fields
 from synthloom.steps.step_config import ModelName, StepConfig, TemplateName
 from synthloom.techniques.difficulty import BAND_NAMES, band, decided_pass_rate, in_range
 from synthloom.techniques.preference_pairs import RULE, Reply, pair_up
@@ -303,11 +303,8 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
         async with self._verifying:
             return await self.verifier.verify(text, fields)
 
-    @staticmethod
-    def _reasoning(candidate: Candidate, parent: Record) -> dict[str, Any]:
-        if candidate.reasoning:
-            return {REASONING_FIELD: candidate.reasoning}
-        return {REASONING_FIELD: None} if parent.fields.get(REASONING_FIELD) else {}
+    def _reasoning(self, candidate: Candidate, parent: Record) -> dict[str, Any]:
+        return trace_fields(candidate.reasoning, self.config.output_field, parent.fields)
 
     def _records(self, state: PromptState) -> list[Record]:
         cfg = self.config
@@ -355,7 +352,9 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
             bad = state.rejected[partner]
             self.counters["preference_pairs"] += 1
             self.counters[f"pairs_rejected_{bad.verdict.outcome}"] += 1
+            # each side's own trace: a pair's export never takes the record's `reasoning` for either side
             out[index] = {"chosen": good.text, "rejected": bad.text,
+                          **({"chosen_reasoning": good.reasoning} if good.reasoning else {}),
                           **({"rejected_reasoning": bad.reasoning} if bad.reasoning else {}),
                           "pair_evidence": {"chosen": good.verdict.summary(), "rejected": bad.verdict.summary(),
                                             "rule": RULE, "rejected_candidate": partner}}
