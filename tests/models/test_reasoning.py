@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 
+import orjson
 import pytest
 
 from synthloom.engine.batch_ledger import BatchLedger
@@ -160,3 +161,19 @@ def test_a_real_llama_cpp_server_reply_with_a_think_block(llama_server, tmp_path
     else:
         assert sample.choice.text.startswith("The answer is ")
     assert 0 < sample.usage.reasoning_tokens <= sample.usage.completion_tokens and sample.reasoning_tokens_estimated
+
+
+def test_the_generate_command_writes_the_trace_beside_the_completion(tmp_path):
+    from tests.conftest import run_cli
+
+    server = ReasoningServer().start()
+    try:
+        (tmp_path / "p.jsonl").write_text('{"prompt": "What is 2 + 3?"}\n{"prompt": "What is 5 + 6?"}\n')
+        result = run_cli("generate", "p.jsonl", "--out", "out.jsonl", "--base-url", server.url, "--model",
+                         "reasoner", "--seed", str(SEEDS["right"]), cwd=tmp_path)
+    finally:
+        server.stop()
+    assert result.returncode == 0, result.stderr
+    first = orjson.loads((tmp_path / "out.jsonl").read_text().splitlines()[0])
+    assert first["completion"] == "The answer is 5." and first["reasoning"].startswith("I need 2 + 3.")
+    assert first["usage"]["reasoning_tokens"] == len(first["reasoning"].split())
