@@ -84,7 +84,7 @@ def test_told_to_the_verifier_reads_the_trace_too(reasoner, tmp_path):
 
 
 def test_each_prompt_gets_its_pass_rate_and_band_and_is_kept_by_range(reasoner, tmp_path):
-    step, kept = run_step(reasoner, tmp_path, dedupe="none", keep_pass_rate=[0.3, 0.5])
+    step, kept = run_step(reasoner, tmp_path, dedupe="none", keep_pass_rate=[0.3, 0.5], preference_pairs=True)
     per_prompt = fates_by_prompt(reasoner)
     rates = {p: sum(f == "right" for f in fs) / len(fs) for p, fs in per_prompt.items()}
     assert all(len(fs) == 10 for fs in per_prompt.values())
@@ -99,7 +99,9 @@ def test_each_prompt_gets_its_pass_rate_and_band_and_is_kept_by_range(reasoner, 
     dropped = [r for r in step.removed if "keep_pass_rate" in r.meta["rejection"].get("removed", "")]
     assert {r.fields["prompt"] for r in dropped} == {p for p in rates if p not in inside and rates[p] > 0}
     assert "outside keep_pass_rate [0.3, 0.5]" in dropped[0].meta["rejection"]["removed"]
+    assert not any("rejected" in r.fields for r in dropped)  # a dropped prompt makes no pairs...
     report = step.report()
+    assert report["preference_pairs"] == sum("rejected" in r.fields for r in kept) > 0  # ...nor counts any
     assert report["prompts_outside_keep_pass_rate"] == len(rates) - len(inside)
     by_class = report["difficulty_by_class"]
     assert set(by_class) == {"small", "big"} and sum(sum(b.values()) for b in by_class.values()) == len(PROBLEMS)

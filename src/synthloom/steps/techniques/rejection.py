@@ -198,8 +198,8 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
             await asyncio.gather(*(self._sample(s, s.tried + cfg.adaptive_extra, None) for s in low))
         kept, out_of_range = [], []
         for state in self.states:
-            records = self._records(state)
             reason = self._outside_range(state)
+            records = self._records(state, pairs=reason is None)  # a dropped prompt's pairs are not made
             if reason is None:
                 kept += records
                 continue
@@ -306,7 +306,7 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
     def _reasoning(self, candidate: Candidate, parent: Record) -> dict[str, Any]:
         return trace_fields(candidate.reasoning, self.config.output_field, parent.fields)
 
-    def _records(self, state: PromptState) -> list[Record]:
+    def _records(self, state: PromptState, pairs: bool = True) -> list[Record]:
         cfg = self.config
         texts = [c.text for c in state.accepted]
         keep = list(range(len(texts))) if cfg.dedupe == "none" else distinct(
@@ -320,7 +320,7 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
             duplicate.meta[self.name] = {"removed": "accepted, but the same reasoning as a kept answer"}
             state.duplicates.append(duplicate)
         stats = state.stats(cfg.k, cfg.m)
-        pairs = self._pairs(state, keep) if cfg.preference_pairs else {}
+        paired = self._pairs(state, keep) if cfg.preference_pairs and pairs else {}
         out = []
         for index in keep:
             candidate = state.accepted[index]
@@ -330,7 +330,7 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
                                    **self._reasoning(candidate, state.record),
                                    "verification": verdict.summary(),
                                    "rejection_stats": stats, "pass_rate": stats["difficulty_pass_rate"],
-                                   "difficulty_band": stats["difficulty_band"], **pairs.get(index, {})},
+                                   "difficulty_band": stats["difficulty_band"], **paired.get(index, {})},
                 technique="rejection_sampling", model=self.engine.backend.model_name, template=cfg.template,
                 params={"k": cfg.k, "m": cfg.m, "verifier": self.verifier.name})
             child.scores["pass_rate"] = stats["pass_rate"] or 0.0
