@@ -13,7 +13,9 @@ Batches finish after `polls_to_finish` polls once released (`hold` keeps them in
 A line's text picks its fate: `linefail` errors once then succeeds in a later batch (500 / api_error),
 `linebad` is always a bad request (400 / invalid_request_error), `lineerr:<type>` is an Anthropic error
 of that type; `refuse` is a refusal (OpenAI `message.refusal`, Anthropic stop_reason `refusal`),
-`stop:<reason>` an Anthropic stop reason, `cached` an answer with prompt-cache usage. Flags on the server:
+`stop:<reason>` an Anthropic stop reason, `cached` an answer with prompt-cache usage, `reasoned` an answer
+with a reasoning part (OpenAI-compatible `reasoning_content` and `completion_tokens_details.reasoning_tokens`
+as vLLM and DeepSeek send them; an Anthropic `thinking` block). Flags on the server:
 `expire_next` / `cancel_next` end the next batch expired / cancelled with half its lines answered;
 `fail_next` fails it (True: invalid_model, or an error code); `results_gone` makes output files and
 results 404; `broken_polls` / `broken_results` answer that many state reads / downloads with a 500
@@ -37,6 +39,8 @@ from tests import sdk_types
 from tests.threaded_server import ThreadedServer
 
 # synthloom's anthropic-version, and the current SDK's (its client is run against this server too)
+REASONING_TRACE = "The user wants an echo. Say it back."
+REASONING_TOKENS = 9
 API_VERSIONS = {"2023-06-01", anthropic_constants.ANTHROPIC_API_VERSION}
 ANTHROPIC_FAULT = re.compile(r"fault:(429headers|429|529|500)(?:x(\d+))?")
 STOP_MARK = re.compile(r"stop:([a-z_]+)")
@@ -153,6 +157,11 @@ class ProviderServer:
             usage["prompt_tokens"] = 1000
             usage["total_tokens"] = 1000 + completion_tokens
             usage["prompt_tokens_details"] = {"cached_tokens": 800, "audio_tokens": 0}
+        if "reasoned" in prompt:
+            message["reasoning_content"] = REASONING_TRACE
+            usage["completion_tokens"] += REASONING_TOKENS
+            usage["total_tokens"] += REASONING_TOKENS
+            usage["completion_tokens_details"] = {"reasoning_tokens": REASONING_TOKENS}
         return {"id": "chatcmpl-x", "object": "chat.completion", "created": int(time.time()),
                 "model": body.get("model"), "system_fingerprint": None,
                 "choices": [{"index": 0, "message": message, "finish_reason": "stop", "logprobs": None}],
@@ -168,8 +177,12 @@ class ProviderServer:
                                  "cache_creation_input_tokens": 0, "cache_read_input_tokens": 0}
         if "cached" in prompt:
             usage.update(input_tokens=100, cache_creation_input_tokens=100, cache_read_input_tokens=800)
+        content: list[dict[str, Any]] = [{"type": "text", "text": text, "citations": None}]
+        if "reasoned" in prompt:
+            content.insert(0, {"type": "thinking", "thinking": REASONING_TRACE, "signature": "c2lnbmVk"})
+            usage["output_tokens"] += REASONING_TOKENS
         return {"id": "msg_x", "type": "message", "role": "assistant", "model": params["model"],
-                "content": [{"type": "text", "text": text, "citations": None}], "stop_reason": stop_reason,
+                "content": content, "stop_reason": stop_reason,
                 "stop_sequence": None, "usage": usage}
 
     def _new_batch(self, provider: str, lines: list[dict[str, Any]]) -> Batch:

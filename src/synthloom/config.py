@@ -51,6 +51,9 @@ class ExportConfig(Strict):
     path: str = Field(description="file name, relative to the run directory")
     prompt_field: str | None = Field(None, description="default: prompt, instruction (+ input) or question")
     response_field: str | None = Field(None, description="default: response, output, label, answer or chosen")
+    reasoning: Literal["think", "field", "strip"] = Field(
+        "think", description="a reasoning model's trace: think: <think>...</think> before the answer; field: "
+        "apart (reasoning_content in the assistant message); strip: the answer alone")
 
 
 class OutputConfig(Strict):

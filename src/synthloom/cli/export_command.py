@@ -10,7 +10,7 @@ import orjson
 
 from synthloom.errors import UserError
 from synthloom.io.tables import import_datasets
-from synthloom.io.training_formats import FORMATS, convert, dataset_card, split, write_split_files
+from synthloom.io.training_formats import DEFAULT_REASONING, FORMATS, convert, dataset_card, split, write_split_files
 
 
 @dataclass
@@ -32,13 +32,14 @@ def read_run(run_dir: Path) -> tuple[list[dict], dict]:
 
 def export_run(run_dir: Path, fmt: str, out: Path, *, file_format: str = "jsonl", validation_fraction: float = 0.0,
                seed: int = 0, license_id: str = "other", prompt_field: str | None = None,
-               response_field: str | None = None, push_to_hub: str | None = None) -> ExportResult:
+               response_field: str | None = None, push_to_hub: str | None = None,
+               reasoning: str = DEFAULT_REASONING) -> ExportResult:
     if fmt not in FORMATS:
         raise UserError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     if not 0 <= validation_fraction < 1:
         raise UserError("--val-fraction must be at least 0 and below 1")
     records, metrics = read_run(run_dir)
-    rows, skipped = convert(records, fmt, prompt_field, response_field)
+    rows, skipped = convert(records, fmt, prompt_field, response_field, reasoning)
     if not rows:
         raise UserError(f"no record in {run_dir} has what the {fmt} format needs "
                         "(set --prompt-field / --response-field to the fields your records use)")

@@ -65,6 +65,12 @@ def _line(index: int, request: ChatRequest, samples: Any, error: str | None, mod
         )
         if samples[0].choice.logprobs is not None:
             row["logprobs"] = [s.choice.logprobs for s in samples]
+        if any(s.choice.reasoning or s.choice.reasoning_unfinished for s in samples):  # a reasoning model's trace
+            traces = [s.choice.reasoning for s in samples]
+            row["reasoning"] = traces[0] if len(traces) == 1 else traces
+            row["usage"]["reasoning_tokens"] = sum(s.usage.reasoning_tokens for s in samples)
+            if any(s.choice.reasoning_unfinished for s in samples):
+                row["reasoning_unfinished"] = [s.choice.reasoning_unfinished for s in samples]
     return orjson.dumps(row) + b"\n"
 
 

@@ -259,6 +259,8 @@ def export(
     license_id: str = typer.Option("other", "--license", help="licence id for the dataset card"),
     prompt_field: str | None = typer.Option(None, help="record field holding the prompt"),
     response_field: str | None = typer.Option(None, help="record field holding the response"),
+    reasoning: str = typer.Option("think", help="a reasoning model's trace: think (<think> before the answer), "
+                                  "field (apart, reasoning_content) or strip"),
     push_to_hub: str | None = typer.Option(None, "--push-to-hub", help="also push to this Hub repo (needs HF_TOKEN)"),
 ) -> None:
     """Write a run's records as training files (SFT, DPO, Alpaca, ShareGPT) with a dataset card."""
@@ -268,7 +270,8 @@ def export(
     try:
         result = export_run(run_dir, format, out or run_dir / f"export-{format}", file_format=file_format,
                             validation_fraction=val_fraction, seed=seed, license_id=license_id,
-                            prompt_field=prompt_field, response_field=response_field, push_to_hub=push_to_hub)
+                            prompt_field=prompt_field, response_field=response_field, push_to_hub=push_to_hub,
+                            reasoning=reasoning)
     except UserError as exc:
         fail(str(exc))
     rows = ", ".join(f"{name} {count}" for name, count in result.rows.items())

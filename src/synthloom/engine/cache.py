@@ -50,7 +50,8 @@ def lookup(db: sqlite3.Connection, key: str) -> tuple[Choice, dict[str, int]] | 
         return None
     data = orjson.loads(row[0])
     return Choice(text=data["text"], finish_reason=data.get("finish_reason"),
-                  logprobs=data.get("logprobs"), tool_calls=data.get("tool_calls")), data.get("usage", {})
+                  logprobs=data.get("logprobs"), tool_calls=data.get("tool_calls"),
+                  reasoning=data.get("reasoning")), data.get("usage", {})
 
 
 class ResponseCache:
@@ -82,6 +83,8 @@ class ResponseCache:
                                   "logprobs": choice.logprobs, "usage": usage}
         if choice.tool_calls:
             sample["tool_calls"] = choice.tool_calls
+        if choice.reasoning is not None:  # the server's reasoning part (a <think> block stays in the text)
+            sample["reasoning"] = choice.reasoning
         self._db.execute("INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?)",
                          (key, time.time(), model, orjson.dumps(sample)))
 

@@ -32,6 +32,7 @@ from synthloom.models.base import (
     EndpointUnreachable,
     Usage,
 )
+from synthloom.models.reasoning import DEFAULT_TAGS, joined, reasoning_tokens, split_reasoning
 
 log = logging.getLogger("synthloom")
 FATAL_STREAK = 3  # errors no retry fixes, in a row, after earlier successes: then the run stops
@@ -54,6 +55,8 @@ class Sample:
     choice: Choice
     usage: Usage
     cached: bool
+    # usage.reasoning_tokens is the reasoning's share of the reply's tokens (the server gave no count)
+    reasoning_tokens_estimated: bool = False
 
 
 async def _with_timeout(awaitable, seconds: float):
@@ -75,8 +78,9 @@ def estimate_tokens(request: ChatRequest) -> int:
 
 class Engine:
     def __init__(self, backend: Backend, settings: EngineSettings | None = None,
-                 cache: ResponseCache | None = None) -> None:
+                 cache: ResponseCache | None = None, reasoning_tags: tuple[str, str] | None = DEFAULT_TAGS) -> None:
         self.backend = backend
+        self.reasoning_tags = reasoning_tags  # the model's <think> block, split from its text into `reasoning`
         self.settings = settings or EngineSettings()
         self.cache = cache
         self.metrics = EngineMetrics(price=self.settings.price)
@@ -118,7 +122,7 @@ class Engine:
         results: list[Sample | None] = [self._from_cache(key) for key in keys]
         missing = [i for i, r in enumerate(results) if r is None]
         if not missing:
-            return results  # type: ignore[return-value]
+            return [self._answer(r) for r in results]  # type: ignore[arg-type]
         if self.backend.native_n and len(missing) > 1 and request.seed is None and self.batches is None:
             fetched = await self._call(ChatRequest(**{**request.__dict__, "n": len(missing)}))
             for i, sample in zip(missing, fetched, strict=True):
@@ -133,7 +137,26 @@ class Engine:
             errors = [f for f in fetched_each if isinstance(f, BaseException)]
             if errors:
                 raise errors[0]
-        return results  # type: ignore[return-value]
+        return [self._answer(r) for r in results]  # type: ignore[arg-type]
+
+    def _answer(self, sample: Sample) -> Sample:
+        """The sample with its reasoning apart from its answer. The cache keeps the reply as it came, so
+        changing the model's reasoning_tags re-splits cached replies without asking again."""
+        choice = sample.choice
+        split = split_reasoning(choice.text, self.reasoning_tags)
+        reasoning = joined(choice.reasoning, split)
+        # A server that parses reasoning returns no content when the budget ran out inside the trace.
+        unfinished = split.unfinished or bool(choice.reasoning and not split.answer.strip()
+                                              and choice.finish_reason == "length")
+        if reasoning is None and not unfinished:
+            return sample
+        count, _ = reasoning_tokens(reasoning, split.answer, sample.usage.completion_tokens,
+                                    sample.usage.reasoning_tokens)
+        if not sample.cached:
+            self.metrics.reasoning_tokens += count
+        usage = Usage(**{**sample.usage.__dict__, "reasoning_tokens": count})
+        return Sample(Choice(split.answer, choice.finish_reason, choice.logprobs, reasoning, unfinished), usage,
+                      sample.cached, reasoning_tokens_estimated=not sample.usage.reasoning_tokens and count > 0)
 
     async def _sample_once(self, request: ChatRequest, index: int, key: str) -> Sample:
         """One sample; while it is being fetched, the same sample asked again waits for this call."""
@@ -178,7 +201,8 @@ class Engine:
         self.metrics.saved_prompt_tokens += usage.get("prompt_tokens", 0)
         self.metrics.saved_completion_tokens += usage.get("completion_tokens", 0)
         return Sample(choice, Usage(usage.get("prompt_tokens", 0), usage.get("completion_tokens", 0),
-                                    usage.get("cache_read_tokens", 0), usage.get("cache_write_tokens", 0)), True)
+                                    usage.get("cache_read_tokens", 0), usage.get("cache_write_tokens", 0),
+                                    usage.get("reasoning_tokens", 0)), True)
 
     def _store(self, key: str, sample: Sample) -> Sample:
         if self.cache is not None:
@@ -187,7 +211,9 @@ class Engine:
                             "completion_tokens": sample.usage.completion_tokens,
                             **({"cache_read_tokens": sample.usage.cache_read_tokens,
                                 "cache_write_tokens": sample.usage.cache_write_tokens}
-                               if sample.usage.cache_read_tokens or sample.usage.cache_write_tokens else {})})
+                               if sample.usage.cache_read_tokens or sample.usage.cache_write_tokens else {}),
+                            **({"reasoning_tokens": sample.usage.reasoning_tokens}
+                               if sample.usage.reasoning_tokens else {})})
         return sample
 
     # -- calls ---------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ class EngineMetrics:
     errors: Counter = field(default_factory=Counter)  # by kind: rate_limited, timeout, ...
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    reasoning_tokens: int = 0  # the part of completion_tokens spent on reasoning (counted, else estimated)
     batch_prompt_tokens: int = 0  # the part of the tokens above sent through a batch API
     batch_completion_tokens: int = 0
     cache_read_tokens: int = 0  # parts of prompt_tokens the provider's prompt cache read or wrote
@@ -66,7 +67,8 @@ class EngineMetrics:
         total = cls(started=min((p.started for p in parts), default=time.time()))
         for p in parts:
             for name in ("samples", "cache_hits", "shared_calls", "calls", "succeeded_calls", "retries",
-                         "failed_samples", "prompt_tokens", "completion_tokens", "batch_prompt_tokens",
+                         "failed_samples", "prompt_tokens", "completion_tokens", "reasoning_tokens",
+                         "batch_prompt_tokens",
                          "batch_completion_tokens", "cache_read_tokens", "cache_write_tokens",
                          "batch_cache_read_tokens", "batch_cache_write_tokens", "saved_prompt_tokens",
                          "saved_completion_tokens", "latency_total"):
@@ -100,6 +102,7 @@ class EngineMetrics:
             "errors": dict(self.errors),
             "prompt_tokens": self.prompt_tokens,
             "completion_tokens": self.completion_tokens,
+            **({"reasoning_tokens": self.reasoning_tokens} if self.reasoning_tokens else {}),
             **({"cache_read_tokens": self.cache_read_tokens, "cache_write_tokens": self.cache_write_tokens}
                if self.cache_read_tokens or self.cache_write_tokens else {}),
             "saved_prompt_tokens": self.saved_prompt_tokens,
@@ -126,4 +129,6 @@ class EngineMetrics:
         return ((f"batches: {batches}; " if batches else "")
                 + f"{d['succeeded_calls']} calls ({d['calls_per_s']}/s), {d['cache_hits']} cache hits, "
                 f"{d['retries']} retries, {d['failed_samples']} failed samples (errors: {errors}), "
-                f"{d['prompt_tokens']}+{d['completion_tokens']} tokens, ${d['estimated_cost_usd']:.4f}")
+                f"{d['prompt_tokens']}+{d['completion_tokens']} tokens"
+                + (f" ({self.reasoning_tokens} reasoning)" if self.reasoning_tokens else "")
+                + f", ${d['estimated_cost_usd']:.4f}")

@@ -11,6 +11,7 @@ from synthloom.engine.cache import ResponseCache
 from synthloom.engine.engine import Engine
 from synthloom.engine.metrics import EngineMetrics
 from synthloom.errors import UserError
+from synthloom.models.reasoning import DEFAULT_TAGS
 
 if TYPE_CHECKING:
     from synthloom.config import RunConfig
@@ -62,7 +63,8 @@ class Engines:
                 raise UserError(f"no model named {name!r}: add it under `models:` (known: {', '.join(self.names())})")
             engine_config = self._config.engine
             backend = self._given.get(name) or build_backend(model, max_connections=engine_config.concurrency)
-            engine = Engine(backend, engine_settings(engine_config), self._cache)
+            engine = Engine(backend, engine_settings(engine_config), self._cache,
+                            reasoning_tags=getattr(model, "reasoning_tags", DEFAULT_TAGS))
             engine.budget = self.budget
             if self._ledger is not None and self.batched(name) and hasattr(backend, "batch_api"):
                 engine.use_batches(self._ledger, collect_s=engine_config.batch_collect_s,

@@ -12,6 +12,14 @@ Formats:
 A record lacking what a format needs is skipped and counted. A multi-turn conversation (a record's chat
 `messages` of more than one exchange, or `messages` on a record with no prompt and response fields) is
 written whole by sft (as `messages`) and sharegpt (system -> "system", user -> "human", assistant -> "gpt").
+
+A reasoning model's trace is kept or left out by `reasoning`. The trace of a response is the record's
+`reasoning` when `reasoning_of` names the field the response was taken from (or is absent: data made
+elsewhere); a preference pair's are `chosen_reasoning` and `rejected_reasoning`, each side its own.
+- think: in the reply's text, as `<think>trace</think>` before the answer (any chat template trains on it)
+- field: apart: `reasoning_content` in the assistant message (the key Qwen3's and DeepSeek's chat templates
+  read), and `reasoning` / `chosen_reasoning` / `rejected_reasoning` columns in the flat formats
+- strip: left out: the answer alone
 """
 
 from __future__ import annotations
@@ -26,6 +34,10 @@ import orjson
 
 from synthloom.errors import UserError
 from synthloom.io.tables import import_datasets
+from synthloom.models.reasoning import REASONING_FIELD, REASONING_OF, with_think_tags
+
+REASONING_MODES = ("think", "field", "strip")
+DEFAULT_REASONING = "think"  # distillation is why traces are kept; strip them for answer-only training
 
 PROMPT_FIELDS = ("prompt", "instruction", "question")
 RESPONSE_FIELDS = ("response", "output", "label", "answer", "chosen")
@@ -77,13 +89,32 @@ def conversation_of(fields: dict[str, Any], prompt: str | None, response: str | 
     return messages if exchanges(messages) > 1 or not (prompt and response) else None
 
 
+def _trace(fields: dict[str, Any], name: str = REASONING_FIELD) -> str | None:
+    value = fields.get(name)
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _response_trace(fields: dict[str, Any], response_field: str | None) -> str | None:
+    """The trace of the response an export takes: only the one written for that very field."""
+    owner = fields.get(REASONING_OF)
+    taken = next((n for n in ((response_field,) if response_field else ()) + RESPONSE_FIELDS
+                  if isinstance(fields.get(n), str) and fields[n].strip()), None)
+    return _trace(fields) if owner is None or owner == taken else None
+
+
+def _reply(text: str, trace: str | None, reasoning: str) -> str:
+    return with_think_tags(trace, text) if reasoning == "think" else text
+
+
 def to_row(fmt: str, record: dict[str, Any], prompt_field: str | None = None,
-           response_field: str | None = None) -> dict[str, Any] | None:
+           response_field: str | None = None, reasoning: str = DEFAULT_REASONING) -> dict[str, Any] | None:
+    if reasoning not in REASONING_MODES:
+        raise UserError(f"unknown reasoning mode {reasoning!r}: use {', '.join(REASONING_MODES)}")
     fields = record.get("fields", {})
     if fmt in ("sft", "tools"):
-        row = tool_row(fields)
-        if row is not None or fmt == "tools":
-            return row
+        trajectory = tool_row(fields)
+        if trajectory is not None or fmt == "tools":
+            return trajectory
     if fmt in ("sft", "sharegpt"):
         conversation = conversation_of(fields, *prompt_and_response(fields, prompt_field, response_field))
         if conversation is not None and fmt == "sft":
@@ -91,23 +122,38 @@ def to_row(fmt: str, record: dict[str, Any], prompt_field: str | None = None,
         if conversation is not None:
             return {"conversations": [{"from": SHAREGPT_ROLES[m["role"]], "value": m["content"]}
                                       for m in conversation]}
+    trace = _response_trace(fields, response_field)
+    apart = reasoning == "field"
+    row: dict[str, Any]
     if fmt == "dpo":
         prompt = instruction_and_input(fields, prompt_field)[0]
         chosen, rejected = fields.get("chosen"), fields.get("rejected")
         if not (prompt and isinstance(chosen, str) and isinstance(rejected, str)):
             return None
-        return {"prompt": prompt, "chosen": chosen, "rejected": rejected}
+        # a pair's sides have their own traces (a pair made by AI feedback has none it could attach)
+        good_trace, bad_trace = _trace(fields, "chosen_reasoning"), _trace(fields, "rejected_reasoning")
+        row = {"prompt": prompt, "chosen": _reply(chosen, good_trace, reasoning),
+               "rejected": _reply(rejected, bad_trace, reasoning)}
+        return {**row, "chosen_reasoning": good_trace or "", "rejected_reasoning": bad_trace or ""} if apart else row
     if fmt == "alpaca":
         instruction, extra = instruction_and_input(fields, prompt_field)
         output = _first(fields, RESPONSE_FIELDS, response_field)
-        return {"instruction": instruction, "input": extra, "output": output} if instruction and output else None
+        if not (instruction and output):
+            return None
+        row = {"instruction": instruction, "input": extra, "output": _reply(output, trace, reasoning)}
+        return {**row, "reasoning": trace or ""} if apart else row
     prompt, response = prompt_and_response(fields, prompt_field, response_field)
     if not prompt or not response:
         return None
     if fmt == "sft":
-        return {"messages": [{"role": "user", "content": prompt}, {"role": "assistant", "content": response}]}
+        assistant = {"role": "assistant", "content": _reply(response, trace, reasoning)}
+        if apart and trace:
+            assistant["reasoning_content"] = trace
+        return {"messages": [{"role": "user", "content": prompt}, assistant]}
     if fmt == "sharegpt":
-        return {"conversations": [{"from": "human", "value": prompt}, {"from": "gpt", "value": response}]}
+        row = {"conversations": [{"from": "human", "value": prompt},
+                                 {"from": "gpt", "value": _reply(response, trace, reasoning)}]}
+        return {**row, "reasoning": trace or ""} if apart else row
     raise UserError(f"unknown export format {fmt!r}: use sft, dpo, alpaca, sharegpt or tools")
 
 
@@ -115,10 +161,10 @@ FORMATS = ("sft", "dpo", "alpaca", "sharegpt", "tools")
 
 
 def convert(records: Iterable[dict[str, Any]], fmt: str, prompt_field: str | None = None,
-            response_field: str | None = None) -> tuple[list[dict[str, Any]], int]:
+            response_field: str | None = None, reasoning: str = DEFAULT_REASONING) -> tuple[list[dict[str, Any]], int]:
     rows, skipped = [], 0
     for record in records:
-        row = to_row(fmt, record, prompt_field, response_field)
+        row = to_row(fmt, record, prompt_field, response_field, reasoning)
         if row is None:
             skipped += 1
         else:
@@ -167,9 +213,9 @@ def write_split_files(splits: dict[str, list[dict[str, Any]]], out: Path, file_f
 
 
 def write_export(records: Iterable[dict[str, Any]], fmt: str, target: Path, prompt_field: str | None,
-                 response_field: str | None) -> tuple[int, int]:
+                 response_field: str | None, reasoning: str = DEFAULT_REASONING) -> tuple[int, int]:
     """One JSONL file in a format (for `output.exports` in a run config): (rows written, records skipped)."""
-    rows, skipped = convert(records, fmt, prompt_field, response_field)
+    rows, skipped = convert(records, fmt, prompt_field, response_field, reasoning)
     write_jsonl(rows, target)
     return len(rows), skipped
 

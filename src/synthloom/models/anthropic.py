@@ -57,11 +57,14 @@ def message_from_dict(data: Any) -> Completion:
     """A Messages API response (or a batch result's `message`) as a Completion."""
     try:
         text = "".join(block.get("text", "") for block in data["content"] if block.get("type") == "text")
+        # extended thinking: its blocks are the reply's reasoning part (redacted_thinking has no text to keep)
+        thinking = "".join(block.get("thinking", "") for block in data["content"] if block.get("type") == "thinking")
         usage = data.get("usage") or {}
         read, written = usage.get("cache_read_input_tokens") or 0, usage.get("cache_creation_input_tokens") or 0
         prompt_tokens = (usage.get("input_tokens") or 0) + read + written  # input_tokens excludes the cached parts
         stop_reason = data.get("stop_reason")
-        completion = Completion([Choice(text, FINISH_REASONS.get(stop_reason, stop_reason))],
+        choice = Choice(text, FINISH_REASONS.get(stop_reason, stop_reason), reasoning=thinking or None)
+        completion = Completion([choice],
                                 Usage(prompt_tokens, usage.get("output_tokens") or 0, read, written), data.get("model"))
     except (KeyError, TypeError, AttributeError) as exc:
         raise BackendError(f"response is not a Messages API message ({exc.__class__.__name__}: {exc})",

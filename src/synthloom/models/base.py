@@ -79,18 +79,21 @@ class Usage:
     # The parts of prompt_tokens read from, or written to, the provider's prompt cache (priced apart).
     cache_read_tokens: int = 0
     cache_write_tokens: int = 0
+    # The part of completion_tokens spent reasoning, where the server says (completion_tokens_details).
+    reasoning_tokens: int = 0
 
     def __iadd__(self, other: Usage) -> Usage:
         self.prompt_tokens += other.prompt_tokens
         self.completion_tokens += other.completion_tokens
         self.cache_read_tokens += other.cache_read_tokens
         self.cache_write_tokens += other.cache_write_tokens
+        self.reasoning_tokens += other.reasoning_tokens
         return self
 
     def split(self, n: int) -> Usage:
         """One of n samples' share of a call's usage."""
         return Usage(self.prompt_tokens // n, self.completion_tokens // n, self.cache_read_tokens // n,
-                     self.cache_write_tokens // n)
+                     self.cache_write_tokens // n, self.reasoning_tokens // n)
 
 
 @dataclass
@@ -102,6 +105,10 @@ class Choice:
     # Native function calls, in OpenAI's wire shape: [{"id", "type": "function", "function": {"name",
     # "arguments": a JSON string as the model wrote it}}]; None when the model called nothing.
     tool_calls: list[dict[str, Any]] | None = None
+    # The reasoning part: the server's reasoning_content, or (after the engine splits the text) the
+    # <think> block the model wrote; None when the reply had none.
+    reasoning: str | None = None
+    reasoning_unfinished: bool = False  # the reasoning never closed: the reply has no answer
 
 
 @dataclass

@@ -4,14 +4,30 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from synthloom.config_model import Strict
 from synthloom.errors import UserError
+from synthloom.models.reasoning import DEFAULT_TAGS
 from synthloom.settings_env import ANTHROPIC_BASE_URL, api_key_from_env, base_url_from_env, model_from_env
 
 
-class LlamaCppModelConfig(Strict):
+class ReasoningTagsConfig(Strict):
+    """How a model's reasoning is told apart from its answer in the text it writes."""
+
+    reasoning_tags: tuple[str, str] | None = Field(
+        DEFAULT_TAGS, description="[open, close] of the reasoning block a model writes in its text (split off "
+        "as the reply's reasoning); null: the text is all answer. A server's reasoning_content is read either way")
+
+    @field_validator("reasoning_tags")
+    @classmethod
+    def _tags_not_empty(cls, tags: tuple[str, str] | None) -> tuple[str, str] | None:
+        if tags is not None and not (tags[0].strip() and tags[1].strip()) or tags is not None and tags[0] == tags[1]:
+            raise ValueError("reasoning_tags needs two different, non-empty tags, e.g. ['<think>', '</think>']")
+        return tags
+
+
+class LlamaCppModelConfig(ReasoningTagsConfig):
     backend: Literal["llamacpp"] = "llamacpp"
     model: str | None = Field(None, description="path to a GGUF file; empty for the bundled SmolLM2-135M")
     n_ctx: int = Field(2048, ge=128)
@@ -23,7 +39,7 @@ class LlamaCppModelConfig(Strict):
 SamplingField = Literal["temperature", "top_p", "seed"]
 
 
-class RequestFieldsConfig(Strict):
+class RequestFieldsConfig(ReasoningTagsConfig):
     """Which request fields a hosted model takes; unset keys follow models/capabilities.py by model name."""
 
     sampling: list[SamplingField] | None = Field(

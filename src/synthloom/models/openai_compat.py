@@ -95,8 +95,12 @@ def _choice(c: dict[str, Any]) -> Choice:
         refusal = c["message"].get("refusal")
         if refusal:  # an answer of its own kind: never an empty success for the cache
             raise BackendError(f"the model refused: {redact(str(refusal)[:300])}", retryable=False, kind="refusal")
-        return Choice(c["message"].get("content") or "", c.get("finish_reason"), _parse_logprobs(c.get("logprobs")),
-                      _tool_calls(c["message"].get("tool_calls")))
+        message = c["message"]
+        # vLLM and SGLang (and DeepSeek's API) name it reasoning_content; newer vLLM and some proxies reasoning
+        reasoning = message.get("reasoning_content") or message.get("reasoning")
+        return Choice(message.get("content") or "", c.get("finish_reason"), _parse_logprobs(c.get("logprobs")),
+                      _tool_calls(message.get("tool_calls")),
+                      reasoning=reasoning if isinstance(reasoning, str) and reasoning else None)
     return Choice(c["text"], c.get("finish_reason"), _parse_text_logprobs(c.get("logprobs")))
 
 
@@ -136,10 +140,12 @@ def completion_from_dict(data: Any) -> Completion:
         raise BackendError("response had no choices", retryable=True, kind="bad_response")
     usage = data.get("usage") or {}
     details = usage.get("prompt_tokens_details") or {}  # parts of prompt_tokens the prompt cache read or wrote
+    completion_details = usage.get("completion_tokens_details") or {}
     return Completion(
         choices=choices,
         usage=Usage(usage.get("prompt_tokens") or 0, usage.get("completion_tokens") or 0,
-                    details.get("cached_tokens") or 0, details.get("cache_write_tokens") or 0),
+                    details.get("cached_tokens") or 0, details.get("cache_write_tokens") or 0,
+                    completion_details.get("reasoning_tokens") or 0),
         model=data.get("model"),
     )
 

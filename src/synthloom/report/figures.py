@@ -93,6 +93,28 @@ def bars(labels: list[str], values: list[float], *, xlabel: str, highlight: Set[
 
 
 @_styled
+def stacked(rows: dict[str, dict[str, int]], order: tuple[str, ...], *, xlabel: str) -> str:
+    """One horizontal bar per row, split into the parts `order` names (left to right), with a legend."""
+    parts = [p for p in order if any(counts.get(p) for counts in rows.values())]
+    if not rows or not parts:
+        return ""
+    import matplotlib
+
+    labels = list(rows)[::-1]
+    fig = _figure(7, 0.35 * len(labels) + 1.2)
+    ax = fig.add_subplot()
+    colours = matplotlib.colormaps["RdYlBu"]
+    left = [0.0] * len(labels)
+    for i, part in enumerate(parts):
+        values = [rows[label].get(part, 0) for label in labels]
+        ax.barh(labels, values, left=left, label=part, color=colours(i / max(len(parts) - 1, 1)))
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    ax.set_xlabel(xlabel)
+    ax.legend(frameon=False, fontsize=7, ncol=len(parts), loc="upper center", bbox_to_anchor=(0.5, -0.25))
+    return _svg(fig)
+
+
+@_styled
 def pass_at_k(points: dict[int, float]) -> str:
     if not points:
         return ""

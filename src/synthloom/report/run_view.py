@@ -189,8 +189,8 @@ def load_run(path: str | Path) -> RunView:
     for session in sessions:
         for name, m in ((session.get("metrics") or {}).get("models") or {}).items():
             entry = models.setdefault(name, {"model": m.get("model"), "calls": 0, "cache_hits": 0,
-                                             "prompt_tokens": 0, "completion_tokens": 0})
-            for key in ("calls", "cache_hits", "prompt_tokens", "completion_tokens"):
+                                             "prompt_tokens": 0, "completion_tokens": 0, "reasoning_tokens": 0})
+            for key in ("calls", "cache_hits", "prompt_tokens", "completion_tokens", "reasoning_tokens"):
                 entry[key] += m.get(key, 0) or 0
     metrics = metrics or {}
     return RunView(path=path, status=status, status_note=note, config=config, steps=_steps(config, sessions),

@@ -9,6 +9,7 @@ from typing import Any
 from synthloom.report import figures
 from synthloom.report.run_view import RunView
 
+DIFFICULTY_ORDER = ("unsolved", "hard", "medium", "easy", "always_solved", "unlabelled")  # techniques/difficulty.py
 DIVERSITY_METRICS = ("distinct_2", "self_bleu", "rouge_l_mean", "embedding_dispersion", "vendi")
 
 
@@ -87,6 +88,27 @@ def rejection_section(view: RunView, draw: bool) -> Section:
                  for kind, c in by_kind.items()],
                 f"{step.name}: outcomes per answer kind (a kind mostly unparseable or ambiguous is one the "
                 f"verifier cannot read: its problems go missing from the data)"))
+        if difficulty := report.get("difficulty_by_class"):
+            if draw:
+                section.svgs.append(figures.stacked(difficulty, DIFFICULTY_ORDER,
+                                                    xlabel=f"{step.name}: prompts per difficulty band, per class"))
+            bands = [b for b in DIFFICULTY_ORDER if any(b in c for c in difficulty.values())]
+            section.tables.append(Table(["class", *bands], [[c, *(counts.get(b, 0) for b in bands)]
+                                                              for c, counts in difficulty.items()],
+                                        f"{step.name}: prompts per difficulty band (pass rate over decided "
+                                        "verdicts; see docs/reasoning.md)"))
+        if "keep_pass_rate" in report:
+            section.notes.append(f"{step.name}: kept prompts with a pass rate in {report['keep_pass_rate']}; "
+                                 f"{report['prompts_outside_keep_pass_rate']} prompts outside it went to removed.jsonl")
+        if "preference_pairs" in report:
+            section.notes.append(f"{step.name}: {report['preference_pairs']} preference pairs (verified answer "
+                                 f"chosen, verified-wrong rejected; {report['pairing_rule']})")
+        if "reasoning_tokens" in report:
+            share = report.get("reasoning_share_of_tokens")
+            section.notes.append(f"{step.name}: {report['reasoning_tokens']:,} reasoning tokens"
+                                 + (f" ({share:.0%} of the candidates' completion tokens)" if share is not None else "")
+                                 + f"; {report.get('unfinished_reasoning', 0)} candidates whose reasoning never "
+                                 "closed (outcome unfinished: raise max_tokens if many)")
         if calibration := report.get("judge_calibration"):
             trusted = "trusted" if calibration["trusted"] else "NOT trusted: unreadable replies stayed rejected"
             section.notes.append(f"{step.name}: the math judge graded {calibration['right_pairs_right']} right and "
@@ -170,14 +192,18 @@ def cost_section(view: RunView, draw: bool) -> Section:
     section = Section("cost", "Calls, tokens and cost")
     t = view.totals
     section.tables.append(Table(["calls", "cache hits", "retries", "failed samples", "prompt tokens",
-                                 "completion tokens", "estimated cost (USD)"],
+                                 "completion tokens", "of which reasoning", "estimated cost (USD)"],
                                 [[t.get("calls", 0), t.get("cache_hits", 0), t.get("retries", 0),
                                   t.get("failed_samples", 0), t.get("prompt_tokens", 0), t.get("completion_tokens", 0),
-                                  t.get("estimated_cost_usd", 0)]], "the whole run, every session"))
+                                  t.get("reasoning_tokens", 0), t.get("estimated_cost_usd", 0)]],
+                                "the whole run, every session (reasoning tokens are completion tokens, priced as "
+                                "output)"))
     if view.models:
-        section.tables.append(Table(["name", "model", "calls", "cache hits", "prompt tokens", "completion tokens"],
+        section.tables.append(Table(["name", "model", "calls", "cache hits", "prompt tokens", "completion tokens",
+                                     "of which reasoning"],
                                     [[n, m["model"], m["calls"], m["cache_hits"], m["prompt_tokens"],
-                                      m["completion_tokens"]] for n, m in view.models.items()], "per model"))
+                                      m["completion_tokens"], m.get("reasoning_tokens", 0)]
+                                     for n, m in view.models.items()], "per model"))
     sessions = [[s["id"], s.get("status"), round((s.get("ended") or s["started"]) - s["started"], 1),
                  ((s.get("metrics") or {}).get("engine") or {}).get("calls_per_s")] for s in view.sessions]
     if sessions:

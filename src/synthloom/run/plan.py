@@ -83,6 +83,8 @@ def format_plan(plan: RunPlan, config: RunConfig) -> str:
               f"{'completion tokens':>21} {'cost':>23}")
     lines = [f"{plan.inputs} input records. Prompt tokens are estimates (about 4 characters a token); completion "
              "tokens are counted at max_tokens, so the high end of a cost is a bound.",
+             "A reasoning model's trace is part of its completion tokens (servers count it against max_tokens, and "
+             "price it as output): give such a model room for both.",
              "A range (low-high) depends on earlier answers: what verifiers accept, filters keep, rounds need.", "",
              header, "-" * len(header)]
     for row in plan.rows:

@@ -309,7 +309,7 @@ class RunDirectory:
         for export in exports:
             records = (orjson.loads(line) for line in self._iter_output_lines())
             written, skipped = write_export(records, export.format, self.path / export.path,
-                                            export.prompt_field, export.response_field)
+                                            export.prompt_field, export.response_field, export.reasoning)
             results[export.path] = {"written": written, "skipped": skipped}
         return results
 
@@ -337,7 +337,7 @@ def missing_final_files(path: Path, config: dict[str, Any]) -> list[str]:
 
 def _sum_engine(sessions: list[dict[str, Any]]) -> dict[str, Any]:
     keys = ("samples", "cache_hits", "calls", "succeeded_calls", "retries", "failed_samples",
-            "prompt_tokens", "completion_tokens", "estimated_cost_usd")
+            "prompt_tokens", "completion_tokens", "reasoning_tokens", "estimated_cost_usd")
     totals = dict.fromkeys(keys, 0)
     for session in sessions:
         engine = (session.get("metrics") or {}).get("engine") or {}

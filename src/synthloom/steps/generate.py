@@ -8,8 +8,9 @@ from pydantic import Field
 
 from synthloom.models.base import ChatRequest
 from synthloom.record import Record
-from synthloom.steps.base import RecordStep, StepContext, TemplateFieldMissing
+from synthloom.steps.base import RecordStep, StepContext, StepError, TemplateFieldMissing
 from synthloom.steps.plan import Flow, ModelCalls, StepPlan, tokens
+from synthloom.steps.reply_fields import UNFINISHED_HINT, reasoning_fields, reasoning_meta
 from synthloom.steps.step_config import ModelName, StepConfig, TemplateName
 from synthloom.templates import load_template, render
 
@@ -63,8 +64,12 @@ class GenerateStep(RecordStep[GenerateStepConfig]):
         lineage_params = {k: v for k, v in self.params.items() if k not in ("seed", "n") and v not in (None, [])}
         children = []
         for index, sample in enumerate(samples):
+            if sample.choice.reasoning_unfinished:  # no answer to keep; the others of its n still count
+                self.counters["unfinished_reasoning"] += 1
+                continue
             child = record.child(
-                self.name, index, {self.config.output_field: sample.choice.text},
+                self.name, index, {self.config.output_field: sample.choice.text,
+                                   **reasoning_fields(sample, self.config.output_field, record.fields)},
                 technique=record.lineage.technique or "generate",
                 model=self.engine.backend.model_name,
                 template=self.config.template,
@@ -77,6 +82,9 @@ class GenerateStep(RecordStep[GenerateStepConfig]):
                 "completion_tokens": sample.usage.completion_tokens,
                 "cached": sample.cached,
                 "sample_index": index,
+                **reasoning_meta(sample),
             }
             children.append(child)
+        if samples and not children:
+            raise StepError(f"unfinished: {UNFINISHED_HINT}")
         return children

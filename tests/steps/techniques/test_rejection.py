@@ -44,7 +44,7 @@ async def test_each_prompt_stops_at_m_accepted(fault_server, tmp_path):
     step, engines = make_step(fault_server, tmp_path, k=12, m=2, batch=1)
     await run(step, engines)
     for state in step.states:
-        assert all(seed_is_even(text) for text, _ in state.accepted)
+        assert all(seed_is_even(c.text) for c in state.accepted)
         assert state.outcomes["pass"] == len(state.accepted) <= 2
         assert state.outcomes["no_match"] == state.tried - len(state.accepted)
         if len(state.accepted) < 2:

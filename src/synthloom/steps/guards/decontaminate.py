@@ -149,7 +149,7 @@ class DecontaminateStep(PoolStep[DecontaminateStepConfig]):
             engine = self.engines.get(cfg.judge_model)
             judge = model_judge(engine, cfg.judge_max_tokens, self.counters)
             calibration_judge = model_judge(engine, cfg.judge_max_tokens, None)
-        texts = [record_text(r.fields, cfg.fields) for r in records]
+        texts = [record_text(r.fields, cfg.fields, with_reasoning=True) for r in records]  # traces leak too
         hits = {hit.index: hit for hit in await decontaminator.find(texts, judge, calibration_judge)}
         self._calibration = decontaminator.calibration
         if self._calibration is not None:

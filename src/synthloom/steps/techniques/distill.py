@@ -20,6 +20,7 @@ from synthloom.models.base import ChatRequest
 from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext, StepError, TemplateFieldMissing
 from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan, tokens
+from synthloom.steps.reply_fields import trace_fields
 from synthloom.steps.step_config import ConfigRelativePath, ModelNames, StepConfig, Strict, TemplateName
 from synthloom.techniques.labels import AuditResult, Vote, audit, match_option, normalize, split_reasoning, vote
 from synthloom.templates import load_template, render
@@ -114,8 +115,13 @@ class DistillStep(PoolStep[DistillStepConfig]):
         messages.append({"role": "user", "content": prompt})
         [sample] = await self.teachers[teacher].complete(ChatRequest.build(
             messages, temperature=cfg.temperature, max_tokens=cfg.max_tokens, seed=item_seed(cfg.seed, key)))
+        if sample.choice.reasoning_unfinished:  # a reasoning model that never reached its answer
+            self.counters["unfinished_reasoning"] += 1
+            return None, sample.choice.reasoning or ""
         reasoning, answer = split_reasoning(sample.choice.text, cfg.answer_marker) if cfg.reasoning \
             else ("", sample.choice.text.strip())
+        # A reasoning model's own trace (reasoning_content or a <think> block) comes before any marked part.
+        reasoning = "\n\n".join(p for p in (sample.choice.reasoning, reasoning) if p)
         label = match_option(answer, cfg.label_options) if cfg.label_options else answer
         return (label or None), reasoning
 
@@ -145,8 +151,9 @@ class DistillStep(PoolStep[DistillStepConfig]):
             "messages": [{"role": "user", "content": prompt}, {"role": "assistant", "content": label}],
             "teacher_answers": details["answers"], "teacher_agreement": round(result.agreement, 4),
         }
-        if cfg.reasoning:
-            fields["reasoning"] = details["reasoning"]
+        if cfg.reasoning and not details["reasoning"]:
+            fields["reasoning"] = ""  # asked for: present even when the teacher gave none
+        fields.update(trace_fields(details["reasoning"], cfg.output_field, record.fields))
         category = self._category(record.fields)
         if category in low and cfg.audit is not None:
             fields["audit_flag"] = f"teacher accuracy in {category!r} is under {cfg.audit.min_accuracy}"

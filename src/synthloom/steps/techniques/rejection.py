@@ -6,6 +6,12 @@ whose pass rate is low but not zero: those are where more tries buy data; prompt
 nothing to find. Accepted solutions that repeat a reasoning path are dropped (RFT). Per-prompt statistics
 go on every record; the report gives the yield per class and lists the classes where nothing was ever
 accepted, because rejection sampling cannot create data the model never produces correctly.
+
+Each prompt is labelled with its pass rate over decided verdicts and a difficulty band
+(techniques/difficulty.py); `keep_pass_rate` keeps only prompts in a range of it. With
+`preference_pairs`, each kept answer is paired with a verified-wrong one for the same prompt
+(techniques/preference_pairs.py: the pairing rule), for the `dpo` export. The verifier, the pairs'
+lengths and the dedupe read the answer; a reasoning model's trace stays in `reasoning` beside it.
 """
 
 from __future__ import annotations
@@ -15,17 +21,21 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from synthloom.engine.engine import GenerationFailed
+from synthloom.engine.engine import GenerationFailed, Sample
 from synthloom.engine.prompting import item_seed
 from synthloom.errors import UserError
 from synthloom.models.base import ChatRequest
+from synthloom.models.reasoning import with_think_tags
 from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext
 from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan, tokens
 from synthloom.steps.removed_sample import capped
+from synthloom.steps.reply_fields import UNFINISHED, UNFINISHED_HINT, trace_fields
 from synthloom.steps.step_config import ModelName, StepConfig, TemplateName
+from synthloom.techniques.difficulty import BAND_NAMES, band, decided_pass_rate, in_range
+from synthloom.techniques.preference_pairs import RULE, Reply, pair_up
 from synthloom.techniques.rejection_dedupe import distinct, equations_key, text_key
 from synthloom.templates import load_template, render
 from synthloom.verifiers.base import Verdict
@@ -61,6 +71,25 @@ class RejectionStepConfig(StepConfig):
     temperature: float = Field(0.8, ge=0)
     max_tokens: int = Field(512, ge=1)
     seed: int = 0
+    verify: Literal["answer", "reasoning_and_answer"] = Field(
+        "answer", description="what the verifier reads: the answer alone, or a reasoning model's trace before it")
+    keep_pass_rate: tuple[float, float] | None = Field(
+        None, description="[lo, hi]: keep only prompts whose pass rate is in this range (both ends included); "
+        "the rest go to removed.jsonl. Needs m >= k, so every prompt is sampled k times")
+    preference_pairs: bool = Field(
+        False, description="pair each kept answer with a verified-wrong one for the same prompt (fields chosen, "
+        "rejected, pair_evidence: the dpo export)")
+
+    @model_validator(mode="after")
+    def _pass_rate_range(self) -> RejectionStepConfig:
+        if self.keep_pass_rate is not None:
+            lo, hi = self.keep_pass_rate
+            if not 0 <= lo <= hi <= 1:
+                raise ValueError(f"keep_pass_rate {list(self.keep_pass_rate)}: needs 0 <= lo <= hi <= 1")
+            if self.m < self.k:
+                raise ValueError(f"keep_pass_rate needs m >= k (m is {self.m}, k {self.k}): a prompt that stops at "
+                                 "its m-th pass has a pass rate its early stop decided; set m to k")
+        return self
 
     def check_in_run(self, run: RunConfig, index: int) -> None:
         """A judge verifier must be another model than the one it judges, unless allowed on purpose."""
@@ -83,18 +112,32 @@ class RejectionStepConfig(StepConfig):
                         "candidates until m are accepted: depends on the verifier's pass rate")
 
 
+@dataclass(frozen=True)
+class Candidate:
+    text: str  # the answer
+    verdict: Verdict
+    reasoning: str | None = None
+    reasoning_tokens: int = 0
+
+    def as_trained(self) -> str:
+        """The reply as a trainer would see it with its trace kept (what pair lengths are measured on)."""
+        return with_think_tags(self.reasoning, self.text)
+
+
 @dataclass
 class PromptState:
     record: Record
     prompt: str
     tried: int = 0
     tokens: int = 0
-    accepted: list[tuple[str, Verdict]] = field(default_factory=list)
+    accepted: list[Candidate] = field(default_factory=list)
     outcomes: Counter = field(default_factory=Counter)
     outcomes_by_kind: Counter = field(default_factory=Counter)  # (the verdict's category, outcome): count
     failed_requests: int = 0
     draws: list[bool] = field(default_factory=list)  # each verified candidate, passed or not, in draw order
-    rejected: list[tuple[str, Verdict]] = field(default_factory=list)
+    rejected: list[Candidate] = field(default_factory=list)
+    verdicts: list[tuple[bool, str]] = field(default_factory=list)  # (passed, outcome) in draw order
+    reasoning_tokens: int = 0
     duplicates: list[Record] = field(default_factory=list)  # accepted, dropped as the same reasoning
 
     def stats(self, k: int, m: int) -> dict[str, Any]:
@@ -104,10 +147,15 @@ class PromptState:
         first = self.draws[:k]
         unstopped = {f"pass@{j}": round(pass_at_k(len(first), sum(first), j), 6)
                      for j in PASS_AT if m >= k and len(first) >= j}
+        difficulty, decided = decided_pass_rate(self.verdicts)
+        stopped = m < k and c >= m and n < k  # its m-th pass ended it: the rate is the early stop's
         return {"tried": n, "accepted": c, "pass_rate": round(c / n, 4) if n else None,
+                "decided": decided, "difficulty_pass_rate": difficulty,
+                "difficulty_band": None if stopped else band(difficulty),
                 "first_accepted_at": self.draws.index(True) + 1 if True in self.draws else None, **unstopped,
                 "tokens_per_accepted": round(self.tokens / c, 1) if c else None,
-                "outcomes": dict(self.outcomes), "failed_requests": self.failed_requests}
+                "outcomes": dict(self.outcomes), "failed_requests": self.failed_requests,
+                **({"reasoning_tokens": self.reasoning_tokens} if self.reasoning_tokens else {})}
 
 
 
@@ -148,9 +196,32 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
                    and len(s.accepted) / s.tried < cfg.adaptive_below]
             self.counters["adaptive_prompts"] = len(low)
             await asyncio.gather(*(self._sample(s, s.tried + cfg.adaptive_extra, None) for s in low))
-        kept = [r for s in self.states for r in self._records(s)]
-        self.removed = capped([r for s in self.states for r in self._not_kept(s)], self.counters)
+        kept, out_of_range = [], []
+        for state in self.states:
+            reason = self._outside_range(state)
+            records = self._records(state, pairs=reason is None)  # a dropped prompt's pairs are not made
+            if reason is None:
+                kept += records
+                continue
+            self.counters["prompts_outside_keep_pass_rate"] += 1
+            for record in records:
+                record.meta[self.name] = {**record.meta.get(self.name, {}), "removed": reason}
+            out_of_range += records
+        self.removed = capped([r for s in self.states for r in self._not_kept(s)] + out_of_range, self.counters)
         return kept
+
+    def _outside_range(self, state: PromptState) -> str | None:
+        """Why a prompt's answers are dropped under keep_pass_rate, or None when they are kept."""
+        keep = self.config.keep_pass_rate
+        if keep is None:
+            return None
+        stats = state.stats(self.config.k, self.config.m)
+        rate = stats["difficulty_pass_rate"]
+        if in_range(rate, keep):
+            return None
+        if rate is None:
+            return f"no decided verdict: its pass rate is unknown (keep_pass_rate {list(keep)})"
+        return f"pass rate {rate} outside keep_pass_rate {list(keep)} ({stats['difficulty_band']})"
 
     def _not_kept(self, state: PromptState) -> list[Record]:
         """Each candidate the verifier rejected, as a record with its verdict; a prompt that got no
@@ -160,10 +231,14 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
             state.record.meta[self.name] = {"removed": "no candidate (requests failed)", "rejection_stats": stats}
             return [state.record]
         out = []
-        for index, (text, verdict) in enumerate(state.rejected):
-            child = state.record.child(self.name, -1 - index, {"prompt": state.prompt, self.config.output_field: text},
+        for index, candidate in enumerate(state.rejected):
+            verdict = candidate.verdict
+            child = state.record.child(self.name, -1 - index, {"prompt": state.prompt,
+                                                               self.config.output_field: candidate.text,
+                                                               **self._reasoning(candidate, state.record)},
                                        technique="rejection_sampling", model=self.engine.backend.model_name)
-            child.meta[self.name] = {"removed": f"rejected by the verifier ({verdict.outcome})",
+            why = "the reply's reasoning never closed" if verdict.outcome == UNFINISHED else "rejected by the verifier"
+            child.meta[self.name] = {"removed": f"{why} ({verdict.outcome})",
                                      "verification": verdict.summary(), "prompt_had_accepted": bool(state.accepted),
                                      "rejection_stats": stats}
             out.append(child)
@@ -190,11 +265,14 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
                 self.counters["request_failed"] += 1
                 break
             for sample in samples:
-                async with self._verifying:
-                    verdict = await self.verifier.verify(sample.choice.text, state.record.fields)
+                verdict = await self._verdict(sample, state.record.fields)
+                candidate = Candidate(sample.choice.text, verdict, sample.choice.reasoning,
+                                      sample.usage.reasoning_tokens)
                 state.tried += 1
                 state.draws.append(verdict.passed)
+                state.verdicts.append((verdict.passed, verdict.outcome))
                 state.tokens += sample.usage.completion_tokens
+                state.reasoning_tokens += sample.usage.reasoning_tokens
                 state.outcomes[verdict.outcome] += 1
                 if verdict.category:
                     state.outcomes_by_kind[(verdict.category, verdict.outcome)] += 1
@@ -205,39 +283,81 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
                 if verdict.error_kind:
                     self.counters[f"error_kind_{verdict.error_kind}"] += 1
                 if not verdict.passed:
-                    state.rejected.append((sample.choice.text, verdict))
+                    state.rejected.append(candidate)
                 else:
-                    state.accepted.append((sample.choice.text, verdict))
+                    state.accepted.append(candidate)
                     if len(state.accepted) >= cfg.m:
                         self.counters["prompts_stopped_early"] += state.tried < limit
                         break
         if bar is not None:
             bar.advance()
 
-    def _records(self, state: PromptState) -> list[Record]:
+    async def _verdict(self, sample: Sample, fields: dict[str, Any]) -> Verdict:
+        """The verifier's verdict on the answer (or on trace and answer, as configured). A reply whose
+        reasoning never closed has no answer: it is `unfinished`, not wrong, and no verifier sees it."""
+        if sample.choice.reasoning_unfinished:
+            return Verdict(False, UNFINISHED, UNFINISHED_HINT)
+        text = sample.choice.text
+        if self.config.verify == "reasoning_and_answer" and sample.choice.reasoning:
+            text = f"{sample.choice.reasoning}\n\n{text}"
+        async with self._verifying:
+            return await self.verifier.verify(text, fields)
+
+    def _reasoning(self, candidate: Candidate, parent: Record) -> dict[str, Any]:
+        return trace_fields(candidate.reasoning, self.config.output_field, parent.fields)
+
+    def _records(self, state: PromptState, pairs: bool = True) -> list[Record]:
         cfg = self.config
-        texts = [text for text, _ in state.accepted]
+        texts = [c.text for c in state.accepted]
         keep = list(range(len(texts))) if cfg.dedupe == "none" else distinct(
             texts, equations_key if cfg.dedupe == "equations" else text_key)
         self.counters["dropped_duplicate_reasoning"] += len(texts) - len(keep)
         self.counters["accepted_distinct"] += len(keep)
         for index in sorted(set(range(len(texts))) - set(keep)):
-            duplicate = state.record.child(self.name, index, {"prompt": state.prompt, cfg.output_field: texts[index]},
+            duplicate = state.record.child(self.name, index, {"prompt": state.prompt, cfg.output_field: texts[index],
+                                                              **self._reasoning(state.accepted[index], state.record)},
                                            technique="rejection_sampling", model=self.engine.backend.model_name)
             duplicate.meta[self.name] = {"removed": "accepted, but the same reasoning as a kept answer"}
             state.duplicates.append(duplicate)
         stats = state.stats(cfg.k, cfg.m)
+        paired = self._pairs(state, keep) if cfg.preference_pairs and pairs else {}
         out = []
         for index in keep:
-            text, verdict = state.accepted[index]
+            candidate = state.accepted[index]
+            verdict = candidate.verdict
             child = state.record.child(
-                self.name, index, {"prompt": state.prompt, cfg.output_field: text, "verdict": verdict.detail,
+                self.name, index, {"prompt": state.prompt, cfg.output_field: candidate.text, "verdict": verdict.detail,
+                                   **self._reasoning(candidate, state.record),
                                    "verification": verdict.summary(),
-                                   "rejection_stats": stats},
+                                   "rejection_stats": stats, "pass_rate": stats["difficulty_pass_rate"],
+                                   "difficulty_band": stats["difficulty_band"], **paired.get(index, {})},
                 technique="rejection_sampling", model=self.engine.backend.model_name, template=cfg.template,
                 params={"k": cfg.k, "m": cfg.m, "verifier": self.verifier.name})
             child.scores["pass_rate"] = stats["pass_rate"] or 0.0
+            if candidate.reasoning:
+                child.meta[self.name] = {"reasoning_tokens": candidate.reasoning_tokens}
             out.append(child)
+        return out
+
+    def _pairs(self, state: PromptState, keep: list[int]) -> dict[int, dict[str, Any]]:
+        """The preference-pair fields of each kept answer that found a verified-wrong partner."""
+        chosen = [state.accepted[i] for i in keep]
+        partners = pair_up([Reply(c.as_trained(), c.verdict.outcome) for c in chosen],
+                           [Reply(r.as_trained(), r.verdict.outcome) for r in state.rejected])
+        out: dict[int, dict[str, Any]] = {}
+        for index, good, partner in zip(keep, chosen, partners, strict=True):
+            if partner is None:
+                self.counters["pairs_without_rejected"] += 1
+                continue
+            bad = state.rejected[partner]
+            self.counters["preference_pairs"] += 1
+            self.counters[f"pairs_rejected_{bad.verdict.outcome}"] += 1
+            # each side's own trace: a pair's export never takes the record's `reasoning` for either side
+            out[index] = {"chosen": good.text, "rejected": bad.text,
+                          **({"chosen_reasoning": good.reasoning} if good.reasoning else {}),
+                          **({"rejected_reasoning": bad.reasoning} if bad.reasoning else {}),
+                          "pair_evidence": {"chosen": good.verdict.summary(), "rejected": bad.verdict.summary(),
+                                            "rule": RULE, "rejected_candidate": partner}}
         return out
 
     def _judge_calibration(self) -> dict | None:
@@ -302,4 +422,31 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
             **self._pass_at_k(),
             "tokens_per_accepted": round(sum(s.tokens for s in self.states) / accepted, 1) if accepted else None,
             "budget_left": self.budget_left,
+            **self._difficulty(by_class),
+            **self._reasoning_report(),
         }
+
+    def _difficulty(self, by_class: dict[str, list[PromptState]]) -> dict[str, Any]:
+        """Prompts per difficulty band, per class: the distribution the report plots."""
+        cfg = self.config
+        table: dict[str, dict[str, int]] = {}
+        for name, states in sorted(by_class.items()):
+            bands = Counter(s.stats(cfg.k, cfg.m)["difficulty_band"] or "unlabelled" for s in states)
+            table[name] = {b: bands[b] for b in (*BAND_NAMES, "unlabelled") if bands[b]}
+        out: dict[str, Any] = {"difficulty_by_class": table}
+        if cfg.keep_pass_rate is not None:
+            out["keep_pass_rate"] = list(cfg.keep_pass_rate)
+            out["prompts_outside_keep_pass_rate"] = self.counters["prompts_outside_keep_pass_rate"]
+        if cfg.preference_pairs:
+            out["preference_pairs"] = self.counters["preference_pairs"]
+            out["pairing_rule"] = RULE
+        return out
+
+    def _reasoning_report(self) -> dict[str, Any]:
+        """A reasoning model's share of the tokens, and how often its trace never closed."""
+        spent = sum(s.reasoning_tokens for s in self.states)
+        if not spent and not self.counters.get(f"outcome_{UNFINISHED}"):
+            return {}
+        total = sum(s.tokens for s in self.states)
+        return {"reasoning_tokens": spent, "reasoning_share_of_tokens": round(spent / total, 4) if total else None,
+                "unfinished_reasoning": self.counters.get(f"outcome_{UNFINISHED}", 0)}
