@@ -31,6 +31,8 @@ BUILTIN_STEPS = [
     "synthloom.steps.guards.diversity:DiversityStep",
     "synthloom.steps.guards.coverage:CoverageStep",
     "synthloom.steps.guards.self_consuming:SelfConsumingStep",
+    "synthloom.steps.techniques.grounded_qa:GroundedQAStep",
+    "synthloom.steps.guards.grounding_check:GroundingCheckStep",
 ]
 
 

@@ -1,0 +1,47 @@
+"""Reading question-answer pairs out of a model's reply, whatever it did to the format.
+
+The template asks for blocks of `Question: ... / Answer: ... / Evidence: "..."`. Models number them,
+bold the labels, write "Q:"/"A:", add a preamble or a closing remark, or stop mid-pair; every pair whose
+question and answer are both there is read, the rest is left. Nothing here raises on a reply.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LABEL = re.compile(
+    r"^[ \t>*#_-]*(?:\d+[.)]\s*)?[*_]*\s*(question|q|answer|a|evidence|quote|support)\s*(?:\d+)?\s*[*_]*\s*[:：]"
+    r"[*_]*[ \t]*", re.IGNORECASE | re.MULTILINE)
+_KINDS = {"question": "question", "q": "question", "answer": "answer", "a": "answer", "evidence": "evidence",
+          "quote": "evidence", "support": "evidence"}
+
+
+def _tidy(text: str) -> str:
+    text = text.strip().strip("*_").strip()
+    return re.sub(r"\s+", " ", text)
+
+
+def parse_qa_pairs(text: str) -> list[dict[str, str]]:
+    """[{"question", "answer", "evidence"}] in reply order; evidence is "" when none was given."""
+    labels = list(_LABEL.finditer(text or ""))
+    pairs: list[dict[str, str]] = []
+    current: dict[str, str] = {}
+    for i, label in enumerate(labels):
+        kind = _KINDS[label.group(1).lower()]
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        value = _tidy(text[label.end():end])
+        if kind == "question":
+            if current.get("question") and current.get("answer"):
+                pairs.append(current)
+            current = {"question": value}
+        elif current.get("question") and kind not in current:
+            current[kind] = value
+    if current.get("question") and current.get("answer"):
+        pairs.append(current)
+    out = []
+    for pair in pairs:
+        question, answer = pair["question"], pair["answer"]
+        if len(question) < 8 or not answer or len(answer) > 2000:
+            continue
+        out.append({"question": question, "answer": answer, "evidence": pair.get("evidence", "")})
+    return out
