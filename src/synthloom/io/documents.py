@@ -33,7 +33,7 @@ BLOCK_SEPARATOR = "\n\n"
 @dataclass(frozen=True)
 class Block:
     text: str
-    heading_level: int | None = None  # 1..6 for a heading; None for body text
+    heading_level: int | None = None  # 1..6 for a heading (0: a document's title); None for body text
     page: int | None = None  # 1-based, for paged formats
     keep_lines: bool = False  # a table's rows or a code block's lines stay on their own lines
 
@@ -262,7 +262,7 @@ def read_docx(path: Path) -> tuple[list[Block], str]:
 
 def _docx_heading_level(style: str) -> int | None:
     if style == "Title":
-        return 1
+        return 0  # above every Heading 1: it stays at the start of every heading path
     match = re.fullmatch(r"Heading (\d)", style)
     return int(match.group(1)) if match else None
 
@@ -391,6 +391,8 @@ def read_document(path: Path, source: str | None = None) -> Document:
         blocks, title = READERS[kind](path)
     except UnreadableDocument:
         raise
+    except ImportError as exc:
+        raise UserError(f"reading {kind} documents needs {exc.name}: pip install 'synthloom[documents]'") from None
     except OSError as exc:
         raise UnreadableDocument(f"cannot be read: {exc}") from None
     return assemble(source or path.name, kind, blocks, title)

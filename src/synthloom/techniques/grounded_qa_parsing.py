@@ -43,5 +43,6 @@ def parse_qa_pairs(text: str) -> list[dict[str, str]]:
         question, answer = pair["question"], pair["answer"]
         if len(question) < 8 or not answer or len(answer) > 2000:
             continue
-        out.append({"question": question, "answer": answer, "evidence": pair.get("evidence", "")})
+        evidence = pair.get("evidence", "").strip().strip("\"'“”‘’").strip()
+        out.append({"question": question, "answer": answer, "evidence": evidence})
     return out
