@@ -1,7 +1,8 @@
 """Is an answer supported by the text it cites? The cheap half: words and numbers.
 
 `lexical_support` checks that every number in the answer appears in the cited text (a changed figure is
-the commonest unsupported answer, and a judge easily misses it) and that enough of the answer's content
+the commonest unsupported answer, and a judge easily misses it), that every name does (a capitalised
+word inside a sentence: a swapped person, place or month), and that enough of the answer's content
 words do (light stemming, stop words left out). It can only reject: an answer made of the passage's
 words may still say the opposite of it ("not"), which is the entailment judge's job.
 
@@ -74,22 +75,36 @@ class LexicalCheck:
     overlap: float  # share of the answer's content words found in the cited text
     missing_numbers: tuple[str, ...]
     missing_words: tuple[str, ...]
+    missing_names: tuple[str, ...] = ()
 
     def reason(self) -> str:
         if self.missing_numbers:
             return f"numbers not in the cited text: {', '.join(self.missing_numbers)}"
+        if self.missing_names:
+            return f"names not in the cited text: {', '.join(self.missing_names)}"
         return (f"only {self.overlap:.0%} of the answer's content words are in the cited text "
                 f"(missing: {', '.join(self.missing_words[:8])})")
 
 
+_NAME = re.compile(r"(?<=[^.!?:;\s\"'(]\s)[A-Z][^\W\d_]+")
+
+
+def names(text: str) -> list[str]:
+    """Capitalised words that stand inside a sentence (not first): names of people, places, months."""
+    return [m.group(0) for m in _NAME.finditer(text) if m.group(0).lower() not in STOP_WORDS]
+
+
 def lexical_support(answer: str, cited: str, min_overlap: float = MIN_CONTENT_OVERLAP) -> LexicalCheck:
     cited_numbers = _numbers_with_words(cited)
+    cited_lower = {w.lower() for w in _WORD.findall(cited)}
+    missing_names = tuple(dict.fromkeys(n for n in names(answer) if n.lower() not in cited_lower))
     missing_numbers = tuple(sorted(n for n in numbers(answer) if n not in cited_numbers))
     words = content_words(answer)
     cited_words = set(content_words(cited))
     missing = [w for w in dict.fromkeys(words) if w not in cited_words]
     overlap = 1.0 if not words else sum(w in cited_words for w in words) / len(words)
-    return LexicalCheck(not missing_numbers and overlap >= min_overlap, overlap, missing_numbers, tuple(missing))
+    return LexicalCheck(not missing_numbers and not missing_names and overlap >= min_overlap, overlap,
+                        missing_numbers, tuple(missing), missing_names)
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")

@@ -201,6 +201,9 @@ def test_the_lexical_prefilter_rejects_changed_figures_and_foreign_words():
     off = lexical_support("Tourism brought wealthy visitors to beaches and hotels.", source)
     assert not off.supported and off.overlap < 0.3 and "beach" in " ".join(off.missing_words)
     assert numbers("costs 3.50 euros, 12% more, in 1,000s") == {"3.5", "12", "1000"}
+    swapped = lexical_support("The harbour of Velmora handled 1,284 cargo ships in 2023, up from 1,102 in Oslo.", source)
+    assert not swapped.supported and swapped.missing_names == ("Oslo",) and "Oslo" in swapped.reason()
+    assert lexical_support("Cargo ships: 1,284 went through Velmora in 2023.", source).supported
 
 
 def test_support_is_found_by_quote_near_quote_or_overlap():
