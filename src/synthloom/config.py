@@ -12,7 +12,6 @@ from synthloom.errors import UserError
 from synthloom.io.tables import read_yaml
 from synthloom.models.config import LlamaCppModelConfig, ModelConfig
 from synthloom.steps.registry import step_classes
-from synthloom.techniques.chunking import CHUNK_OVERLAP, CHUNK_TOKENS
 from synthloom.steps.step_config import (
     ConfigRelativePath,
     OptionalConfigRelativePath,
@@ -21,6 +20,7 @@ from synthloom.steps.step_config import (
     model_references,
     resolve_paths,
 )
+from synthloom.techniques.chunking import CHUNK_OVERLAP, CHUNK_TOKENS
 from synthloom.value.config import ValueConfig, check_value_config
 
 

@@ -75,7 +75,8 @@ Discard all but 50 grams of the old starter before each feeding.</p>
 <h2>Storage</h2>
 <p>A starter kept in the refrigerator at 4 &deg;C needs feeding only once a week.</p>
 <table><tr><th>Place</th><th>Temperature</th><th>Feeding</th></tr>
-<tr><td>Counter</td><td>24 &deg;C</td><td>daily</td></tr><tr><td>Refrigerator</td><td>4 &deg;C</td><td>weekly</td></tr></table>
+<tr><td>Counter</td><td>24 &deg;C</td><td>daily</td></tr>
+<tr><td>Refrigerator</td><td>4 &deg;C</td><td>weekly</td></tr></table>
 </article>
 </main>
 <aside><p>Related: how to bake a rye loaf</p></aside>

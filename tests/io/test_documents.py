@@ -9,7 +9,7 @@ import orjson
 import pytest
 
 from synthloom.errors import UserError
-from synthloom.io.documents import assemble, Block, read_document, read_documents
+from synthloom.io.documents import Block, assemble, read_document, read_documents
 from synthloom.io.ingest import ingest
 from synthloom.techniques.chunking import approx_tokens, chunk_document
 from tests.conftest import run_cli
@@ -82,7 +82,7 @@ def test_chunks_keep_to_size_overlap_headings_and_their_offsets(folder):
             assert not missing, document.source  # every character of text is in some chunk
     # consecutive chunks of a section share their overlap, whole sentences
     pdf = chunk_document(docs["harbour_report.pdf"], 60, 30)
-    same_section = [(a, b) for a, b in zip(pdf, pdf[1:]) if a.heading_path == b.heading_path]
+    same_section = [(a, b) for a, b in zip(pdf, pdf[1:], strict=False) if a.heading_path == b.heading_path]
     assert same_section and all(b.char_start < a.char_end for a, b in same_section)
     assert pdf[0].page_start == 1 and pdf[-1].page_end == 3
     assert all(c.heading_path for c in pdf)

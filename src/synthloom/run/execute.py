@@ -105,7 +105,8 @@ def execute(config: RunConfig, *, resume: bool, progress: bool = True,
 
         remote = RayExecutor(config, Path(config.run_dir), executor.address, executor.workers)
     run_dir = RunDirectory(config.run_dir)
-    run_dir.open(resolved_config_text(config), file_digest((config.input.path or config.input.documents) if config.input else None), resume=resume,
+    source = (config.input.path or config.input.documents) if config.input else None
+    run_dir.open(resolved_config_text(config), file_digest(source), resume=resume,
                  defining=defining_config_text(config))
     handler = _log_to(run_dir.path / "run.log")
     log.info("session %s started (%s, %d inputs)%s", run_dir.session_id, "resume" if resume else "start",

@@ -12,11 +12,11 @@ import pytest
 import yaml
 
 from synthloom.config import RunConfig
+from synthloom.io.ingest import ingest
 from synthloom.steps.guards.grounding_check import JudgeNotTrusted, calibration_items, read_yes_no
 from synthloom.steps.techniques.grounded_qa import pairs_for
 from synthloom.techniques.grounded_qa_parsing import parse_qa_pairs
 from synthloom.techniques.grounding import find_support, lexical_support, numbers
-from synthloom.io.ingest import ingest
 from tests.conftest import run_cli
 from tests.io.document_files import write_documents
 from tests.run.test_pipeline_scripted import run_pipeline
@@ -125,7 +125,8 @@ async def test_questions_of_every_kind_are_checked_against_their_citations(tmp_p
     check = summary.steps["grounding_check"].counters
     reasons = {r["meta"]["grounding_check"]["removed"]: r for r in removed if "grounding_check" in r["meta"]}
     lexical = reasons["unsupported_lexical"]
-    assert "1384" in lexical["meta"]["grounding_check"]["reason"] and lexical["fields"]["answer"].endswith("1,384 cargo ships.")
+    assert "1384" in lexical["meta"]["grounding_check"]["reason"]
+    assert lexical["fields"]["answer"].endswith("1,384 cargo ships.")
     judged = reasons["unsupported_judge"]
     assert "does not dredge" in judged["fields"]["answer"]
     assert judged["meta"]["grounding_check"]["reason"] == "the source says the opposite."
@@ -169,20 +170,23 @@ async def test_a_judge_that_fails_its_calibration_is_never_used(tmp_path, chunks
     with pytest.raises(JudgeNotTrusted, match=r"cannot tell supported answers.*balanced accuracy 0\.50"):
         await run_pipeline(tmp_path / "stop", PIPELINE, ScriptedBackend(default=writer), rows=chunks,
                            models={"judge": always_yes})
-    lexical_only = [PIPELINE[0], {**PIPELINE[1], "on_untrusted": "lexical_only"}]
-    summary, output, removed, _ = await run_pipeline(tmp_path / "lexical", lexical_only, ScriptedBackend(default=writer),
-                                                     rows=chunks, models={"judge": always_yes})
+    lexical_only = [{**PIPELINE[0], "keep_chunks": True}, {**PIPELINE[1], "on_untrusted": "lexical_only"}]
+    summary, output, removed, _ = await run_pipeline(tmp_path / "lexical", lexical_only,
+                                                     ScriptedBackend(default=writer), rows=chunks,
+                                                     models={"judge": always_yes})
     counters = summary.steps["grounding_check"].counters
     assert counters["judge_untrusted"] == 1 and counters["dropped_unsupported_lexical"] >= 1
     assert "dropped_unsupported_judge" not in counters
-    assert any("does not dredge" in r["fields"]["answer"] for r in output)  # what only a judge catches
+    assert counters["passed_without_answer"] == len(chunks)  # the chunks kept beside the questions pass
+    assert sum("text" in r["fields"] and "answer" not in r["fields"] for r in output) == len(chunks)
+    assert any("does not dredge" in r["fields"].get("answer", "") for r in output)  # what only a judge catches
     assert "only the lexical pre-filter" in summary.steps["grounding_check"].report["flag"]
 
 
 def test_pairs_are_read_from_replies_in_every_shape_models_give():
-    assert parse_qa_pairs("Question: What is the draught of the quay?\nAnswer: 14 metres.\nEvidence: \"has a "
-                          "draught of 14 metres\"") == [{"question": "What is the draught of the quay?",
-                                                         "answer": "14 metres.", "evidence": "has a draught of 14 metres"}]
+    reply = "Question: What is the draught of the quay?\nAnswer: 14 metres.\nEvidence: \"has a draught of 14 metres\""
+    assert parse_qa_pairs(reply) == [{"question": "What is the draught of the quay?", "answer": "14 metres.",
+                                      "evidence": "has a draught of 14 metres"}]
     messy = ("Here are your questions!\n\n**Q1:** Who will draft the announcement?\n**A1:** Marta Ilves.\n\n"
              "2. Question: When does the committee meet again?\nAnswer: On 11 June.\n\nQuestion: And then what "
              "happens after that?")  # the last one cut off before its answer
@@ -201,7 +205,7 @@ def test_the_lexical_prefilter_rejects_changed_figures_and_foreign_words():
     off = lexical_support("Tourism brought wealthy visitors to beaches and hotels.", source)
     assert not off.supported and off.overlap < 0.3 and "beach" in " ".join(off.missing_words)
     assert numbers("costs 3.50 euros, 12% more, in 1,000s") == {"3.5", "12", "1000"}
-    swapped = lexical_support("The harbour of Velmora handled 1,284 cargo ships in 2023, up from 1,102 in Oslo.", source)
+    swapped = lexical_support("Velmora handled 1,284 cargo ships in 2023, up from 1,102 in Oslo.", source)
     assert not swapped.supported and swapped.missing_names == ("Oslo",) and "Oslo" in swapped.reason()
     assert lexical_support("Cargo ships: 1,284 went through Velmora in 2023.", source).supported
 
@@ -230,45 +234,51 @@ def test_verdicts_and_configs_are_read_strictly():
     assert read_yes_no("Perhaps.", None)[0] is None
     with pytest.raises(ValueError, match="same model as the policy"):
         RunConfig.model_validate({"run_dir": "r", "input": {"documents": "docs"},
-                                  "pipeline": [{"step": "grounded_qa"}, {"step": "grounding_check", "model": "default"}]})
+                                  "pipeline": [{"step": "grounded_qa"},
+                                               {"step": "grounding_check", "model": "default"}]})
     with pytest.raises(ValueError, match="exactly one of `path`, `builtin` and `documents`"):
         RunConfig.model_validate({"run_dir": "r", "input": {"documents": "docs", "path": "x.jsonl"},
                                   "pipeline": [{"step": "grounded_qa"}]})
     with pytest.raises(ValueError, match="chunk_overlap must be smaller"):
-        RunConfig.model_validate({"run_dir": "r", "input": {"documents": "docs", "chunk_tokens": 20,
-                                                            "chunk_overlap": 20}, "pipeline": [{"step": "grounded_qa"}]})
+        RunConfig.model_validate({"run_dir": "r", "pipeline": [{"step": "grounded_qa"}],
+                                  "input": {"documents": "docs", "chunk_tokens": 20, "chunk_overlap": 20}})
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)
 def test_the_bundled_model_writes_grounded_questions_from_real_documents(tmp_path):
-    write_documents(tmp_path / "docs")
+    docs = write_documents(tmp_path / "all_docs")
+    (tmp_path / "docs").mkdir()
+    for name in ("harbour_report.pdf", "release.md", "sourdough.html"):  # a PDF, a Markdown file, a saved page
+        (docs / name).rename(tmp_path / "docs" / name)
     config = tmp_path / "grounded.yaml"
     config.write_text(yaml.safe_dump({
-        "run_dir": "r", "engine": {"timeout": 300},
-        "input": {"documents": "docs", "chunk_tokens": 120, "chunk_overlap": 20},
+        "run_dir": "r", "engine": {"timeout": 600, "concurrency": 2},
+        "input": {"documents": "docs", "chunk_tokens": 200, "chunk_overlap": 30},
         "pipeline": [{"step": "grounded_qa", "kinds": ["factual", "multi_hop"], "multi_hop_per_document": 1,
-                      "max_tokens": 160, "seed": 0},
-                     {"step": "grounding_check", "model": "default", "allow_same_model": True,
+                      "max_tokens": 120, "seed": 0},
+                     # the verdict word alone (read from its probabilities when unclear): the calibration
+                     # check costs 20 short calls
+                     {"step": "grounding_check", "model": "default", "allow_same_model": True, "max_tokens": 4,
                       "on_untrusted": "lexical_only"},
                      {"step": "dedup"}]}))
-    result = run_cli("run", str(config), "--no-progress", cwd=tmp_path, timeout=1200)
+    result = run_cli("run", str(config), "--no-progress", cwd=tmp_path, timeout=1700)
     assert result.returncode == 0, result.stderr
     run = tmp_path / "r"
     output = [orjson.loads(x) for x in (run / "output.jsonl").read_bytes().splitlines()]
-    removed = [orjson.loads(x) for x in (run / "removed.jsonl").read_bytes().splitlines()] \
-        if (run / "removed.jsonl").exists() else []
-    metrics = orjson.loads((run / "metrics.json").read_bytes())
-    print("kept", len(output), "removed", len(removed), orjson.dumps(metrics.get("steps", metrics)).decode()[:3000])
-    for record in output[:8]:
-        print(record["fields"]["kind"], "|", record["fields"]["question"], "|", record["fields"]["answer"])
-    for record in removed[:8]:
-        print("REMOVED", record["meta"].get("grounding_check"), "|", record["fields"].get("answer"))
-    made = len(output) + sum("grounding_check" in r["meta"] for r in removed)
-    assert made > 0, "the bundled model wrote no readable question"
+    removed_file = run / "removed.jsonl"
+    removed = [orjson.loads(x) for x in removed_file.read_bytes().splitlines()] if removed_file.exists() else []
+    print("\nSUMMARY\n" + (run / "summary.md").read_text())
+    for record in output:
+        print("KEPT", record["fields"]["kind"], "|", record["fields"]["question"], "|", record["fields"]["answer"])
+    for record in removed:
+        print("REMOVED", record["meta"].get("grounding_check") or record["meta"].get("dedup"), "|",
+              record["fields"].get("question"), "|", record["fields"].get("answer"))
+    judged = [r for r in removed if "grounding_check" in r["meta"]]
+    assert output or judged, "the bundled model wrote no readable question"
     for record in output:
         fields = record["fields"]
         assert fields["citations"] and fields["question"] and fields["answer"]
         assert lexical_support(fields["answer"], "\n\n".join(c["chunk_text"] for c in fields["citations"])).supported
-    for record in removed:
-        if "grounding_check" in record["meta"]:
-            assert record["meta"]["grounding_check"]["reason"]
+    for record in judged:
+        assert record["meta"]["grounding_check"]["reason"]

@@ -160,10 +160,14 @@ class GroundingCheckStep(PoolStep[GroundingCheckStepConfig]):
     async def run_all(self, records: list[Record]) -> list[Record]:
         cfg = self.config
         candidates: list[Record] = []
+        passed: list[Record] = []
         for record in records:
             fields = record.fields
             citations = fields.get("citations")
             answer = str(fields.get(cfg.answer_field) or "")
+            if citations is None and not answer.strip():
+                passed.append(record)  # not a question-answer record (a chunk kept by keep_chunks): not ours
+                continue
             if not isinstance(citations, list) or not citations or not answer.strip():
                 if record.id in self.committed:
                     candidates.append(record)
@@ -191,7 +195,8 @@ class GroundingCheckStep(PoolStep[GroundingCheckStepConfig]):
             self._locate(record)
             kept.append(record)
             self.counters["kept_judged" if verdict is not None else "kept_lexical_only"] += 1
-        return kept
+        self.counters["passed_without_answer"] += len(passed)
+        return [*passed, *kept]
 
     async def _judge(self, records: list[Record]) -> list[tuple[bool | None, str]]:
         """A verdict per record; (None, "") for every record when no trusted judge decides."""

@@ -19,8 +19,8 @@ from typing import Any, Literal
 from pydantic import Field
 
 from synthloom.engine.prompting import ask, gather_settled, item_seed
-from synthloom.record import Record, stable_id
 from synthloom.errors import UserError
+from synthloom.record import Record, stable_id
 from synthloom.steps.base import PoolStep, StepContext
 from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan
 from synthloom.steps.step_config import ModelName, StepConfig, TemplateName
@@ -79,10 +79,10 @@ def pairs_for(chunks: list[dict[str, Any]], count: int, seed: int) -> list[tuple
 
 
 def _overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    starts, ends = (a.get("char_start"), b.get("char_start")), (a.get("char_end"), b.get("char_end"))
-    if None in starts or None in ends:
+    a_start, b_start, a_end, b_end = a.get("char_start"), b.get("char_start"), a.get("char_end"), b.get("char_end")
+    if a_start is None or b_start is None or a_end is None or b_end is None:
         return False
-    return max(starts) < min(ends)  # type: ignore[type-var]
+    return bool(max(a_start, b_start) < min(a_end, b_end))
 
 
 def citation(chunk: dict[str, Any]) -> dict[str, Any]:
