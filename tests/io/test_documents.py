@@ -148,3 +148,15 @@ def test_the_ingest_command_writes_chunks_and_the_documents_text(folder, tmp_pat
     assert {c["page_start"] for c in chunks if c["doc_kind"] == "pdf"} == {1, 2, 3}
     bad = run_cli("ingest", str(folder), "--out", str(out), "--chunk-tokens", "20", "--overlap", "20")
     assert bad.returncode == 2 and "--overlap" in bad.stderr
+
+
+def test_the_ingest_command_and_the_input_config_share_the_chunk_defaults():
+    from typer.main import get_command
+
+    from synthloom.cli import app  # the package registers every command
+    from synthloom.config import InputConfig
+    from synthloom.techniques.chunking import CHUNK_OVERLAP, CHUNK_TOKENS
+
+    options = {p.name: p.default for p in get_command(app).commands["ingest"].params}
+    assert options["chunk_tokens"] == InputConfig.model_fields["chunk_tokens"].default == CHUNK_TOKENS
+    assert options["overlap"] == InputConfig.model_fields["chunk_overlap"].default == CHUNK_OVERLAP
