@@ -18,7 +18,7 @@ from synthloom.steps.techniques.grounded_qa import pairs_for
 from synthloom.techniques.grounded_qa_parsing import parse_qa_pairs
 from synthloom.techniques.grounding import find_support, lexical_support, numbers
 from tests.conftest import run_cli
-from tests.io.document_files import write_documents
+from tests.io.document_files import write_documents, write_pdf
 from tests.run.test_pipeline_scripted import run_pipeline
 from tests.scripted_backend import ScriptedBackend
 
@@ -247,19 +247,17 @@ def test_verdicts_and_configs_are_read_strictly():
 @pytest.mark.slow
 @pytest.mark.timeout(1800)
 def test_the_bundled_model_writes_grounded_questions_from_real_documents(tmp_path):
-    docs = write_documents(tmp_path / "all_docs")
     (tmp_path / "docs").mkdir()
-    for name in ("harbour_report.pdf", "release.md", "sourdough.html"):  # a PDF, a Markdown file, a saved page
-        (docs / name).rename(tmp_path / "docs" / name)
+    write_pdf(tmp_path / "docs" / "harbour_report.pdf")  # three pages, a section on each
     config = tmp_path / "grounded.yaml"
     config.write_text(yaml.safe_dump({
-        "run_dir": "r", "engine": {"timeout": 600, "concurrency": 2},
-        "input": {"documents": "docs", "chunk_tokens": 200, "chunk_overlap": 30},
+        "run_dir": "r", "engine": {"timeout": 900},
+        "input": {"documents": "docs", "chunk_tokens": 200, "chunk_overlap": 30},  # a chunk per section
         "pipeline": [{"step": "grounded_qa", "kinds": ["factual", "multi_hop"], "multi_hop_per_document": 1,
-                      "max_tokens": 120, "seed": 0},
-                     # the verdict word alone (read from its probabilities when unclear): the calibration
-                     # check costs 20 short calls
-                     {"step": "grounding_check", "model": "default", "allow_same_model": True, "max_tokens": 4,
+                      "max_tokens": 100, "seed": 0},
+                     # the verdict word alone, read from its probabilities when unclear: the calibration
+                     # check costs 20 one-token calls
+                     {"step": "grounding_check", "model": "default", "allow_same_model": True, "max_tokens": 1,
                       "on_untrusted": "lexical_only"},
                      {"step": "dedup"}]}))
     result = run_cli("run", str(config), "--no-progress", cwd=tmp_path, timeout=1700)
