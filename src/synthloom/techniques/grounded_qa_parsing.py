@@ -2,7 +2,9 @@
 
 The template asks for blocks of `Question: ... / Answer: ... / Evidence: "..."`. Models number them,
 bold the labels, write "Q:"/"A:", add a preamble or a closing remark, or stop mid-pair; every pair whose
-question and answer are both there is read, the rest is left. Nothing here raises on a reply.
+question and answer are both there is read, the rest is left. A reply with no labels at all (small
+models often drop them) is read as question lines (ending in "?") each followed by its answer. Nothing
+here raises on a reply.
 """
 
 from __future__ import annotations
@@ -21,9 +23,30 @@ def _tidy(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+_QUESTION_LINE = re.compile(r"^[ \t>*#_-]*(?:\d+[.)]\s*)?[*_]*(.{8,300}\?)[*_]*\s*$")
+
+
+def _unlabelled_pairs(text: str) -> list[dict[str, str]]:
+    """Question lines, each with the lines after it up to the next question or blank line as its answer."""
+    pairs: list[dict[str, str]] = []
+    question, answer = None, []
+    for line in (text or "").splitlines() + [""]:
+        match = _QUESTION_LINE.match(line)
+        if match or not line.strip():
+            if question and answer:
+                pairs.append({"question": _tidy(question), "answer": _tidy(" ".join(answer))})
+            question, answer = (match.group(1), []) if match else (question if not answer else None, [])
+            continue
+        if question:
+            answer.append(line)
+    return pairs
+
+
 def parse_qa_pairs(text: str) -> list[dict[str, str]]:
     """[{"question", "answer", "evidence"}] in reply order; evidence is "" when none was given."""
     labels = list(_LABEL.finditer(text or ""))
+    if not any(_KINDS[label.group(1).lower()] == "question" for label in labels):
+        return _validated(_unlabelled_pairs(text))
     pairs: list[dict[str, str]] = []
     current: dict[str, str] = {}
     for i, label in enumerate(labels):
@@ -38,6 +61,10 @@ def parse_qa_pairs(text: str) -> list[dict[str, str]]:
             current[kind] = value
     if current.get("question") and current.get("answer"):
         pairs.append(current)
+    return _validated(pairs)
+
+
+def _validated(pairs: list[dict[str, str]]) -> list[dict[str, str]]:
     out = []
     for pair in pairs:
         question, answer = pair["question"], pair["answer"]

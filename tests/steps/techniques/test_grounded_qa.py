@@ -192,6 +192,11 @@ def test_pairs_are_read_from_replies_in_every_shape_models_give():
              "happens after that?")  # the last one cut off before its answer
     pairs = parse_qa_pairs(messy)
     assert [p["answer"] for p in pairs] == ["Marta Ilves.", "On 11 June."] and pairs[0]["evidence"] == ""
+    bare = ("1. How deep is the eastern quay?\n\nIt has a draught of 14 metres.\n"
+            "2. Where were its cranes built?\nIn Rotterdam,\nby a Dutch firm.\n3. Who paid for it?")
+    assert [(p["question"], p["answer"]) for p in parse_qa_pairs(bare)] == [
+        ("How deep is the eastern quay?", "It has a draught of 14 metres."),
+        ("Where were its cranes built?", "In Rotterdam, by a Dutch firm.")]  # labels dropped, as small models do
     for garbage in ("", "No.", "Answer: 42", "Question: ?\nAnswer: yes", "\x00\x01" * 50):
         assert parse_qa_pairs(garbage) == []
 
@@ -255,10 +260,9 @@ def test_the_bundled_model_writes_grounded_questions_from_real_documents(tmp_pat
         "input": {"documents": "docs", "chunk_tokens": 200, "chunk_overlap": 30},  # a chunk per section
         "pipeline": [{"step": "grounded_qa", "kinds": ["factual", "multi_hop"], "multi_hop_per_document": 1,
                       "max_tokens": 100, "seed": 0},
-                     # the verdict word alone, read from its probabilities when unclear: the calibration
-                     # check costs 20 one-token calls
-                     {"step": "grounding_check", "model": "default", "allow_same_model": True, "max_tokens": 1,
-                      "on_untrusted": "lexical_only"},
+                     # the pre-filter alone: a judge's calibration is 20 more calls, and the scripted tests
+                     # show the gate; benchmarks/grounding_check.py --judge measures the bundled models on it
+                     {"step": "grounding_check"},
                      {"step": "dedup"}]}))
     result = run_cli("run", str(config), "--no-progress", cwd=tmp_path, timeout=1700)
     assert result.returncode == 0, result.stderr
