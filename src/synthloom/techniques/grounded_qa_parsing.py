@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 _LABEL = re.compile(
-    r"^[ \t>*#_-]*(?:\d+[.)]\s*)?[*_]*\s*(question|q|answer|a|evidence|quote|support)\s*(?:\d+)?\s*[*_]*\s*[:：]"
+    r"^[ \t>*#_-]*(?:\d+[.)]\s*)?[*_]*\s*(?:(?:an?|the|my)\s+(?=\w{4}))?"  # "A question:", as SmolLM2 writes
+    r"(question|q|answer|a|evidence|quote|support)\s*(?:\d+)?\s*[*_]*\s*[:：]"
     r"[*_]*[ \t]*", re.IGNORECASE | re.MULTILINE)
 _KINDS = {"question": "question", "q": "question", "answer": "answer", "a": "answer", "evidence": "evidence",
           "quote": "evidence", "support": "evidence"}
@@ -67,7 +68,8 @@ def parse_qa_pairs(text: str) -> list[dict[str, str]]:
 def _validated(pairs: list[dict[str, str]]) -> list[dict[str, str]]:
     out = []
     for pair in pairs:
-        question, answer = pair["question"], pair["answer"]
+        question = pair["question"]
+        answer = re.sub(r"^(?:the\s+)?answer\s+is\s*:?\s*", "", pair["answer"], flags=re.IGNORECASE)
         if len(question) < 8 or not answer or len(answer) > 2000:
             continue
         evidence = pair.get("evidence", "").strip().strip("\"'“”‘’").strip()

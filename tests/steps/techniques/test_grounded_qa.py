@@ -197,6 +197,9 @@ def test_pairs_are_read_from_replies_in_every_shape_models_give():
     assert [(p["question"], p["answer"]) for p in parse_qa_pairs(bare)] == [
         ("How deep is the eastern quay?", "It has a draught of 14 metres."),
         ("Where were its cranes built?", "In Rotterdam, by a Dutch firm.")]  # labels dropped, as small models do
+    smol = "A question: How much silt was removed?\n\nAnswer: The answer is: 410,000 cubic metres."  # SmolLM2's
+    assert parse_qa_pairs(smol) == [{"question": "How much silt was removed?", "answer": "410,000 cubic metres.",
+                                     "evidence": ""}]
     for garbage in ("", "No.", "Answer: 42", "Question: ?\nAnswer: yes", "\x00\x01" * 50):
         assert parse_qa_pairs(garbage) == []
 
