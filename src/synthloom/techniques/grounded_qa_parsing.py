@@ -30,7 +30,8 @@ _QUESTION_LINE = re.compile(r"^[ \t>*#_-]*(?:\d+[.)]\s*)?[*_]*(.{8,300}\?)[*_]*\
 def _unlabelled_pairs(text: str) -> list[dict[str, str]]:
     """Question lines, each with the lines after it up to the next question or blank line as its answer."""
     pairs: list[dict[str, str]] = []
-    question, answer = None, []
+    question: str | None = None
+    answer: list[str] = []
     for line in (text or "").splitlines() + [""]:
         match = _QUESTION_LINE.match(line)
         if match or not line.strip():
