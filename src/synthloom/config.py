@@ -20,6 +20,7 @@ from synthloom.steps.step_config import (
     model_references,
     resolve_paths,
 )
+from synthloom.techniques.chunking import CHUNK_OVERLAP, CHUNK_TOKENS
 from synthloom.value.config import ValueConfig, check_value_config
 
 
@@ -38,11 +39,17 @@ class InputConfig(Strict):
     columns: list[str] | None = Field(None, description="keep only these columns (each must exist)")
     split: str = Field("train", description="for a saved DatasetDict")
     limit: int | None = Field(None, ge=1, description="use only the first N input records")
+    documents: OptionalConfigRelativePath = Field(None, description="a folder (or file) of PDF, HTML, Markdown, "
+                                                  "DOCX and text documents: one record per chunk (docs/grounded_qa.md)")
+    chunk_tokens: int = Field(CHUNK_TOKENS, ge=16, description="for documents: a chunk's size in tokens")
+    chunk_overlap: int = Field(CHUNK_OVERLAP, ge=0, description="for documents: tokens shared by consecutive chunks")
 
     @model_validator(mode="after")
     def _one_source(self) -> InputConfig:
-        if (self.path is None) == (self.builtin is None):
-            raise ValueError("give exactly one of `path` and `builtin`")
+        if sum(source is not None for source in (self.path, self.builtin, self.documents)) != 1:
+            raise ValueError("give exactly one of `path`, `builtin` and `documents`")
+        if self.documents is not None and self.chunk_overlap >= self.chunk_tokens:
+            raise ValueError("chunk_overlap must be smaller than chunk_tokens")
         return self
 
 

@@ -76,8 +76,12 @@ def load_inputs(config: RunConfig) -> list[Record]:
 
         rows = [{"instruction": t.instruction, "input": t.instances[0].input, "output": t.instances[0].output,
                  "category": t.category} for t in load_seed_tasks()]
+    elif source.documents is not None:
+        from synthloom.io.ingest import ingest
+
+        rows = ingest(source.documents, source.chunk_tokens, source.chunk_overlap, warn=log.warning).chunks
     else:
-        assert source.path is not None  # InputConfig requires a path or a builtin
+        assert source.path is not None  # InputConfig requires a path, a builtin or documents
         rows = read_table(source.path, source.columns, source.split)
     if source.limit:
         rows = rows[: source.limit]
@@ -101,7 +105,8 @@ def execute(config: RunConfig, *, resume: bool, progress: bool = True,
 
         remote = RayExecutor(config, Path(config.run_dir), executor.address, executor.workers)
     run_dir = RunDirectory(config.run_dir)
-    run_dir.open(resolved_config_text(config), file_digest(config.input.path if config.input else None), resume=resume,
+    source = (config.input.path or config.input.documents) if config.input else None
+    run_dir.open(resolved_config_text(config), file_digest(source), resume=resume,
                  defining=defining_config_text(config))
     handler = _log_to(run_dir.path / "run.log")
     log.info("session %s started (%s, %d inputs)%s", run_dir.session_id, "resume" if resume else "start",

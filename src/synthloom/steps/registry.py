@@ -35,6 +35,8 @@ BUILTIN_STEPS = [
     "synthloom.steps.techniques.conversation:ConversationStep",
     "synthloom.steps.techniques.personas:PersonasStep",
     "synthloom.steps.techniques.magpie:MagpieStep",
+    "synthloom.steps.techniques.grounded_qa:GroundedQAStep",
+    "synthloom.steps.guards.grounding_check:GroundingCheckStep",
 ]
 
 

@@ -1,0 +1,258 @@
+"""`step: grounding_check`: keep only answers their cited text supports, and say where it supports them.
+
+Two stages. A lexical pre-filter, free: every number in the answer must be in the cited chunks and
+enough of its content words (`min_content_overlap`); it can only reject. Then an entailment-style judge
+(`model`): does the source state, or directly imply, every claim of the answer? Before its verdicts
+count, the judge grades pairs known supported or unsupported (built in: changed numbers, names and
+dates, negations and added facts against short passages; or the user's file), with the balanced-accuracy
+bar every synthloom judge meets. A judge under it is not used: the run stops (`on_untrusted: stop`,
+before anything is dropped) or the pre-filter decides alone and the report says so (`lexical_only`).
+With no `model`, the pre-filter decides alone by choice.
+
+Removed records carry the stage and the reason. Kept ones get `support`: for each cited chunk, the
+character span (in the document's text) of the supporting sentence: the model's quoted evidence when
+it is in the chunk, else the sentence sharing most content words with the answer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import orjson
+from pydantic import Field
+
+from synthloom.engine.prompting import ask
+from synthloom.errors import UserError
+from synthloom.guards.judge_calibration import MIN_BALANCED_ACCURACY, Calibration, score
+from synthloom.io.tables import read_table
+from synthloom.models.logprobs import choice_from_logprobs
+from synthloom.record import Record
+from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan
+from synthloom.steps.step_config import (
+    BuiltinOrPath,
+    OptionalModelName,
+    StepConfig,
+    TemplateName,
+    refuse_self_judging,
+)
+from synthloom.techniques.grounding import MIN_CONTENT_OVERLAP, find_support, lexical_support
+
+if TYPE_CHECKING:
+    from synthloom.config import RunConfig
+
+CALIBRATION_FIELDS = ("source", "question", "answer", "supported")
+
+
+class JudgeNotTrusted(UserError):
+    """The grounding judge failed its calibration and the step was told to stop."""
+
+
+class GroundingCheckStepConfig(StepConfig):
+    """Drop answers their cited chunks do not support: a lexical pre-filter, then a calibrated judge."""
+
+    step: Literal["grounding_check"]
+    model: OptionalModelName = Field(None, description="the entailment judge; none: the lexical pre-filter "
+                                     "decides alone")
+    policy_model: OptionalModelName = Field("default", description="the model that wrote the answers")
+    allow_same_model: bool = Field(False, description="let the policy judge its own answers (flagged)")
+    template: TemplateName = "grounding_judge"
+    lexical: bool = Field(True, description="run the lexical pre-filter")
+    min_content_overlap: float = Field(MIN_CONTENT_OVERLAP, ge=0, le=1,
+                                       description="share of the answer's content words the cited text must hold")
+    calibration: BuiltinOrPath = Field("builtin", description="pairs known supported or not: a table with "
+                                       "source, question, answer and a boolean `supported`; builtin: synthloom's")
+    on_untrusted: Literal["stop", "lexical_only"] = Field(
+        "stop", description="a judge under the calibration bar: stop the run, or let the pre-filter decide alone")
+    keep_unclear: bool = Field(False, description="keep answers whose verdict the judge left unclear")
+    max_tokens: int = Field(60, ge=1, description="the verdict and its one-sentence reason")
+    question_field: str = "question"
+    answer_field: str = "answer"
+
+    def check_in_run(self, run: RunConfig, index: int) -> None:
+        if self.model is not None and self.policy_model is not None:
+            refuse_self_judging(run, f"pipeline.{index}.model", self.model, self.policy_model,
+                                self.allow_same_model, "grounding judge")
+
+    def check_files(self) -> None:
+        super().check_files()
+        if self.model is not None:
+            calibration_items(self.calibration)
+
+    def plan(self, before: Flow) -> StepPlan:
+        calls = []
+        if self.model is not None:
+            prompt = self.template_tokens(self.template) + 2 * before.record_tokens
+            items = len(calibration_items(self.calibration))
+            calls = [ModelCalls.each(self.model, "calibration verdicts", Span(items, items), prompt, self.max_tokens),
+                     ModelCalls.each(self.model, "grounding verdicts", before.selected(self.only_if), prompt,
+                                     self.max_tokens)]
+        return StepPlan(calls, Span(0, before.records.hi), 0, "keeps the answers their citations support")
+
+
+def calibration_items(calibration: str) -> list[dict[str, Any]]:
+    if calibration == "builtin":
+        text = (resources.files("synthloom") / "data" / "grounding_calibration.jsonl").read_text(encoding="utf-8")
+        rows = [orjson.loads(line) for line in text.splitlines() if line.strip()]
+    else:
+        rows = read_table(Path(calibration))
+    for number, row in enumerate(rows, 1):
+        if isinstance(row.get("supported"), str) and row["supported"].strip().lower() in ("true", "false"):
+            row["supported"] = row["supported"].strip().lower() == "true"  # a CSV's booleans are text
+        missing = [name for name in CALIBRATION_FIELDS if name not in row]
+        if missing or not isinstance(row.get("supported"), bool):
+            raise UserError(f"grounding_check calibration {calibration}: record {number} needs "
+                            f"{', '.join(CALIBRATION_FIELDS)} (`supported` true or false); missing or not "
+                            f"boolean: {', '.join(missing) or 'supported'}")
+    kinds = {row["supported"] for row in rows}
+    if kinds != {True, False}:
+        raise UserError(f"grounding_check calibration {calibration}: needs pairs known supported and known not")
+    return rows
+
+
+def read_yes_no(text: str, logprobs: list[dict] | None) -> tuple[bool | None, str]:
+    """(supported, reason) from "YES: ..." / "NO: ..."; the first tokens' logprobs decide when the text
+    does not start with either word."""
+    head, _, reason = text.strip().partition(":")
+    word = head.strip().strip("*").strip().lower().rstrip(".")
+    verdict = {"yes": True, "no": False, "supported": True, "unsupported": False, "not supported": False}.get(word)
+    if verdict is None:
+        verdict = choice_from_logprobs(logprobs, {"yes": True, "no": False})
+    return verdict, (reason.strip() or text.strip())[:300]
+
+
+def cited_text(citations: list[dict[str, Any]]) -> str:
+    return "\n\n".join(str(c.get("chunk_text") or "") for c in citations)
+
+
+class GroundingCheckStep(PoolStep[GroundingCheckStepConfig]):
+    config_class = GroundingCheckStepConfig
+
+    def __init__(self, config: GroundingCheckStepConfig, context: StepContext, name: str) -> None:
+        super().__init__(config, context, name)
+        self.engine = context.engines.get(config.model) if config.model is not None else None
+        self.calibration: Calibration | None = None
+        self.same_model = (config.model is not None and config.policy_model is not None
+                           and context.engines.same_model(config.model, config.policy_model))
+
+    async def _supported(self, source: str, question: str, answer: str) -> tuple[bool | None, str]:
+        assert self.engine is not None
+        reply = await ask(self.engine, self.config.template, {"source": source, "question": question,
+                                                              "answer": answer},
+                          temperature=0, max_tokens=self.config.max_tokens, logprobs=True, top_logprobs=10)
+        return read_yes_no(reply.choice.text, reply.choice.logprobs)
+
+    async def _calibrate(self) -> Calibration:
+        items = calibration_items(self.config.calibration)
+        answers = await asyncio.gather(*(self._supported(i["source"], i["question"], i["answer"]) for i in items))
+        untrusted = {"stop": "the run stops", "lexical_only": "the lexical pre-filter decides alone"}
+        return score([passed for passed, _ in answers], [i["supported"] for i in items],
+                     labels=("supported", "unsupported"), untrusted_means=untrusted[self.config.on_untrusted])
+
+    def _remove(self, record: Record, stage: str, reason: str, **more: Any) -> None:
+        record.meta[self.name] = {"removed": f"unsupported_{stage}", "reason": reason, **more}
+        self.removed.append(record)
+        self.counters[f"dropped_unsupported_{stage}"] += 1
+
+    async def run_all(self, records: list[Record]) -> list[Record]:
+        cfg = self.config
+        candidates: list[Record] = []
+        passed: list[Record] = []
+        for record in records:
+            fields = record.fields
+            citations = fields.get("citations")
+            answer = str(fields.get(cfg.answer_field) or "")
+            if citations is None and not answer.strip():
+                passed.append(record)  # not a question-answer record (a chunk kept by keep_chunks): not ours
+                continue
+            if not isinstance(citations, list) or not citations or not answer.strip():
+                if record.id in self.committed:
+                    candidates.append(record)
+                    continue
+                self._remove(record, "no_citation", "the record cites no chunk text, or has no answer")
+                continue
+            if cfg.lexical and record.id not in self.committed:
+                check = lexical_support(answer, cited_text(citations), cfg.min_content_overlap)
+                record.scores["content_overlap"] = round(check.overlap, 3)
+                if not check.supported:
+                    self._remove(record, "lexical", check.reason())
+                    continue
+            candidates.append(record)
+        judged = await self._judge(candidates)
+        kept = []
+        for record, (verdict, reason) in zip(candidates, judged, strict=True):
+            if verdict is False or (verdict is None and self.engine is not None and self.calibration is not None
+                                    and self.calibration.trusted and not cfg.keep_unclear):
+                if record.id not in self.committed:
+                    self._remove(record, "judge" if verdict is False else "judge_unclear", reason,
+                                 judge=cfg.model)
+                    continue
+            if verdict is not None:
+                record.scores["grounded"] = 1.0 if verdict else 0.0
+            self._locate(record)
+            kept.append(record)
+            self.counters["kept_judged" if verdict is not None else "kept_lexical_only"] += 1
+        self.counters["passed_without_answer"] += len(passed)
+        return [*passed, *kept]
+
+    async def _judge(self, records: list[Record]) -> list[tuple[bool | None, str]]:
+        """A verdict per record; (None, "") for every record when no trusted judge decides."""
+        cfg = self.config
+        unjudged: list[tuple[bool | None, str]] = [(None, "") for _ in records]
+        if self.engine is None:
+            return unjudged
+        self.calibration = await self._calibrate()
+        if not self.calibration.trusted:
+            if cfg.on_untrusted == "stop":
+                raise JudgeNotTrusted(
+                    f"{self.name}: the judge {cfg.model!r} cannot tell supported answers from unsupported ones: "
+                    f"{self.calibration.describe()}. Use a stronger judge (under `models:`), or set "
+                    "on_untrusted: lexical_only to let the lexical pre-filter decide alone. Work done so far "
+                    "is saved (model answers are cached); rerun with --resume.")
+            self.counters["judge_untrusted"] = 1
+            return unjudged
+        bar = self.context.board.bar(f"{self.name}: verdicts", len(records))
+
+        async def one(record: Record) -> tuple[bool | None, str]:
+            fields = record.fields
+            try:
+                return await self._supported(cited_text(fields["citations"]), str(fields.get(cfg.question_field) or ""),
+                                             str(fields.get(cfg.answer_field) or ""))
+            finally:
+                bar.advance()
+
+        return list(await asyncio.gather(*(one(r) for r in records)))
+
+    def _locate(self, record: Record) -> None:
+        """`support`: per cited chunk, the supporting text's span in its document (None when not found)."""
+        fields = record.fields
+        support = []
+        for cited in fields["citations"]:
+            found = find_support(str(fields.get("evidence") or ""), str(fields.get(self.config.answer_field) or ""),
+                                 str(cited.get("chunk_text") or ""))
+            offset = cited.get("char_start") or 0
+            if found is None:
+                support.append({"chunk_id": cited.get("chunk_id"), "span": None, "found_by": None, "text": None})
+                continue
+            start, end, how = found
+            support.append({"chunk_id": cited.get("chunk_id"), "span": [offset + start, offset + end],
+                            "found_by": how, "text": str(cited["chunk_text"])[start:end]})
+        fields["support"] = support
+        self.counters["support_spans_found"] += sum(s["span"] is not None for s in support)
+
+    def report(self) -> dict:
+        out: dict = {"lexical_prefilter": self.config.lexical, "min_content_overlap": self.config.min_content_overlap,
+                     "required_balanced_accuracy": MIN_BALANCED_ACCURACY}
+        if self.engine is None:
+            out["judge"] = "none: the lexical pre-filter decides alone"
+        if self.calibration:
+            out["judge_calibration"] = self.calibration.describe()
+            out["judge_trusted"] = self.calibration.trusted
+            if not self.calibration.trusted:
+                out["flag"] = "the judge failed its calibration: only the lexical pre-filter checked grounding"
+        if self.same_model:
+            out["flag"] = "the judge is the policy model (allow_same_model: true)"
+        return out
