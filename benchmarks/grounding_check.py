@@ -127,11 +127,21 @@ def main() -> None:
     parser.add_argument("--max-tokens", type=int, default=16, help="greedy decoding: the verdict word comes "
                         "first, so the step's 60 tokens give the same verdicts")
     parser.add_argument("--json", type=Path, help="write every pair with its verdicts here")
+    parser.add_argument("--split", type=Path, help="a labelled split written by someone else: rows of "
+                        '{"source", "question", "answer", "supported", "kind"} (instead of the dev set)')
     args = parser.parse_args()
-    pairs = labelled_pairs()
+    if args.split:
+        pairs = [orjson.loads(line) for line in args.split.read_bytes().splitlines() if line.strip()]
+        origin = f"{args.split.name} (written by a helper who never read the check)"
+    else:
+        pairs = labelled_pairs()
+        origin = f"{DATA.name} (DEV: written by the check's author; unsupported ones made by rule)"
     lexical = [lexical_support(p["answer"], p["source"]).supported for p in pairs]
-    print(f"{len(pairs)} pairs ({sum(p['supported'] for p in pairs)} supported) from {DATA.name} (DEV: written "
-          "by the check's author; unsupported ones made by rule)")
+    print(f"{len(pairs)} pairs ({sum(p['supported'] for p in pairs)} supported) from {origin}")
+    kept = [lex for lex, p in zip(lexical, pairs, strict=True) if not p["supported"]]
+    print(f"{'lexical pre-filter':28} false accepts {sum(kept)}/{len(kept)} unsupported; false rejects "
+          f"{sum(not lex for lex, p in zip(lexical, pairs, strict=True) if p['supported'])}/"
+          f"{sum(p['supported'] for p in pairs)} supported")
     print(f"{'lexical pre-filter':28} {rates(pairs, lexical)}")
     judges: list[tuple[str, Any]] = []
     if args.judge:
