@@ -155,7 +155,8 @@ class Engine:
         if not sample.cached:
             self.metrics.reasoning_tokens += count
         usage = Usage(**{**sample.usage.__dict__, "reasoning_tokens": count})
-        return Sample(Choice(split.answer, choice.finish_reason, choice.logprobs, reasoning, unfinished), usage,
+        return Sample(Choice(split.answer, choice.finish_reason, choice.logprobs, tool_calls=choice.tool_calls,
+                             reasoning=reasoning, reasoning_unfinished=unfinished), usage,
                       sample.cached, reasoning_tokens_estimated=not sample.usage.reasoning_tokens and count > 0)
 
     async def _sample_once(self, request: ChatRequest, index: int, key: str) -> Sample:
