@@ -136,6 +136,10 @@ async def test_a_record_without_gold_is_an_outcome_not_a_crash():
     ("7:45 PM", "It starts at 6:00 PM and runs 105 minutes.\n\n∴ 7:45 p.m.", "pass"),
     ("[-1, 3)", "Combine both conditions.\n\n$\\Rightarrow$ the final value is [-1, 3).", "pass"),
     ("[-1, 3)", "Combine both conditions.\n\n$\\Rightarrow$ the final value is [-1, 3].", "wrong_answer"),
+    # Doubt after the answer needs no value to count; doubt addressed to the reader is not the reply's.
+    ("9", "The answer is 9.\n\nRedoing it another way I land somewhere else, and I am not confident in this.", "ambiguous"),
+    ("9", "#### 9\n\nThe two routes disagree and one of them has a slip I cannot spot.", "ambiguous"),
+    ("9", "The answer is 9.\n\nIf you are unsure about the second step, redo it slowly.", "pass"),
     # A letter for a multiple-choice gold, never a value or an aside's letter.
     ("B", "The value is 9.\n#### 9\n\n(If the numbers were different, the choice might have been (B).)", "wrong_answer"),
     ("B", "So the choice is **9**.\n\n(Had we rounded, the choice might have been **B**.)", "wrong_answer"),

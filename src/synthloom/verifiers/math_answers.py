@@ -78,6 +78,20 @@ _DOUBT_WHICH = re.compile(r"\bnot\s+(?:\w+\s+)?(?:sure|certain)\s+which\b|\b(?:c
                           r"|\bwhich\s+(?:of\s+(?:these|the\s+two)|one)\b[^.!?\n]*\b(?:right|correct)\b"
                           r"|\bboth\s+(?:methods|approaches|answers|results|values)\s+(?:seem|are|look)\s+(?:\w+\s+)?(?:valid|correct|right|plausible)\b"
                           r"|\bby\s+the\s+first\b[^.!?\n]*\bby\s+the\s+second\b", re.I)
+# Doubt after the answer, worded without a value: "I'm not confident in either value", "one of them has an
+# error, but I can't find it". Sentences addressed to the reader ("if you're unsure") are not the reply's doubt.
+_DOUBT = re.compile(r"\bnot\s+(?:\w+\s+)?(?:sure|certain|confident)\b|\b(?:unsure|uncertain|doubtful|unconvinced)\b"
+                    r"|\b(?:can'?t|cannot|couldn'?t|could\s+not)\s+(?:find|spot|tell|decide|see|work\s+out)\s+(?:which|where|what|why|it)\b"
+                    r"|\b(?:doesn'?t|does\s+not|don'?t|do\s+not|didn'?t|did\s+not)\s+(?:match|agree)\b|\bdisagree|\binconsisten|\bcontradict"
+                    r"|\b(?:two|several)\s+(?:different\s+)?(?:results|answers|values)\b|\b(?:just\s+as|equally)\s+(?:plausible|likely|valid|possible)\b"
+                    r"|\bdepending\s+on\s+(?:how|whether|which)\b|\bone\s+of\s+(?:them|these|the\s+two)\s+(?:has|is|must\s+be|contains)\b", re.I)
+_ADDRESSES_READER = re.compile(r"\b(?:you|your)\b", re.I)
+
+
+def _doubts(sentence: str) -> bool:
+    return bool(_DOUBT.search(sentence)) and not _CLOSING.match(sentence) and not _ADDRESSES_READER.search(sentence)
+
+
 # A later sentence that reports a result ("recomputing, I get (2, 3)"); one that restates what was given does not.
 _REPORTS_RESULT = re.compile(r"\b(?:i|we)\s+(?:get|got|obtain(?:ed)?|find|found|arrive\s+at|end\s+up\s+with)\b|\bgives?\b"
                              r"|\b(?:answer|result|value|solution)s?\s+(?:is|are|was|were|=)|\bcomes?\s+out\s+(?:to|as)\b", re.I)
@@ -476,7 +490,8 @@ def find_final_answer(reply: str, strict: bool = False) -> FinalAnswer:
         later = _sentences(text[last.end:])
         hedged = last.hedged or _hedged(last.answer) or _hedged(rest_of_line) or any(  # "\\boxed{9} - though it might be 8"
             _hedged(sentence) and _VALUE.search(sentence) for sentence in later) \
-            or any(_DOUBT_WHICH.search(sentence) for sentence in [text[_sentence_start(text, last.start):last.end], *later])
+            or any(_DOUBT_WHICH.search(sentence) for sentence in [text[_sentence_start(text, last.start):last.end], *later]) \
+            or any(_doubts(sentence) for sentence in later)
         boxes = [s for s in statements if s.how == "boxed"]
         if last.how == "boxed" and len(boxes) > 1:
             run = [boxes[-1]]
@@ -510,7 +525,7 @@ def find_final_answer(reply: str, strict: bool = False) -> FinalAnswer:
         start = len(text.rstrip()) - len(last_line)
         if claim := _concluded_before(text, _Statement(start, len(text), answer, how), answer, _bold_positions(marked)):
             stated.append(claim)
-    hedged = _hedged(answer) or _hedged(_last_sentence(text))
+    hedged = _hedged(answer) or _hedged(_last_sentence(text)) or _doubts(_last_sentence(text))
     return FinalAnswer(answer, how, tuple(dict.fromkeys([*stated, *offered])), hedged=hedged)
 
 
