@@ -31,6 +31,7 @@ BUILTIN_STEPS = [
     "synthloom.steps.guards.diversity:DiversityStep",
     "synthloom.steps.guards.coverage:CoverageStep",
     "synthloom.steps.guards.self_consuming:SelfConsumingStep",
+    "synthloom.steps.python_step:PythonStep",
 ]
 
 
