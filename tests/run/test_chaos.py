@@ -462,7 +462,8 @@ async def test_generate_holds_at_most_a_window_of_answers_behind_a_slow_prompt(f
     from synthloom.cli import generate_command
     from synthloom.engine.engine import EngineSettings
     from synthloom.models.base import ChatRequest
-    from synthloom.models.factory import http_backend, make_engine
+    from synthloom.engine.build import make_engine
+    from synthloom.models.factory import http_backend
 
     monkeypatch.setattr(generate_command, "REORDER_WINDOW", window)
     engine = make_engine(http_backend(fault_server.url, "echo", None, max_connections=2),

@@ -205,7 +205,7 @@ class Pipeline:
             values["model"] = self.models["default"]
         try:
             config = RunConfig.model_validate({k: v for k, v in values.items() if v is not None},
-                                              context={"rows_given": rows is not None})
+                                              context={"rows_given": True})  # checked below, in its words
         except ValidationError as exc:
             raise UserError(format_validation_error("pipeline", exc)) from None
         if config.input is None and rows is None and not config.pipeline[0].makes_records:

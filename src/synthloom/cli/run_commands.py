@@ -173,7 +173,8 @@ def generate(
     from synthloom.engine.engine import EngineSettings
     from synthloom.errors import UserError
     from synthloom.models.base import ChatRequest
-    from synthloom.models.factory import anthropic_backend, http_backend, local_backend, make_engine
+    from synthloom.engine.build import make_engine
+    from synthloom.models.factory import anthropic_backend, http_backend, local_backend
     from synthloom.run.progress import wanted
     from synthloom.settings_env import ANTHROPIC_BASE_URL, api_key_from_env
 

@@ -24,6 +24,7 @@ from pydantic import Field
 from synthloom.errors import UserError
 from synthloom.record import Record
 from synthloom.steps.base import RecordStep, StepContext, StepError
+from synthloom.steps.plan import Flow, StepPlan
 from synthloom.steps.step_config import StepConfig
 
 # Functions decorated in this process, by reference: a notebook's `__main__:clean` cannot be imported.
@@ -67,6 +68,9 @@ class PythonStepConfig(StepConfig):
     def check_files(self) -> None:
         super().check_files()
         resolve(self.function)  # before the run directory: a wrong name is one clear error
+
+    def plan(self, before: Flow) -> StepPlan:
+        return StepPlan([], before.records)  # no model calls (what it drops is the function's to say)
 
 
 class PythonStep(RecordStep[PythonStepConfig]):
