@@ -207,9 +207,9 @@ async def _find_with_judge(decontaminator, texts: list[str], model: str | None, 
     judge's answers are counted in `verdicts`."""
     if not (model or base_url):
         return await decontaminator.find(texts)
+    from synthloom.engine.build import make_engine
     from synthloom.engine.engine import EngineSettings
     from synthloom.errors import UserError
-    from synthloom.engine.build import make_engine
     from synthloom.models.factory import http_backend, local_backend
     from synthloom.settings_env import api_key_from_env
     from synthloom.steps.guards.decontaminate import model_judge

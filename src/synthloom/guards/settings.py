@@ -32,7 +32,7 @@ def declared(settings_class: type, name: str) -> Declared:
     """What `settings_class` declares of `name`."""
     for item in fields(settings_class):
         if item.name == name:
-            default = item.default_factory() if item.default is MISSING else item.default  # type: ignore[misc]
+            default = item.default_factory() if callable(item.default_factory) else item.default
             return Declared(name, default, item.metadata.get("help", ""), dict(item.metadata.get("bounds", {})))
     raise KeyError(f"{settings_class.__name__} declares no setting {name!r}")
 

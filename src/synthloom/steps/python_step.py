@@ -61,6 +61,8 @@ def resolve(reference: str) -> Callable[..., Any]:
 
 
 class PythonStepConfig(StepConfig):
+    """A Python function per record (`@synthloom.step`): new fields, several records, or keep/drop."""
+
     step: Literal["python"]
     function: str = Field(description="the function, as module:name; it gets a record's fields and returns "
                           "its new fields (dict), several records (list of dicts), or keep/drop (True/False/None)")
