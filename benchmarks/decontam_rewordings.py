@@ -59,8 +59,9 @@ SPLIT_METHODS = {"n-grams alone": DecontamSettings(), "--semantic": DecontamSett
 async def _find(decontaminator: Decontaminator, texts: list[str], judge_url: str | None, judge_model: str | None):
     if not judge_url:
         return await decontaminator.find(texts)
+    from synthloom.engine.build import make_engine
     from synthloom.engine.engine import EngineSettings
-    from synthloom.models.factory import http_backend, make_engine
+    from synthloom.models.factory import http_backend
     from synthloom.settings_env import api_key_from_env
     from synthloom.steps.guards.decontaminate import model_judge
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, ValidationInfo, model_validator
 
 from synthloom.engine.config import EngineConfig
 from synthloom.errors import UserError
@@ -99,8 +99,10 @@ class RunConfig(Strict):
         return data
 
     @model_validator(mode="after")
-    def _check_steps(self) -> RunConfig:
-        if self.input is None and not self.pipeline[0].makes_records:
+    def _check_steps(self, info: ValidationInfo) -> RunConfig:
+        # The Python API hands its rows over in memory: it validates with context {"rows_given": True}.
+        rows_given = bool(info.context and info.context.get("rows_given"))
+        if self.input is None and not rows_given and not self.pipeline[0].makes_records:
             starts = [kind for kind, cls in step_classes().items() if cls.config_class.makes_records]
             raise ValueError(f"`input` is required unless the pipeline starts with {' or '.join(starts)}")
         known = {"default", *self.models}
@@ -129,15 +131,16 @@ def format_validation_error(source: str, error: ValidationError) -> str:
     return "\n".join(lines)
 
 
-def load_config(path: str | Path) -> RunConfig:
+def load_config(path: str | Path, rows_given: bool = False) -> RunConfig:
     """Read and validate a YAML config; relative paths (run_dir, inputs, templates...) are taken from the
-    config's folder, so a config means the same wherever it is run from."""
+    config's folder, so a config means the same wherever it is run from. `rows_given`: the Python API
+    will hand over the input rows, so the config may lack `input:`."""
     path = Path(path)
     data = read_yaml(path, "config")
     if not isinstance(data, dict):
         raise UserError(f"{path}: expected a mapping of settings at the top level")
     try:
-        config = RunConfig.model_validate(data)
+        config = RunConfig.model_validate(data, context={"rows_given": rows_given})
     except ValidationError as exc:
         raise UserError(format_validation_error(str(path), exc)) from None
     resolve_paths(config, path.parent)  # like every path in a config: from the config's folder

@@ -40,3 +40,48 @@ def test_generate_and_a_run_config_share_the_engine_and_sampling_defaults():
         assert EngineConfig.model_fields[name].default == getattr(EngineSettings, name) == options[name], name
     for name in ("temperature", "top_p", "max_tokens"):
         assert GenerateStepConfig.model_fields[name].default == getattr(ChatRequest, name) == options[name], name
+
+
+DECLARED = [
+    ("dedup", DedupStepConfig, ["threshold", "shingle_size", "num_perm", "exact", "near"]),
+    ("decontaminate", DecontaminateStepConfig, ["n", "min_n", "top_k", "similarity_threshold", "judge_threshold",
+                                                "semantic"]),
+    ("diversity", DiversityStepConfig, ["sample", "rouge_sample", "embeddings"]),
+    ("coverage", CoverageStepConfig, ["clusters", "min_count", "min_share"]),
+]
+
+
+@pytest.mark.parametrize(("command", "config", "names"), DECLARED, ids=[s[0] for s in DECLARED])
+def test_the_config_and_the_command_take_help_and_bounds_from_the_one_declaration(command, config, names):
+    import annotated_types
+
+    from synthloom.guards.settings import declared
+
+    settings_class = {"dedup": DEDUP, "decontaminate": DECONTAM, "diversity": DIVERSITY,
+                      "coverage": COVERAGE}[command].__class__
+    params = {p.name: p for p in get_command(app).commands[command].params}
+    for name in names:
+        found = declared(settings_class, name)
+        field = config.model_fields[name]
+        assert found.help and field.description == found.help == params[name].help, name
+        bounds = {type(m).__name__.lower(): getattr(m, type(m).__name__.lower()) for m in field.metadata
+                  if isinstance(m, annotated_types.Ge | annotated_types.Gt | annotated_types.Le | annotated_types.Lt)}
+        assert bounds == found.bounds, name
+
+
+def test_the_algorithms_settings_are_taken_from_the_config_by_name():
+    from synthloom.guards.settings import DedupSettings, settings_of
+
+    config = DedupStepConfig(step="dedup", threshold=0.9, shingle_size=5, near=False)
+    settings = settings_of(config, DedupSettings, workers=3)
+    assert (settings.threshold, settings.shingle_size, settings.near, settings.workers) == (0.9, 5, False, 3)
+    assert settings.num_perm == DEDUP.num_perm
+
+
+def test_an_exclusive_bound_is_checked_on_the_command_line_as_in_a_config(tmp_path):
+    from typer.testing import CliRunner
+
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text('{"prompt": "a", "response": "b"}\n')
+    result = CliRunner().invoke(app, ["dedup", str(rows), "-o", str(tmp_path / "out.jsonl"), "--threshold", "0"])
+    assert result.exit_code == 2 and "0.0 is not greater than 0" in result.output

@@ -460,9 +460,10 @@ def test_models_without_check_names_each_backend(fault_server):
 async def test_generate_holds_at_most_a_window_of_answers_behind_a_slow_prompt(fault_server, tmp_path, monkeypatch,
                                                                                window):
     from synthloom.cli import generate_command
+    from synthloom.engine.build import make_engine
     from synthloom.engine.engine import EngineSettings
     from synthloom.models.base import ChatRequest
-    from synthloom.models.factory import http_backend, make_engine
+    from synthloom.models.factory import http_backend
 
     monkeypatch.setattr(generate_command, "REORDER_WINDOW", window)
     engine = make_engine(http_backend(fault_server.url, "echo", None, max_connections=2),

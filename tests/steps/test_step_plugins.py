@@ -4,6 +4,7 @@ claims a built-in step's kind is one clear error."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -24,7 +25,8 @@ def install(site: Path, entry: str) -> dict:
     info.mkdir()
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: synthloom-word-count\nVersion: 0.1.0\n")
     (info / "entry_points.txt").write_text(f"[synthloom.steps]\n{entry}\n")
-    return {"PYTHONPATH": str(site)}
+    # beside the path this test runs with (a checkout's src/ when it is not the installed one)
+    return {"PYTHONPATH": os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")]))}
 
 
 def write_config(folder: Path, step: dict) -> Path:
@@ -60,3 +62,24 @@ def test_a_plugin_that_claims_a_built_in_kind_is_refused(tmp_path):
     result = run_cli("run", str(write_config(tmp_path, {"step": "dedup"})), "--no-progress", cwd=tmp_path, env=env)
     assert result.returncode == 2 and "reuses the step kind 'dedup'" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "run").exists()
+
+
+def test_a_plugin_states_its_kind_once_and_plan_says_it_does_not_count_its_calls(tmp_path):
+    site = tmp_path / "site"
+    env = install(site, "words = synthloom_word_count:WordCountStep")  # the entry point's name is its kind
+    module = site / "synthloom_word_count.py"
+    module.write_text(module.read_text().replace('step: Literal["word_count"]', "step: str"))
+    config = write_config(tmp_path, {"step": "words", "min_words": 3})
+    result = run_cli("run", str(config), "--no-progress", cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    rows = [orjson.loads(line) for line in (tmp_path / "run" / "output.jsonl").read_bytes().splitlines()]
+    assert [r["fields"]["words"] for r in rows] == [5, 6]
+    plan = run_cli("plan", str(config), cwd=tmp_path, env=env)
+    assert plan.returncode == 0, plan.stderr
+    assert "plan not declared: any model calls it makes are not counted" in plan.stdout
+
+
+def test_a_plugin_whose_config_names_another_kind_is_refused(tmp_path):
+    env = install(tmp_path / "site", "counter = synthloom_word_count:WordCountStep")
+    result = run_cli("run", str(write_config(tmp_path, {"step": "counter"})), "--no-progress", cwd=tmp_path, env=env)
+    assert result.returncode == 2 and "names the kind 'counter' but its config says step: 'word_count'" in result.stderr

@@ -4,6 +4,7 @@
 from synthloom.cli import run_commands  # noqa: F401, I001 - registers run, generate, models, export, report first
 from synthloom.cli import guard_commands  # noqa: F401 - then dedup, decontaminate, diversity, coverage
 from synthloom.cli import ingest_command  # noqa: F401 - ingest
+from synthloom.cli import steps_command  # noqa: F401 - then steps
 from synthloom.cli.app import app, main
 
 __all__ = ["app", "main"]

@@ -8,11 +8,19 @@ from pathlib import Path
 import typer
 
 from synthloom.cli.app import app, default_cache_path, fail, note
-from synthloom.guards.settings import COVERAGE, DECONTAM, DEDUP, DIVERSITY
+from synthloom.cli.guard_options import option
+from synthloom.guards.settings import CoverageSettings, DecontamSettings, DedupSettings, DiversitySettings
 
 FIELDS_HELP = "comma-separated fields compared (default: the prompt and response)"
 DECONTAM_FIELDS_HELP = ("comma-separated fields compared (default: every field holding text; never a label, "
                         "category or id column)")
+
+
+class Options:
+    """A command's options as attributes, for `settings_of`."""
+
+    def __init__(self, values: dict) -> None:
+        self.__dict__.update(values)
 
 
 def _fields(value: str | None) -> list[str] | None:
@@ -25,25 +33,25 @@ def dedup(
     out: Path = typer.Option(..., "--out", "-o", help="kept rows (.jsonl or .parquet); removed rows go "
                              "beside it, in OUT.removed.jsonl, each naming the row it duplicates"),
     fields: str | None = typer.Option(None, help=FIELDS_HELP),
-    threshold: float = typer.Option(DEDUP.threshold, min=0.01, max=1.0, help="Jaccard similarity of word shingles"),
-    shingle_size: int = typer.Option(DEDUP.shingle_size, min=1, help="words per shingle"),
-    num_perm: int = typer.Option(DEDUP.num_perm, min=8, max=1024, help="MinHash permutations"),
-    exact: bool = typer.Option(True, "--exact/--no-exact", metavar=""),
-    near: bool = typer.Option(True, "--near/--no-near", metavar=""),
+    threshold: float = option(DedupSettings, "threshold"),
+    shingle_size: int = option(DedupSettings, "shingle_size"),
+    num_perm: int = option(DedupSettings, "num_perm"),
+    exact: bool = option(DedupSettings, "exact"),
+    near: bool = option(DedupSettings, "near"),
     workers: int | None = typer.Option(None, min=1, help="processes for signatures [default: one per core]"),
 ) -> None:
     """Remove exact and near duplicates, keeping the first of each group."""
+    given = dict(locals())  # the options, by name: the settings take theirs
     import os
 
     from synthloom.errors import UserError
     from synthloom.guards.dedup import find_duplicates
     from synthloom.guards.files import load_dataset, write_split
-    from synthloom.guards.settings import DedupSettings
+    from synthloom.guards.settings import settings_of
 
     try:
         data = load_dataset(input)
-        settings = DedupSettings(exact=exact, near=near, threshold=threshold, num_perm=num_perm,
-                                 shingle_size=shingle_size, workers=workers or os.cpu_count() or 1)
+        settings = settings_of(Options(given), DedupSettings, workers=workers or os.cpu_count() or 1)
         found = find_duplicates(data.texts(_fields(fields)), settings)
         reasons = {d.index: {"reason": f"{d.method} duplicate", "duplicate_of_line": d.duplicate_of + 1,
                              "similarity": round(d.similarity, 4)} for d in found}
@@ -63,33 +71,30 @@ def decontaminate(
     benchmark: list[str] = typer.Option(["humaneval"], "--benchmark", "-b",
                                         help="humaneval, or PATH[:field,field] (repeatable)"),
     fields: str | None = typer.Option(None, help=DECONTAM_FIELDS_HELP),
-    n: int = typer.Option(DECONTAM.n, min=1, help="n-gram length"),
-    min_n: int = typer.Option(DECONTAM.min_n, min=1, help="shortest n, for benchmarks of short items"),
+    n: int = option(DecontamSettings, "n"),
+    min_n: int = option(DecontamSettings, "min_n"),
     fixed_n: bool = typer.Option(False, "--fixed-n", metavar="",
                                  help="always use n (no shorter n for short items)"),
-    semantic: bool = typer.Option(False, "--semantic", help="also catch rewordings: embeddings find each "
-                                  "row's nearest items, flagged on evidence (the item's example and test values, "
-                                  "the row's code passing the item's tests) or near-verbatim similarity",
-                                  metavar=""),
-    similarity_threshold: float = typer.Option(DECONTAM.similarity_threshold, min=0.0, max=1.0,
-                                               help="flag on similarity alone at or above this (no judge)"),
-    top_k: int = typer.Option(DECONTAM.top_k, min=1, help="nearest benchmark items looked at per row"),
+    semantic: bool = option(DecontamSettings, "semantic", "--semantic", metavar=""),
+    similarity_threshold: float = option(DecontamSettings, "similarity_threshold"),
+    top_k: int = option(DecontamSettings, "top_k"),
     near_misses: int = typer.Option(5, "--near-misses", min=0, help="list this many clean rows nearest a "
                                     "benchmark item (with --semantic), to choose thresholds from evidence"),
     judge_model: str | None = typer.Option(None, help="confirm semantic candidates with this model: a name "
                                            "at --judge-base-url, or in process a GGUF path or gemma3-270m"),
     judge_base_url: str | None = typer.Option(None, help="OpenAI-compatible endpoint of the judge"),
-    judge_threshold: float = typer.Option(DECONTAM.judge_threshold, min=0.0, max=1.0,
-                                          help="ask the judge at or above this"),
+    judge_threshold: float = option(DecontamSettings, "judge_threshold"),
 ) -> None:
     """Remove rows that contain or reword a benchmark item."""
+    given = dict(locals())  # the options, by name: the settings take theirs
     import asyncio
     from collections import Counter
 
     from synthloom.errors import UserError
     from synthloom.guards.benchmarks import BenchmarkSource
-    from synthloom.guards.decontam import Decontaminator, DecontamSettings
+    from synthloom.guards.decontam import Decontaminator
     from synthloom.guards.files import load_dataset, write_split
+    from synthloom.guards.settings import settings_of
 
     try:
         if (judge_model or judge_base_url) and not semantic:
@@ -97,9 +102,7 @@ def decontaminate(
         data = load_dataset(input)
         compared = _fields(fields) or data.text_fields()
         texts = data.texts(compared)
-        settings = DecontamSettings(n=n, min_n=min(min_n, n), adaptive_n=not fixed_n, semantic=semantic,
-                                    top_k=top_k, similarity_threshold=similarity_threshold,
-                                    judge_threshold=judge_threshold)
+        settings = settings_of(Options(given), DecontamSettings, min_n=min(min_n, n), adaptive_n=not fixed_n)
         decontaminator = Decontaminator([BenchmarkSource.parse(b) for b in benchmark], settings)
         verdicts: Counter = Counter()
         hits = asyncio.run(_find_with_judge(decontaminator, texts, judge_model, judge_base_url, verdicts))
@@ -132,19 +135,19 @@ def diversity(
     fields: str | None = typer.Option(None, help=FIELDS_HELP),
     by: str = typer.Option("generation", help="generation (lineage, or a `generation` column), a field "
                            "name, or none"),
-    sample: int = typer.Option(DIVERSITY.sample, min=2, help="texts for self-BLEU and the embedding metrics"),
-    rouge_sample: int = typer.Option(DIVERSITY.rouge_sample, min=2, help="texts whose every pair gets ROUGE-L"),
-    embeddings: bool = typer.Option(True, "--embeddings/--no-embeddings",
-                                    help="embedding dispersion and Vendi (needs synthloom[embed])", metavar=""),
+    sample: int = option(DiversitySettings, "sample"),
+    rouge_sample: int = option(DiversitySettings, "rouge_sample"),
+    embeddings: bool = option(DiversitySettings, "embeddings"),
     json_out: Path | None = typer.Option(None, "--json", help="also write the figures as JSON"),
 ) -> None:
     """Diversity per generation (or per group): distinct-n, self-BLEU, ROUGE-L, dispersion, Vendi."""
+    given = dict(locals())  # the options, by name: the settings take theirs
     import orjson
 
     from synthloom.errors import UserError
     from synthloom.guards.diversity import metrics_by_group
     from synthloom.guards.files import load_dataset
-    from synthloom.guards.settings import DiversitySettings
+    from synthloom.guards.settings import settings_of
     from synthloom.run.summary import diversity_table
 
     try:
@@ -155,7 +158,7 @@ def diversity(
             key = ("all" if by == "none" else str(data.generation(i)) if by == "generation"
                    else str(data.fields(i).get(by, "(none)")))
             groups.setdefault(key, []).append(text)
-        settings = DiversitySettings(sample=sample, rouge_sample=rouge_sample, embeddings=embeddings)
+        settings = settings_of(Options(given), DiversitySettings)
         result = metrics_by_group(groups, settings)
     except UserError as exc:
         fail(str(exc))
@@ -170,9 +173,9 @@ def coverage(
     input: Path = typer.Argument(..., help="JSONL, CSV, Parquet, a datasets folder, or a run directory"),
     category_field: str | None = typer.Option(None, help="the label field [default: embedding clusters]"),
     categories: str | None = typer.Option(None, help="comma-separated categories expected"),
-    clusters: int = typer.Option(COVERAGE.clusters, min=2, help="clusters when there is no category field"),
-    min_count: int = typer.Option(COVERAGE.min_count, min=0, help="fewer records than this is thin"),
-    min_share: float = typer.Option(COVERAGE.min_share, min=0.0, max=1.0, help="a smaller share than this is thin"),
+    clusters: int = option(CoverageSettings, "clusters"),
+    min_count: int = option(CoverageSettings, "min_count"),
+    min_share: float = option(CoverageSettings, "min_share"),
     fields: str | None = typer.Option(None, help=FIELDS_HELP + " (for clustering)"),
 ) -> None:
     """Records per category, and the thin categories. Exit 1 when some are thin."""
@@ -204,9 +207,10 @@ async def _find_with_judge(decontaminator, texts: list[str], model: str | None, 
     judge's answers are counted in `verdicts`."""
     if not (model or base_url):
         return await decontaminator.find(texts)
+    from synthloom.engine.build import make_engine
     from synthloom.engine.engine import EngineSettings
     from synthloom.errors import UserError
-    from synthloom.models.factory import http_backend, local_backend, make_engine
+    from synthloom.models.factory import http_backend, local_backend
     from synthloom.settings_env import api_key_from_env
     from synthloom.steps.guards.decontaminate import model_judge
 

@@ -170,10 +170,11 @@ def generate(
 
     from synthloom.cli.generate_command import generate_file, parse_prompts
     from synthloom.engine.batch_ledger import BatchLedger
+    from synthloom.engine.build import make_engine
     from synthloom.engine.engine import EngineSettings
     from synthloom.errors import UserError
     from synthloom.models.base import ChatRequest
-    from synthloom.models.factory import anthropic_backend, http_backend, local_backend, make_engine
+    from synthloom.models.factory import anthropic_backend, http_backend, local_backend
     from synthloom.run.progress import wanted
     from synthloom.settings_env import ANTHROPIC_BASE_URL, api_key_from_env
 

@@ -56,7 +56,8 @@ class Engines:
 
     def get(self, name: str = DEFAULT) -> Engine:
         if name not in self._engines:
-            from synthloom.models.factory import build_backend, engine_settings
+            from synthloom.engine.build import engine_settings
+            from synthloom.models.factory import build_backend
 
             model = self._config.model if name == DEFAULT else self._config.models.get(name)
             if model is None:

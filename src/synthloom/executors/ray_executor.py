@@ -72,8 +72,8 @@ class ShardWorker:
         from synthloom.engine.cache import LayeredCache
         from synthloom.engine.model_engines import Engines
         from synthloom.executors.cpu import LocalCpu
-        from synthloom.run.progress import ProgressBoard
         from synthloom.steps.base import RecordStep, StepContext
+        from synthloom.steps.board import no_bars
         from synthloom.steps.registry import build_steps
 
         self.config = RunConfig.model_validate(config)
@@ -82,7 +82,7 @@ class ShardWorker:
         (folder / "workers" / f"shard-{shard}.pid").write_text(str(os.getpid()))  # to find it (and kill it, in tests)
         cache = LayeredCache(folder / "caches" / f"shard-{shard}.sqlite", shared_cache)
         self.engines = Engines(self.config, None, cache=cache)
-        context = StepContext(self.engines, ProgressBoard(None, str), LocalCpu())  # progress is the driver's
+        context = StepContext(self.engines, no_bars(), LocalCpu())  # progress is the driver's
         self.steps = {s.name: s for s in build_steps(self.config.pipeline, context) if isinstance(s, RecordStep)}
 
     async def process(self, step: str, record: dict) -> dict:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from synthloom.models.anthropic import error_detail, error_from_body, message_from_dict
+from synthloom.models.anthropic_wire import error_detail, error_from_body, message_from_dict
 from synthloom.models.base import BackendError, ChatRequest, Completion
 from synthloom.models.batch import RESULTS_GONE, TOO_LARGE, UNKNOWN_BATCH, BatchResults, BatchState, line_error
 from synthloom.models.http import send

@@ -1,8 +1,10 @@
-"""A model's config: the in-process llama.cpp backend or an OpenAI-compatible endpoint."""
+"""A model's config: the in-process llama.cpp backend, an OpenAI-compatible endpoint, Anthropic, or an
+installed backend plugin's (models/registry.py). Each config builds its backend: no list of kinds to
+keep in step elsewhere."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, Union
 
 from pydantic import Field, field_validator
 
@@ -11,8 +13,22 @@ from synthloom.errors import UserError
 from synthloom.models.reasoning import DEFAULT_TAGS
 from synthloom.settings_env import ANTHROPIC_BASE_URL, api_key_from_env, base_url_from_env, model_from_env
 
+if TYPE_CHECKING:
+    from synthloom.models.base import Backend
 
-class ReasoningTagsConfig(Strict):
+
+class BackendConfig(Strict):
+    """What every model config has: its `backend:` kind (a Literal, or a plugin's entry point name) and
+    the backend it builds. A plugin backend subclasses this and registers the subclass under the
+    `synthloom.backends` entry point group."""
+
+    backend: str
+
+    def build(self, max_connections: int) -> Backend:
+        raise NotImplementedError(f"{type(self).__name__} builds no backend: define build()")
+
+
+class ReasoningTagsConfig(BackendConfig):
     """How a model's reasoning is told apart from its answer in the text it writes."""
 
     reasoning_tags: tuple[str, str] | None = Field(
@@ -34,6 +50,10 @@ class LlamaCppModelConfig(ReasoningTagsConfig):
     n_threads: int | None = Field(None, ge=1)
     chat: bool = Field(True, description="false for base models: messages are sent as a plain-text transcript")
 
+    def build(self, max_connections: int) -> Backend:
+        from synthloom.models.factory import local_backend
+
+        return local_backend(self.model, n_ctx=self.n_ctx, n_threads=self.n_threads, chat=self.chat)
 
 
 SamplingField = Literal["temperature", "top_p", "seed"]
@@ -88,6 +108,12 @@ class OpenAIModelConfig(RequestFieldsConfig):
     def resolved_api_key(self) -> str | None:
         return api_key_from_env(self.api_key_env)
 
+    def build(self, max_connections: int) -> Backend:
+        from synthloom.models.factory import http_backend
+
+        return http_backend(self.resolved_base_url(), self.resolved_model(), self.resolved_api_key(),
+                            max_connections=max_connections, native_n=self.native_n, schema_style=self.schema_style,
+                            chat=self.chat, fields=self.overrides())
 
 
 class AnthropicModelConfig(RequestFieldsConfig):
@@ -101,6 +127,17 @@ class AnthropicModelConfig(RequestFieldsConfig):
     def resolved_api_key(self) -> str | None:
         return api_key_from_env(self.api_key_env, fallback=None)
 
+    def build(self, max_connections: int) -> Backend:
+        from synthloom.models.factory import anthropic_backend
 
-ModelConfig = Annotated[LlamaCppModelConfig | OpenAIModelConfig | AnthropicModelConfig,
-                        Field(discriminator="backend")]
+        return anthropic_backend(self.model, self.resolved_api_key(), base_url=self.base_url,
+                                 max_connections=max_connections, fields=self.overrides())
+
+
+if TYPE_CHECKING:
+    ModelConfig = Annotated[LlamaCppModelConfig | OpenAIModelConfig | AnthropicModelConfig,
+                            Field(discriminator="backend")]
+else:  # every registered backend's config (synthloom's and installed plugins'), told apart by `backend:`
+    from synthloom.models.registry import backend_configs
+
+    ModelConfig = Annotated[Union[tuple(backend_configs().values())], Field(discriminator="backend")]  # noqa: UP007

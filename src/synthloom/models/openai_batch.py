@@ -11,7 +11,7 @@ import orjson
 from synthloom.models.base import BackendError, ChatRequest, Completion
 from synthloom.models.batch import RESULTS_GONE, TOO_LARGE, UNKNOWN_BATCH, BatchResults, BatchState, line_error
 from synthloom.models.http import send, should_retry, snippet
-from synthloom.models.openai_compat import completion_from_dict
+from synthloom.models.openai_wire import completion_from_dict
 from synthloom.redaction import redact
 
 if TYPE_CHECKING:

@@ -8,6 +8,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+import orjson
 import yaml
 
 from synthloom.config import RunConfig
@@ -17,7 +18,7 @@ from synthloom.engine.model_engines import Engines
 from synthloom.errors import UserError
 from synthloom.executors.cpu import LocalCpu
 from synthloom.io.tables import read_table
-from synthloom.models.base import EndpointUnreachable
+from synthloom.models.base import Backend, EndpointUnreachable
 from synthloom.record import Record
 from synthloom.redaction import RedactingFilter, redact
 from synthloom.run.pipeline import Pipeline, RunSummary
@@ -95,9 +96,17 @@ class Executor:
     workers: int | None = None  # Ray actors for the per-record steps; default: the cluster's CPUs
 
 
+def rows_digest(rows: list[dict]) -> str:
+    """A hash of input rows given in memory (the Python API): a resume must see the same rows."""
+    return hashlib.sha256(orjson.dumps(rows, option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
 def execute(config: RunConfig, *, resume: bool, progress: bool = True,
-            executor: Executor = Executor()) -> tuple[RunDirectory, RunSummary]:
-    inputs = load_inputs(config)
+            executor: Executor = Executor(), rows: list[dict] | None = None,
+            backends: dict[str, Backend] | None = None) -> tuple[RunDirectory, RunSummary]:
+    """`rows`: input rows given in memory (the Python API) instead of `config.input`.
+    `backends`: ready backends by model name, used instead of building them from the config."""
+    inputs = load_inputs(config) if rows is None else [Record.from_input(i, row) for i, row in enumerate(rows)]
     check_step_files(config.pipeline)
     remote = None
     if executor.kind == "ray":  # before the run directory exists: an unreachable cluster leaves nothing behind
@@ -106,13 +115,13 @@ def execute(config: RunConfig, *, resume: bool, progress: bool = True,
         remote = RayExecutor(config, Path(config.run_dir), executor.address, executor.workers)
     run_dir = RunDirectory(config.run_dir)
     source = (config.input.path or config.input.documents) if config.input else None
-    run_dir.open(resolved_config_text(config), file_digest(source), resume=resume,
-                 defining=defining_config_text(config))
+    digest = rows_digest(rows) if rows is not None else file_digest(source)
+    run_dir.open(resolved_config_text(config), digest, resume=resume, defining=defining_config_text(config))
     handler = _log_to(run_dir.path / "run.log")
     log.info("session %s started (%s, %d inputs)%s", run_dir.session_id, "resume" if resume else "start",
              len(inputs), "; the run had written nothing, so it starts over" if run_dir.restarted else "")
     try:
-        engines = Engines(config, config.engine.cache or str(run_dir.path / "cache.sqlite"),
+        engines = Engines(config, config.engine.cache or str(run_dir.path / "cache.sqlite"), backends=backends,
                           batch_ledger=run_dir.path / BATCH_LEDGER, spent_before=run_dir.spent_before())
         return run_dir, asyncio.run(_run(config, engines, run_dir, inputs, progress, remote))
     except BaseException as exc:

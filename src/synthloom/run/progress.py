@@ -8,33 +8,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from synthloom.steps.board import Bar, ProgressBoard
+
+__all__ = ["Bar", "ProgressBoard", "engine_line", "progress_board", "wanted"]
+
 
 def wanted(choice: bool | None) -> bool:
     """An explicit --progress/--no-progress wins; otherwise draw bars only on a terminal."""
     return sys.stderr.isatty() if choice is None else choice
-
-
-class Bar:
-    """One stage's bar. Advance once per finished item."""
-
-    def __init__(self, board: ProgressBoard, task: Any) -> None:
-        self._board, self._task = board, task
-
-    def advance(self, amount: int = 1) -> None:
-        self._board.update(self._task, advance=amount)
-
-
-class ProgressBoard:
-    def __init__(self, progress: Any, engine_line: Callable[[], str]) -> None:
-        self._progress, self._engine_line = progress, engine_line
-
-    def bar(self, description: str, total: int | None, done: int = 0) -> Bar:
-        task = self._progress.add_task(description, total=total, completed=done, engine="") if self._progress else None
-        return Bar(self, task)
-
-    def update(self, task: Any, **changes: Any) -> None:
-        if self._progress is not None:
-            self._progress.update(task, engine=self._engine_line(), **changes)
 
 
 def engine_line(metrics: Any) -> Callable[[], str]:

@@ -27,7 +27,7 @@ from synthloom.steps.step_config import StepConfig
 if TYPE_CHECKING:
     from synthloom.engine.model_engines import Engines
     from synthloom.executors.cpu import CpuPool
-    from synthloom.run.progress import ProgressBoard
+    from synthloom.steps.board import ProgressBoard
 
 
 class StepError(Exception):
@@ -56,9 +56,9 @@ class StepContext:
     def in_process(cls, engines: Engines) -> StepContext:
         """For a step used outside a run (a notebook, a unit test): no progress bars, this machine's cores."""
         from synthloom.executors.cpu import LocalCpu
-        from synthloom.run.progress import ProgressBoard
+        from synthloom.steps.board import no_bars
 
-        return cls(engines, ProgressBoard(None, str), LocalCpu())
+        return cls(engines, no_bars(), LocalCpu())
 
 
 # Counts made by one process() call, when the caller asked for them apart (a Ray worker sends each

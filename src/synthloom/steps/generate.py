@@ -16,6 +16,8 @@ from synthloom.templates import load_template, render
 
 
 class GenerateStepConfig(StepConfig):
+    """Render a template from each record's fields, ask a model, keep the answer in `output_field`."""
+
     step: Literal["generate"]
     model: ModelName = Field("default", description="a name under `models:`, or default for `model:`")
     template: TemplateName = Field("answer", description="a template in synthloom's data/templates, or a .jinja path")

@@ -8,10 +8,8 @@ says the kind a config names it by, and checks its own settings and files.
 from __future__ import annotations
 
 from functools import cache
-from importlib import import_module
-from importlib.metadata import entry_points
 
-from synthloom.errors import UserError
+from synthloom.plugins import load_kinds
 from synthloom.steps.base import Step, StepContext
 
 ENTRY_POINT_GROUP = "synthloom.steps"
@@ -37,6 +35,7 @@ BUILTIN_STEPS = [
     "synthloom.steps.techniques.magpie:MagpieStep",
     "synthloom.steps.techniques.grounded_qa:GroundedQAStep",
     "synthloom.steps.guards.grounding_check:GroundingCheckStep",
+    "synthloom.steps.python_step:PythonStep",
 ]
 
 
@@ -45,28 +44,20 @@ def kind_of(step_class: type[Step]) -> str:
     return step_class.config_class.model_fields["step"].annotation.__args__[0]  # type: ignore[union-attr]
 
 
-def _load(reference: str) -> type[Step]:
-    module, _, name = reference.partition(":")
-    return getattr(import_module(module), name)
+def _not_a_step(obj: object) -> str | None:
+    return None if isinstance(obj, type) and issubclass(obj, Step) else "is not a synthloom Step subclass"
+
+
+def _set_config(step_class: type[Step], config_class: type) -> None:
+    step_class.config_class = config_class
 
 
 @cache
 def step_classes() -> dict[str, type[Step]]:
-    """Every step kind, by its `step:` value: synthloom's, then the plugins' (which may not reuse a kind)."""
-    kinds = {kind_of(cls): cls for cls in map(_load, BUILTIN_STEPS)}
-    for entry in entry_points(group=ENTRY_POINT_GROUP):
-        try:
-            cls = entry.load()
-        except Exception as exc:  # noqa: BLE001 - a broken plugin is named, not a traceback
-            raise UserError(f"the step plugin {entry.name!r} ({entry.value}) failed to load: "
-                            f"{type(exc).__name__}: {exc}") from None
-        if not (isinstance(cls, type) and issubclass(cls, Step)):
-            raise UserError(f"the step plugin {entry.name!r} ({entry.value}) is not a synthloom Step subclass")
-        kind = kind_of(cls)
-        if kind in kinds and kinds[kind] is not cls:
-            raise UserError(f"the step plugin {entry.name!r} ({entry.value}) reuses the step kind {kind!r}")
-        kinds[kind] = cls
-    return kinds
+    """Every step kind, by its `step:` value: synthloom's, then the plugins' (which may not reuse a kind).
+    Both come through the same door (plugins.py); a plugin's kind is its entry point's name."""
+    return load_kinds(ENTRY_POINT_GROUP, BUILTIN_STEPS, what="step", check=_not_a_step,
+                      config_of=lambda cls: cls.config_class, set_config=_set_config, field="step")
 
 
 def step_names(configs: list) -> list[str]:

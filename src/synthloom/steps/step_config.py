@@ -51,6 +51,7 @@ OptionalBuiltinOrPath = Annotated[str | None, FileReference("builtin")]
 ConfigRelativePath = Annotated[Path, FileReference()]
 OptionalConfigRelativePath = Annotated[Path | None, FileReference()]
 
+UNDECLARED_PLAN = "plan not declared: any model calls it makes are not counted"
 TEXT_FIELDS_HELP = ("the record fields compared, joined; default: its prompt (instruction + input, prompt or "
                     "question) and its response, or a conversation's every turn (all_turns; last_turn: its "
                     "last exchange only)")
@@ -78,8 +79,9 @@ class StepConfig(Strict):
 
     def plan(self, before: Flow) -> StepPlan:
         """The calls this step will make for the records that reach it, and the records it passes on
-        (`synthloom plan`). This default: no model calls, every record passed on."""
-        return StepPlan([], before.records)
+        (`synthloom plan`). A step that calls models states them here; one that calls none says so by
+        returning `StepPlan([], records)`. This default counts no calls and says it does not know."""
+        return StepPlan([], before.records, note=UNDECLARED_PLAN)
 
     @staticmethod
     def template_tokens(name: str) -> float:
@@ -136,3 +138,13 @@ def resolve_paths(config: BaseModel, folder: Path) -> None:
             continue
         resolved = (folder / value).resolve()
         setattr(owner, name, resolved if isinstance(value, Path) else str(resolved))
+
+
+def setting_field(settings_class: type, name: str, **override: Any) -> Any:
+    """A config field for a setting declared in guards/settings.py: its default, bounds and help as declared
+    there (`override` for a step that differs), so a config never restates them."""
+    from synthloom.guards.settings import declared
+
+    found = declared(settings_class, name)
+    options: dict[str, Any] = {**found.bounds, "description": found.help or None, **override}
+    return Field(found.default, **options)

@@ -14,12 +14,12 @@ from pydantic import Field
 from synthloom.engine.prompting import ask, gather_settled, item_seed
 from synthloom.guards.coverage import category_counts, category_labels, thin_categories
 from synthloom.guards.record_text import first_line, record_text
-from synthloom.guards.settings import COVERAGE
+from synthloom.guards.settings import CoverageSettings
 from synthloom.guards.text import normalized_text
 from synthloom.record import Lineage, Record, stable_id
 from synthloom.steps.base import PoolStep, StepContext
 from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan
-from synthloom.steps.step_config import TEXT_FIELDS_HELP, ModelName, StepConfig, TemplateName
+from synthloom.steps.step_config import TEXT_FIELDS_HELP, ModelName, StepConfig, TemplateName, setting_field
 
 
 class CoverageStepConfig(StepConfig):
@@ -29,9 +29,10 @@ class CoverageStepConfig(StepConfig):
     fields: list[str] | None = Field(None, description=TEXT_FIELDS_HELP)
     category_field: str | None = Field(None, description="the label field; without it, embedding clusters")
     categories: list[str] | None = Field(None, description="the categories expected (an absent one is empty)")
-    clusters: int = Field(COVERAGE.clusters, ge=2, description="clusters when there is no category_field")
-    min_count: int = Field(COVERAGE.min_count, ge=0, description="a category with fewer records is thin")
-    min_share: float = Field(COVERAGE.min_share, ge=0, le=1, description="a category with a smaller share is thin")
+    # Declared once, in guards/settings.py (with their help and bounds):
+    clusters: int = setting_field(CoverageSettings, "clusters")
+    min_count: int = setting_field(CoverageSettings, "min_count")
+    min_share: float = setting_field(CoverageSettings, "min_share")
     fill: bool = Field(False, description="generate prompts for thin categories")
     fill_to: int | None = Field(None, ge=1, description="records per thin category after filling; "
                                 "default: min_count")

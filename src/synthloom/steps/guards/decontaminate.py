@@ -14,7 +14,7 @@ from synthloom.guards.benchmarks import BenchmarkSource
 from synthloom.guards.decontam import Decontaminator, DecontamSettings, Judge
 from synthloom.guards.judge_calibration import Calibration
 from synthloom.guards.record_text import record_text
-from synthloom.guards.settings import DECONTAM
+from synthloom.guards.settings import settings_of
 from synthloom.models.logprobs import choice_from_logprobs
 from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext
@@ -25,6 +25,7 @@ from synthloom.steps.step_config import (
     OptionalModelName,
     StepConfig,
     Strict,
+    setting_field,
 )
 
 
@@ -51,27 +52,18 @@ class DecontaminateStepConfig(StepConfig):
     fields: list[str] | None = Field(None, description=TEXT_FIELDS_HELP)
     benchmarks: list[BenchmarkConfig] = Field(default_factory=lambda: [BenchmarkConfig(builtin="humaneval")],
                                               min_length=1)
-    ngram: bool = DECONTAM.ngram
-    n: int = Field(DECONTAM.n, ge=1, description="n-gram length (GPT-3's 13)")
-    min_n: int = Field(DECONTAM.min_n, ge=1, description="shortest n for benchmarks of short items")
-    adaptive_n: bool = Field(DECONTAM.adaptive_n,
-                             description="n = the 5th-percentile item length, within [min_n, n]")
-    semantic: bool = Field(DECONTAM.semantic, description="also look for rewordings: MiniLM finds each record's "
-                           "nearest items, flagged on evidence (the item's example and test values in the record, "
-                           "the record's code passing the item's tests and answering as its reference solution) "
-                           "or near-verbatim similarity")
-    top_k: int = Field(DECONTAM.top_k, ge=1, description="nearest benchmark items looked at per record")
-    similarity_threshold: float = Field(DECONTAM.similarity_threshold, gt=0, le=1,
-                                        description="flag on similarity alone at or above this (without a judge)")
-    behaviour: bool = Field(DECONTAM.behaviour, description="run a record's code against its nearest items' "
-                            "own tests (in the sandbox); passing them and answering as the item's reference "
-                            "solution on variants of their inputs is evidence of the same task")
-    behaviour_agreement: float = Field(DECONTAM.behaviour_agreement, ge=0, le=1,
-                                       description="share of the variants on which the record's code must answer "
-                                       "as the reference solution")
+    # Declared once, in guards/settings.py (with their help and bounds):
+    ngram: bool = setting_field(DecontamSettings, "ngram")
+    n: int = setting_field(DecontamSettings, "n")
+    min_n: int = setting_field(DecontamSettings, "min_n")
+    adaptive_n: bool = setting_field(DecontamSettings, "adaptive_n")
+    semantic: bool = setting_field(DecontamSettings, "semantic")
+    top_k: int = setting_field(DecontamSettings, "top_k")
+    similarity_threshold: float = setting_field(DecontamSettings, "similarity_threshold")
+    behaviour: bool = setting_field(DecontamSettings, "behaviour")
+    behaviour_agreement: float = setting_field(DecontamSettings, "behaviour_agreement")
     judge_model: OptionalModelName = Field(None, description="a model that confirms semantic candidates")
-    judge_threshold: float = Field(DECONTAM.judge_threshold, gt=0, le=1,
-                                   description="ask the judge about neighbours at or above this")
+    judge_threshold: float = setting_field(DecontamSettings, "judge_threshold")
     judge_max_tokens: int = Field(8, ge=1)
     keep: bool = Field(False, description="keep contaminated records, only marking them")
 
@@ -131,11 +123,7 @@ class DecontaminateStep(PoolStep[DecontaminateStepConfig]):
     def __init__(self, config: DecontaminateStepConfig, context: StepContext, name: str) -> None:
         super().__init__(config, context, name)
         self.engines = context.engines
-        self.settings = DecontamSettings(ngram=config.ngram, n=config.n, min_n=config.min_n,
-                                         adaptive_n=config.adaptive_n, semantic=config.semantic,
-                                         top_k=config.top_k, similarity_threshold=config.similarity_threshold,
-                                         behaviour=config.behaviour, behaviour_agreement=config.behaviour_agreement,
-                                         judge_threshold=config.judge_threshold)
+        self.settings = settings_of(config, DecontamSettings)
         self._description: dict = {}
         self._calibration: Calibration | None = None
 

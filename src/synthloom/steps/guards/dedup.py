@@ -9,11 +9,11 @@ from pydantic import Field
 
 from synthloom.guards.dedup import BATCH, batch_signatures, find_duplicates
 from synthloom.guards.record_text import record_text
-from synthloom.guards.settings import DEDUP, DedupSettings
+from synthloom.guards.settings import DEDUP, DedupSettings, settings_of
 from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext
 from synthloom.steps.plan import Flow, Span, StepPlan
-from synthloom.steps.step_config import TEXT_FIELDS_HELP, StepConfig
+from synthloom.steps.step_config import TEXT_FIELDS_HELP, StepConfig, setting_field
 
 
 class DedupStepConfig(StepConfig):
@@ -21,11 +21,12 @@ class DedupStepConfig(StepConfig):
 
     step: Literal["dedup"]
     fields: list[str] | None = Field(None, description=TEXT_FIELDS_HELP)
-    exact: bool = DEDUP.exact
-    near: bool = DEDUP.near
-    threshold: float = Field(DEDUP.threshold, gt=0, le=1, description="estimated Jaccard similarity of word shingles")
-    num_perm: int = Field(DEDUP.num_perm, ge=8, le=1024)
-    shingle_size: int = Field(DEDUP.shingle_size, ge=1, description="words per shingle")
+    # Declared once, in guards/settings.py (with their help and bounds):
+    exact: bool = setting_field(DedupSettings, "exact")
+    near: bool = setting_field(DedupSettings, "near")
+    threshold: float = setting_field(DedupSettings, "threshold")
+    num_perm: int = setting_field(DedupSettings, "num_perm")
+    shingle_size: int = setting_field(DedupSettings, "shingle_size")
     bands: int | None = Field(None, ge=1, description="LSH bands; default: chosen for the threshold")
     workers: int | None = Field(None, ge=1, description="processes for signatures; default: one per core")
     seed: int = DEDUP.seed
@@ -39,10 +40,7 @@ class DedupStep(PoolStep[DedupStepConfig]):
 
     def __init__(self, config: DedupStepConfig, context: StepContext, name: str) -> None:
         super().__init__(config, context, name)
-        self.settings = DedupSettings(exact=config.exact, near=config.near, threshold=config.threshold,
-                                      num_perm=config.num_perm, shingle_size=config.shingle_size,
-                                      bands=config.bands, seed=config.seed,
-                                      workers=config.workers or context.cpu.slots)
+        self.settings = settings_of(config, DedupSettings, workers=config.workers or context.cpu.slots)
 
     async def run_all(self, records: list[Record]) -> list[Record]:
         bar = self.context.board.bar(f"{self.name}: records", len(records))

@@ -11,10 +11,11 @@ from pydantic import Field
 
 from synthloom.guards.diversity import metrics_by_group
 from synthloom.guards.record_text import record_text
-from synthloom.guards.settings import DIVERSITY, DiversitySettings
+from synthloom.guards.settings import DIVERSITY, DiversitySettings, settings_of
 from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext
-from synthloom.steps.step_config import TEXT_FIELDS_HELP, StepConfig
+from synthloom.steps.plan import Flow, StepPlan
+from synthloom.steps.step_config import TEXT_FIELDS_HELP, StepConfig, setting_field
 
 
 class DiversityStepConfig(StepConfig):
@@ -24,14 +25,17 @@ class DiversityStepConfig(StepConfig):
     step: Literal["diversity"]
     fields: list[str] | None = Field(None, description=TEXT_FIELDS_HELP)
     by: str | None = Field("generation", description="group by lineage generation, by this field, or not")
-    sample: int = Field(DIVERSITY.sample, ge=2)
-    rouge_sample: int = Field(DIVERSITY.rouge_sample, ge=2)
-    embeddings: bool = Field(DIVERSITY.embeddings,
-                             description="embedding dispersion and Vendi (needs synthloom[embed])")
+    # Declared once, in guards/settings.py (with their help and bounds):
+    sample: int = setting_field(DiversitySettings, "sample")
+    rouge_sample: int = setting_field(DiversitySettings, "rouge_sample")
+    embeddings: bool = setting_field(DiversitySettings, "embeddings")
     seed: int = DIVERSITY.seed
 
     def needs_embeddings(self) -> bool:
         return self.embeddings
+
+    def plan(self, before: Flow) -> StepPlan:
+        return StepPlan([], before.records)  # no model calls
 
 
 def group_key(record: Record, by: str | None) -> str:
@@ -55,8 +59,7 @@ class DiversityStep(PoolStep[DiversityStepConfig]):
 
     def __init__(self, config: DiversityStepConfig, context: StepContext, name: str) -> None:
         super().__init__(config, context, name)
-        self.settings = DiversitySettings(sample=config.sample, rouge_sample=config.rouge_sample,
-                                          embeddings=config.embeddings, seed=config.seed)
+        self.settings = settings_of(config, DiversitySettings)
         self._metrics: dict[str, dict] = {}
 
     async def run_all(self, records: list[Record]) -> list[Record]:

@@ -1,0 +1,1 @@
+"""synthloom's Python API: `Pipeline`, `Step`, `step`, `Result` (re-exported by `synthloom`)."""
