@@ -62,7 +62,7 @@ class ReasoningServer:
         if kind == "unfinished":
             return None, trace + " Wait, let me recount", "length"
         answer = {"right": f"The answer is {a + b}.", "wrong": f"The answer is {a + b - 2}.",
-                  "unreadable": "I am not sure about this one."}[kind]
+                  "unreadable": "Let us move on to the next question."}[kind]
         return answer, trace, "stop"
 
     async def _chat(self, request: web.Request) -> web.Response:

@@ -71,7 +71,7 @@ def test_a_reasoning_servers_trace_is_kept_apart_with_its_tokens(tmp_path, style
         server.stop()
     right, wrong, unreadable, unfinished = samples
     assert right.choice.text == "The answer is 5." and wrong.choice.text == "The answer is 3."
-    assert unreadable.choice.text == "I am not sure about this one."
+    assert unreadable.choice.text == "Let us move on to the next question."
     for sample in (right, wrong, unreadable):
         assert sample.choice.reasoning.startswith("I need 2 + 3.") and "<think>" not in sample.choice.text
         assert not sample.choice.reasoning_unfinished
