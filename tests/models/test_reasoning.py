@@ -177,3 +177,24 @@ def test_the_generate_command_writes_the_trace_beside_the_completion(tmp_path):
     first = orjson.loads((tmp_path / "out.jsonl").read_text().splitlines()[0])
     assert first["completion"] == "The answer is 5." and first["reasoning"].startswith("I need 2 + 3.")
     assert first["usage"]["reasoning_tokens"] == len(first["reasoning"].split())
+
+
+def test_a_reply_with_a_think_block_keeps_its_tool_calls(tmp_path):
+    """A reasoning model that calls a tool: splitting the trace off must not drop the calls."""
+    from synthloom.models.base import Choice
+    from tests.scripted_backend import ScriptedBackend
+
+    calls = [{"id": "c1", "type": "function", "function": {"name": "add", "arguments": '{"a": 2, "b": 3}'}}]
+    backend = ScriptedBackend(default=Choice("<think>I should call add.</think>", "tool_calls", tool_calls=calls))
+    engine = Engine(backend, EngineSettings(), ResponseCache(tmp_path / "cache.sqlite"),
+                    reasoning_tags=("<think>", "</think>"))
+
+    async def main():
+        try:
+            return (await engine.complete(ChatRequest.build([{"role": "user", "content": "2 + 3?"}], seed=1)))[0]
+        finally:
+            await engine.close()
+
+    sample = asyncio.run(main())
+    assert sample.choice.reasoning == "I should call add." and sample.choice.text == ""
+    assert sample.choice.tool_calls == calls and not sample.choice.reasoning_unfinished
