@@ -26,6 +26,7 @@ from pydantic import Field
 
 from synthloom.engine.prompting import ask
 from synthloom.errors import UserError
+from synthloom.guards.calibration_rows import check_labelled_rows
 from synthloom.guards.judge_calibration import MIN_BALANCED_ACCURACY, Calibration, score
 from synthloom.io.tables import read_table
 from synthloom.models.logprobs import choice_from_logprobs
@@ -99,17 +100,9 @@ def calibration_items(calibration: str) -> list[dict[str, Any]]:
         rows = [orjson.loads(line) for line in text.splitlines() if line.strip()]
     else:
         rows = read_table(Path(calibration))
-    for number, row in enumerate(rows, 1):
-        if isinstance(row.get("supported"), str) and row["supported"].strip().lower() in ("true", "false"):
-            row["supported"] = row["supported"].strip().lower() == "true"  # a CSV's booleans are text
-        missing = [name for name in CALIBRATION_FIELDS if name not in row]
-        if missing or not isinstance(row.get("supported"), bool):
-            raise UserError(f"grounding_check calibration {calibration}: record {number} needs "
-                            f"{', '.join(CALIBRATION_FIELDS)} (`supported` true or false); missing or not "
-                            f"boolean: {', '.join(missing) or 'supported'}")
-    kinds = {row["supported"] for row in rows}
-    if kinds != {True, False}:
-        raise UserError(f"grounding_check calibration {calibration}: needs pairs known supported and known not")
+    fields = [name for name in CALIBRATION_FIELDS if name != "supported"]
+    check_labelled_rows(rows, step="grounding_check", source=calibration, fields=fields, label="supported",
+                        kinds="pairs known supported and known not")
     return rows
 
 

@@ -21,6 +21,7 @@ import orjson
 from pydantic import Field
 
 from synthloom.errors import UserError
+from synthloom.guards.calibration_rows import check_labelled_rows
 from synthloom.guards.judge_calibration import MIN_BALANCED_ACCURACY, Calibration, score
 from synthloom.io.tables import read_table
 from synthloom.record import Record
@@ -96,19 +97,10 @@ def calibration_items(config: JudgeFilterStepConfig) -> list[tuple[str, str, boo
     else:
         rows = read_table(Path(config.calibration))
         prompt_fields, response_field = tuple(config.prompt_fields), config.response_field
-    wanted = [*prompt_fields[:1], response_field, "good"]
-    for number, row in enumerate(rows, 1):
-        if isinstance(row.get("good"), str) and row["good"].strip().lower() in ("true", "false"):
-            row["good"] = row["good"].strip().lower() == "true"  # a CSV's booleans are text
-        missing = [name for name in wanted if name not in row]
-        if missing or not isinstance(row.get("good"), bool):
-            raise UserError(f"judge_filter calibration {config.calibration}: record {number} needs "
-                            f"{', '.join(wanted)} (`good` true or false); missing or not boolean: "
-                            f"{', '.join(missing) or 'good'}")
-    items = [(question(row, prompt_fields), str(row[response_field]), row["good"]) for row in rows]
-    if not any(good for *_, good in items) or all(good for *_, good in items):
-        raise UserError(f"judge_filter calibration {config.calibration}: needs records known good and known bad")
-    return items
+    check_labelled_rows(rows, step="judge_filter", source=config.calibration,
+                        fields=[*prompt_fields[:1], response_field], label="good",
+                        kinds="records known good and known bad")
+    return [(question(row, prompt_fields), str(row[response_field]), row["good"]) for row in rows]
 
 
 class JudgeFilterStep(PoolStep[JudgeFilterStepConfig]):
