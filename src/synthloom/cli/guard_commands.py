@@ -9,12 +9,14 @@ from pathlib import Path
 
 import typer
 
-from synthloom.cli.app import app, default_cache_path, fail, note
+from synthloom.cli.app import default_cache_path, fail, note
 from synthloom.cli.guard_options import listed, option
 from synthloom.steps.guards.coverage import CoverageStepConfig
 from synthloom.steps.guards.decontaminate import DecontaminateStepConfig
 from synthloom.steps.guards.dedup import DedupStepConfig
 from synthloom.steps.guards.diversity import DiversityStepConfig
+
+guards_app = typer.Typer()  # loaded by cli/lazy.py when one of these commands is used
 
 INPUT_HELP = "JSONL, CSV, Parquet, a datasets folder, or a run directory"
 # A file's rows have no prompt/response shape to assume: decontamination compares every text column.
@@ -22,7 +24,7 @@ DECONTAM_FIELDS_HELP = ("comma-separated fields compared (default: every field h
                         "category or id column)")
 
 
-@app.command()
+@guards_app.command()
 def dedup(
     input: Path = typer.Argument(..., help=INPUT_HELP),
     out: Path = typer.Option(..., "--out", "-o", help="kept rows (.jsonl or .parquet); removed rows go "
@@ -56,7 +58,7 @@ def dedup(
          f"{len(reasons) - exact_count} near duplicates (listed in {removed_file})")
 
 
-@app.command()
+@guards_app.command()
 def decontaminate(
     input: Path = typer.Argument(..., help=INPUT_HELP),
     out: Path = typer.Option(..., "--out", "-o", help="clean rows; contaminated ones go to "
@@ -123,7 +125,7 @@ def decontaminate(
          + (f"; judge answers: {', '.join(f'{k} {v}' for k, v in sorted(verdicts.items()))}" if verdicts else ""))
 
 
-@app.command()
+@guards_app.command()
 def diversity(
     input: Path = typer.Argument(..., help=INPUT_HELP),
     fields: str | None = option(DiversityStepConfig, "fields"),
@@ -162,7 +164,7 @@ def diversity(
         json_out.write_bytes(orjson.dumps(result, option=orjson.OPT_INDENT_2))
 
 
-@app.command()
+@guards_app.command()
 def coverage(
     input: Path = typer.Argument(..., help=INPUT_HELP),
     category_field: str | None = option(CoverageStepConfig, "category_field"),
