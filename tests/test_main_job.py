@@ -61,6 +61,13 @@ def test_the_main_job_runs_every_technique_and_writes_the_report(tmp_path):
     records = jsonl(run / "output.jsonl")
     techniques = {r["lineage"]["technique"] for r in records}
     assert "constitutional" in techniques
+    # Every technique the job runs gives the reader something to look at, and the summary says so.
+    summary = (run / "summary.md").read_text()
+    for step in ("self_instruct", "rejection", "critique_revise", "ai_feedback"):
+        made = [r for r in records if step in r["lineage"]["steps"]]
+        assert made, f"{step} produced no record"
+        assert f"| {step} | {len(made)} |" in summary
+    assert "Produced no record" not in summary
     assert len(jsonl(run / "sft.jsonl")) == len(records)
     report = (run / "report.html").read_text()
     assert 'id="run-status">complete<' in report and 'id="funnel"' in report and 'id="rejection"' in report

@@ -15,15 +15,17 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["Pipeline", "Result", "Step", "UserError", "step"]
+__all__ = ["Pipeline", "Result", "Step", "UserError", "Verdict", "step", "verifier"]
 
 if TYPE_CHECKING:
-    from synthloom.api.pipeline import Pipeline, Step, step
+    from synthloom.api.pipeline import Pipeline, Step, step, verifier
     from synthloom.api.result import Result
     from synthloom.errors import UserError
+    from synthloom.verifiers.base import Verdict
 
 _WHERE = {"Pipeline": "synthloom.api.pipeline", "Step": "synthloom.api.pipeline", "step": "synthloom.api.pipeline",
-          "Result": "synthloom.api.result", "UserError": "synthloom.errors"}
+          "Result": "synthloom.api.result", "UserError": "synthloom.errors", "verifier": "synthloom.api.pipeline",
+          "Verdict": "synthloom.verifiers.base"}
 
 
 def __getattr__(name: str) -> Any:

@@ -230,3 +230,50 @@ def test_import_synthloom_is_quick_and_loads_nothing_heavy():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     seconds, pydantic_loaded, run_loaded = float(out[0]), out[1], out[2]
     assert (pydantic_loaded, run_loaded) == ("False", "False") and seconds < 0.5
+
+
+def ends_even(candidate, row):  # importable by its path, as a YAML config names it
+    return int(candidate[-1]) % 2 == 0
+
+
+def test_plain_functions_are_verifiers_with_no_package_or_entry_point(tmp_path):
+    seen = []
+
+    @sl.verifier
+    async def not_three(candidate, row):
+        seen.append(row["instruction"])
+        if candidate == "word3":
+            raise RuntimeError("three is unlucky")
+        return (True, "fine") if candidate != "word5" else (False, "five is out")
+
+    def returns_nonsense(candidate, row):
+        return "yes"
+
+    assert ends_even("word2", {}) and not_three is not None  # the decorator hands the function back
+    rows = ROWS[:10]
+    pipe = sl.Pipeline([sl.Step("rejection", template="answer", k=2, batch=2,
+                                verifier={"kind": "all_of", "of": [ends_even, not_three]})], model=echo_backend())
+    result = pipe.run(rows, run_dir=tmp_path / "run")
+    # Even endings pass ends_even; not_three then keeps all of them (3 and 5 are odd: ends_even failed first
+    # or not_three said no), so word0, 2, 4, 6, 8 are kept, each answer checked by the functions.
+    assert sorted(r["response"] for r in result) == ["word0", "word2", "word4", "word6", "word8"]
+    assert len(result.removed) == 10 and result.failures == []  # both candidates of each odd prompt
+    assert "Repeat word0." in seen
+    errors = sl.Pipeline([sl.Step("rejection", k=1, batch=1, verifier=not_three)], model=echo_backend())
+    outcome = errors.run([{"instruction": "Repeat word3."}, {"instruction": "Repeat word5."}],
+                         run_dir=tmp_path / "errors")
+    verdicts = {r["fields"]["response"]: r["meta"]["rejection"]["verification"] for r in outcome.removed}
+    # An exception is an error verdict for that candidate (the run goes on); a pair gives its detail.
+    assert verdicts["word3"] == {"outcome": "error", "error_kind": "raised",
+                                 "detail": f"{__name__}:test_plain_functions_are_verifiers_with_no_package_or_entry_"
+                                           "point.<locals>.not_three raised RuntimeError: three is unlucky"}
+    assert verdicts["word5"] == {"outcome": "fail", "detail": "five is out"}
+    assert len(outcome) == 0 and outcome.failures == []
+    # The YAML form names the function by its import path; a wrong one is one clear error at once.
+    by_path = sl.Step("rejection", verifier={"kind": "python", "function": "tests.api.test_python_api:ends_even"})
+    assert by_path.config.verifier.function == "tests.api.test_python_api:ends_even"
+    with pytest.raises(sl.UserError, match="cannot import the function 'tests.api.test_python_api:nosuch'"):
+        sl.Step("rejection", verifier={"kind": "python", "function": "tests.api.test_python_api:nosuch"})
+    nonsense = sl.Pipeline([sl.Step("rejection", k=1, batch=1, verifier=returns_nonsense)], model=echo_backend())
+    [wrong] = nonsense.run([{"instruction": "Repeat word2."}], run_dir=tmp_path / "nonsense").removed
+    assert wrong["meta"]["rejection"]["verification"]["error_kind"] == "protocol"

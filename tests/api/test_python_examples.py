@@ -28,6 +28,17 @@ def test_the_docs_examples_run_as_written_on_the_bundled_model(tmp_path):
                           timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     lines = done.stdout.splitlines()
-    assert "Name a colour." in done.stdout and lines[-1] == "[] []"
+    assert "Name a colour." in done.stdout and "[] []" in lines and lines[-1] == "True"
+    assert (tmp_path / "runs" / "python-verifier" / "output.jsonl").exists()  # the function verifier's run
     output = (tmp_path / "runs" / "python-example" / "output.jsonl").read_text().splitlines()
     assert len(output) == 2 and (tmp_path / "runs" / "python-example" / "report.html").exists()
+
+
+def test_the_readme_yaml_example_is_a_valid_run_config():
+    import yaml
+
+    from synthloom.config import RunConfig
+
+    [block] = re.findall(r"```yaml\n(.*?)```", (ROOT / "README.md").read_text(), flags=re.DOTALL)
+    config = RunConfig.model_validate(yaml.safe_load(block), context={"rows_given": True})
+    assert [s.step for s in config.pipeline] == ["generate", "dedup", "decontaminate"]

@@ -24,7 +24,7 @@ SHARED = [
 
 @pytest.mark.parametrize(("command", "config", "settings", "names"), SHARED, ids=[s[0] for s in SHARED])
 def test_the_config_the_command_and_the_settings_share_each_default(command, config, settings, names):
-    options = {p.name: p.default for p in get_command(app).commands[command].params}
+    options = {p.name: p.default for p in get_command(app).get_command(None, command).params}
     for name in names:
         assert config.model_fields[name].default == getattr(settings, name) == options[name], name
 
@@ -59,7 +59,7 @@ def test_the_config_and_the_command_take_help_and_bounds_from_the_one_declaratio
 
     settings_class = {"dedup": DEDUP, "decontaminate": DECONTAM, "diversity": DIVERSITY,
                       "coverage": COVERAGE}[command].__class__
-    params = {p.name: p for p in get_command(app).commands[command].params}
+    params = {p.name: p for p in get_command(app).get_command(None, command).params}
     for name in names:
         found = declared(settings_class, name)
         field = config.model_fields[name]
@@ -85,3 +85,17 @@ def test_an_exclusive_bound_is_checked_on_the_command_line_as_in_a_config(tmp_pa
     rows.write_text('{"prompt": "a", "response": "b"}\n')
     result = CliRunner().invoke(app, ["dedup", str(rows), "-o", str(tmp_path / "out.jsonl"), "--threshold", "0"])
     assert result.exit_code == 2 and "0.0 is not greater than 0" in result.output
+
+
+def test_the_top_level_help_lists_the_guard_commands_without_loading_them():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "synthloom.cli", "--help"], capture_output=True,
+                          text=True, env={**__import__("os").environ, "COLUMNS": "200"})
+    assert done.returncode == 0
+    for name in ("dedup", "decontaminate", "diversity", "coverage"):
+        assert f" {name} " in done.stdout
+    assert "Remove exact and near duplicates, keeping the first of each group." in done.stdout
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if "|" in line}
+    assert not {"pydantic", "numpy", "synthloom.cli.guard_commands", "synthloom.steps.guards.dedup"} & loaded

@@ -96,6 +96,36 @@ def step(function: Callable[..., Any] | None = None, /, *,
 StepLike = Step | StepConfig | Mapping[str, Any] | Callable[..., Any]
 
 
+def verifier(function: Callable[..., Any], /) -> Callable[..., Any]:
+    """Make a function a verifier, for a step's `verifier=` (a plain function there works as well). It
+    gets the candidate (the model's answer) and the record's fields and returns True/False, a (passed,
+    detail) pair or a `Verdict`; it may be async; an exception is an `error` verdict. The function is
+    returned as it is, so calling it still calls it.
+
+        @sl.verifier
+        def has_number(candidate, row):
+            return any(ch.isdigit() for ch in candidate)
+
+        sl.Step("rejection", verifier=has_number, k=4)
+    """
+    from synthloom.steps.python_step import remember
+
+    remember(function)
+    return function
+
+
+def verifier_settings(value: Any) -> Any:
+    """A `verifier=` value with functions in it (alone, or in an all_of / any_of's `of`) as the config
+    names them: `{"kind": "python", "function": "module:name"}`."""
+    from synthloom.steps.python_step import remember
+
+    if callable(value) and not isinstance(value, BaseModel | Mapping):
+        return {"kind": "python", "function": remember(value)}
+    if isinstance(value, Mapping) and isinstance(value.get("of"), list | tuple):
+        return {**value, "of": [verifier_settings(v) for v in value["of"]]}
+    return value
+
+
 def step_config(kind: str, settings: Mapping[str, Any]) -> StepConfig:
     from synthloom.config import format_validation_error
     from synthloom.steps.registry import step_classes
@@ -103,6 +133,8 @@ def step_config(kind: str, settings: Mapping[str, Any]) -> StepConfig:
     kinds = step_classes()
     if kind not in kinds:
         raise UserError(f"no step kind {kind!r} (known: {', '.join(sorted(kinds))})")
+    if "verifier" in settings:
+        settings = {**settings, "verifier": verifier_settings(settings["verifier"])}
     try:
         config = kinds[kind].config_class.model_validate({**settings, "step": kind})
     except ValidationError as exc:

@@ -2,7 +2,7 @@
 `synthloom --help` lists them; modules a command needs are imported inside it, so start-up stays short."""
 
 from synthloom.cli import run_commands  # noqa: F401, I001 - registers run, generate, models, export, report first
-from synthloom.cli import guard_commands  # noqa: F401 - then dedup, decontaminate, diversity, coverage
+# dedup, decontaminate, diversity, coverage: loaded when used (cli/lazy.py), listed here in --help
 from synthloom.cli import ingest_command  # noqa: F401 - ingest
 from synthloom.cli import steps_command  # noqa: F401 - then steps
 from synthloom.cli.app import app, main

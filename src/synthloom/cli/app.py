@@ -14,7 +14,9 @@ from pathlib import Path
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+from synthloom.cli.lazy import LazyGroup  # the guard commands load when used
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, cls=LazyGroup,
                   help="Synthetic training data for language models.")
 
 EXIT_USER_ERROR = 2

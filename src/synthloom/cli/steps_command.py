@@ -34,9 +34,17 @@ def field_lines(config_class: type) -> list[str]:
 
 
 @app.command()
-def steps(kind: str | None = typer.Argument(None, help="one step kind; default: list them all")) -> None:
+def steps(kind: str | None = typer.Argument(None, help="one step kind; default: list them all"),
+          markdown: bool = typer.Option(False, "--markdown", help="print the configuration reference of the "
+                                        "built-in steps (docs/configuration.md) as Markdown")) -> None:
     """The step kinds a pipeline can name (built-in and installed plugins), with their settings."""
     from synthloom.errors import UserError
+
+    if markdown:
+        from synthloom.cli.config_reference import reference_markdown
+
+        typer.echo(reference_markdown(), nl=False)
+        return
 
     try:
         from synthloom.steps.registry import step_classes

@@ -117,6 +117,9 @@ class Engine:
     async def complete(self, request: ChatRequest) -> list[Sample]:
         """All `request.n` samples, from the cache where possible. Raises GenerationFailed or
         EndpointUnreachable; nothing failed is ever cached."""
+        default_seed = getattr(self.backend, "default_seed", None)  # in process: unseeded means this seed
+        if request.seed is None and default_seed is not None:
+            request = ChatRequest(**{**request.__dict__, "seed": default_seed})
         self.metrics.samples += request.n
         keys = [self._key(request, i) for i in range(request.n)]
         results: list[Sample | None] = [self._from_cache(key) for key in keys]

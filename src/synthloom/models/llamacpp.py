@@ -63,6 +63,10 @@ def resolve_model_path(model: str | None) -> Path:
 class LlamaCppBackend:
     native_n = False
     max_parallel: int | None = 1  # one llama.cpp context decodes one sequence at a time
+    # An unseeded request is sent with this seed (the engine adds each sample's index), so every answer
+    # the in-process model gives is reproducible; without it, the context's generator, which each call
+    # advances, would make an answer depend on how many calls came before it.
+    default_seed: int | None = 0
 
     def __init__(self, model: str | None = None, *, n_ctx: int = 2048, n_threads: int | None = None,
                  chat_format: str | None = None, chat: bool = True) -> None:
@@ -94,13 +98,18 @@ class LlamaCppBackend:
 
     def _call_unlocked(self, request: ChatRequest) -> dict[str, Any]:
         llama = self._load()
+        # No state carries from one request to the next, so an answer does not depend on which request
+        # came before it (that is, on timing): llama-cpp-python would otherwise reuse the longest prefix
+        # the last prompt shares with this one from its KV cache, and a prompt evaluated partly from
+        # the cache gives other logits, hence other text, than one evaluated whole. reset() empties it.
+        llama.reset()
         kwargs: dict[str, Any] = {
             "temperature": request.temperature,
             "top_p": request.top_p,
             "max_tokens": request.max_tokens,
             "stop": list(request.stop) or None,
         }
-        if request.seed is not None:
+        if request.seed is not None:  # always, through the engine (default_seed)
             kwargs["seed"] = request.seed
         if request.json_schema is not None:
             kwargs["response_format"] = {"type": "json_object", "schema": request.json_schema}

@@ -196,7 +196,10 @@ async def _run(config: RunConfig, engines: Engines, run_dir: RunDirectory, input
         run_dir.write_parquet()
     run_dir.write_failures_file()
     exports = run_dir.write_exports(config.output.exports)
-    write_summary(run_dir.path / "summary.md", summary, status, exports)
+    from synthloom.report.produced import produced_by_step
+
+    produced = produced_by_step(run_dir.path / "output.jsonl", config.pipeline)
+    write_summary(run_dir.path / "summary.md", summary, status, exports, produced)
     snapshot(status)
     if config.output.report:
         from synthloom.report.html import write_report

@@ -8,7 +8,8 @@ from synthloom.io.private_files import write_private_atomic
 from synthloom.run.pipeline import RunSummary
 
 
-def summary_lines(summary: RunSummary, status: str, exports: dict | None = None) -> list[str]:
+def summary_lines(summary: RunSummary, status: str, exports: dict | None = None,
+                  produced: dict[str, int] | None = None) -> list[str]:
     lines = [f"# Run summary ({status})", "", outcome_line(summary) + ".", "",
              "| step | received | candidates | emitted | dropped | failed |", "|---|---:|---:|---:|---:|---:|"]
     for name, stats in summary.steps.items():  # candidates: kept + dropped, generations included
@@ -21,6 +22,9 @@ def summary_lines(summary: RunSummary, status: str, exports: dict | None = None)
         if stats.errors:
             lines += ["", f"{name} errors: " + ", ".join(f"{k} {v}" for k, v in sorted(stats.errors.items()))]
     lines += report_lines(summary)
+    from synthloom.report.produced import produced_lines
+
+    lines += produced_lines(produced or {})
     for target, counts in (exports or {}).items():
         lines.append(f"\nExport {target}: {counts['written']} rows ({counts['skipped']} records lacked the fields)")
     return lines
@@ -94,5 +98,6 @@ def _guard_tables(name: str, report: dict) -> list[str]:
     return lines
 
 
-def write_summary(path: Path, summary: RunSummary, status: str, exports: dict | None = None) -> None:
-    write_private_atomic(path, ("\n".join(summary_lines(summary, status, exports)) + "\n").encode())
+def write_summary(path: Path, summary: RunSummary, status: str, exports: dict | None = None,
+                  produced: dict[str, int] | None = None) -> None:
+    write_private_atomic(path, ("\n".join(summary_lines(summary, status, exports, produced)) + "\n").encode())

@@ -41,22 +41,23 @@ def remember(function: Callable[..., Any]) -> str:
     return reference
 
 
-def resolve(reference: str) -> Callable[..., Any]:
+def resolve(reference: str, what: str = "step python") -> Callable[..., Any]:
+    """The function `reference` (module:name) names: one decorated in this process, else imported."""
     if reference in _DECORATED:
         return _DECORATED[reference]
     module, _, name = reference.partition(":")
     if not module or not name:
-        raise UserError(f"step python: function {reference!r} is not an import path of the form module:name")
+        raise UserError(f"{what}: function {reference!r} is not an import path of the form module:name")
     try:
         found: Any = import_module(module)
         for part in name.split("."):
             found = getattr(found, part)
     except (ImportError, AttributeError) as exc:
-        raise UserError(f"step python: cannot import the function {reference!r}: {type(exc).__name__}: {exc}"
-                        " (a function defined in a notebook must be decorated with @synthloom.step in this "
-                        "process)") from None
+        raise UserError(f"{what}: cannot import the function {reference!r}: {type(exc).__name__}: {exc}"
+                        " (a function defined in a notebook must be given to synthloom in this process: "
+                        "@synthloom.step, @synthloom.verifier or verifier=the_function)") from None
     if not callable(found):
-        raise UserError(f"step python: {reference!r} is not callable")
+        raise UserError(f"{what}: {reference!r} is not callable")
     return found
 
 

@@ -52,5 +52,10 @@ def build_verifier(config: VerifierConfig, engines: Engines | None) -> Verifier:
         from synthloom.verifiers.ifeval import InstructionVerifier
 
         return InstructionVerifier(config.constraints, config.constraints_field, config.strictness)
+    if config.kind == "python":
+        from synthloom.verifiers.python_verifier import PythonVerifier
+
+        assert config.function is not None  # VerifierConfig requires it for this kind
+        return PythonVerifier(config.function)
     parts = [build_verifier(v, engines) for v in config.of]
     return AllOf(*parts) if config.kind == "all_of" else AnyOf(*parts)

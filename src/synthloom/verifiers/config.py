@@ -11,7 +11,7 @@ from synthloom.verifiers.math import MathConventions
 
 
 class VerifierConfig(Strict):
-    kind: Literal["math", "code", "json_schema", "regex", "judge", "all_of", "any_of", "ifeval"]
+    kind: Literal["math", "code", "json_schema", "regex", "judge", "all_of", "any_of", "ifeval", "python"]
     gold_field: str = Field("answer", description="math: the field holding the gold answer")
     percent: Literal["label", "fraction"] = Field(
         MathConventions.percent, description="math: `label`: 75% matches 75, not 0.75; `fraction`: also 0.75")
@@ -53,6 +53,9 @@ class VerifierConfig(Strict):
     strictness: Literal["strict", "loose"] = Field(
         "strict", description="ifeval: `loose` also accepts the reply without its first / last line or its "
                               "'*' (IFEval's loose accuracy)")
+    function: str | None = Field(
+        None, description="python: the function, as module:name; it gets the candidate and the record's fields "
+                          "and returns True/False, (passed, detail) or a Verdict")
 
     @model_validator(mode="after")
     def _needs(self) -> VerifierConfig:
@@ -78,6 +81,16 @@ class VerifierConfig(Strict):
                 read_constraints(self.constraints)
             except BadConstraint as exc:
                 raise ValueError(f"constraints: {exc}") from None
+        if self.kind == "python":
+            from synthloom.errors import UserError
+            from synthloom.steps.python_step import resolve
+
+            if not self.function:
+                raise ValueError("a python verifier needs `function`: module:name")
+            try:
+                resolve(self.function, "verifier python")  # a wrong name fails when the config loads
+            except UserError as exc:
+                raise ValueError(str(exc)) from None
         if self.kind == "judge" and not self.model:
             raise ValueError("a judge verifier needs `model`: a different model from the generator")
         return self

@@ -155,7 +155,9 @@ def test_both_stages_end_to_end_write_sft_and_dpo_files(tmp_path):
     sft = [orjson.loads(x) for x in (run_dir / "sft.jsonl").read_bytes().splitlines()]
     assert len(sft) == 2 and all([m["role"] for m in row["messages"]] == ["user", "assistant"] for row in sft)
     dpo = [orjson.loads(x) for x in (run_dir / "dpo.jsonl").read_bytes().splitlines()]
-    assert 1 <= len(dpo) <= 2
+    # How many pairs the small feedback model is sure about is its luck, not the machinery's (which the
+    # scripted test below pins down): every labelled pair, and only those, is a DPO row.
+    assert 0 <= len(dpo) <= 2
     assert all(set(row) == {"prompt", "chosen", "rejected"} and row["chosen"] != row["rejected"] for row in dpo)
     steps = orjson.loads((run_dir / "metrics.json").read_bytes())["sessions"][0]["metrics"]["pipeline"]["steps"]
     feedback = steps["ai_feedback"]
@@ -165,3 +167,50 @@ def test_both_stages_end_to_end_write_sft_and_dpo_files(tmp_path):
     models = orjson.loads((run_dir / "metrics.json").read_bytes())["sessions"][0]["metrics"]["models"]
     assert set(models) == {"default", "feedback"}  # the policy and a different feedback model both worked
     assert "chosen_longer_rate" in (run_dir / "summary.md").read_text()
+
+
+class PrefersTheRevision:
+    """A feedback model that always prefers the option holding the revision, in either order."""
+
+    identity, model_name, native_n, max_parallel = "stub:prefers-revision", "prefers-revision", False, None
+
+    async def generate(self, request: ChatRequest) -> Completion:
+        options = request.prompt.split("Options:")[-1]
+        letter = "A" if options.index("(A)") < options.find("REVISED") < options.index("(B)") else "B"
+        top = {letter: math.log(0.9), "AB".replace(letter, ""): math.log(0.1)}
+        return Completion([Choice(letter, "length", [{"token": letter, "logprob": top[letter], "top": top}])],
+                          Usage(50, 1))
+
+    async def check(self) -> str:
+        return "stub"
+
+    async def preflight(self) -> None:
+        pass
+
+    async def close(self) -> None:
+        pass
+
+
+def test_both_stages_write_one_dpo_pair_per_labelled_revision_on_a_scripted_policy(tmp_path):
+    import re
+
+    import synthloom as sl
+    from synthloom.steps.techniques.critique_revise import REVISION_SUFFIX
+    from tests.scripted_backend import ScriptedBackend
+
+    prompts = [f"Why is the sky blue over town {i}?" for i in range(10)]
+    policy = ScriptedBackend(rules=[
+        (re.escape(REVISION_SUFFIX), lambda r: "REVISED: the sky is blue because air scatters blue sunlight most."),
+        (r"Why is the sky blue", "The sky is blue, I think, because the sky is blue."),
+    ], default="The answer repeats itself and explains nothing.")
+    pipe = sl.Pipeline([sl.Step("critique_revise", rounds=1),
+                        sl.Step("ai_feedback", model="feedback", confidence_threshold=0.5)],
+                       model=policy, models={"feedback": PrefersTheRevision()},
+                       output={"exports": [{"format": "sft", "path": "sft.jsonl"},
+                                           {"format": "dpo", "path": "dpo.jsonl"}]})
+    result = pipe.run([{"prompt": p} for p in prompts], run_dir=tmp_path / "r")
+    dpo = [orjson.loads(x) for x in (tmp_path / "r" / "dpo.jsonl").read_bytes().splitlines()]
+    assert len(dpo) == len(prompts) == result.summary.steps["ai_feedback"].counters["labelled"]
+    assert all(row["chosen"].startswith("REVISED") and not row["rejected"].startswith("REVISED") for row in dpo)
+    assert sorted(row["prompt"] for row in dpo) == sorted(prompts)
+    assert len((tmp_path / "r" / "sft.jsonl").read_bytes().splitlines()) == len(prompts)

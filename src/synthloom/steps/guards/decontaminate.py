@@ -131,6 +131,7 @@ class DecontaminateStep(PoolStep[DecontaminateStepConfig]):
         cfg = self.config
         bar = self.context.board.bar(f"{self.name}: records", len(records))
         decontaminator = Decontaminator([benchmark_source(b) for b in cfg.benchmarks], self.settings)
+        self.decontaminator = decontaminator  # the `decontaminate` command lists its near misses
         self._description = decontaminator.describe()
         judge = calibration_judge = None
         if cfg.judge_model and cfg.semantic:
