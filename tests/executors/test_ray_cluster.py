@@ -91,6 +91,7 @@ def test_a_node_killed_mid_stage_loses_and_duplicates_nothing(tmp_path, servers)
     local = run_cli("run", str(write_config(tmp_path / "local")), cwd=tmp_path / "local", env=env)
     assert local.returncode == 0, local.stderr
     expected = outcome(tmp_path / "local" / "run")
+    driver.served = 0
     with loopback_cluster(nodes) as cluster:
         victim = next(iter(cluster.worker_nodes))
 
