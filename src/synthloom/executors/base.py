@@ -19,7 +19,11 @@ if TYPE_CHECKING:
 
 class PipelineExecutor(Protocol):
     name: str  # "local" or "ray"
-    cpu: CpuPool  # where steps send CPU-bound work (MinHash batches, verification)
+
+    @property
+    def cpu(self) -> CpuPool:
+        """Where steps send CPU-bound work (MinHash batches, verification)."""
+        ...
 
     def step_engines(self, engines: Engines) -> Engines:
         """The engines the steps are built with: `engines` itself, or proxies whose calls run elsewhere."""
