@@ -13,6 +13,16 @@ commits each root once, so nothing is lost or written twice. Rejection sampling'
 the sandbox, math, schemas) and dedup's MinHash signatures run as one-CPU Ray tasks, across the
 cluster's CPUs; dedup's clustering stays global, on the driver.
 
+The whole-pool steps run on the driver, but none of their model calls do: their engines are proxies
+(executors/engine_proxy.py) that send each request to a worker, so rejection sampling, Evol-Instruct,
+Self-Instruct and textbook generation use the workers' engine shares and node-local base_urls too.
+Workers are placed round-robin over the cluster's alive nodes (softly: a worker whose node dies is
+restarted on another, and its calls retried there).
+
+Joining a cluster: the driver registers with the node at the address it reaches the cluster's GCS
+from (loopback for a cluster on 127.0.0.1), not Ray's guess of the host's interface address, and a
+cluster that does not let it join within JOIN_TIMEOUT_S stops the run with one message.
+
 The run directory must be on storage every node reaches (one machine, or a shared filesystem).
 Ray is an optional extra: nothing here is imported by the local executor.
 """
@@ -22,15 +32,18 @@ from __future__ import annotations
 import asyncio
 import os
 import socket
+import sys
+import threading
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from synthloom.config import RunConfig
-from synthloom.engine.engine import GenerationFailed
+from synthloom.engine.engine import GenerationFailed, Sample
 from synthloom.errors import UserError
-from synthloom.models.base import EndpointUnreachable
+from synthloom.models.base import ChatRequest, EndpointUnreachable
 from synthloom.record import Record
 from synthloom.steps.base import RecordStep, StepError, process_counted
 from synthloom.verifiers.base import Verifier
@@ -38,6 +51,7 @@ from synthloom.verifiers.config import VerifierConfig
 
 ERRORS = {"StepError": StepError, "GenerationFailed": GenerationFailed, "EndpointUnreachable": EndpointUnreachable}
 METRICS_EVERY_S = 2.0
+JOIN_TIMEOUT_S = float(os.environ.get("SYNTHLOOM_RAY_JOIN_TIMEOUT_S", "30"))  # ray.init on a cluster it can reach
 
 
 def import_ray():
@@ -95,6 +109,18 @@ class ShardWorker:
             raise outcome
         return {"records": [r.to_dict() for r in outcome], "counts": counts}
 
+    async def complete(self, model: str, request: ChatRequest) -> dict:
+        """One model call of a whole-pool step (through the driver's engine proxy), on this worker's engine."""
+        try:
+            return {"samples": await self.engines.get(model).complete(request)}
+        except tuple(ERRORS.values()) as exc:
+            return {"error": type(exc).__name__, "message": str(exc)}
+
+    def node(self) -> str:
+        import ray
+
+        return ray.get_runtime_context().get_node_id()
+
     def metrics(self):
         return self.engines.metrics()
 
@@ -139,38 +165,97 @@ class RayCpu:
         return RemoteVerifier(self.ray, config, local)
 
 
-def check_reachable(address: str) -> None:
-    """Fail at once on an address nothing listens at (Ray itself keeps retrying for minutes)."""
+def check_reachable(address: str) -> str | None:
+    """Fail at once on an address nothing listens at (Ray itself keeps retrying for minutes). Returns this
+    machine's address on the way there: the one the driver's node must have (127.0.0.1 for a loopback
+    cluster; Ray would otherwise look for a node at the host's interface address, and wait)."""
     if address in ("auto", "local"):
-        return
+        return None
     host, _, port = address.removeprefix("ray://").rpartition(":")
     try:
-        socket.create_connection((host or "127.0.0.1", int(port)), timeout=5).close()
+        with socket.create_connection((host or "127.0.0.1", int(port)), timeout=5) as sock:
+            return sock.getsockname()[0]
     except (OSError, ValueError) as exc:
         raise UserError(f"cannot reach the Ray cluster at {address} ({exc}); start it with `ray start --head` "
                         "and pass the address it prints, or leave --address out for a local Ray") from None
 
 
+def _give_up_joining(address: str, node_ip: str | None) -> None:
+    """ray.init has no timeout of its own for a cluster it reaches but cannot join (it retries for
+    minutes): past JOIN_TIMEOUT_S the run stops with this message (from a thread: ray.init holds the main one)."""
+    sys.stderr.write(f"Error: could not join the Ray cluster at {address} within {JOIN_TIMEOUT_S:.0f} s: it answers, "
+                     f"but no Ray node here at {node_ip or 'this address'} let the driver in. Run synthloom on a "
+                     "node of the cluster, started with `ray start --address ADDRESS --node-ip-address IP` where IP "
+                     "is the address it reaches the head from (127.0.0.1 for a cluster on loopback).\n")
+    sys.stderr.flush()
+    os._exit(2)  # the exit code of every UserError
+
+
+@contextmanager
+def _loopback_kept(node_ip: str | None) -> Iterator[None]:
+    """Ray rewrites 127.0.0.1, in the cluster's address and in the driver's node address alike, to the
+    host's interface address (ray._private.services.resolve_ip_for_localhost), then dials a GCS that
+    listens on loopback only and prints time-outs for minutes. For a cluster reached over loopback,
+    keep loopback: the one private Ray function synthloom replaces, and only while ray.init runs."""
+    if node_ip is None or not node_ip.startswith("127."):
+        yield
+        return
+    from ray._private import services
+
+    original = services.resolve_ip_for_localhost
+    services.resolve_ip_for_localhost = lambda host: host
+    try:
+        yield
+    finally:
+        services.resolve_ip_for_localhost = original
+
+
+def join(ray, address: str | None) -> None:
+    node_ip = check_reachable(address) if address else None
+    watchdog = threading.Timer(JOIN_TIMEOUT_S, _give_up_joining, (address, node_ip)) if address else None
+    if watchdog:
+        watchdog.daemon = True
+        watchdog.start()
+    try:
+        with _loopback_kept(node_ip):
+            ray.init(address=address, include_dashboard=False, log_to_driver=False,
+                     runtime_env={"env_vars": {"RAY_USAGE_STATS_ENABLED": "0"}},
+                     **({"_node_ip_address": node_ip} if node_ip else {}))
+    except ConnectionError as exc:
+        raise UserError(f"cannot reach the Ray cluster at {address}: {exc}; start it with "
+                        "`ray start --head`, or leave --address out for a local one") from None
+    finally:
+        if watchdog:
+            watchdog.cancel()
+
+
+def alive_nodes(ray) -> list[str]:
+    return sorted(n["NodeID"] for n in ray.nodes() if n.get("Alive"))
+
+
 class RayExecutor:
+    name = "ray"
+
     def __init__(self, config: RunConfig, run_dir: Path, address: str | None, workers: int | None) -> None:
         self.ray = import_ray()
         if not self.ray.is_initialized():
-            if address:
-                check_reachable(address)
-            try:
-                self.ray.init(address=address, include_dashboard=False, log_to_driver=False,
-                              runtime_env={"env_vars": {"RAY_USAGE_STATS_ENABLED": "0"}})
-            except ConnectionError as exc:
-                raise UserError(f"cannot reach the Ray cluster at {address}: {exc}; start it with "
-                                "`ray start --head`, or leave --address out for a local one") from None
+            join(self.ray, address)
         self.cpu = RayCpu(self.ray)
         self.workers = workers or max(1, self.cpu.slots)
         self.run_dir = run_dir
         self.main_cache = config.engine.cache or str(run_dir / "cache.sqlite")
         actor = self.ray.remote(max_restarts=-1, max_task_retries=-1, num_cpus=0)(ShardWorker)
         config_data = worker_config(config, self.workers)
-        self._start = lambda: [actor.options(max_concurrency=max(1000, config.engine.concurrency * 4)).remote(
-            config_data, shard, str(run_dir), self.main_cache) for shard in range(self.workers)]
+        from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
+
+        def start_all() -> list:
+            nodes = alive_nodes(self.ray)  # round-robin: each node's workers use its own base_url
+            return [actor.options(max_concurrency=max(1000, config.engine.concurrency * 4),
+                                  scheduling_strategy=NodeAffinitySchedulingStrategy(nodes[shard % len(nodes)], soft=True)
+                                  ).remote(config_data, shard, str(run_dir), self.main_cache)
+                    for shard in range(self.workers)]
+
+        self._start = start_all
         self.actors: list = []  # started with the run (start_metrics), once the run directory is open
         self._poller: asyncio.Task | None = None
 
@@ -183,6 +268,18 @@ class RayExecutor:
         if "error" in result:
             raise ERRORS[result["error"]](result["message"])
         return [Record.from_dict(r) for r in result["records"]]
+
+    def step_engines(self, engines):
+        """The steps' engines: every model call, the whole-pool steps' too, goes to a worker."""
+        from synthloom.executors.engine_proxy import RemoteEngines
+
+        return RemoteEngines(engines, self._complete, self.workers)
+
+    async def _complete(self, shard: int, model: str, request: ChatRequest) -> list[Sample]:
+        result = await self.actors[shard].complete.remote(model, request)
+        if "error" in result:
+            raise ERRORS[result["error"]](result["message"])
+        return result["samples"]
 
     def start(self, engines) -> None:
         """Start the workers, and keep their engine figures in `engines` for progress and metrics."""

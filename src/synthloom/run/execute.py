@@ -16,7 +16,8 @@ from synthloom.engine.defaults import BATCH_IN_FLIGHT
 from synthloom.engine.metrics import EngineMetrics
 from synthloom.engine.model_engines import Engines
 from synthloom.errors import UserError
-from synthloom.executors.cpu import LocalCpu
+from synthloom.executors.base import PipelineExecutor
+from synthloom.executors.local import LocalExecutor
 from synthloom.io.tables import read_table
 from synthloom.models.base import Backend, EndpointUnreachable
 from synthloom.record import Record
@@ -108,7 +109,7 @@ def execute(config: RunConfig, *, resume: bool, progress: bool = True,
     `backends`: ready backends by model name, used instead of building them from the config."""
     inputs = load_inputs(config) if rows is None else [Record.from_input(i, row) for i, row in enumerate(rows)]
     check_step_files(config.pipeline)
-    remote = None
+    remote: PipelineExecutor = LocalExecutor()
     if executor.kind == "ray":  # before the run directory exists: an unreachable cluster leaves nothing behind
         from synthloom.executors.ray_executor import RayExecutor
 
@@ -147,20 +148,18 @@ def _log_to(path: Path) -> logging.Handler:
 
 
 async def _run(config: RunConfig, engines: Engines, run_dir: RunDirectory, inputs: list[Record],
-               show_progress: bool, remote) -> RunSummary:
-    """`remote`: the Ray executor, which runs the per-record steps on its workers and CPU work as Ray
-    tasks; None: all in this process (CPU work in a local process pool)."""
+               show_progress: bool, remote: PipelineExecutor) -> RunSummary:
+    """`remote`: where the work goes (executors/base.py): the local executor, or the Ray executor, which
+    runs the per-record steps and every model call on its workers and CPU work as Ray tasks."""
     batched = any(engines.batched(name) for name in engines.names())
     in_flight = config.engine.max_in_flight or (BATCH_IN_FLIGHT if batched else max(2 * config.engine.concurrency, 4))
     with progress_board(engines.metrics, show_progress) as board:
-        context = StepContext(engines, board, remote.cpu if remote else LocalCpu())
+        # The seam: the steps get the executor's engines and CPU pool, the pipeline its record runner.
+        context = StepContext(remote.step_engines(engines), board, remote.cpu)
         steps = build_steps(config.pipeline, context)
-        if remote:
-            remote.start(engines)
-            pipeline = Pipeline(steps, run_dir, max_in_flight=in_flight, board=board,
-                                run_record_step=remote.run_record_step)
-        else:
-            pipeline = Pipeline(steps, run_dir, max_in_flight=in_flight, board=board)
+        remote.start(engines)
+        pipeline = Pipeline(steps, run_dir, max_in_flight=in_flight, board=board,
+                            run_record_step=remote.run_record_step)
 
         def snapshot(status: str) -> None:
             models = engines.metrics_by_model()
@@ -187,8 +186,7 @@ async def _run(config: RunConfig, engines: Engines, run_dir: RunDirectory, input
                             "(a run that has written no record yet starts over with the fixed config).") from None
         finally:
             saver.cancel()
-            if remote:
-                await remote.close(engines)
+            await remote.close(engines)
             # Not "complete" until the final files exist: a run killed while writing them says so.
             snapshot(status if status == "aborted" else FINISHING)
             await engines.close()
