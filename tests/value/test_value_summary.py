@@ -65,6 +65,13 @@ def test_the_summary_names_the_primary_test_and_its_power():
     table = format_table(summary)
     assert "primary verified - unverified" in table and "smallest detectable" in table
     assert "± " in table and "wrong_formed" in table
+    from benchmarks.data_value import table as readme_table
+
+    markdown = readme_table({**summary, "design": {**summary["design"], "complete": False,
+                                                   "planned": {"seeds": [0, 1, 2], "arms": ["verified"]}}})
+    assert markdown.startswith("**Partial**") and "**Primary test, verified - unverified**" in markdown
+    assert f"| verified | {verified['pass_at_1']:.3f} ± {verified['sd']:.3f} |" in markdown
+    assert markdown.count("\n| wrong_formed |") == 1 and "| verified - wrong_formed |" in markdown
 
 
 def test_one_seed_uses_exact_mcnemar_and_says_when_nothing_is_detectable():

@@ -71,48 +71,72 @@ def pairs(arms: list[str]) -> list[tuple[str, str]]:
     return out + [(a, BASE) for a in arms]
 
 
+class Prepared:
+    """Everything the arms need that no model computes: the pool, each seed's training sets, the held-out
+    and OOD problems and their prompts, the scorers."""
+
+    def __init__(self, run: RunConfig, run_dir: Path) -> None:
+        value = run.value
+        assert value is not None
+        self.step = step = rejection_config(run)
+        self.pool = candidates(run_dir, step)
+        if not self.pool:
+            raise UserError(f"value: {run_dir} holds no candidates of the rejection step; run the pipeline first")
+        from synthloom.run.execute import load_inputs
+
+        seen = {str(r.fields.get("question")) for r in load_inputs(run)}
+        self.problems, self.leakage = held_out(run, seen)
+        self.ood = ood_set(run, seen)
+        template = load_template(step.template)
+        self.prompts = [render(template, p) for p in self.problems + self.ood]
+        self.verifier = build_verifier(step.verifier, None)
+        self.strict = build_verifier(step.verifier.model_copy(update={"format": "strict"}), None) \
+            if step.verifier.kind == "math" else None
+        gold_field = getattr(step.verifier, "gold_field", None) or "answer"
+
+        def passes(items: list[tuple[str, Example]]) -> list[bool]:
+            return score(self.verifier, [{gold_field: e.gold} for _, e in items], [t for t, _ in items])
+
+        self.sets = [training_sets(self.pool, list(value.arms), value.examples, seed, draw, passes)
+                     for seed, draw in zip(value.seeds, value.draw_seeds(), strict=True)]
+        self.n_train = len(self.sets[0][0]["verified"])
+
+
+def job_name(arm: str, seed: int | None) -> str:
+    return arm if seed is None else f"{arm}-seed{seed}"
+
+
+def load_saved(path: Path, prepared: Prepared) -> dict[str, Any] | None:
+    if not path.exists():
+        return None
+    result = orjson.loads(path.read_bytes())
+    if len(result["per_problem"]) != len(prepared.problems) or len(result["ood"]) != len(prepared.ood):
+        raise UserError(f"value: {path} was scored on another held-out set; delete {path.parent} to start over")
+    return result
+
+
 def run_value(run: RunConfig, run_dir: Path, say=print) -> dict[str, Any]:
     value = run.value
     assert value is not None
-    step = rejection_config(run)
-    pool = candidates(run_dir, step)
-    if not pool:
-        raise UserError(f"value: {run_dir} holds no candidates of the rejection step; run the pipeline first")
-    from synthloom.run.execute import load_inputs
-
-    seen = {str(r.fields.get("question")) for r in load_inputs(run)}
-    problems, leakage = held_out(run, seen)
-    ood = ood_set(run, seen)
-    template = load_template(step.template)
-    prompts = [render(template, p) for p in problems + ood]
-    verifier = build_verifier(step.verifier, None)
-    strict = build_verifier(step.verifier.model_copy(update={"format": "strict"}), None) \
-        if step.verifier.kind == "math" else None
-    gold_field = getattr(step.verifier, "gold_field", None) or "answer"
-
-    def passes(items: list[tuple[str, Example]]) -> list[bool]:
-        return score(verifier, [{gold_field: e.gold} for _, e in items], [t for t, _ in items])
-
-    sets = [training_sets(pool, list(value.arms), value.examples, seed, draw, passes)
-            for seed, draw in zip(value.seeds, value.draw_seeds(), strict=True)]
-    n_train = len(sets[0][0]["verified"])
+    prepared = Prepared(run, run_dir)
+    step, pool, problems, ood = prepared.step, prepared.pool, prepared.problems, prepared.ood
     folder = run_dir / "value"
     path = student_path(run, value)
     say(f"value: {len(pool)} candidates ({sum(e.kept for e in pool)} exported, {sum(e.correct for e in pool)} "
-        f"verified); {n_train} examples and {steps_for(n_train, value)} steps per fine-tuned arm and seed; "
-        f"{len(problems)} held-out problems ({leakage['same_key_other_wording']} more removed by the canonical "
-        f"key than by the question), {len(ood)} OOD; seeds {value.seeds}; student {path.name}")
+        f"verified); {prepared.n_train} examples and {steps_for(prepared.n_train, value)} steps per fine-tuned arm "
+        f"and seed; {len(problems)} held-out problems ({prepared.leakage['same_key_other_wording']} more removed "
+        f"by the canonical key than by the question), {len(ood)} OOD; seeds {value.seeds}; student {path.name}")
+    # The untuned student first, then every arm of one seed before the next seed: a run cut short still
+    # holds whole seeds.
     jobs: list[tuple[str, int | None]] = [(BASE, None)] + [(arm, i) for i in range(len(value.seeds))
                                                            for arm in value.arms]
     base, tokenizer = None, None
     results: dict[str, list[dict[str, Any]]] = {}
     for arm, i in jobs:
-        name = arm if i is None else f"{arm}-seed{value.seeds[i]}"
+        name = job_name(arm, None if i is None else value.seeds[i])
         saved = folder / f"{name}.json"
-        if saved.exists():
-            result = orjson.loads(saved.read_bytes())
-            if len(result["per_problem"]) != len(problems) or len(result["ood"]) != len(ood):
-                raise UserError(f"value: {saved} was scored on another held-out set; delete {folder} to start over")
+        result = load_saved(saved, prepared)
+        if result is not None:
             results.setdefault(arm, []).append(result)
             say(f"value: {name}: done in an earlier session ({result['solved']} solved)")
             continue
@@ -121,20 +145,46 @@ def run_value(run: RunConfig, run_dir: Path, say=print) -> dict[str, Any]:
             started = time.perf_counter()
             base, tokenizer = load_student(path)
             loaded = time.perf_counter() - started
-        examples = [] if i is None else sets[i][0][arm]
+        examples = [] if i is None else prepared.sets[i][0][arm]
         seed = 0 if i is None else value.seeds[i]
-        result = _arm(arm, seed, base, tokenizer, examples, problems, ood, prompts, step, value, verifier, strict,
-                      folder / "arms" / name)
+        result = _arm(arm, seed, base, tokenizer, examples, problems, ood, prepared.prompts, step, value,
+                      prepared.verifier, prepared.strict, folder / "arms" / name)
         result["load_s"] = round(loaded, 1)  # the student is loaded once, by the first arm to run
         if i is not None:
             result["draw"] = value.draw_seeds()[i]
-            result["notes"] = sets[i][1]
+            result["notes"] = prepared.sets[i][1]
         _write_json(saved, result)
         results.setdefault(arm, []).append(result)
         say(f"value: {name}: {result['solved']}/{len(problems)} solved, strict {sum(result['strict'])}, OOD "
             f"{sum(result['ood'])}/{len(ood)} (train {result['train_s']:.0f} s, eval {result['eval_s']:.0f} s)")
-    summary = summarize(run, value, step, pool, n_train, problems, ood, leakage, results)
+    summary = summarize(run, value, step, pool, prepared.n_train, problems, ood, prepared.leakage, results)
     _write_json(run_dir / "value.json", summary)
+    return summary
+
+
+def summary_so_far(run: RunConfig, run_dir: Path) -> dict[str, Any]:
+    """The summary of an experiment still running (or cut short): the seeds every arm has finished, or,
+    before the first seed is whole, that seed's finished arms (verified and unverified at least)."""
+    value = run.value
+    assert value is not None
+    prepared = Prepared(run, run_dir)
+    folder = run_dir / "value"
+    base = load_saved(folder / f"{BASE}.json", prepared)
+    done = {(arm, seed): r for arm in value.arms for seed in value.seeds
+            if (r := load_saved(folder / f"{job_name(arm, seed)}.json", prepared)) is not None}
+    seeds = [s for s in value.seeds if all((arm, s) in done for arm in value.arms)]
+    arms = list(value.arms)
+    if not seeds:
+        seeds = value.seeds[:1]
+        arms = [arm for arm in value.arms if (arm, seeds[0]) in done]
+    if base is None or not {"verified", "unverified"} <= set(arms):
+        raise UserError(f"value: {folder} does not yet hold the untuned, verified and unverified arms of one seed")
+    sub = value.model_copy(update={"seeds": seeds, "arms": arms, "draws": None})
+    results = {BASE: [base], **{arm: [done[(arm, s)] for s in seeds] for arm in arms}}
+    summary = summarize(run, sub, prepared.step, prepared.pool, prepared.n_train, prepared.problems, prepared.ood,
+                        prepared.leakage, results)
+    summary["design"]["planned"] = {"seeds": value.seeds, "arms": list(value.arms)}
+    summary["design"]["complete"] = seeds == value.seeds and arms == list(value.arms)
     return summary
 
 
