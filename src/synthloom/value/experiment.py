@@ -180,7 +180,7 @@ def summary_so_far(run: RunConfig, run_dir: Path) -> dict[str, Any]:
     if base is None or not {"verified", "unverified"} <= set(arms):
         raise UserError(f"value: {folder} does not yet hold the untuned, verified and unverified arms of one seed")
     sub = value.model_copy(update={"seeds": seeds, "arms": arms, "draws": None})
-    results = {BASE: [base], **{arm: [done[(arm, s)] for s in seeds] for arm in arms}}
+    results: dict[str, list[dict[str, Any]]] = {BASE: [base], **{arm: [done[(arm, s)] for s in seeds] for arm in arms}}
     summary = summarize(run, sub, prepared.step, prepared.pool, prepared.n_train, prepared.problems, prepared.ood,
                         prepared.leakage, results)
     summary["design"]["planned"] = {"seeds": value.seeds, "arms": list(value.arms)}

@@ -37,13 +37,15 @@ def train_arm(model: Any, tokenizer: Any, examples: list[Example], system: str |
     from transformers import PrinterCallback
     from trl import SFTConfig, SFTTrainer
 
+    precision = precision_args(device() == "cuda")
     rows = [{"prompt": chat(system, e.prompt), "completion": [{"role": "assistant", "content": e.answer}]}
             for e in examples]
     args = SFTConfig(
         output_dir=str(out), max_steps=steps_for(len(examples), config), per_device_train_batch_size=config.batch_size,
         learning_rate=config.learning_rate, lr_scheduler_type="constant", warmup_steps=0, logging_steps=1,
         save_strategy="no", report_to=[], seed=seed, data_seed=seed, max_length=config.max_length,
-        completion_only_loss=True, **precision_args(device() == "cuda"), dataloader_num_workers=0, disable_tqdm=True,
+        completion_only_loss=True, bf16=precision["bf16"], fp16=precision["fp16"], dataloader_num_workers=0,
+        disable_tqdm=True,
         dataloader_pin_memory=device() == "cuda",
     )
     trainer = SFTTrainer(model=model, args=args, train_dataset=Dataset.from_list(rows), processing_class=tokenizer)
