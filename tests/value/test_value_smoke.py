@@ -1,7 +1,7 @@
 """The data-value experiment end to end, tiny: the bundled student samples, the verifier keeps, TRL
-fine-tunes two arms for one step each, all three arms are scored on held-out problems, and value.json,
-the report's section and the dataset card say what was measured. (benchmarks/data_value.py runs the
-real size.)"""
+fine-tunes the four arms for one step each, all five arms are scored on held-out and OOD problems by
+both scorers, and value.json, the report's section and the dataset card say what was measured.
+(benchmarks/data_value.py runs the real size.)"""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ pipeline:
     seed: 0
 value:
   eval_per_class: 6
-  min_held_out: 5
+  min_held_out: 3
+  ood_per_class: 3
   examples: 2
   epochs: 1
   batch_size: 2
@@ -47,15 +48,19 @@ def test_value_experiment_end_to_end_on_the_bundled_student(tmp_path):
     result = run_cli("value", str(config), "--no-progress", cwd=tmp_path, timeout=1200)
     assert result.returncode == 0, result.stderr
     value = orjson.loads((tmp_path / "run" / "value.json").read_bytes())
-    assert list(value["arms"]) == ["no_finetune", "verified", "unverified"]
+    assert list(value["arms"]) == ["no_finetune", "verified", "unverified", "prompt_matched", "wrong_formed"]
     problems = value["held_out"]["problems"]
-    assert 5 <= problems <= 6 and value["train"]["examples_per_arm"] == 2
-    assert value["train"]["steps"] == 1 and len(value["curves"]["verified"]) == 1
+    assert 3 <= problems <= 6 and value["train"]["examples_per_arm"] == 2 and value["design"]["ood"] == 3
+    assert value["train"]["steps"] == 1 and len(value["curves"]["verified seed 0"]) == 1
     for arm in value["arms"].values():
         assert 0 <= arm["low"] <= arm["pass_at_1"] <= arm["high"] <= 1
-    assert set(value["differences"]) == {"verified - no_finetune", "verified - unverified",
-                                         "unverified - no_finetune"}
-    assert "pass@1" in result.stdout and "verified - unverified" in result.stdout
+        assert arm["strict"]["pass_at_1"] <= arm["pass_at_1"] + 1e-9  # strict never accepts what lenient rejects
+        assert arm["ood"]["problems"] == 3 and set(arm["eval_stats"]) >= {"mean_chars", "truncated"}
+    primary = value["primary"]
+    assert primary["contrast"] == "verified - unverified" and primary["test"] == "exact McNemar"
+    assert 0 <= primary["p_value"] <= 1 and "smallest_detectable" in primary
+    assert list(value["differences"])[0] == "verified - unverified"
+    assert "primary verified - unverified" in result.stdout
     # No held-out question was a training question.
     trained = {orjson.loads(line)["fields"]["question"]
                for line in (tmp_path / "run" / "output.jsonl").read_bytes().splitlines()}
@@ -68,4 +73,4 @@ def test_value_experiment_end_to_end_on_the_bundled_student(tmp_path):
     assert "## Measured value" in (tmp_path / "export" / "README.md").read_text()
     # A second call finds every arm done and only re-reads them.
     again = run_cli("value", str(config), "--no-progress", cwd=tmp_path, timeout=600)
-    assert again.returncode == 0 and again.stderr.count("done in an earlier session") == 3
+    assert again.returncode == 0 and again.stderr.count("done in an earlier session") == 5

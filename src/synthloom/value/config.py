@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from synthloom.config_model import Strict
 from synthloom.steps.step_config import OptionalConfigRelativePath
 
 if TYPE_CHECKING:
     from synthloom.config import RunConfig
+
+
+FineTunedArm = Literal["verified", "unverified", "prompt_matched", "wrong_formed"]
 
 
 class ValueConfig(Strict):
@@ -35,7 +38,41 @@ class ValueConfig(Strict):
     confidence: float = Field(0.95, gt=0.5, lt=1)
     keep_models: bool = Field(False, description="keep the fine-tuned weights (540 MB per arm for the bundled "
                               "student) in value/arms/; otherwise deleted once evaluated")
-    seed: int = 0
+    seed: int = Field(0, description="the bootstrap's and the sign-flip test's seed")
+    seeds: list[int] = Field([0], min_length=1, description="training seeds: every fine-tuned arm is trained once "
+                             "per seed (data order); results are mean ± SD across seeds")
+    draws: list[int] | None = Field(None, description="the seeds of the unverified arms' draws from the pool, one "
+                                    "per training seed; default: the training seeds")
+    arms: list[FineTunedArm] = Field(
+        ["verified", "unverified", "prompt_matched", "wrong_formed"], min_length=2,
+        description="the fine-tuned arms (the untuned student is always measured): verified (what the rejection step "
+        "exports), unverified (as many candidates drawn regardless of the verdict), prompt_matched (one candidate "
+        "of the same prompt per verified one, regardless of the verdict), wrong_formed (each verified answer with "
+        "its answer changed to a wrong number: the same length and format, wrong content)")
+    ood_classes: list[str] = Field(["word"], description="the out-of-distribution evaluation set, reported "
+                                   "apart: word (basic arithmetic as short stories) or a math_problems class")
+    ood_per_class: int = Field(60, ge=0, description="OOD problems of each class (0: none)")
+    alpha: float = Field(0.05, gt=0, lt=0.5, description="the primary test's level, also used for the power")
+    power: float = Field(0.8, gt=0, lt=1, description="the power the smallest detectable difference is given at")
+    permutations: int = Field(20000, ge=1000, description="sign flips of the primary test over several seeds")
+
+    @model_validator(mode="after")
+    def _primary_arms(self) -> ValueConfig:
+        if not {"verified", "unverified"} <= set(self.arms):
+            raise ValueError("value.arms: must hold verified and unverified (the primary test compares them)")
+        if self.draws is not None and len(self.draws) != len(self.seeds):
+            raise ValueError(f"value.draws: give one per training seed ({len(self.seeds)}), or leave it out")
+        if len(set(self.seeds)) != len(self.seeds):
+            raise ValueError("value.seeds: each seed once")
+        from synthloom.value.ood import OOD_CLASSES
+
+        unknown = [c for c in self.ood_classes if c not in OOD_CLASSES]
+        if unknown:
+            raise ValueError(f"value.ood_classes: unknown class {unknown[0]!r} (known: {', '.join(OOD_CLASSES)})")
+        return self
+
+    def draw_seeds(self) -> list[int]:
+        return self.draws if self.draws is not None else self.seeds
 
 
 def check_value_config(run: RunConfig) -> None:
