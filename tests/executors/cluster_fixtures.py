@@ -64,6 +64,7 @@ def loopback_cluster(servers: list[CountingServer]) -> Iterator:
         for i, server in enumerate(servers[1:], 1):
             cluster.add_node(node_ip_address="127.0.0.1", num_cpus=1, resources={f"node{i}": 1},
                              env_vars={"SYNTHLOOM_BASE_URL": server.url, "RAY_USAGE_STATS_ENABLED": "0"})
+        cluster.wait_for_nodes()  # every node registered before the driver places its workers
         yield cluster
     finally:
         cluster.shutdown()
