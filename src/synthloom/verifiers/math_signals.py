@@ -40,11 +40,11 @@ _DOUBT = re.compile(
     r"|\b(?:disagree\w*|inconsisten\w*|contradict\w*|discrepanc\w*|conflict\w*|mismatch\w*)\b"
     r"|\b(?:low|limited|little)\s+confidence\b|\bconfidence\s+is\s+(?:low|limited)\b|\bplease\s+(?:double-?\s*)?check\b|\bunverified\b"
     r"|\bthen\s+again\b|\bon\s+the\s+other\s+hand\b|\bkeep\s+getting\b"
-    r"|\?\s*$", re.I | re.M)
+    r"|\b(?:is\s+it|could\s+it|did\s+(?:i|we)|am\s+i|or\s+is|isn'?t\s+it|right)\b[^?\n.]*\?", re.I | re.M)
 _ALTERNATIVE = re.compile(
     r"\balternative(?:ly)?\b|\beither\b|\bor\s+(?:else|maybe|perhaps|possibly|rather|so)\b"
-    r"|\b(?:also|equally|just\s+as)\s+(?:\w+\s+)?(?:possible|valid|plausible|defensible|correct|right|acceptable|reasonable|likely|good|fine)\b"
-    r"|\b(?:could|might|may|can)\s+(?:also|equally|just\s+as\s+well)\s+be\b|\b(?:could|might|may)\s+(?:well\s+)?be\s+(?!wrong|off|mistaken)"
+    r"|\b(?:also|equally|just\s+as)\s+(?:\w+\s+)?(?:possible|valid|plausible|defensible|correct|right|acceptable|reasonable|good|fine)\b"
+    r"|\b(?:could|might|may|can)\s+(?:also|equally|just\s+as\s+well)\s+be\b"
     r"|\bcandidates?\b|\b(?:two|several|multiple|both|other|another|second|different|competing)\s+(?:\w+\s+)?(?:possible\s+|plausible\s+|valid\s+"
     r"|candidate\s+|final\s+)?(?:answers|results|values|solutions|readings|interpretations|outcomes|options)\b"
     r"|\b(?:another|other|second|different)\s+(?:possible\s+|valid\s+|plausible\s+)?(?:answer|result|reading|interpretation)\b"
@@ -66,7 +66,7 @@ _BENIGN = re.compile(
     r"|\b(?:if|had|were|suppose\w*|say|imagine|hypothetical\w*|variant|would|instead\s+of|not\s+relevant|unrelated)\b"
     r"|\b(?:given|gave|supplied|provided|stated|original|recall|problem|question|setup|set-up|statement|inputs?|data|lists?|listed)\b"
     r"|\b(?:next|more\s+to\s+go|worksheet|problems|exercises|send|thanks|thank\s+you|cheers|best|regards|hope|happy|feel\s+free"
-    r"|let\s+me\s+know|good\s+luck)\b", re.I)
+    r"|let\s+me\s+know|good\s+luck)\b|\b(?:mistake|trap|tempt\w*|pitfall|not\s+what\s+we)\b", re.I)
 _VALUE = re.compile(r"\d|\\(?:frac|sqrt|pi|begin|pm|infty)|[=<>]")
 # A sentence that reports a result of its own, rather than mentioning a number.
 _REPORTS = re.compile(r"\b(?:is|are|was|were|equals?|gives?|get|got|obtain\w*|find|found|comes?\s+out|yield\w*|result\w*|answer\w*)\b|=",
@@ -99,6 +99,16 @@ def after_final(reply: str, answer: str) -> str:
     return ""
 
 
+def explain(reply: str, answer: str) -> dict[str, str]:
+    """Which words matched each class (for reading a benchmark's disagreements)."""
+    body = _doubt_text(_without_restated_question(reply))
+    found = {name: m.group(0) for name, pattern in (("doubt", _DOUBT), ("alternative", _ALTERNATIVE))
+             if (m := pattern.search(body)) is not None}
+    tail = after_final(_without_restated_question(reply), answer)
+    found.update({"rederivation": m.group(0) for s in _sentences(tail) if (m := _REDERIVATION.search(s)) and not _BENIGN.search(s)})
+    return found
+
+
 def competing_signals(reply: str, answer: str) -> list[str]:
     """The classes of competing signal in `reply`, whose final answer is `answer`; empty when it commits."""
     body = _without_restated_question(reply)  # "acute, right or obtuse?" is the question's wording
@@ -123,9 +133,9 @@ def competing_signals(reply: str, answer: str) -> list[str]:
     return list(dict.fromkeys(signals))
 
 
-# "Instead" and "otherwise" offer another value, unless the sentence is a hypothetical ("if the problem had asked
+# "Instead", "otherwise", "it might be" offer another value, unless the sentence is a hypothetical ("if the problem had asked
 # for X, we would get 6 instead").
-_INSTEAD = re.compile(r"\b(?:instead|otherwise)\b", re.I)
+_INSTEAD = re.compile(r"\b(?:instead|otherwise)\b|\b(?:could|might|may)\s+(?:well\s+)?be\s+(?!wrong|off|mistaken|tempted)", re.I)
 _HYPOTHETICAL = re.compile(r"\b(?:if|suppose\w*|had|imagine|were\s+(?:we|it|the))\b", re.I)
 
 
