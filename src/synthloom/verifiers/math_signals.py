@@ -136,7 +136,8 @@ def competing_signals(reply: str, answer: str) -> list[str]:
 # "Instead", "otherwise", "it might be" offer another value, unless the sentence is a hypothetical ("if the problem had asked
 # for X, we would get 6 instead").
 _INSTEAD = re.compile(r"\b(?:instead|otherwise)\b|\b(?:could|might|may)\s+(?:well\s+)?be\s+(?!wrong|off|mistaken|tempted)", re.I)
-_HYPOTHETICAL = re.compile(r"\b(?:if|suppose\w*|had|imagine|were\s+(?:we|it|the))\b", re.I)
+_HYPOTHETICAL = re.compile(r"\b(?:if|suppose\w*|had|imagine|were\s+(?:we|it|the))\b"
+                           r"|\b(?:should\s+be|correct\w*|actually|wait|re-?examin\w*|swapped|fix\w*)\b", re.I)  # or a correction
 
 
 # How a reply opens when it restates the problem: "Goal: ...", "We are asked: ...", "The task is the following. ...".
