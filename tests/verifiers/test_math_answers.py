@@ -155,3 +155,18 @@ async def test_strict_format_counts_only_boxes_hashes_and_statements():
     assert not (await strict.verify("So 12.", {"answer": "12"})).passed
     verdict = await strict.verify("The answer is 12.", {"answer": "12"})
     assert verdict.passed and verdict.category == "integer"
+
+
+# Competing signals (math_signals.py): the gold stated as the final answer is not enough when the reply competes with it.
+@pytest.mark.parametrize("reply, outcome", [
+    ("I'm not entirely sure this is right.\nFinal answer: 31", "ambiguous"),  # doubt before a labelled final
+    ("The answer is 31. Both 31 and 29 are candidate answers.", "ambiguous"),  # a second answer named after
+    ("Answer: 31\n\nWorking it a second way I get 32.", "ambiguous"),  # a rederivation left standing
+    ("The answer is 31. (If the problem had asked for the total, we would get 48 instead.)", "pass"),  # hypothetical
+    ("Hence $\\boxed{31}$. Sanity check: 31 + 17 = 48 matches the setup.", "pass"),  # a check
+    ("One might be tempted to say 32, but that skips a step. The answer is 31.", "pass"),  # a dismissed value
+])
+def test_a_final_answer_with_a_competing_signal_is_ambiguous(reply, outcome):
+    from synthloom.verifiers.math import judge_reply
+
+    assert judge_reply("31", reply)[0] == outcome

@@ -38,6 +38,7 @@ from synthloom.verifiers.math_forms import (
     unwrap,
 )
 from synthloom.verifiers.math_kinds import answer_kind
+from synthloom.verifiers.math_signals import competing_signals
 from synthloom.verifiers.math_words import number_from_words
 
 if TYPE_CHECKING:
@@ -250,6 +251,8 @@ def judge_reply(gold: str, reply: str, conventions: MathConventions = MathConven
     for other in found.earlier:
         if not answers_match(gold, other, conventions):
             return "ambiguous", f"states {other!r} and later {answer!r} with no correction between them", found
+    if signals := competing_signals(reply, found.text):  # accepted only when nothing in the reply competes
+        return "ambiguous", f"states {answer!r} but the reply also shows {', '.join(signals)}", found
     return "pass", answer, found
 
 

@@ -1,0 +1,163 @@
+"""Competing signals: what makes a reply whose final answer equals the gold still not a committed answer.
+
+The reader (math_answers.py) finds the final answer; this module asks, for a reply it would accept,
+whether anything in the reply competes with that answer. A match of any class makes the verdict
+`ambiguous` (abstain) rather than `pass`: a false accept poisons the data, a false reject costs one sample.
+The classes are lexicons of broad word families, not phrasings of one writer:
+
+- doubt: uncertainty about the result, anywhere in the reply ("not sure", "I suspect I slipped",
+  "wouldn't bet on it", "can't tell which").
+- alternative: another value offered beside the final one ("alternatively", "also possible",
+  "candidate answers", "either ... or", "equally defensible", "would instead be").
+- rederivation: a second computation or method that is left standing ("working it a second way I get",
+  "recomputing gives", "the substitution method gives"), after the final answer.
+- unexplained value: a number-bearing sentence after the final answer that reports a result and is
+  neither a restatement of the same value, nor a check, a hypothetical, the given data or a sign-off.
+
+Corrections before the final statement are not signals: a reply may discard a first attempt and then
+state its answer ("A first attempt gave 32, but I had dropped a term ... The answer is 31").
+"""
+
+from __future__ import annotations
+
+import re
+
+_DOUBT = re.compile(
+    r"\bnot\s+(?:\w+\s+){0,2}(?:sure|certain|confident|convinced|positive)\b"
+    r"|\b(?:unsure|uncertain\w*|doubt\w*|dubious|sceptic\w*|skeptic\w*|hesitant|unconvinced|undecided|ambigu\w*)\b"
+    r"|\b(?:i|we)\s+(?:\w+\s+)?suspect\b|\bsuspicious\b|\bwouldn'?t\s+(?:bet|swear|rely|trust)\b|\bgrain\s+of\s+salt\b"
+    r"|\b(?:may|might|could)\s+(?:well\s+)?(?:have\s+)?(?:slipped|erred|miscalculated|miscounted|made\s+an?\s+(?:\w+\s+)?(?:error|mistake|slip))"
+    r"|\b(?:may|might|could)\s+(?:well\s+)?be\s+(?:wrong|off|mistaken|incorrect|flawed)\b"
+    r"|\b(?:can'?t|cannot|couldn'?t|could\s+not|unable\s+to)\s+(?:\w+\s+)?(?:tell|decide|say|see|determine|figure|work\s+out|pin|narrow"
+    r"|be\s+sure|verify|confirm|resolve|reconcile|choose|find|spot)\b"
+    r"|\b(?:no\s+idea|hard\s+to\s+(?:say|tell)|not\s+obvious|open\s+question|second[- ]guess\w*|torn\s+between|on\s+the\s+fence)\b"
+    r"|\bwhich\s+(?:one|of\s+(?:them|these|those|the\s+two)|to\s+(?:trust|believe|pick|choose)|(?:method|approach|answer|result|value"
+    r"|interpretation|reading)\s+is)\b"
+    r"|\b(?:maybe|perhaps|possibly|probably|presumably|arguably|supposedly)\b|\b(?:my|best|rough|educated)\s+guess\b|\bi\s+guess\b"
+    r"|\b(?:i|we)\s+(?:think|believe|feel)\s+(?:it'?s|it\s+is|this\s+is|the\s+answer)\b(?!\s+(?:correct|right)\b)"
+    r"|\b(?:seems?|looks?|appears?)\s+(?:to\s+be\s+)?(?:off|wrong|suspicious|too\s+(?:big|small|large|high|low))\b"
+    r"|\b(?:don'?t|doesn'?t|do\s+not|does\s+not|didn'?t|did\s+not|won'?t)\s+(?:quite\s+)?(?:match|agree|add\s+up|check\s+out|line\s+up)\b"
+    r"|\b(?:disagree\w*|inconsisten\w*|contradict\w*|discrepanc\w*|conflict\w*|mismatch\w*)\b"
+    r"|\b(?:low|limited|little)\s+confidence\b|\bconfidence\s+is\s+(?:low|limited)\b|\bplease\s+(?:double-?\s*)?check\b|\bunverified\b"
+    r"|\bthen\s+again\b|\bon\s+the\s+other\s+hand\b|\bkeep\s+getting\b"
+    r"|\b(?:is\s+it|could\s+it|did\s+(?:i|we)|am\s+i|or\s+is|isn'?t\s+it|right)\b[^?\n.]*\?", re.I | re.M)
+_ALTERNATIVE = re.compile(
+    r"\balternative(?:ly)?\b|\beither\b|\bor\s+(?:else|maybe|perhaps|possibly|rather|so)\b"
+    r"|\b(?:also|equally|just\s+as)\s+(?:\w+\s+)?(?:possible|valid|plausible|defensible|correct|right|acceptable|reasonable|good|fine)\b"
+    r"|\b(?:could|might|may|can)\s+(?:also|equally|just\s+as\s+well)\s+be\b"
+    r"|\bcandidates?\b|\b(?:two|several|multiple|both|other|another|second|different|competing)\s+(?:\w+\s+)?(?:possible\s+|plausible\s+|valid\s+"
+    r"|candidate\s+|final\s+)?(?:answers|results|values|solutions|readings|interpretations|outcomes|options)\b"
+    r"|\b(?:another|other|second|different)\s+(?:possible\s+|valid\s+|plausible\s+)?(?:answer|result|reading|interpretation)\b"
+    r"|\binterpret\w*\b|\bdepend(?:s|ing)?\s+on\b|\bgive\s+both\b|\b(?:both|either)\s+(?:of\s+)?(?:these|them|those|values|answers|results)\b"
+    r"|^\s*or\b|\bor,?\s+(?:equally|alternatively|also)\b|[—–]\s*or\b|\bfinal\s+answers\b|\bone\s+of\s+(?:those|these|the)\s+(?:two|three)\b"
+    r"|\bthis\s+or\b|\bor\s+this\b"
+    r"|\bboth\b(?!\s+sides)[^.!?\n]{0,60}\b(?:are|work|fit|hold|look|seem)\b", re.I)
+_REDERIVATION = re.compile(
+    r"\b(?:re-?comput\w*|re-?deriv\w*|re-?calculat\w*|re-?work\w*|re-?do\w*|re-?solv\w*|re-?check\w*|re-?count\w*|re-?examin\w*)\b"
+    r"|\b(?:second|another|other|different|alternative|independent)\s+(?:\w+\s+)?(?:way|method|approach|route|attempt|pass|computation"
+    r"|calculation|derivation|formula)\b|\b(?:backwards?|in\s+reverse|by\s+hand|from\s+scratch)\b"
+    r"|\b(?:first|second|other|substitution|elimination|direct|graphical)\s+(?:method|approach)\b"
+    r"|\b(?:both|two)\s+(?:\w+\s+)?(?:methods|approaches|attempts|computations|calculations|derivations|ways)\b"
+    r"|\b(?:i|we)\s+(?:now\s+|then\s+|instead\s+)?(?:get|got|obtain(?:ed)?|find|found|arrive\s+at|end\s+(?:up\s+)?(?:with|at)|reach(?:ed)?)\b"
+    r"|\b(?:suggest\w*|yield\w*|produc\w+|gives?|giving|came\s+out|comes\s+out|leads?\s+to)\b", re.I)
+# Sentences after the answer that mention other numbers without competing with it.
+_BENIGN = re.compile(
+    r"\b(?:check\w*|verif\w*|confirm\w*|consistent|sanity|substitut\w*|plug\w*|matches|satisf\w*|holds)\b"
+    r"|\b(?:if|had|were|suppose\w*|say|imagine|hypothetical\w*|variant|would|instead\s+of|not\s+relevant|unrelated)\b"
+    r"|\b(?:given|gave|supplied|provided|stated|original|recall|problem|question|setup|set-up|statement|inputs?|data|lists?|listed)\b"
+    r"|\b(?:next|more\s+to\s+go|worksheet|problems|exercises|send|thanks|thank\s+you|cheers|best|regards|hope|happy|feel\s+free"
+    r"|let\s+me\s+know|good\s+luck)\b|\b(?:mistake|trap|tempt\w*|pitfall|not\s+what\s+we)\b", re.I)
+_VALUE = re.compile(r"\d|\\(?:frac|sqrt|pi|begin|pm|infty)|[=<>]")
+# A sentence that reports a result of its own, rather than mentioning a number.
+_REPORTS = re.compile(r"\b(?:is|are|was|were|equals?|gives?|get|got|obtain\w*|find|found|comes?\s+out|yield\w*|result\w*|answer\w*)\b|=",
+                      re.I)
+_ADDRESSES_READER = re.compile(r"\bif\s+you\b|\byou(?:'re|\s+are)\s+(?:not\s+sure|unsure)\b", re.I)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?;])\s+|\n+", text) if s.strip()]
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\s$*{}]|\\[()\[\]]|\\(?:text|mathrm|boxed|left|right|[dt]?frac)\b", "", text).lower()
+
+
+def _doubt_text(reply: str) -> str:
+    """The reply without what cannot be the reply's own doubt: a question quoted at its start, sentences
+    addressed to the reader ("if you're unsure, ask")."""
+    lines = [line for line in _sentences(reply) if not _ADDRESSES_READER.search(line)]
+    return "\n".join(lines)
+
+
+def after_final(reply: str, answer: str) -> str:
+    """The text after the last place the final answer is written (the whole reply when it is not found)."""
+    plain_answer = answer.strip().strip("$").strip()
+    for needle in (plain_answer, plain_answer.replace(" ", "")):
+        if needle and (at := reply.rfind(needle)) >= 0:
+            rest = reply[at + len(needle):]
+            return re.sub(r"^[\s$}\\\])*.]*", "", rest)
+    return ""
+
+
+def explain(reply: str, answer: str) -> dict[str, str]:
+    """Which words matched each class (for reading a benchmark's disagreements)."""
+    body = _doubt_text(_without_restated_question(reply))
+    found = {name: m.group(0) for name, pattern in (("doubt", _DOUBT), ("alternative", _ALTERNATIVE))
+             if (m := pattern.search(body)) is not None}
+    tail = after_final(_without_restated_question(reply), answer)
+    found.update({"rederivation": m.group(0) for s in _sentences(tail) if (m := _REDERIVATION.search(s)) and not _BENIGN.search(s)})
+    return found
+
+
+def competing_signals(reply: str, answer: str) -> list[str]:
+    """The classes of competing signal in `reply`, whose final answer is `answer`; empty when it commits."""
+    body = _without_restated_question(reply)  # "acute, right or obtuse?" is the question's wording
+    signals = []
+    doubt_text = _doubt_text(body)
+    if _DOUBT.search(doubt_text):
+        signals.append("doubt")
+    if _ALTERNATIVE.search(doubt_text) or any(_INSTEAD.search(s) and not _HYPOTHETICAL.search(s) for s in _sentences(doubt_text)):
+        signals.append("alternative")
+    tail = after_final(body, answer)
+    if re.search(r"\s/\s", answer) or re.match(r"\s*(?:/|\bor\b|[—–]\s*or\b)", tail, re.I):  # "(4, ∞) / (-∞, 4)", "14 — or 15"
+        signals.append("alternative")
+    for sentence in _sentences(tail):
+        if _REDERIVATION.search(sentence) and not _BENIGN.search(sentence):
+            signals.append("rederivation")
+            break
+        if not _VALUE.search(sentence) or _plain(sentence).strip(".") == _plain(answer):
+            continue
+        if _REPORTS.search(sentence) and not _BENIGN.search(sentence):
+            signals.append("unexplained_value")
+            break
+    return list(dict.fromkeys(signals))
+
+
+# "Instead", "otherwise", "it might be" offer another value, unless the sentence is a hypothetical ("if the problem had asked
+# for X, we would get 6 instead").
+_INSTEAD = re.compile(r"\b(?:instead|otherwise)\b|\b(?:could|might|may)\s+(?:well\s+)?be\s+(?!wrong|off|mistaken|tempted)", re.I)
+_HYPOTHETICAL = re.compile(r"\b(?:if|suppose\w*|had|imagine|were\s+(?:we|it|the))\b"
+                           r"|\b(?:should\s+be|correct\w*|actually|wait|re-?examin\w*|swapped|fix\w*)\b", re.I)  # or a correction
+
+
+# How a reply opens when it restates the problem: "Goal: ...", "We are asked: ...", "The task is the following. ...".
+_QUESTION_LEAD = re.compile(
+    r"\b(?:(?:problem|question|task|goal|q)\s*:|we\s+are\s+asked\s*:?|restate\w*\s+what\s+is\s+wanted\s*[—:-]"
+    r"|need\s+to\s+handle\s*:|the\s+following\s*[.:])", re.I)
+
+
+def _without_restated_question(reply: str) -> str:
+    """The reply without the sentence(s) that restate the problem: its words ("acute, right or obtuse?",
+    "Which is prime?") are the question's, not the reply's doubt or alternatives."""
+    kept = []
+    for line in reply.split("\n"):
+        if (found := _QUESTION_LEAD.search(line)) is not None and found.start() < 80:
+            rest = line[found.end():]
+            # The restated problem runs to its question mark, else to its first sentence end.
+            end = rest.find("?")
+            if end < 0:
+                stop = re.search(r"(?<=[.!])\s", rest)
+                end = stop.start() if stop else len(rest)
+            line = line[:found.start()] + rest[end + 1:]
+        kept.append(line)
+    return "\n".join(kept)
