@@ -56,8 +56,9 @@ class ReasoningServer:
     def reply(self, prompt: str, seed: int) -> tuple[str | None, str, str]:
         """(content, trace, finish_reason) for one request."""
         a, b = operands(prompt)
-        trace = f"I need {a} + {b}. A first guess: the answer is {a + b}. " + "Let me check it again. " * (seed % 4) + \
-                f"Counting up from {a} by {b} gives the sum."
+        # A firm trace (no guess, no re-derivation after its answer): the math reader abstains on doubt.
+        trace = f"I need {a} + {b}. Counting up from {a} by {b} gives the sum. " + "Adding is easy. " * (seed % 4) + \
+                f"So the answer is {a + b}."
         kind = fate(seed, a)
         if kind == "unfinished":
             return None, trace + " Wait, let me recount", "length"
