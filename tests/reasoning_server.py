@@ -8,7 +8,7 @@ It answers "What is A + B?" (any prompt with two integers and a plus) from A and
 seed, so a test knows every candidate's fate (`fate`): a reply runs out of tokens inside its trace
 (finish_reason length, no content), answers right, answers wrong, or answers with no number. Problems
 with A % 4 == 0 are always solved, A % 4 == 1 never, the others about half the time. Every trace
-states the right value as a first guess ("a first guess: the answer is A+B"), so a verifier that read
+ends on the right value ("So the answer is A+B."), so a verifier that read
 the trace as the answer would pass the unreadable and the unfinished replies, and be caught. Trace
 lengths vary with the seed, so candidates differ in length.
 """

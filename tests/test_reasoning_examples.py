@@ -17,7 +17,8 @@ from tests.reasoning_server import ReasoningServer
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 PROBLEMS = [{"question": f"What is {a} + {a + 1}?", "answer": str(2 * a + 1), "difficulty": ("easy", "hard")[a % 2]}
             for a in range(2, 14)]
-LEAKED_TRACE = "I need 7 + 8. A first guess: the answer is 15. Let me check it again."
+# the stand-in's trace for 7 + 8 (tests/reasoning_server.py), as a benchmark item
+LEAKED_TRACE = "I need 7 + 8. Counting up from 7 by 8 gives the sum. So the answer is 15."
 
 
 def jsonl(path: Path) -> list[dict]:
