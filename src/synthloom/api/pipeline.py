@@ -30,6 +30,21 @@ from synthloom.steps.step_config import StepConfig, resolve_paths
 DEFAULT_RUNS = Path("runs")  # where runs without a run_dir go, each in a folder named by its content
 
 
+def _notebook_can_draw_bars() -> bool:
+    """In Jupyter, rich draws its live bars into an ipywidgets Output; without ipywidgets it only warns."""
+    if "ipykernel" not in sys.modules:
+        return False
+    try:
+        import ipywidgets  # noqa: F401
+    except ImportError:
+        import logging
+
+        logging.getLogger(__name__).warning(
+            "no progress bars: install ipywidgets (pip install 'synthloom[notebook]') to see them in Jupyter")
+        return False
+    return True
+
+
 class Step:
     """One step of a pipeline: a step kind (`synthloom steps` lists them) and its settings, checked at
     once against the kind's config, so a misspelt setting fails here, not at run time.
@@ -308,7 +323,7 @@ class Pipeline:
             config.run_dir = DEFAULT_RUNS / f"{config.pipeline[-1].name or config.pipeline[-1].step}-{key}"
             if resume is None:
                 resume = RunDirectory(config.run_dir).exists()
-        show = wanted(progress) or (progress is None and "ipykernel" in sys.modules)
+        show = wanted(progress) or (progress is None and _notebook_can_draw_bars())
         try:
             directory, summary = execute(config, resume=bool(resume), progress=show, rows=rows,
                                          backends=self.backends or None)

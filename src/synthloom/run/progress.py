@@ -58,4 +58,8 @@ def progress_board(metrics: Callable[[], Any], enabled: bool = True) -> Iterator
                TextColumn("[dim]{task.fields[engine]}")]
     with Progress(*columns, console=Console(file=sys.stderr), refresh_per_second=4,
                   speed_estimate_period=30) as progress:
-        yield ProgressBoard(progress, engine_line(metrics))
+        try:
+            yield ProgressBoard(progress, engine_line(metrics))
+        finally:
+            # rich draws no last frame when it stops in Jupyter: without this the notebook keeps a stale one.
+            progress.refresh()
