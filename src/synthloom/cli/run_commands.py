@@ -67,8 +67,9 @@ def value(
     progress: bool | None = typer.Option(None, "--progress/--no-progress",
                                             help="[default: on when stderr is a terminal]", metavar=""),
 ) -> None:
-    """Run (or resume) the config's pipeline, then fine-tune its student on the verified candidates and
-    compare it, on held-out problems, with the untuned student and one fine-tuned on unverified ones."""
+    """Run (or resume) the config's pipeline, then fine-tune its student once per arm (verified,
+    unverified, and the controls the config lists) and seed, and compare the arms on held-out problems:
+    the primary test is verified vs unverified, paired over problems (docs/data_value.md)."""
     from synthloom.errors import UserError
     from synthloom.run.progress import wanted
 
