@@ -68,6 +68,8 @@ def main() -> None:
         code = EXIT_INTERRUPTED
     # Every file and database is closed by now; skip the interpreter's slow module teardown (~0.1 s
     # with aiohttp and pydantic loaded), which counts in every short command.
+    if (math_pool := sys.modules.get("synthloom.verifiers.math_pool")) is not None:
+        math_pool.shutdown()  # its worker processes share this process's stdout and stderr
     logging.shutdown()
     sys.stdout.flush()
     sys.stderr.flush()

@@ -58,6 +58,8 @@ def verify_in_worker(config: dict, text: str, fields: dict) -> Any:
     """One verification, run where a pool sends it (a Ray task): the verifier is built there."""
     from synthloom.verifiers.build import build_verifier
     from synthloom.verifiers.config import VerifierConfig
+    from synthloom.verifiers.math_pool import judge_in_this_process
 
+    judge_in_this_process()  # a Ray worker is one of the cluster's workers already: no process pool inside
     verifier = build_verifier(VerifierConfig.model_validate(config), engines=None)
     return asyncio.run(verifier.verify(text, fields))

@@ -38,6 +38,7 @@ from synthloom.verifiers.math_forms import (
     unwrap,
 )
 from synthloom.verifiers.math_kinds import answer_kind
+from synthloom.verifiers.math_pool import judge_in_worker
 from synthloom.verifiers.math_signals import competing_signals
 from synthloom.verifiers.math_words import number_from_words
 
@@ -276,7 +277,8 @@ class MathAnswerVerifier:
         gold = str(fields[self.gold_field])
         kind = answer_kind(gold)
         try:
-            outcome, detail, _ = judge_reply(gold, candidate, self.conventions)
+            # In a worker process: math-verify's time limits work only on a main thread (math_pool.py).
+            outcome, detail = await judge_in_worker(gold, candidate, self.conventions)
         except Exception as error:  # noqa: BLE001 - no reply text may crash a run: reject it, say why
             return Verdict(False, "unparseable", f"could not be read: {type(error).__name__}", category=kind)
         if outcome == "unparseable" and self.judge is not None:
