@@ -44,8 +44,9 @@ def small_shards(monkeypatch):
 
 @pytest.mark.parametrize("settings", [DedupSettings(workers=1), DedupSettings(workers=1, exact=False),
                                       DedupSettings(workers=1, near=False),
-                                      DedupSettings(workers=1, threshold=0.5, bands=16, num_perm=64)],
-                         ids=["exact+near", "near only", "exact only", "other bands"])
+                                      DedupSettings(workers=1, threshold=0.5, bands=16, num_perm=64),
+                                      DedupSettings(workers=2)],
+                         ids=["exact+near", "near only", "exact only", "other bands", "two processes"])
 @pytest.mark.parametrize("expected", [None, 5000], ids=["count unknown", "count given"])
 def test_the_same_duplicates_as_in_memory(small_shards, settings, expected):
     texts = corpus(5000)

@@ -20,8 +20,12 @@ from __future__ import annotations
 
 import hashlib
 import mmap
+import multiprocessing
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -82,40 +86,44 @@ class _OnDisk:
     def _signatures(self, texts: Iterable[str]) -> None:
         buckets = [open(self.folder / f"buckets-{p}.bin", "wb") for p in range(self.partitions)]
         exact = [open(self.folder / f"exact-{p}.bin", "wb") for p in range(self.partitions)]
-        empty = open(self.folder / "empty.bin", "wb")
+        outputs = (open(self.folder / "signatures.bin", "wb"), open(self.folder / "empty.bin", "wb"), buckets, exact)
+        workers = max(1, self.settings.workers)
+        args = (self.spec, self.bands, self.rows, self.settings.exact, self.settings.near)
         try:
-            with open(self.folder / "signatures.bin", "wb") as sigs:
-                batch: list[str] = []
-                for text in texts:
-                    batch.append(text)
-                    if len(batch) == BATCH:
-                        self._write_batch(batch, sigs, buckets, exact, empty)
-                        batch = []
-                if batch:
-                    self._write_batch(batch, sigs, buckets, exact, empty)
+            if workers == 1:
+                for batch in _batches(texts):
+                    self._write(_batch_work(batch, *args), *outputs)
+                return
+            # forkserver, not fork: a run process has threads. At most 2 batches a worker are in flight,
+            # so the texts are read as fast as they are hashed, never ahead into memory.
+            context = multiprocessing.get_context("forkserver")
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                pending: deque = deque()
+                for batch in _batches(texts):
+                    pending.append(pool.submit(_batch_work, batch, *args))
+                    if len(pending) >= 2 * workers:
+                        self._write(pending.popleft().result(), *outputs)
+                while pending:
+                    self._write(pending.popleft().result(), *outputs)
         finally:
-            for file in [*buckets, *exact, empty]:
+            for file in [outputs[0], outputs[1], *buckets, *exact]:
                 file.close()
 
-    def _write_batch(self, batch: list[str], sigs, buckets, exact, empty) -> None:
-        start = self.n
-        index = np.arange(start, start + len(batch), dtype=np.int64)
-        self.n += len(batch)
-        if self.settings.exact:
-            digests = b"".join(hashlib.blake2b(normalized_text(t).encode(), digest_size=16).digest() for t in batch)
-            words = np.frombuffer(digests, dtype=">u8").reshape(-1, 2)
-            rows = np.empty(len(batch), dtype=EXACT_ROW)
-            rows["high"], rows["low"], rows["index"] = words[:, 0], words[:, 1], index
+    def _write(self, work: _BatchWork, sigs, empty, buckets, exact) -> None:
+        count = work.count
+        index = np.arange(self.n, self.n + count, dtype=np.int64)
+        self.n += count
+        if work.digests is not None:
+            rows = np.empty(count, dtype=EXACT_ROW)
+            rows["high"], rows["low"], rows["index"] = work.digests[:, 0], work.digests[:, 1], index
             _scatter(rows, rows["low"] % np.uint64(self.partitions), exact)
-        if not self.settings.near:
+        if work.signatures is None or work.keys is None:
             return
-        block = batch_signatures(batch, self.spec)
-        sigs.write(block.tobytes())
-        empty.write((block[:, 0] == EMPTY).tobytes())
-        keys = band_keys(block, self.bands, self.rows)
-        rows = np.empty((len(batch), self.bands), dtype=BUCKET_ROW)
+        sigs.write(work.signatures.tobytes())
+        empty.write((work.signatures[:, 0] == EMPTY).tobytes())
+        rows = np.empty((count, self.bands), dtype=BUCKET_ROW)
         rows["band"] = np.arange(self.bands, dtype=np.uint16)[None, :]
-        rows["key"] = keys
+        rows["key"] = work.keys
         rows["index"] = index[:, None]
         rows = rows.reshape(-1)
         _scatter(rows, rows["key"] % np.uint64(self.partitions), buckets)
@@ -207,6 +215,37 @@ class _OnDisk:
                 out[s:s + 200_000] = (sigs[a[s:s + 200_000]] == sigs[b[s:s + 200_000]]).mean(axis=1)
             del sigs  # the buffer must be released before the map closes
         return out
+
+
+@dataclass
+class _BatchWork:
+    count: int
+    digests: np.ndarray | None  # (count, 2) uint64: the normalised text's 128-bit hash
+    signatures: np.ndarray | None  # (count, num_perm) uint32
+    keys: np.ndarray | None  # (count, bands) uint64
+
+
+def _batch_work(batch: list[str], spec: MinHashSpec, bands: int, rows: int, exact: bool, near: bool) -> _BatchWork:
+    """One batch's hashes (in a worker process when there are several)."""
+    digests = sigs = keys = None
+    if exact:
+        joined = b"".join(hashlib.blake2b(normalized_text(t).encode(), digest_size=16).digest() for t in batch)
+        digests = np.frombuffer(joined, dtype=">u8").reshape(-1, 2).astype(np.uint64)
+    if near:
+        sigs = batch_signatures(batch, spec)
+        keys = band_keys(sigs, bands, rows)
+    return _BatchWork(len(batch), digests, sigs, keys)
+
+
+def _batches(texts: Iterable[str]) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for text in texts:
+        batch.append(text)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _group_firsts(starts: np.ndarray, index: np.ndarray) -> np.ndarray:
