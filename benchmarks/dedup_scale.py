@@ -35,7 +35,8 @@ def text(i: int) -> str:
     roll = (i * 2654435761) % 100
     if i < 10 or roll < 60:
         return fresh(i)
-    earlier = fresh((i * 40503) % (i // 2) if i > 20 else 0)
+    mixed = (i * 0x9E3779B97F4A7C15 & 0xFFFFFFFFFFFFFFFF) >> 16
+    earlier = fresh(mixed % (i // 2))  # any earlier fresh text, spread over the whole range
     if roll < 80:
         return "  " + earlier.upper()  # an exact duplicate once normalised
     words = earlier.split()
