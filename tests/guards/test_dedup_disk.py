@@ -62,3 +62,24 @@ def test_nothing_is_left_in_the_work_folder_and_tiny_inputs_have_no_duplicates(t
     found = list(find_duplicates_on_disk(iter(["a b c d", "A  b c d."]), DedupSettings(workers=1), work=tmp_path))
     assert [(d.index, d.duplicate_of, d.method) for d in found] == [(1, 0, "exact")]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_dedup_step_keeps_and_removes_the_same_records_on_disk(small_shards, monkeypatch):
+    import asyncio
+
+    import synthloom.steps.guards.dedup as dedup_step
+    from synthloom.record import Record
+    from synthloom.steps.base import StepContext
+
+    def run(on_disk_from: int) -> tuple[list[str], list[tuple[str, dict]], dict]:
+        monkeypatch.setattr(dedup_step, "ON_DISK_FROM", on_disk_from)
+        records = [Record.from_input(i, {"instruction": t}) for i, t in enumerate(corpus(3000, seed=1))]
+        step = dedup_step.DedupStep(dedup_step.DedupStepConfig(step="dedup", workers=1),
+                                    StepContext.in_process(None), "dedup")  # type: ignore[arg-type]
+        step.committed = frozenset(records[i].id for i in (5, 700, 2999))  # an earlier session wrote these
+        kept = asyncio.run(step.run_all(records))
+        return [r.id for r in kept], [(r.id, r.meta["dedup"]) for r in step.removed], dict(step.counters)
+
+    in_memory, on_disk = run(10**9), run(0)
+    assert on_disk[:2] == in_memory[:2] and len(in_memory[1]) > 500
+    assert on_disk[2].pop("deduplicated_on_disk") == 1 and on_disk[2] == in_memory[2]

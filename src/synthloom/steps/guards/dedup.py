@@ -8,12 +8,18 @@ from typing import Literal
 from pydantic import Field
 
 from synthloom.guards.dedup import BATCH, batch_signatures, find_duplicates
+from synthloom.guards.dedup_disk import find_duplicates_on_disk
 from synthloom.guards.record_text import record_text
 from synthloom.guards.settings import DEDUP, DedupSettings, settings_of
 from synthloom.record import Record
 from synthloom.steps.base import PoolStep, StepContext
 from synthloom.steps.plan import Flow, Span, StepPlan
 from synthloom.steps.step_config import TEXT_FIELDS_HELP, StepConfig, setting_field
+
+
+# From this many records a local dedup keeps its signatures, buckets and pairs on disk (guards/dedup_disk.py):
+# the same duplicates; below it the in-memory arrays are small and skip the files and the worker start-up.
+ON_DISK_FROM = 100_000
 
 
 class DedupStepConfig(StepConfig):
@@ -48,11 +54,18 @@ class DedupStep(PoolStep[DedupStepConfig]):
         # resume keeps the copy that is in the output, whatever order the replay gives.
         order = sorted(range(len(records)), key=lambda i: records[i].id not in self.committed)
         records = [records[i] for i in order]
-        texts = [record_text(r.fields, self.config.fields) for r in records]
         cpu = self.context.cpu
-        # A pool across machines takes the signatures; a local one is sized by the step's `workers`.
-        mapper = (lambda batches, spec: cpu.map(batch_signatures, batches, spec)) if cpu.distributed else None
-        duplicates = await asyncio.to_thread(find_duplicates, texts, self.settings, mapper)
+        if len(records) >= ON_DISK_FROM and not cpu.distributed:
+            # Signatures, buckets and pairs on disk: the same duplicates, without their memory.
+            texts_once = (record_text(r.fields, self.config.fields) for r in records)
+            duplicates = await asyncio.to_thread(lambda: list(find_duplicates_on_disk(
+                texts_once, self.settings, expected=len(records))))
+            self.counters["deduplicated_on_disk"] = 1
+        else:
+            texts = [record_text(r.fields, self.config.fields) for r in records]
+            # A pool across machines takes the signatures; a local one is sized by the step's `workers`.
+            mapper = (lambda batches, spec: cpu.map(batch_signatures, batches, spec)) if cpu.distributed else None
+            duplicates = await asyncio.to_thread(find_duplicates, texts, self.settings, mapper)
         if cpu.distributed and self.settings.near:
             self.counters[f"signature_batches_on_{cpu.name}"] = -(-len(texts) // BATCH)
         dropped = {}
