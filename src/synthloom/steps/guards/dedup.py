@@ -16,7 +16,6 @@ from synthloom.steps.base import PoolStep, StepContext
 from synthloom.steps.plan import Flow, Span, StepPlan
 from synthloom.steps.step_config import TEXT_FIELDS_HELP, StepConfig, setting_field
 
-
 # From this many records a local dedup keeps its signatures, buckets and pairs on disk (guards/dedup_disk.py):
 # the same duplicates; below it the in-memory arrays are small and skip the files and the worker start-up.
 ON_DISK_FROM = 100_000
