@@ -38,6 +38,7 @@ from synthloom.guards.text import normalized_text
 
 BATCH = 20_000  # texts per signature batch
 SHARD_ROWS = 2_000_000  # partition rows sorted at once (36 MB a copy), and pairs verified at once
+JACCARD_CHUNK = 50_000  # pairs compared at once: two (chunk, num_perm) blocks, 51 MB at 128 permutations
 BUCKET_ROW = np.dtype([("band", "<u2"), ("key", "<u8"), ("index", "<i8")])
 EXACT_ROW = np.dtype([("high", "<u8"), ("low", "<u8"), ("index", "<i8")])
 PAIR = np.dtype([("later", "<i8"), ("earlier", "<i8")])
@@ -203,16 +204,17 @@ class _OnDisk:
             labels = new
 
     def _jaccard(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        """Estimated Jaccard of rows a[i] and b[i] of signatures.bin. The file is mapped for this call
-        only, so the pages read are not kept in this process's memory."""
+        """Estimated Jaccard of rows a[i] and b[i] of signatures.bin, read through a map whose pages are
+        let go after every chunk: rows read at random would otherwise stay resident, up to the file."""
         if not len(a):
             return np.zeros(0, dtype=np.float32)
         with open(self.folder / "signatures.bin", "rb") as file, \
                 mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
             sigs = np.frombuffer(mapped, dtype=np.uint32).reshape(self.n, self.spec.num_perm)
             out = np.empty(len(a), dtype=np.float32)
-            for s in range(0, len(a), 200_000):
-                out[s:s + 200_000] = (sigs[a[s:s + 200_000]] == sigs[b[s:s + 200_000]]).mean(axis=1)
+            for s in range(0, len(a), JACCARD_CHUNK):
+                out[s:s + JACCARD_CHUNK] = (sigs[a[s:s + JACCARD_CHUNK]] == sigs[b[s:s + JACCARD_CHUNK]]).mean(axis=1)
+                mapped.madvise(mmap.MADV_DONTNEED)  # clean file pages: the page cache keeps them, not us
             del sigs  # the buffer must be released before the map closes
         return out
 
