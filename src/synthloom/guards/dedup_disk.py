@@ -38,7 +38,7 @@ from synthloom.guards.text import normalized_text
 
 BATCH = 20_000  # texts per signature batch
 SHARD_ROWS = 2_000_000  # partition rows sorted at once (36 MB a copy), and pairs verified at once
-JACCARD_CHUNK = 50_000  # pairs compared at once: two (chunk, num_perm) blocks, 51 MB at 128 permutations
+JACCARD_CHUNK = 8_192  # pairs compared at once: rows read at random touch a 4 KB page each, 64 MB at most
 BUCKET_ROW = np.dtype([("band", "<u2"), ("key", "<u8"), ("index", "<i8")])
 EXACT_ROW = np.dtype([("high", "<u8"), ("low", "<u8"), ("index", "<i8")])
 PAIR = np.dtype([("later", "<i8"), ("earlier", "<i8")])
