@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import threading
 import time
+import weakref
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -27,6 +28,8 @@ _WORKERS = max(1, min(4, os.cpu_count() or 1))
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
 _judge_here = False  # this process is itself a worker (a Ray task): no pool of its own
+# One reply per worker at a time from each event loop, so the time limit counts judging, not queueing.
+_slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = weakref.WeakKeyDictionary()
 
 
 def judge_in_this_process() -> None:
@@ -97,10 +100,17 @@ async def judge_in_worker(gold: str, reply: str, conventions: Any,
     """(outcome, detail) of `judge_reply`, computed in a worker process."""
     if _judge_here and threading.current_thread() is threading.main_thread():
         return _judge(gold, reply, conventions)
+    loop = asyncio.get_running_loop()
+    slots = _slots.setdefault(loop, asyncio.Semaphore(_WORKERS))
+    async with slots:
+        return await _judge_in_pool(loop, gold, reply, conventions, timeout)
+
+
+async def _judge_in_pool(loop: asyncio.AbstractEventLoop, gold: str, reply: str, conventions: Any,
+                         timeout: float) -> tuple[str, str]:
     pool = _get_pool()
     try:
-        future = asyncio.get_running_loop().run_in_executor(pool, _judge, gold, reply, conventions)
-        return await asyncio.wait_for(future, timeout)
+        return await asyncio.wait_for(loop.run_in_executor(pool, _judge, gold, reply, conventions), timeout)
     except TimeoutError:
         _discard(pool)
         return "unparseable", f"reading the answer took over {timeout:.0f} s: not judged"
