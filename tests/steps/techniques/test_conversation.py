@@ -212,6 +212,7 @@ def test_turn_checks():
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1500)  # the run's own limit is 900 s: a loaded machine once needed more than pytest's 600
 def test_conversations_on_the_bundled_model_export_as_chat(tmp_path):
     (tmp_path / "in.jsonl").write_bytes(orjson.dumps(SEEDS[0]) + b"\n")
     config = tmp_path / "conversation.yaml"
