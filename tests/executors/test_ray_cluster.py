@@ -92,13 +92,18 @@ def test_a_node_killed_mid_stage_loses_and_duplicates_nothing(tmp_path, servers)
     local = run_cli("run", str(write_config(tmp_path / "local")), cwd=tmp_path / "local", env=env)
     assert local.returncode == 0, local.stderr
     expected = outcome(tmp_path / "local" / "run")
-    driver.served = 0
+    total, driver.served = driver.served, 0  # the calls a run makes
     with loopback_cluster(nodes) as cluster:
         victim = next(iter(cluster.worker_nodes))
+
+        idle_victim: list[bool] = []
 
         def kill_when_busy() -> None:  # inside the rejection stage: node 1 has answered some of its calls
             deadline = time.monotonic() + 120
             while nodes[1].served < 40 and time.monotonic() < deadline:
+                if nodes[0].served >= total // 2 and not nodes[1].served:
+                    idle_victim.append(True)  # every worker went to the head: killing node 1 tests nothing
+                    return
                 time.sleep(0.01)
             cluster.remove_node(victim, allow_graceful=False)
 
@@ -108,9 +113,12 @@ def test_a_node_killed_mid_stage_loses_and_duplicates_nothing(tmp_path, servers)
                          cluster.address, "--workers", "2", cwd=tmp_path / "ray", env=env, timeout=900)
         killer.join()
         assert result.returncode == 0, result.stderr
-    assert nodes[1].served >= 40  # the kill happened mid-run, not after it
     assert outcome(tmp_path / "ray" / "run") == expected  # nothing lost, nothing twice, same counts
     assert driver.served == 0
+    if idle_victim:
+        pytest.skip("Ray placed every worker on the head node (its node affinity is soft; seen on a loaded "
+                    "machine): no worker node to kill mid-stage")
+    assert nodes[1].served >= 40  # the kill happened mid-run, not after it
 
 
 def test_a_cluster_that_answers_but_cannot_be_joined_fails_within_seconds(tmp_path, servers):
