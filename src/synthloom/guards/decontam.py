@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field  # `field` is also a Contamination attribute
@@ -46,6 +47,11 @@ class Contamination:
                 **self.evidence}
 
 
+def _compound(name: str) -> bool:
+    """`words_joined` or `camelCase`: a name made for one task."""
+    return "_" in name.strip("_") or re.search(r"[a-z][A-Z]", name) is not None
+
+
 class Decontaminator:
     def __init__(self, sources: list[BenchmarkSource], settings: DecontamSettings) -> None:
         self.settings = settings
@@ -61,6 +67,7 @@ class Decontaminator:
         self._semantic_segments: list[int] = []
         self._contradicted: dict[int, set] = {}  # text -> items its own example pairs contradict
         self._code_against: dict[int, set] = {}  # text -> items its code answers otherwise than
+        self._code_short: dict[int, set] = {}  # text -> items its code agrees with short of behaviour_agreement
         self._programs: dict = {}  # text -> the program its code makes
         self._entry_owner: dict[str, tuple[str, str]] = {}  # an entry point's name -> the one item it is of
 
@@ -123,8 +130,9 @@ class Decontaminator:
         its behaviour or examples match: a look-alike keeps an item's name and signature and does what
         some other item does (`minSubArraySum` returning the length, as strlen does), a rewording keeps
         its own item's name or takes a new one. Evidence that names two items names none: abstain, and
-        keep it for the near-miss listing."""
-        owner = self._entry_owner.get(function)
+        keep it for the near-miss listing. Only a compound name names an item (`next_smallest`,
+        `minSubArraySum`); `f`, `add` or `solve` are any task's."""
+        owner = self._entry_owner.get(function) if _compound(function) else None
         if owner is None or owner == key:
             return False
         self.closest.setdefault(i, {})["abstained"] = {
@@ -313,7 +321,7 @@ class Decontaminator:
         key = (hit.benchmark, hit.item_id)
         if key in self._contradicted.get(i, set()):
             return True
-        if key in self._code_against.get(i, set()):  # whichever field: the text's code is another task
+        if key in self._code_against.get(i, set()) | self._code_short.get(i, set()):  # in any field
             return True
         program = self._programs.get(i)
         if hit.field not in CODE_FIELDS or program is None or key not in tests:
@@ -378,11 +386,14 @@ class Decontaminator:
                     best[key] = (name, agreement)
             # Code answering otherwise than an item's reference on most inputs compared (the screen
             # starts with the item's own test inputs) is evidence against that item.
-            # So is code short of `behaviour_agreement` on `behaviour_min_inputs` or more: a rewording's
-            # code agrees (only inputs outside the task differ); a look-alike whose examples coincide with
-            # the item's does not, and its examples or a shared phrase must not name the item then.
-            self._code_against[i] = {key for key, (_, a) in best.items() if a.compared and (
-                a.share < 0.5 or (a.compared >= s.behaviour_min_inputs and a.share < s.behaviour_agreement))}
+            # So is code short of `behaviour_against` on `behaviour_min_inputs` or more: a rewording's code
+            # agrees but for inputs outside the task; a look-alike whose examples coincide with the item's
+            # does not, and its examples must not name the item then. A weak n-gram hit (a shared phrase or
+            # example line) is surface evidence: code short of `behaviour_agreement` rules it out.
+            enough = {key: a for key, (_, a) in best.items() if a.compared >= s.behaviour_min_inputs}
+            self._code_against[i] = {key for key, (_, a) in best.items() if a.compared and a.share < 0.5} | \
+                {key for key, a in enough.items() if a.share < s.behaviour_against}
+            self._code_short[i] = {key for key, a in enough.items() if a.share < s.behaviour_agreement}
             agreeing = sorted(((key, name, a) for key, (name, a) in best.items()
                                if a.compared >= s.behaviour_min_inputs and a.share >= s.behaviour_agreement),
                               key=lambda t: (-t[2].share, -similar[t[0]][0]))
