@@ -32,7 +32,7 @@ import argparse
 import asyncio
 import dataclasses
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import orjson
@@ -83,7 +83,7 @@ def split_report(path: Path, judge_url: str | None, judge_model: str | None) -> 
     methods = dict(SPLIT_METHODS)
     if judge_url:
         methods["--semantic + judge"] = DecontamSettings(semantic=True)
-    print(f"{'method':22} {'kind':16} {'evidence':17} {'rows':>5} {'flagged':>8} {'right item':>10}")
+    print(f"{'method':22} {'kind':16} {'evidence':17} {'rows':>5} {'flagged':>8} {'right item':>10}  by stage")
     for name, settings in methods.items():
         decontaminator = Decontaminator([BenchmarkSource.parse("humaneval")], dataclasses.replace(settings))
         started = time.perf_counter()
@@ -97,7 +97,16 @@ def split_report(path: Path, judge_url: str | None, judge_model: str | None) -> 
             right = "-"
             if kind == "reworded_leak":
                 right = f"{sum(hits[i].item_id == rows[i]['humaneval'] for i in flagged)}/{len(flagged)}"
-            print(f"{name:22} {kind:16} {evidence:17} {len(members):5} {len(flagged) / len(members):8.3f} {right:>10}")
+            stages = Counter(hits[i].method for i in flagged)
+            by_stage = ", ".join(f"{method} {count}" for method, count in sorted(stages.items()))
+            print(f"{name:22} {kind:16} {evidence:17} {len(members):5} {len(flagged) / len(members):8.3f} {right:>10}"
+                  f"  {by_stage}")
+        checked = [i for i, r in enumerate(rows) if "passes_item_check" in (r.get("subtype") or ())]
+        if checked:  # look-alikes holding the item's own test cases (a lookup table): a leak of the tests?
+            rest = [i for i in groups.get(("clean_lookalike", "none"), []) + groups.get(("clean_lookalike", "code"), [])
+                    if i not in checked]
+            print(f"{name:22} look-alikes without `passes_item_check`: {sum(i in hits for i in rest)}/{len(rest)}"
+                  f" flagged; with it: {sum(i in hits for i in checked)}/{len(checked)}")
         leaks = [i for (k, e), m in groups.items() if k == "reworded_leak" and e in ("code", "examples") for i in m]
         if leaks:
             print(f"{name:22} leaks with code or examples: recall {sum(i in hits for i in leaks) / len(leaks):.3f}")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field  # `field` is also a Contamination attribute
@@ -46,6 +47,11 @@ class Contamination:
                 **self.evidence}
 
 
+def _compound(name: str) -> bool:
+    """`words_joined` or `camelCase`: a name made for one task."""
+    return "_" in name.strip("_") or re.search(r"[a-z][A-Z]", name) is not None
+
+
 class Decontaminator:
     def __init__(self, sources: list[BenchmarkSource], settings: DecontamSettings) -> None:
         self.settings = settings
@@ -61,7 +67,9 @@ class Decontaminator:
         self._semantic_segments: list[int] = []
         self._contradicted: dict[int, set] = {}  # text -> items its own example pairs contradict
         self._code_against: dict[int, set] = {}  # text -> items its code answers otherwise than
+        self._code_short: dict[int, set] = {}  # text -> items its code agrees with short of behaviour_agreement
         self._programs: dict = {}  # text -> the program its code makes
+        self._entry_owner: dict[str, tuple[str, str]] = {}  # an entry point's name -> the one item it is of
 
     def describe(self) -> dict:
         benchmarks = sorted({s.benchmark for s in self.segments})
@@ -111,7 +119,25 @@ class Decontaminator:
             self._literal_index = LiteralIndex({(name, item): text for name, items in loaded
                                                 for item, text in items.texts.items()})
             self._tests = {(name, item): tests for name, items in loaded for item, tests in items.tests.items()}
+            owners: dict[str, list] = {}
+            for key, item_tests in self._tests.items():
+                owners.setdefault(item_tests.entry_point, []).append(key)
+            self._entry_owner = {name: keys[0] for name, keys in owners.items() if len(keys) == 1}
         return self._literal_index, self._tests
+
+    def _named_for_another(self, i: int, function: str, key: tuple[str, str], method: str) -> bool:
+        """Whether the text's function bears the entry point's name of an item other than `key`, the one
+        its behaviour or examples match: a look-alike keeps an item's name and signature and does what
+        some other item does (`minSubArraySum` returning the length, as strlen does), a rewording keeps
+        its own item's name or takes a new one. Evidence that names two items names none: abstain, and
+        keep it for the near-miss listing. Only a compound name names an item (`next_smallest`,
+        `minSubArraySum`); `f`, `add` or `solve` are any task's."""
+        owner = self._entry_owner.get(function) if _compound(function) else None
+        if owner is None or owner == key:
+            return False
+        self.closest.setdefault(i, {})["abstained"] = {
+            "method": method, "matched_item": key[1], "function": function, "function_is_entry_point_of": owner[1]}
+        return True
 
     def _item_similarities(self, near: list) -> dict[tuple[str, str], tuple[float, int]]:
         """item -> (its best similarity among the neighbours, that segment), most similar first."""
@@ -224,7 +250,7 @@ class Decontaminator:
         scored = []
         for key, evidence in by_item.items():
             if not evidence.supports or key not in similar or similar[key][0] < s.pair_similarity or \
-                    key in code_against:
+                    key in code_against or self._named_for_another(i, evidence.function, key, "examples"):
                 continue
             similarity = similar[key][0]
             own = [p for p in evidence.agreed if index.evidence(literals(p.args), key)[0] >= s.pair_input_weight]
@@ -285,20 +311,21 @@ class Decontaminator:
         return found
 
     def _ngram_vetoed(self, i: int, hit: Contamination, tests: dict) -> bool:
-        """A weak n-gram hit is not that item when the text's example pairs contradict the item, or when
-        the hit is in the item's code and the text's own code takes another number of arguments than
-        the item's entry point, or answers otherwise than its reference on most inputs compared."""
+        """A weak n-gram hit is not that item when the text's example pairs contradict the item, or the
+        text's code answers otherwise than its reference (see _behaviour_stage), or when the hit is in
+        the item's code and the text's own code takes another number of arguments than the item's entry
+        point."""
         from synthloom.guards.behaviour_match import entry_arity
         from synthloom.guards.ngram_overlap import CODE_FIELDS
 
         key = (hit.benchmark, hit.item_id)
         if key in self._contradicted.get(i, set()):
             return True
+        if key in self._code_against.get(i, set()) | self._code_short.get(i, set()):  # in any field
+            return True
         program = self._programs.get(i)
         if hit.field not in CODE_FIELDS or program is None or key not in tests:
             return False
-        if key in self._code_against.get(i, set()):
-            return True
         wanted = entry_arity(tests[key])
         return wanted is not None and not any(
             f.min_args <= (wanted[1] if wanted[1] is not None else f.min_args)
@@ -359,7 +386,14 @@ class Decontaminator:
                     best[key] = (name, agreement)
             # Code answering otherwise than an item's reference on most inputs compared (the screen
             # starts with the item's own test inputs) is evidence against that item.
-            self._code_against[i] = {key for key, (_, a) in best.items() if a.compared and a.share < 0.5}
+            # So is code short of `behaviour_against` on `behaviour_min_inputs` or more: a rewording's code
+            # agrees but for inputs outside the task; a look-alike whose examples coincide with the item's
+            # does not, and its examples must not name the item then. A weak n-gram hit (a shared phrase or
+            # example line) is surface evidence: code short of `behaviour_agreement` rules it out.
+            enough = {key: a for key, (_, a) in best.items() if a.compared >= s.behaviour_min_inputs}
+            self._code_against[i] = {key for key, (_, a) in best.items() if a.compared and a.share < 0.5} | \
+                {key for key, a in enough.items() if a.share < s.behaviour_against}
+            self._code_short[i] = {key for key, a in enough.items() if a.share < s.behaviour_agreement}
             agreeing = sorted(((key, name, a) for key, (name, a) in best.items()
                                if a.compared >= s.behaviour_min_inputs and a.share >= s.behaviour_agreement),
                               key=lambda t: (-t[2].share, -similar[t[0]][0]))
@@ -371,7 +405,7 @@ class Decontaminator:
                            and similar[key][0] >= s.behaviour_tests_alone_similarity for name in names[:2]]
             against = self._contradicted.get(i, set())
             for key, name, agreement in [c for c in agreeing if c[0] not in against][:3] + tests_alone:
-                if key in against:
+                if key in against or self._named_for_another(i, name, key, "tests"):
                     continue
                 async with sandboxes:
                     passed = await passes_item_tests(verifier, program.code, name, tests[key])
@@ -409,4 +443,4 @@ class Decontaminator:
     def near_misses(self, count: int) -> list[tuple[int, dict]]:
         """The `count` clean texts nearest a benchmark item, most similar first: what a threshold
         between them and the hits would decide."""
-        return sorted(self.closest.items(), key=lambda kv: -kv[1]["similarity"])[:count]
+        return sorted(self.closest.items(), key=lambda kv: -kv[1].get("similarity", 0.0))[:count]

@@ -9,6 +9,7 @@ it has at least `min_n` words; shorter segments are too short to match by n-gram
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -43,7 +44,19 @@ def benchmark_n(lengths: list[int], min_n: int = 8, max_n: int = 13) -> int:
 # is any field's n-gram of small numbers alone (integers up to 10: `1 2 3 4 5 6 7 8 9`, no evidence of one
 # item, as literal_evidence.py counts them).
 CODE_FIELDS = frozenset({"canonical_solution", "solution", "code", "reference_solution"})
-CODE_MIN_SHARED = 3
+CODE_MIN_SHARED = 6  # 3 let a generic loop shared with a reference through (issue 26); every code leak of the dev sets shares more
+CODE_MIN_SHARED_SHORT = 3  # a solution with fewer n-grams in the index than CODE_MIN_SHARED: all of them, and this many
+
+# A function's signature and the module's imports say which name and types a task uses, not what it asks:
+# a look-alike keeps `def below_threshold(l: list, t: int):` and `from typing import List`, so those lines
+# of a benchmark segment are left out of the index (the docstring and the code stay).
+_SURFACE_LINE = re.compile(r"^[ \t]*(?:(?:from[ \t]+[\w.]+[ \t]+)?import[ \t][^\n]*|(?:async[ \t]+)?def[ \t]+\w+[ \t]*\([^\n]*)$",
+                           re.MULTILINE)
+
+
+def indexed_text(text: str) -> str:
+    """A segment's text as the index holds it: without signature and import lines."""
+    return _SURFACE_LINE.sub("", text)
 
 
 def _small_runs(values: np.ndarray, starts: np.ndarray, lengths: np.ndarray, n: int) -> np.ndarray:
@@ -103,16 +116,16 @@ class NgramIndex:
         # For each n in use: sorted n-gram hashes and, aligned, the segment each came from.
         grams: dict[int, list[tuple[np.ndarray, np.ndarray]]] = defaultdict(list)
         for benchmark, members in by_benchmark.items():
-            words, starts, lengths = concatenated_word_hashes([segments[i].text for i in members], self.hasher)
+            texts = [indexed_text(segments[i].text) for i in members]
+            words, starts, lengths = concatenated_word_hashes(texts, self.hasher)
             n = benchmark_n(lengths.tolist(), min_n, max_n) if adaptive else max_n
             self.n_by_benchmark[benchmark] = n
             hashes, owner = ngram_hashes(words, starts, lengths, n, whole_if_shorter=False)
             code = np.array([segments[m].field in CODE_FIELDS for m in members])
             items = np.array([segments[m].item_id for m in members], dtype=object)
-            shape_words = self.hasher.hash_all([w for m in members for w in code_shape(normalized_words(
-                segments[m].text))])
+            shape_words = self.hasher.hash_all([w for t in texts for w in code_shape(normalized_words(t))])
             small = np.array([float(w) if w.isdigit() and int(w) <= SMALL_INT else np.nan
-                              for m in members for w in normalized_words(segments[m].text)])
+                              for t in texts for w in normalized_words(t)])
             keep = ~_boilerplate(shape_words, code, items, starts, lengths, owner, n, small)
             self.boilerplate += int((~keep).sum())
             grams[n].append((hashes[keep], np.asarray(members)[owner[keep]]))
@@ -124,6 +137,10 @@ class NgramIndex:
                 grams[int(k)].append((hashes[keep], np.asarray(members)[short][owner[keep]]))
             self.too_short += int((lengths < min_n).sum())
         self._tables: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._indexed = np.zeros(len(segments), dtype=np.int64)  # per segment: its n-grams in the index
+        for parts in grams.values():
+            for _, owners in parts:
+                self._indexed += np.bincount(owners.astype(np.int64), minlength=len(segments))
         for n, parts in grams.items():
             hashes = np.concatenate([h for h, _ in parts])
             owners = np.concatenate([o for _, o in parts])
@@ -147,12 +164,17 @@ class NgramIndex:
                 counts[(text, segment, n)] += count
         best: dict[int, tuple[int, int, int]] = {}
         for (text, segment, n), count in counts.items():
-            if count < (CODE_MIN_SHARED if self.segments[segment].field in CODE_FIELDS else 1):
+            if count < self._min_shared(segment):
                 continue
             if text not in best or count > best[text][2]:
                 best[text] = (segment, n, count)
         return {text: NgramHit(segment, n, count, self._excerpt(texts[text], self.segments[segment].text, n))
                 for text, (segment, n, count) in sorted(best.items())}
+
+    def _min_shared(self, segment: int) -> int:
+        if self.segments[segment].field not in CODE_FIELDS:
+            return 1
+        return min(CODE_MIN_SHARED, max(CODE_MIN_SHARED_SHORT, int(self._indexed[segment])))
 
     @staticmethod
     def _excerpt(text: str, segment: str, n: int) -> str:

@@ -104,6 +104,11 @@ class DecontamSettings:
     # (rewordings' code in the first dev half agrees on 0.958 or more: only inputs outside the task differ),
     behaviour_agreement: float = setting(0.95, "share of the variants on which the record's code must answer as "
                                          "the reference solution", ge=0, le=1)
+    # Code agreeing with an item's reference on less than this share of `behaviour_min_inputs` or more
+    # inputs is another task: the item's examples or literals in the text do not name it (rewordings'
+    # code in the dev sets agrees on 0.857 or more, look-alikes whose examples coincide on 0.5-0.94),
+    # and code short of `behaviour_agreement` rules out a weak n-gram hit.
+    behaviour_against: float = 0.8
     behaviour_min_inputs: int = 5  # (items with fewer known answers: their tests alone decide, for
     behaviour_tests_alone_similarity: float = 0.5  # those at least this similar),
     # and then passing the item's own tests.
