@@ -53,11 +53,11 @@ def run(
 
     for line in report_lines(summary):
         typer.echo(line, err=True)
-    from synthloom.run.summary import outcome_line
+    from synthloom.run.summary import outcome_line, retry_hint
 
     finish(f"{outcome_line(summary)}; output in {directory.output_path}, summary in {directory.path / 'summary.md'}",
             summary.failed and f"{summary.failed} records failed (see {directory.path / 'failures.jsonl'}); "
-            "rerun with --resume to retry them")
+            f"{retry_hint(summary)}")
 
 
 @app.command()
@@ -91,6 +91,7 @@ def value(
 
         started = RunDirectory(cfg.run_dir).exists()  # a run already there is resumed, not refused
         directory, summary = execute(cfg, resume=started, progress=wanted(progress))
+        from synthloom.run.summary import retry_hint
         from synthloom.value.experiment import format_table, run_value
 
         result = run_value(cfg, directory.path, say=lambda line: typer.echo(line, err=True))
@@ -102,7 +103,7 @@ def value(
         fail(str(exc))
     typer.echo(format_table(result))
     finish(f"value.json and the report's Data value section in {directory.path}",
-           summary.failed and f"{summary.failed} records of the run failed; --resume retries them")
+           summary.failed and f"{summary.failed} records of the run failed; {retry_hint(summary)}")
 
 
 @app.command()

@@ -1,9 +1,9 @@
 """Everything a report shows, read from a run directory, finished or not.
 
 Nothing here needs the run to have ended: a killed run has no final metrics snapshot and maybe no
-metrics.json at all, and the view says so rather than failing. Step counts: steps in the replayed
-prefix (whole-pool steps and what precedes them) are counted whole by every session, so the latest
-session's counts are the run's; streamed steps only see each session's new work, so they are summed.
+metrics.json at all, and the view says so rather than failing. Step counts: the steps of a finished
+stage (a whole-pool step and the per-record steps before it) carry the run's figures (`whole`), so the
+latest session's counts are the run's; streamed steps only see each session's new work, so they are summed.
 """
 
 from __future__ import annotations
@@ -93,8 +93,7 @@ def _committed(path: Path) -> int:
     if not db_path.exists():
         return 0
     with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as db:
-        return db.execute("SELECT COUNT(*) FROM roots WHERE status = 'ok' AND root_id NOT LIKE 'prefix:%'"
-                          ).fetchone()[0]
+        return db.execute("SELECT COUNT(*) FROM roots WHERE status = 'ok'").fetchone()[0]
 
 
 def _steps(config: dict, sessions: list[dict]) -> list[StepView]:
@@ -105,8 +104,8 @@ def _steps(config: dict, sessions: list[dict]) -> list[StepView]:
     for session in sessions:
         for name, stats in ((session.get("metrics") or {}).get("pipeline", {}).get("steps") or {}).items():
             view = merged.setdefault(name, StepView(name, kinds.get(name, name.rsplit("_", 1)[0])))
-            if stats.get("prefix") or not any((view.received, view.emitted)):
-                # replayed whole: the latest session's counts are the run's
+            if stats.get("whole") or not any((view.received, view.emitted)):
+                # a finished stage's step: these counts are the run's
                 view.received, view.emitted = stats["received"], stats["emitted"]
                 view.dropped, view.failed = stats["dropped"], stats["failed"]
                 view.bypassed = stats.get("bypassed", 0)

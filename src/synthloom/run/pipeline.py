@@ -1,27 +1,27 @@
-"""Run steps over records. Two kinds of step:
+"""Run steps over records, stage by stage. Two kinds of step:
 
 - per-record steps (`RecordStep`): each record flows through them on its own, so a slow record never
   holds back the others; the executor decides where `process` runs (here, or on a Ray worker);
-- whole-pool steps (`PoolStep`: Self-Instruct, Evol-Instruct, rejection sampling, the guards) need every
-  record at once. What they drop they keep in `removed`, each with the reason in its meta, and the
-  pipeline writes them to removed.jsonl.
+- whole-pool steps (`PoolStep`: Self-Instruct, Evol-Instruct, dedup...) need every record at once. What
+  they drop they keep in `removed`, each with the reason in its meta: removed.jsonl.
 
-The pipeline runs everything up to the last whole-pool step as a prefix, then streams the resulting
-records through the remaining per-record steps, committing each to the run directory when it is done.
-On resume the prefix is replayed: its choices are seeded and its answers come from the response cache,
-so it gives the same records without calling a model again, and committed records are skipped. The
-replay can still see a different pool: a record that failed in a prefix step last time may succeed now.
-So every whole-pool step is told which records of its pool earlier sessions already streamed (or whose
-descendants they streamed): it keeps them (dedup prefers them as the kept copy), and a committed root
-the replay no longer produces is counted and explained, never removed from the output.
+A whole-pool step closes a stage: the per-record steps before it stream their records into the stage
+(stage_store.py), committed root by root; then the whole-pool step runs over the stage's records in input
+order, and its output is written as the stage's shards and marked done. The next stage streams those
+shards. After the last whole-pool step, the remaining per-record steps stream into output.jsonl. A
+resume reads finished stages from their shards, continues the open stage from its committed roots and
+never runs a finished stage again: nothing is replayed, so no later session can see a different pool.
+A finished stage is final: before it closes, the roots that failed in it are tried once more (their
+answers so far come from the cache); what still fails is recorded in failures.jsonl and not retried.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable, Sequence, Sized
+from dataclasses import asdict, dataclass, field, fields
+from typing import Protocol
 
 from synthloom.engine.engine import GenerationFailed
 from synthloom.errors import UserError
@@ -29,6 +29,7 @@ from synthloom.models.base import EndpointUnreachable
 from synthloom.record import Record
 from synthloom.run.progress import ProgressBoard
 from synthloom.run.run_dir import RunDirectory
+from synthloom.run.stage_store import StageStore
 from synthloom.steps.base import PoolStep, RecordRunner, RecordStep, Step, StepError, TemplateFieldMissing, run_locally
 
 log = logging.getLogger("synthloom")
@@ -47,8 +48,22 @@ class StepStats:
     errors: dict[str, int] = field(default_factory=dict)
     counters: dict[str, int] = field(default_factory=dict)  # the step's own counts (filters, labels...)
     report: dict = field(default_factory=dict)  # rates and flags the step derives from its counts
-    prefix: bool = False  # ran before the streamed part: replayed whole by every session
+    whole: bool = False  # the run's figures (a finished stage's step), not only this session's
     bypassed: int = 0  # records its `only_if` field sent past it unchanged
+
+    @classmethod
+    def from_dict(cls, data: dict) -> StepStats:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+    def add(self, other: StepStats) -> None:
+        """Add another session's counts of the same step."""
+        for name in ("received", "emitted", "dropped", "failed", "bypassed"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for mine, theirs in ((self.errors, other.errors), (self.counters, other.counters)):
+            for key, value in theirs.items():
+                if isinstance(value, int):
+                    mine[key] = mine.get(key, 0) + value
 
 
 @dataclass
@@ -57,8 +72,7 @@ class RunSummary:
     roots_skipped: int = 0  # already committed by an earlier session
     roots_done: int = 0
     roots_failed: int = 0
-    prefix_failed: int = 0  # records that failed in a step before the last whole-pool step
-    replay_orphans: int = 0  # roots committed earlier that this session's replay did not produce again
+    stage_failed: int = 0  # roots that failed for good in a stage before the last whole-pool step (all sessions)
     records_written: int = 0
     steps: dict[str, StepStats] = field(default_factory=dict)
 
@@ -67,8 +81,78 @@ class RunSummary:
 
     @property
     def failed(self) -> int:
-        """Every record that failed this session, in any phase."""
-        return self.roots_failed + self.prefix_failed
+        """Every record that failed: this session's in the output's stream, and the stages' (final)."""
+        return self.roots_failed + self.stage_failed
+
+
+@dataclass
+class Stage:
+    """Per-record steps, then (except for the last stage) the whole-pool step that closes them."""
+
+    key: str  # its folder under stages/: position and the closing step's name
+    steps: list[RecordStep]
+    barrier: PoolStep | None
+
+
+def plan_stages(steps: Sequence[Step]) -> list[Stage]:
+    """One stage per whole-pool step, closed by it; the per-record steps after the last one stream into
+    the output (the last stage, which may have no steps)."""
+    stages: list[Stage] = []
+    pending: list[RecordStep] = []
+    for step in steps:
+        if isinstance(step, PoolStep):
+            stages.append(Stage(f"{len(stages):02d}-{step.name}", pending, step))
+            pending = []
+        else:
+            assert isinstance(step, RecordStep)
+            pending.append(step)
+    stages.append(Stage("output", pending, None))
+    return stages
+
+
+class _Sink(Protocol):
+    def done_roots(self) -> set[str]: ...
+
+    def commit(self, root: Record, position: int, records: list[Record], failed: list[Record]) -> int:
+        """Commit one root's records and failures; the number of records written."""
+        ...
+
+
+class _OutputSink:
+    """The last stage's roots go to output.jsonl."""
+
+    def __init__(self, run_dir: RunDirectory) -> None:
+        self.run_dir = run_dir
+        self.already_written = run_dir.output_ids()
+
+    def done_roots(self) -> set[str]:
+        return self.run_dir.done_roots()
+
+    def commit(self, root: Record, position: int, records: list[Record], failed: list[Record]) -> int:
+        # Records an earlier session already wrote (a root that partly failed then) are not written again.
+        fresh = [r for r in records if r.id not in self.already_written]
+        self.run_dir.commit_root(root.id, fresh, failed)
+        self.already_written.update(r.id for r in fresh)
+        return len(fresh)
+
+
+class _StageSink:
+    """An open stage's roots go to its streamed.jsonl; the ones that failed are kept for one more try."""
+
+    def __init__(self, store: StageStore) -> None:
+        self.store = store
+        self.failed: list[tuple[int, Record]] = []
+
+    def done_roots(self) -> set[str]:
+        return self.store.done_roots()
+
+    def commit(self, root: Record, position: int, records: list[Record], failed: list[Record]) -> int:
+        written = self.store.written_ids(position)  # a root that partly failed before wrote these
+        fresh = [r for r in records if r.id not in written]
+        self.store.commit_root(root.id, position, fresh, failed)
+        if failed:
+            self.failed.append((position, root))
+        return len(fresh)
 
 
 class Pipeline:
@@ -79,93 +163,112 @@ class Pipeline:
         self.max_in_flight = max_in_flight
         self.board = board
         self.run_record_step = run_record_step
-        whole_pool = [i for i, s in enumerate(self.steps) if isinstance(s, PoolStep)]
-        self._split = whole_pool[-1] + 1 if whole_pool else 0
-        self.summary = RunSummary(steps={s.name: StepStats(prefix=i < self._split) for i, s in enumerate(self.steps)})
-        self._already_written: set[str] = set()
+        self.stages = plan_stages(self.steps)
+        self.summary = RunSummary(steps={s.name: StepStats() for s in self.steps})
+        self._whole: set[str] = set()  # steps whose figures are final for the run (finished stages)
         self._rendered: set[str] = set()  # steps whose template rendered for one of the first inputs
         self._rendered_any: set[str] = set()
         self._template_misses: dict[str, dict[int, str]] = {}  # step: {input position: the message}
-        self._streamed = 0  # roots in the stream: the inputs `position` counts
+        self._streamed: int | None = None  # roots in the current stream, when known: `position` counts them
 
-    async def run(self, inputs: list[Record]) -> RunSummary:
+    async def run(self, inputs: Iterable[Record], total: int | None = None) -> RunSummary:
+        """`total`: how many inputs there are, when `inputs` is a stream that cannot tell."""
+        if total is None and isinstance(inputs, Sized):
+            total = len(inputs)
         try:
-            records = await self._run_prefix(inputs)
-            await self._stream(records, [s for s in self.steps[self._split:] if isinstance(s, RecordStep)])
-            never = [name for name in self._template_misses if name not in self._rendered_any]
-            if never:
-                first = next(iter(self._template_misses[never[0]].values()))
-                raise UserError(f"{never[0]}: {first}; it renders for no record: fix the template or the "
-                                "input, then run again with --resume")
+            records: Iterable[Record] = inputs
+            for stage in self.stages[:-1]:
+                records, total = await self._run_stage(stage, records, total)
+            tail = self.stages[-1]
+            await self._stream(records, total, tail.steps, _OutputSink(self.run_dir), "records")
+            self._check_templates(tail.steps)
         finally:
+            self.summary.stage_failed = self.run_dir.count_failed_stage_roots()
             self.collect_step_counts()
         return self.summary
 
     def collect_step_counts(self) -> None:
         for step in self.steps:
+            if step.name in self._whole:
+                continue
             stats = self.summary.steps[step.name]
             stats.counters = dict(step.counters)
             stats.report = step.report()
 
-    # -- the prefix: up to the last whole-pool step ------------------------------------------------
+    # -- a stage: per-record steps streamed into the stage, then its whole-pool step ---------------
 
-    async def _run_prefix(self, records: list[Record]) -> list[Record]:
-        prefix = self.steps[: self._split]
-        if not prefix:
-            return records
-        self.run_dir.forget_prefix_failures()  # the replay below finds them again if they still fail
-        committed = self.run_dir.committed_lineage()
-        parents = {r.id: r.lineage.parents for r in records}
-        removed: list[Record] = []
-        sources: list[dict] = []
-        for step in prefix:
+    async def _run_stage(self, stage: Stage, inputs: Iterable[Record],
+                         total: int | None) -> tuple[Iterable[Record], int]:
+        store = self.run_dir.stage(stage.key)
+        manifest = store.manifest()
+        if manifest is None:
+            store.open()
+            try:
+                sink = _StageSink(store)
+                await self._stream(inputs, total, stage.steps, sink, f"stage {stage.key}")
+                if sink.failed:  # a stage is final once closed: its failures get one more try first
+                    log.info("stage %s: trying the %d roots that failed once more before %s", stage.key,
+                             len(sink.failed), stage.barrier.name)
+                    retry, sink.failed = sink.failed, []
+                    await self._stream([root for _, root in retry], len(retry), stage.steps, sink,
+                                       f"stage {stage.key} retry", positions=[p for p, _ in retry])
+                self._check_templates(stage.steps)
+                manifest = await self._close_stage(stage, store)
+            finally:
+                store.close()
+        else:
+            self._load_figures(manifest)
+        return store.output(manifest), manifest["records"]
+
+    async def _close_stage(self, stage: Stage, store: StageStore) -> dict:
+        step = stage.barrier
+        stats = self.summary.steps[step.name]
+        taken, bypass = _route(step, list(store.streamed_records()))
+        stats.received += len(taken)
+        stats.bypassed += len(bypass)
+        out = await step.run_all(taken)
+        stats.emitted += len(out)
+        # What it listed as removed; a step that merges or replaces records without listing them (the
+        # self-consuming loop) at least its net loss.
+        stats.dropped += max(len(step.removed), len(taken) - len(out))
+        manifest = store.finish(out + bypass, step.removed, step.sources, {"steps": self._final_figures(stage)})
+        self.run_dir.gather_stage_files()
+        log.info("stage %s done: %d records in, %d out", stage.key, len(taken) + len(bypass), manifest["records"])
+        return manifest
+
+    def _final_figures(self, stage: Stage) -> dict[str, dict]:
+        """The stage's steps' figures for the whole run: this session's, plus what earlier sessions'
+        streams of this stage counted before they were stopped."""
+        figures = {}
+        for step in [*stage.steps, stage.barrier]:
             stats = self.summary.steps[step.name]
-            if isinstance(step, PoolStep):
-                taken, bypass = _route(step, records)
-                stats.received += len(taken)
-                stats.bypassed += len(bypass)
-                step.committed = frozenset(r.id for r in taken if r.id in committed)
-                out = await step.run_all(taken)
-                out += _keep_committed(step, step.committed)
-                stats.emitted += len(out)
-                removed.extend(step.removed)
-                sources.extend(step.sources)
-                # What it listed as removed; a step that merges or replaces records without listing
-                # them (the self-consuming loop) at least its net loss.
-                stats.dropped += max(len(step.removed), len(taken) - len(out))
-                records = out + bypass
-            else:
-                assert isinstance(step, RecordStep)
-                records, failed = await self._apply(step, records)
-                for record in failed:
-                    self.run_dir.commit_prefix_failure(record)
-            parents.update((r.id, r.lineage.parents) for r in records)
-        self.summary.prefix_failed = self.run_dir.count_prefix_failures()
-        self.run_dir.record_ancestry((r.id, a) for r in records for a in _ancestors(r.id, parents))
-        self._count_orphans(records)
-        # Guards say what they removed and why; the prefix is replayed whole on resume, so the file is
-        # rewritten whole, never appended to.
-        self.run_dir.write_removed(removed)
-        if sources:
-            self.run_dir.write_sources(sources)
-        return records
+            stats.counters, stats.report = dict(step.counters), step.report()
+            for earlier in self.run_dir.earlier_step_stats(step.name):
+                if not earlier.get("whole"):
+                    stats.add(StepStats.from_dict(earlier))
+            stats.whole = True
+            self._whole.add(step.name)
+            figures[step.name] = asdict(stats)
+        return figures
 
-    def _count_orphans(self, roots: list[Record]) -> None:
-        produced = {r.id for r in roots}
-        orphans = self.run_dir.done_roots() - produced
-        self.summary.replay_orphans = len(orphans)
-        if orphans:
-            log.warning("%d records written by an earlier session were not produced again by this session's "
-                        "replay of the whole-pool steps (their pool differed: records that failed then may "
-                        "succeed now); they stay in %s", len(orphans), self.run_dir.output_path.name)
+    def _load_figures(self, manifest: dict) -> None:
+        for name, saved in manifest.get("steps", {}).items():
+            if name in self.summary.steps:
+                self.summary.steps[name] = StepStats.from_dict(saved)
+                self._whole.add(name)
 
-    # -- the streamed tail -----------------------------------------------------------------------
+    # -- streaming roots through per-record steps -------------------------------------------------
 
-    async def _stream(self, roots: list[Record], steps: list[RecordStep]) -> None:
-        done = self.run_dir.done_roots()
-        self._already_written = self.run_dir.output_ids()
-        self.summary.roots_total = self._streamed = len(roots)
-        bar = self.board.bar("records", len(roots), done=sum(r.id in done for r in roots))
+    async def _stream(self, roots: Iterable[Record], total: int | None, steps: list[RecordStep], sink: _Sink,
+                      label: str, positions: list[int] | None = None) -> None:
+        """Each root through `steps` on its own, at most `max_in_flight` at once, committed to `sink`.
+        `positions`: each root's input position, when `roots` is not the whole stream (a retry)."""
+        done = sink.done_roots()
+        tail = isinstance(sink, _OutputSink)
+        if tail:
+            self.summary.roots_total = total or 0
+        self._streamed = total
+        bar = self.board.bar(label, total)
         slots = asyncio.Semaphore(self.max_in_flight)
         tasks: set[asyncio.Task] = set()
         fatal: list[BaseException] = []
@@ -177,15 +280,20 @@ class Pipeline:
             if error is not None:
                 fatal.append(error)
 
+        count = 0
         try:
-            for position, root in enumerate(roots):
+            for index, root in enumerate(roots):
+                count += 1
+                position = positions[index] if positions is not None else index
                 if root.id in done:
-                    self.summary.roots_skipped += 1
+                    if tail:
+                        self.summary.roots_skipped += 1
+                    bar.advance()
                     continue
                 await slots.acquire()
                 if fatal:
                     break
-                task = asyncio.create_task(self._run_root(root, steps, bar.advance, position))
+                task = asyncio.create_task(self._run_root(root, steps, sink, bar.advance, position))
                 tasks.add(task)
                 task.add_done_callback(finished)
             while tasks and not fatal:
@@ -197,38 +305,36 @@ class Pipeline:
                 await asyncio.gather(*tasks, return_exceptions=True)
         if fatal:
             raise fatal[0]
+        if tail and total is None:
+            self.summary.roots_total = count
 
-    async def _run_root(self, root: Record, steps: list[RecordStep], advance: Callable[[], None],
+    async def _run_root(self, root: Record, steps: list[RecordStep], sink: _Sink, advance: Callable[[], None],
                         position: int) -> None:
         records, failed = [root], []
         for step in steps:
             records, step_failed = await self._apply(step, records, position)
             failed.extend(step_failed)
-        # Records an earlier session already wrote (a root that partly failed then) are not written again.
-        fresh = [r for r in records if r.id not in self._already_written]
-        self.run_dir.commit_root(root.id, fresh, failed)
-        self._already_written.update(r.id for r in fresh)
-        self.summary.records_written += len(fresh)
-        if failed:
-            self.summary.roots_failed += 1
-        else:
-            self.summary.roots_done += 1
+        written = sink.commit(root, position, records, failed)
+        if isinstance(sink, _OutputSink):
+            self.summary.records_written += written
+            if failed:
+                self.summary.roots_failed += 1
+            else:
+                self.summary.roots_done += 1
         advance()
 
-    async def _apply(self, step: RecordStep, records: list[Record],
-                     position: int | None = None) -> tuple[list[Record], list[Record]]:
+    async def _apply(self, step: RecordStep, records: list[Record], position: int) -> tuple[list[Record], list[Record]]:
         """Run a per-record step over records at once: (what it emitted, the records that failed).
-        `position`: the input these records descend from (streamed); None: record i is input i (prefix)."""
+        `position`: the position in the stream of the root these records descend from."""
         stats = self.summary.steps[step.name]
         records, bypass = _route(step, records)
         stats.received += len(records)
         stats.bypassed += len(bypass)
         outcomes = await asyncio.gather(*(self.run_record_step(step, r) for r in records), return_exceptions=True)
-        for index, outcome in enumerate(outcomes):
+        for outcome in outcomes:
             if isinstance(outcome, EndpointUnreachable):
                 raise outcome  # the whole run stops: no record could succeed
-            self._watch_template(step, index if position is None else position, outcome,
-                                 len(outcomes) if position is None else self._streamed)
+            self._watch_template(step, position, outcome, self._streamed)
         emitted, failed = [], []
         for record, outcome in zip(records, outcomes, strict=True):
             if isinstance(outcome, BaseException):
@@ -245,8 +351,15 @@ class Pipeline:
             emitted.extend(outcome)
         return emitted + bypass, failed
 
+    def _check_templates(self, steps: list[RecordStep]) -> None:
+        """After a stream: a step whose template rendered for none of its records stops the run."""
+        never = [s.name for s in steps if s.name in self._template_misses and s.name not in self._rendered_any]
+        if never:
+            first = next(iter(self._template_misses[never[0]].values()))
+            raise UserError(f"{never[0]}: {first}; it renders for no record: fix the template or the "
+                            "input, then run again with --resume")
 
-    def _watch_template(self, step: RecordStep, position: int, outcome: object, inputs: int) -> None:
+    def _watch_template(self, step: RecordStep, position: int, outcome: object, inputs: int | None) -> None:
         if not isinstance(outcome, TemplateFieldMissing):
             self._rendered_any.add(step.name)
             if position < TEMPLATE_MISSES_TO_STOP:
@@ -258,6 +371,8 @@ class Pipeline:
             return
         misses[position] = str(outcome)
         first = sorted(p for p in misses if p < TEMPLATE_MISSES_TO_STOP)
+        if inputs is None:  # a stream of unknown length: the check after it decides
+            inputs = TEMPLATE_MISSES_TO_STOP
         if len(first) >= min(TEMPLATE_MISSES_TO_STOP, inputs):
             which = "the only record" if inputs == 1 else f"any of the first {len(first)} records"
             raise UserError(f"{step.name}: {outcome}; it renders for none of {which}: fix the template or "
@@ -275,28 +390,6 @@ def _route(step: Step, records: list[Record]) -> tuple[list[Record], list[Record
         value = record.fields.get(field_name)
         (taken if value not in (None, "", [], {}) else bypass).append(record)
     return taken, bypass
-
-
-def _keep_committed(step: PoolStep, committed: frozenset[str]) -> list[Record]:
-    """Records of its pool a filter removed although an earlier session already streamed them (or their
-    descendants): they stay, so the output is never contradicted. Returned to go back in the pool."""
-    kept = [r for r in step.removed if r.id in committed]
-    if kept:
-        step.removed = [r for r in step.removed if r.id not in committed]
-        step.counters["kept_as_already_written"] += len(kept)
-        for record in kept:
-            record.meta.pop(step.name, None)
-    return kept
-
-
-def _ancestors(record_id: str, parents: dict[str, list[str]]) -> set[str]:
-    seen, stack = set(), [record_id]
-    while stack:
-        current = stack.pop()
-        if current not in seen:
-            seen.add(current)
-            stack.extend(parents.get(current, ()))
-    return seen
 
 
 def _describe(exc: BaseException) -> str:

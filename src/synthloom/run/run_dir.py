@@ -4,6 +4,7 @@ Crash safety: records are appended to output.jsonl in one write per input record
 the root and the file's new length are committed to state.sqlite. On resume the JSONL is cut back to
 the last committed length, so a write torn by SIGKILL or a root never committed leaves no trace, and
 committed roots are skipped. Their model answers are in the response cache, so nothing is asked twice.
+The stages before the last whole-pool step keep their records under stages/ the same way (stage_store.py).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import os
 import socket
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +26,11 @@ from synthloom.io.private_files import create_private_file, make_private_dir, op
 from synthloom.io.sqlite_format import check_format, stamp_format
 from synthloom.record import Record
 from synthloom.run.run_lock import LOCK_NAME, RunLock
+from synthloom.run.stage_store import STAGE_SCHEMA, StageStore, count_failed_stage_roots, gather_stage_files
 
 log = logging.getLogger("synthloom")
 
 OUTPUT = "output.jsonl"
-PREFIX = "prefix:"  # marks failures of the replayed prefix: they are found again on every replay
 STATE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS roots (root_id TEXT PRIMARY KEY, status TEXT NOT NULL, end_offset INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS failures (record_id TEXT PRIMARY KEY, root_id TEXT NOT NULL, step TEXT,
@@ -38,14 +39,12 @@ CREATE INDEX IF NOT EXISTS failures_root ON failures(root_id);
 CREATE TABLE IF NOT EXISTS sessions (id INTEGER PRIMARY KEY, started REAL, ended REAL, status TEXT,
                                      metrics BLOB);
 CREATE TABLE IF NOT EXISTS info (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS ancestry (root_id TEXT NOT NULL, ancestor_id TEXT NOT NULL,
-                                     PRIMARY KEY (root_id, ancestor_id));
 CREATE TABLE IF NOT EXISTS timeline (session INTEGER, at REAL, records INTEGER, samples INTEGER, calls INTEGER,
                                      cache_hits INTEGER, prompt_tokens INTEGER, completion_tokens INTEGER,
                                      cost REAL);
 """
 FINISHING = "finishing"  # every record is done; the final files are being written
-STATE_FORMAT = "synthloom-run/2"  # info.format: marks a folder synthloom made, and its schema version
+STATE_FORMAT = "synthloom-run/3"  # info.format: marks a folder synthloom made, and its schema version
 TIMELINE_KEYS = ("samples", "calls", "cache_hits", "prompt_tokens", "completion_tokens", "estimated_cost_usd")
 
 
@@ -120,7 +119,7 @@ class RunDirectory:
                          what="a synthloom run's state", fix="choose another run_dir")
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.executescript(STATE_SCHEMA)
+        self.db.executescript(STATE_SCHEMA + STAGE_SCHEMA)
         stamp_format(self.db, STATE_FORMAT)
         same = had_run and self._same_run(config_text, input_digest)
         if had_run and self._has_records():
@@ -133,7 +132,8 @@ class RunDirectory:
             # fixed the config, so the run starts over with it. Answers already cached are kept.
             log.info("run_dir held no records yet: starting it over with the changed config")
             self.restarted = True
-            self.db.executescript("DELETE FROM roots; DELETE FROM failures; DELETE FROM ancestry;")
+            self.db.executescript("DELETE FROM roots; DELETE FROM failures; DELETE FROM stage_roots; "
+                                  "DELETE FROM stage_chunks; DELETE FROM stages;")
         if not same or self._saved_config() != config_text:
             write_private_atomic(self.config_path, config_text.encode())
         if not same:
@@ -147,7 +147,10 @@ class RunDirectory:
         self.session_id = cur.lastrowid
 
     def _has_records(self) -> bool:
-        return bool(self.db.execute("SELECT MAX(end_offset) FROM roots").fetchone()[0])
+        """Whether any record was committed: to the output, or to a stage."""
+        return bool(self.db.execute("SELECT MAX(end_offset) FROM roots").fetchone()[0]
+                    or self.db.execute("SELECT 1 FROM stage_chunks WHERE end_offset > start_offset LIMIT 1").fetchone()
+                    or self.db.execute("SELECT 1 FROM stages LIMIT 1").fetchone())
 
     def _set_info(self, key: str, value: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO info VALUES (?, ?)", (key, value))
@@ -219,37 +222,20 @@ class RunDirectory:
                        [(r.id, root_id, r.error_step, r.error, r.to_json()) for r in failed])
         db.execute("COMMIT")
 
-    def commit_prefix_failure(self, record: Record) -> None:
-        """A record that failed before the streamed part of the pipeline (see pipeline.py)."""
-        self.commit_root(PREFIX + record.id, [], [record])
+    def stage(self, key: str) -> StageStore:
+        """A stage before the last whole-pool step: its streamed records, then its finished output."""
+        return StageStore(self.db, self.path, key, self._defining)
 
-    def forget_prefix_failures(self) -> None:
-        self.db.execute("DELETE FROM failures WHERE root_id LIKE ?", (PREFIX + "%",))
-        self.db.execute("DELETE FROM roots WHERE root_id LIKE ?", (PREFIX + "%",))
-
-    def record_ancestry(self, pairs: Iterable[tuple[str, str]]) -> None:
-        """(root, ancestor) pairs: which records of the replayed prefix each streamed root came from."""
-        self.db.execute("BEGIN")
-        self.db.executemany("INSERT OR IGNORE INTO ancestry VALUES (?, ?)", pairs)
-        self.db.execute("COMMIT")
-
-    def committed_lineage(self) -> set[str]:
-        """Ids of the roots earlier sessions committed and of every prefix record they came from: a
-        replayed prefix keeps these, so nothing already written is contradicted."""
-        roots = {r[0] for r in self.db.execute("SELECT root_id FROM roots WHERE root_id NOT LIKE ?",
-                                                 (PREFIX + "%",))}
-        ancestors = {r[0] for r in self.db.execute(
-            "SELECT ancestor_id FROM ancestry WHERE root_id IN (SELECT root_id FROM roots)")}
-        return roots | ancestors
-
-    def count_prefix_failures(self) -> int:
-        return self.db.execute("SELECT COUNT(*) FROM roots WHERE root_id LIKE ?", (PREFIX + "%",)).fetchone()[0]
+    def count_failed_stage_roots(self) -> int:
+        return count_failed_stage_roots(self.db)
 
     def failures(self) -> list[dict[str, Any]]:
         return [orjson.loads(r[0]) for r in self.db.execute("SELECT record FROM failures ORDER BY rowid")]
 
     def count_failed_roots(self) -> int:
-        return self.db.execute("SELECT COUNT(*) FROM roots WHERE status = 'failed'").fetchone()[0]
+        """Roots that failed, in the output's stream and in every stage."""
+        return (self.db.execute("SELECT COUNT(*) FROM roots WHERE status = 'failed'").fetchone()[0]
+                + count_failed_stage_roots(self.db))
 
     # -- metrics and the end ---------------------------------------------------------------------
 
@@ -260,6 +246,16 @@ class RunDirectory:
                                       (self.session_id,)):
             total += (orjson.loads(raw).get("engine") or {}).get("estimated_cost_usd") or 0.0
         return total
+
+    def earlier_step_stats(self, step_name: str) -> list[dict[str, Any]]:
+        """What each earlier session's summary counted for one step."""
+        found = []
+        for (raw,) in self.db.execute("SELECT metrics FROM sessions WHERE id != ? AND metrics IS NOT NULL",
+                                      (self.session_id,)):
+            stats = ((orjson.loads(raw).get("pipeline") or {}).get("steps") or {}).get(step_name)
+            if stats:
+                found.append(stats)
+        return found
 
     def save_session(self, status: str, metrics: dict[str, Any]) -> None:
         now = time.time()
@@ -282,13 +278,14 @@ class RunDirectory:
                    "writer": {"pid": os.getpid(), "host": socket.gethostname()}}
         write_private_atomic(self.path / "metrics.json", orjson.dumps(summary, option=orjson.OPT_INDENT_2))
 
-    def write_removed(self, records: list[Record]) -> None:
-        """removed.jsonl: the records guards dropped, each with its step's reason in `meta`."""
-        write_private_atomic(self.path / "removed.jsonl", b"".join(r.to_json() + b"\n" for r in records))
-
-    def write_sources(self, sources: list[dict[str, Any]]) -> None:
-        """sources.jsonl: what records name as parents without being records (seed and generated tasks)."""
-        write_private_atomic(self.path / "sources.jsonl", b"".join(orjson.dumps(s) + b"\n" for s in sources))
+    def gather_stage_files(self) -> None:
+        """removed.jsonl (the records whole-pool steps dropped, each with its step's reason in `meta`) and
+        sources.jsonl (what records name as parents without being records: seed and generated tasks),
+        from every finished stage. Rewritten whole from the stages' own files: never appended twice."""
+        for name in ("removed.jsonl", "sources.jsonl"):
+            data = gather_stage_files(self.path, name)
+            if data or name == "removed.jsonl" or (self.path / name).exists():
+                write_private_atomic(self.path / name, data)
 
     def write_failures_file(self) -> int:
         failures = self.failures()

@@ -36,12 +36,16 @@ def outcome_line(summary: RunSummary) -> str:
     line = (f"{summary.records_written} records written this session; {summary.roots_done} of "
             f"{summary.roots_total} records through the pipeline done, {summary.roots_skipped} done earlier, "
             f"{summary.roots_failed} failed")
-    if summary.prefix_failed:
-        line += f"; {summary.prefix_failed} failed before the last whole-pool step"
-    if summary.replay_orphans:
-        line += (f"; {summary.replay_orphans} records written by an earlier session were not produced again "
-                 "by this replay (records that failed then succeed now), and stay in the output")
+    if summary.stage_failed:
+        line += (f"; {summary.stage_failed} failed for good in a stage before a whole-pool step "
+                 "(a finished stage is final: --resume does not retry them)")
     return line
+
+
+def retry_hint(summary: RunSummary) -> str:
+    if summary.roots_failed:
+        return "rerun with --resume to retry the ones after the last whole-pool step"
+    return "they failed in finished stages, which a resume does not run again (start a new run_dir to retry them)"
 
 
 def report_lines(summary: RunSummary) -> list[str]:

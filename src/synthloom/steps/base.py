@@ -108,9 +108,6 @@ class PoolStep(Step[ConfigT]):
 
     def __init__(self, config: ConfigT, context: StepContext, name: str) -> None:
         super().__init__(config, context, name)
-        # Set by the pipeline before run_all on a resume: the records of the pool that earlier sessions
-        # already wrote (or whose descendants they wrote); a filter must keep them, dedup prefers them.
-        self.committed: frozenset[str] = frozenset()
         # What the step's records name as lineage parents without being records themselves (Self-Instruct's
         # seed and generated tasks), each a dict with an "id": sources.jsonl, so every parent resolves.
         self.sources: list[dict[str, Any]] = []

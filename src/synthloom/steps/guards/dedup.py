@@ -49,10 +49,8 @@ class DedupStep(PoolStep[DedupStepConfig]):
 
     async def run_all(self, records: list[Record]) -> list[Record]:
         bar = self.context.board.bar(f"{self.name}: records", len(records))
-        # The first of each cluster is kept; records an earlier session already wrote go first, so a
-        # resume keeps the copy that is in the output, whatever order the replay gives.
-        order = sorted(range(len(records)), key=lambda i: records[i].id not in self.committed)
-        records = [records[i] for i in order]
+        # The first of each cluster is kept. The pool comes in input order (a stage's records are read in
+        # the order of their inputs), so which copy is kept does not depend on timing.
         cpu = self.context.cpu
         if len(records) >= ON_DISK_FROM and not cpu.distributed:
             # Signatures, buckets and pairs on disk: the same duplicates, without their memory.
@@ -76,8 +74,7 @@ class DedupStep(PoolStep[DedupStepConfig]):
             dropped[dup.index] = record
             self.counters[f"{dup.method}_duplicates"] += 1
         self.removed = list(dropped.values())
-        kept = [records[position] for position in sorted(range(len(records)), key=order.__getitem__)
-                if position not in dropped]
+        kept = [record for position, record in enumerate(records) if position not in dropped]
         self.counters["kept"] = len(kept)
         bar.advance(len(records))
         return kept

@@ -162,12 +162,9 @@ class GroundingCheckStep(PoolStep[GroundingCheckStepConfig]):
                 passed.append(record)  # not a question-answer record (a chunk kept by keep_chunks): not ours
                 continue
             if not isinstance(citations, list) or not citations or not answer.strip():
-                if record.id in self.committed:
-                    candidates.append(record)
-                    continue
                 self._remove(record, "no_citation", "the record cites no chunk text, or has no answer")
                 continue
-            if cfg.lexical and record.id not in self.committed:
+            if cfg.lexical:
                 check = lexical_support(answer, cited_text(citations), cfg.min_content_overlap)
                 record.scores["content_overlap"] = round(check.overlap, 3)
                 if not check.supported:
@@ -179,10 +176,8 @@ class GroundingCheckStep(PoolStep[GroundingCheckStepConfig]):
         for record, (verdict, reason) in zip(candidates, judged, strict=True):
             if verdict is False or (verdict is None and self.engine is not None and self.calibration is not None
                                     and self.calibration.trusted and not cfg.keep_unclear):
-                if record.id not in self.committed:
-                    self._remove(record, "judge" if verdict is False else "judge_unclear", reason,
-                                 judge=cfg.model)
-                    continue
+                self._remove(record, "judge" if verdict is False else "judge_unclear", reason, judge=cfg.model)
+                continue
             if verdict is not None:
                 record.scores["grounded"] = 1.0 if verdict else 0.0
             self._locate(record)

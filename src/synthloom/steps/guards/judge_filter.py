@@ -148,7 +148,7 @@ class JudgeFilterStep(PoolStep[JudgeFilterStepConfig]):
         kept = []
         for record, (passed, reason) in zip(records, verdicts, strict=True):
             outcome = "pass" if passed else "unclear" if passed is None else "fail"
-            if passed or (passed is None and cfg.keep_unclear) or record.id in self.committed:
+            if passed or (passed is None and cfg.keep_unclear):
                 record.scores["judge_pass"] = 1.0 if passed else 0.0
                 kept.append(record)
                 self.counters[f"kept_{outcome}"] += 1
