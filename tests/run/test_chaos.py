@@ -15,7 +15,6 @@ import stat
 import subprocess
 import sys
 import time
-from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -166,34 +165,7 @@ def test_a_run_killed_before_its_final_files_is_not_reported_complete(fault_serv
 # -- resume and whole-pool steps -----------------------------------------------------------------------
 
 
-def test_a_record_that_succeeds_on_resume_never_duplicates_what_dedup_kept(fault_server, tmp_path):
-    template = tmp_path / "ask.jinja"
-    template.write_text("{{ instruction }} {{ hint }}")
-    # A and A' ask the same; A fails in the first session (more 500s than its attempts) and not in the second.
-    rows = [{"instruction": "Name a colour.", "hint": "fault:500x2"},
-            {"instruction": "Name a colour.", "hint": "please"},
-            {"instruction": "Name a fruit.", "hint": ""}]
-    pipeline = [{"step": "generate", "template": str(template), "max_tokens": 8},
-                {"step": "dedup", "fields": ["instruction"]}]
-    config = write_config(tmp_path, "pool", fault_server.url, rows, pipeline)
-    run_dir = tmp_path / "pool"
-    first = run_cli("run", str(config), "--no-progress")
-    assert first.returncode == 1, first.stderr  # a record failed: never exit 0 with "0 failed"
-    assert "1 failed before the last whole-pool step" in first.stderr
-    assert orjson.loads((run_dir / "metrics.json").read_bytes())["status"] == "incomplete"
-    written = read_records(run_dir)
-    assert sorted(r["fields"]["hint"] for r in written) == ["", "please"]
-
-    second = run_cli("run", str(config), "--resume", "--no-progress")
-    assert second.returncode == 0, second.stderr
-    records = read_records(run_dir)
-    assert len(records) == len({r["id"] for r in records}) == 2
-    assert Counter(r["fields"]["instruction"] for r in records) == {"Name a colour.": 1, "Name a fruit.": 1}
-    assert {r["id"] for r in records} == {r["id"] for r in written}  # what was written stays as it was
-    removed = [orjson.loads(line) for line in (run_dir / "removed.jsonl").read_bytes().splitlines()]
-    assert [r["fields"]["hint"] for r in removed] == ["fault:500x2"]  # the late copy, not the written one
-    assert (run_dir / "failures.jsonl").read_bytes() == b""
-    assert orjson.loads((run_dir / "metrics.json").read_bytes())["status"] == "complete"
+# A record that fails before a whole-pool step: tests/run/test_stages.py (retried before its stage closes).
 
 
 def test_dedup_over_no_records_at_all(fault_server, tmp_path):
