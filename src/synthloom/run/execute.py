@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +61,30 @@ def defining_config_text(config: RunConfig) -> str:
                           sort_keys=True)
 
 
+class InputRecords:
+    """The run's inputs as records, made one at a time from a stream of rows; `total` says how many."""
+
+    def __init__(self, rows: Iterable[dict], total: int) -> None:
+        self.rows = rows
+        self.total = total
+
+    def __iter__(self) -> Iterator[Record]:
+        return (Record.from_input(i, row) for i, row in enumerate(self.rows))
+
+
+def stream_inputs(config: RunConfig) -> InputRecords:
+    """The inputs of a file as a stream (bounded memory: row_stream.py); builtins and documents, which
+    are made in memory anyway, as their list."""
+    source = config.input
+    if source is not None and source.path is not None and source.builtin is None and source.documents is None:
+        from synthloom.io.row_stream import RowStream
+
+        stream = RowStream(source.path, source.columns, source.split, source.limit or None)
+        return InputRecords(stream, stream.total)
+    records = load_inputs(config)
+    return InputRecords([r.fields for r in records], len(records))
+
+
 def load_inputs(config: RunConfig) -> list[Record]:
     source = config.input
     if source is None:
@@ -107,7 +132,7 @@ def execute(config: RunConfig, *, resume: bool, progress: bool = True,
             backends: dict[str, Backend] | None = None) -> tuple[RunDirectory, RunSummary]:
     """`rows`: input rows given in memory (the Python API) instead of `config.input`.
     `backends`: ready backends by model name, used instead of building them from the config."""
-    inputs = load_inputs(config) if rows is None else [Record.from_input(i, row) for i, row in enumerate(rows)]
+    inputs = stream_inputs(config) if rows is None else InputRecords(rows, len(rows))
     check_step_files(config.pipeline)
     remote: PipelineExecutor = LocalExecutor()
     if executor.kind == "ray":  # before the run directory exists: an unreachable cluster leaves nothing behind
@@ -120,7 +145,7 @@ def execute(config: RunConfig, *, resume: bool, progress: bool = True,
     run_dir.open(resolved_config_text(config), digest, resume=resume, defining=defining_config_text(config))
     handler = _log_to(run_dir.path / "run.log")
     log.info("session %s started (%s, %d inputs)%s", run_dir.session_id, "resume" if resume else "start",
-             len(inputs), "; the run had written nothing, so it starts over" if run_dir.restarted else "")
+             inputs.total, "; the run had written nothing, so it starts over" if run_dir.restarted else "")
     try:
         engines = Engines(config, config.engine.cache or str(run_dir.path / "cache.sqlite"), backends=backends,
                           batch_ledger=run_dir.path / BATCH_LEDGER, spent_before=run_dir.spent_before())
@@ -147,7 +172,7 @@ def _log_to(path: Path) -> logging.Handler:
     return handler
 
 
-async def _run(config: RunConfig, engines: Engines, run_dir: RunDirectory, inputs: list[Record],
+async def _run(config: RunConfig, engines: Engines, run_dir: RunDirectory, inputs: InputRecords,
                show_progress: bool, remote: PipelineExecutor) -> RunSummary:
     """`remote`: where the work goes (executors/base.py): the local executor, or the Ray executor, which
     runs the per-record steps and every model call on its workers and CPU work as Ray tasks."""
@@ -177,7 +202,7 @@ async def _run(config: RunConfig, engines: Engines, run_dir: RunDirectory, input
         saver = asyncio.create_task(save_periodically())
         status = "aborted"
         try:
-            summary = await pipeline.run(inputs)
+            summary = await pipeline.run(inputs, inputs.total)
             status = "complete" if not run_dir.count_failed_roots() else "incomplete"
             log.info("records done: %d written, %d failed, status %s", summary.records_written, summary.failed,
                      status)
