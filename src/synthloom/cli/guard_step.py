@@ -11,7 +11,7 @@ from typing import Any, cast
 from synthloom.errors import UserError
 from synthloom.guards.files import Dataset
 from synthloom.record import Record
-from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.base import ObserverStep, PoolStep, Step, StepContext
 
 
 class CommandModels:
@@ -32,7 +32,7 @@ class CommandModels:
 
 @dataclass
 class GuardRun:
-    step: PoolStep[Any]
+    step: Step[Any]
     records: list[Record]  # one per input row, in the input's order
     kept: list[Record]
 
@@ -68,9 +68,14 @@ def run_guard(kind: str, settings: dict[str, Any], data: Dataset, models: Comman
     config.check_files()
     given = models or CommandModels()
     step = step_classes()[kind](config, StepContext.in_process(cast(Any, given)), kind)
-    if not isinstance(step, PoolStep):
-        raise TypeError(f"step {kind} is not a pool step")
     records = dataset_records(data)
+    if isinstance(step, ObserverStep):
+        for record in records:
+            step.observe(record)
+        step.finish()
+        return GuardRun(step, records, list(records))
+    if not isinstance(step, PoolStep):
+        raise TypeError(f"step {kind} is neither a pool step nor an observer")
 
     async def work() -> list[Record]:
         try:

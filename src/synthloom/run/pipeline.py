@@ -30,7 +30,16 @@ from synthloom.record import Record
 from synthloom.run.progress import ProgressBoard
 from synthloom.run.run_dir import RunDirectory
 from synthloom.run.stage_store import StageStore
-from synthloom.steps.base import PoolStep, RecordRunner, RecordStep, Step, StepError, TemplateFieldMissing, run_locally
+from synthloom.steps.base import (
+    ObserverStep,
+    PoolStep,
+    RecordRunner,
+    RecordStep,
+    Step,
+    StepError,
+    TemplateFieldMissing,
+    run_locally,
+)
 
 log = logging.getLogger("synthloom")
 # A step whose template renders for none of the first this many inputs (in input order, so the decision
@@ -92,6 +101,7 @@ class Stage:
     key: str  # its folder under stages/: position and the closing step's name
     steps: list[RecordStep]
     barrier: PoolStep | None
+    observers: list[ObserverStep] = field(default_factory=list)  # they measure what the stage ends with
 
 
 def plan_stages(steps: Sequence[Step]) -> list[Stage]:
@@ -99,14 +109,17 @@ def plan_stages(steps: Sequence[Step]) -> list[Stage]:
     the output (the last stage, which may have no steps)."""
     stages: list[Stage] = []
     pending: list[RecordStep] = []
+    observers: list[ObserverStep] = []
     for step in steps:
         if isinstance(step, PoolStep):
-            stages.append(Stage(f"{len(stages):02d}-{step.name}", pending, step))
-            pending = []
+            stages.append(Stage(f"{len(stages):02d}-{step.name}", pending, step, observers))
+            pending, observers = [], []
+        elif isinstance(step, ObserverStep):
+            observers.append(step)
         else:
             assert isinstance(step, RecordStep)
             pending.append(step)
-    stages.append(Stage("output", pending, None))
+    stages.append(Stage("output", pending, None, observers))
     return stages
 
 
@@ -182,6 +195,10 @@ class Pipeline:
             tail = self.stages[-1]
             await self._stream(records, total, tail.steps, _OutputSink(self.run_dir), "records")
             self._check_templates(tail.steps)
+            if tail.observers:  # the whole output, every session's, read back from disk
+                self._observe(tail.observers, self.run_dir.output_records())
+                for observer in tail.observers:
+                    self.summary.steps[observer.name].whole = True
         finally:
             self.summary.stage_failed = self.run_dir.count_failed_stage_roots()
             self.collect_step_counts()
@@ -223,6 +240,8 @@ class Pipeline:
     async def _close_stage(self, stage: Stage, store: StageStore) -> dict:
         step = stage.barrier
         stats = self.summary.steps[step.name]
+        if stage.observers:
+            self._observe(stage.observers, store.streamed_records())
         taken, bypass = _route(step, list(store.streamed_records()))
         stats.received += len(taken)
         stats.bypassed += len(bypass)
@@ -240,7 +259,7 @@ class Pipeline:
         """The stage's steps' figures for the whole run: this session's, plus what earlier sessions'
         streams of this stage counted before they were stopped."""
         figures = {}
-        for step in [*stage.steps, stage.barrier]:
+        for step in [*stage.steps, *stage.observers, stage.barrier]:
             stats = self.summary.steps[step.name]
             stats.counters, stats.report = dict(step.counters), step.report()
             for earlier in self.run_dir.earlier_step_stats(step.name):
@@ -250,6 +269,17 @@ class Pipeline:
             self._whole.add(step.name)
             figures[step.name] = asdict(stats)
         return figures
+
+    def _observe(self, observers: list[ObserverStep], records: Iterable[Record]) -> None:
+        count = 0
+        for record in records:
+            count += 1
+            for observer in observers:
+                observer.observe(record)
+        for observer in observers:
+            observer.finish()
+            stats = self.summary.steps[observer.name]
+            stats.received = stats.emitted = count
 
     def _load_figures(self, manifest: dict) -> None:
         for name, saved in manifest.get("steps", {}).items():

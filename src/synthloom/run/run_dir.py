@@ -204,6 +204,10 @@ class RunDirectory:
                 if line.strip():
                     yield line
 
+    def output_records(self) -> Iterator[Record]:
+        for line in self._iter_output_lines():
+            yield Record.from_dict(orjson.loads(line))
+
     def commit_root(self, root_id: str, records: list[Record], failed: list[Record]) -> None:
         """Append a root's records in one write, then commit the root, its status and failures."""
         if records:

@@ -117,6 +117,21 @@ class PoolStep(Step[ConfigT]):
         """The records that go on. Every record dropped goes into `self.removed` with the reason."""
 
 
+class ObserverStep(Step[ConfigT]):
+    """Measures records without holding them or the pipeline: it sees, once each, the records its stage
+    ends with (what the next whole-pool step receives, or the run's whole output, read from disk after
+    the stream), and passes them on unchanged. Its memory must not grow with the records it sees."""
+
+    kind = "observe"
+
+    @abstractmethod
+    def observe(self, record: Record) -> None:
+        """One record of the stage's end (in input order for a stage, in output order for the run)."""
+
+    def finish(self) -> None:
+        """After the last record: derive what `report()` says."""
+
+
 async def process_counted(step: RecordStep[Any], record: Record) -> tuple[list[Record] | BaseException, dict[str, int]]:
     """Run one process() call and return (its records or the exception it raised, the counts it made),
     without touching the step's own counters: the caller adds them where they belong."""

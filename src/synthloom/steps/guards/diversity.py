@@ -1,19 +1,19 @@
-"""`step: diversity`: measure the pool's diversity, per generation (or per value of a field), and pass
-every record through unchanged. The figures go to the step's report (metrics.json, summary.md)."""
+"""`step: diversity`: measure diversity, per generation (or per value of a field), and pass every record
+through unchanged. An observer: it measures the records its stage ends with (the run's output when it
+comes after the last whole-pool step) without holding them (guards/diversity_stream.py). The figures
+go to the step's report (metrics.json, summary.md)."""
 
 from __future__ import annotations
 
-import asyncio
-from collections import defaultdict
 from typing import Literal
 
 from pydantic import Field
 
-from synthloom.guards.diversity import metrics_by_group
+from synthloom.guards.diversity_stream import StreamingDiversity
 from synthloom.guards.record_text import record_text
 from synthloom.guards.settings import DIVERSITY, DiversitySettings, settings_of
 from synthloom.record import Record
-from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.base import ObserverStep, StepContext
 from synthloom.steps.plan import Flow, StepPlan
 from synthloom.steps.step_config import TEXT_FIELDS_HELP, StepConfig, setting_field
 
@@ -46,28 +46,21 @@ def group_key(record: Record, by: str | None) -> str:
     return str(record.fields.get(by, "(none)"))
 
 
-def records_by_group(records: list[Record], fields: list[str] | None, by: str | None,
-                     settings: DiversitySettings) -> dict[str, dict]:
-    groups: dict[str, list[str]] = defaultdict(list)
-    for record in records:
-        groups[group_key(record, by)].append(record_text(record.fields, fields))
-    return metrics_by_group(groups, settings, total=True)
-
-
-class DiversityStep(PoolStep[DiversityStepConfig]):
+class DiversityStep(ObserverStep[DiversityStepConfig]):
     config_class = DiversityStepConfig
 
     def __init__(self, config: DiversityStepConfig, context: StepContext, name: str) -> None:
         super().__init__(config, context, name)
         self.settings = settings_of(config, DiversitySettings)
+        self._stream = StreamingDiversity(self.settings)
         self._metrics: dict[str, dict] = {}
 
-    async def run_all(self, records: list[Record]) -> list[Record]:
-        bar = self.context.board.bar(f"{self.name}: measuring", 1)
-        self._metrics = await asyncio.to_thread(records_by_group, records, self.config.fields, self.config.by,
-                                                self.settings)
-        bar.advance()
-        return records
+    def observe(self, record: Record) -> None:
+        self._stream.add(group_key(record, self.config.by), record.id, record_text(record.fields, self.config.fields))
+
+    def finish(self) -> None:
+        self._metrics = self._stream.metrics()
+        self._stream = StreamingDiversity(self.settings)  # what it held is in the metrics now
 
     def report(self) -> dict:
         return {"diversity_by_group": self._metrics, "grouped_by": self.config.by or "none"}
