@@ -82,3 +82,37 @@ def test_the_dedup_step_keeps_and_removes_the_same_records_on_disk(small_shards,
     in_memory, on_disk = run(10**9), run(0)
     assert on_disk[:2] == in_memory[:2] and len(in_memory[1]) > 500
     assert on_disk[2].pop("deduplicated_on_disk") == 1 and on_disk[2] == in_memory[2]
+
+
+def test_a_stage_pool_read_twice_from_disk_gives_what_the_whole_pool_in_memory_gives(small_shards, monkeypatch):
+    """run_pool: the stage's records are read from disk twice (texts, then what is kept), never held."""
+    import asyncio
+
+    import synthloom.steps.guards.dedup as dedup_step
+    from synthloom.record import Record
+    from synthloom.steps.base import StepContext
+
+    texts = corpus(3000, seed=2)
+    reads = []
+
+    def pool():  # as StageStore.streamed_records: a fresh read of the same records each time
+        reads.append(1)
+        return (Record.from_input(i, {"instruction": t}) for i, t in enumerate(texts))
+
+    def run(on_disk_from: int):
+        monkeypatch.setattr(dedup_step, "ON_DISK_FROM", on_disk_from)
+        step = dedup_step.DedupStep(dedup_step.DedupStepConfig(step="dedup", workers=1),
+                                    StepContext.in_process(None), "dedup")  # type: ignore[arg-type]
+
+        async def work():
+            return [r.id for r in await step.run_pool(pool, len(texts))]
+
+        kept = asyncio.run(work())
+        return kept, [(r.id, r.meta["dedup"]) for r in step.removed], dict(step.counters)
+
+    in_memory = run(10**9)
+    assert len(reads) == 1
+    streamed = run(0)
+    assert len(reads) == 3  # the signatures' pass and the output's
+    assert streamed[:2] == in_memory[:2] and len(in_memory[1]) > 500
+    assert streamed[2].pop("deduplicated_on_disk") == 1 and streamed[2] == in_memory[2]

@@ -242,17 +242,23 @@ class Pipeline:
         stats = self.summary.steps[step.name]
         if stage.observers:
             self._observe(stage.observers, store.streamed_records())
-        taken, bypass = _route(step, list(store.streamed_records()))
-        stats.received += len(taken)
-        stats.bypassed += len(bypass)
-        out = await step.run_all(taken)
-        stats.emitted += len(out)
+        if step.config.only_if:  # the pool is split in two: it is read into memory
+            taken, bypass = _route(step, list(store.streamed_records()))
+            received, bypassed = len(taken), len(bypass)
+            shards = store.write_shards([*await step.run_all(taken), *bypass])
+        else:  # the step may read the pool from disk instead of holding it (dedup does)
+            received, bypassed = store.count_streamed(), 0
+            shards = store.write_shards(await step.run_pool(store.streamed_records, received))
+        emitted = sum(s["records"] for s in shards) - bypassed
+        stats.received += received
+        stats.bypassed += bypassed
+        stats.emitted += emitted
         # What it listed as removed; a step that merges or replaces records without listing them (the
         # self-consuming loop) at least its net loss.
-        stats.dropped += max(len(step.removed), len(taken) - len(out))
-        manifest = store.finish(out + bypass, step.removed, step.sources, {"steps": self._final_figures(stage)})
+        stats.dropped += max(len(step.removed), received - emitted)
+        manifest = store.finish(shards, step.removed, step.sources, {"steps": self._final_figures(stage)})
         self.run_dir.gather_stage_files()
-        log.info("stage %s done: %d records in, %d out", stage.key, len(taken) + len(bypass), manifest["records"])
+        log.info("stage %s done: %d records in, %d out", stage.key, received + bypassed, manifest["records"])
         return manifest
 
     def _final_figures(self, stage: Stage) -> dict[str, dict]:

@@ -32,7 +32,8 @@ STAGE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS stage_roots (stage TEXT NOT NULL, root_id TEXT NOT NULL, position INTEGER NOT NULL,
                                         status TEXT NOT NULL, PRIMARY KEY (stage, root_id));
 CREATE TABLE IF NOT EXISTS stage_chunks (stage TEXT NOT NULL, position INTEGER NOT NULL,
-                                         start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL);
+                                         start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL,
+                                         records INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS stage_chunks_order ON stage_chunks(stage, position);
 CREATE TABLE IF NOT EXISTS stages (stage TEXT PRIMARY KEY, config_defining TEXT NOT NULL);
 """
@@ -118,11 +119,16 @@ class StageStore:
         db.execute("INSERT OR REPLACE INTO stage_roots VALUES (?, ?, ?, ?)",
                    (self.key, root_id, position, "failed" if failed else "ok"))
         if records:
-            db.execute("INSERT INTO stage_chunks VALUES (?, ?, ?, ?)", (self.key, position, start, self._offset))
+            db.execute("INSERT INTO stage_chunks VALUES (?, ?, ?, ?, ?)",
+                       (self.key, position, start, self._offset, len(records)))
         db.execute("DELETE FROM failures WHERE root_id = ?", (key,))
         db.executemany("INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?, ?)",
                        [(r.id, key, r.error_step, r.error, r.to_json()) for r in failed])
         db.execute("COMMIT")
+
+    def count_streamed(self) -> int:
+        return self.db.execute("SELECT COALESCE(SUM(records), 0) FROM stage_chunks WHERE stage = ?",
+                               (self.key,)).fetchone()[0]
 
     def streamed_records(self) -> Iterator[Record]:
         """Every committed record of the streamed part, in input order (then in the order each root made
@@ -141,9 +147,8 @@ class StageStore:
 
     # -- closing -----------------------------------------------------------------------------------
 
-    def finish(self, records: Iterable[Record], removed: list[Record], sources: list[dict[str, Any]],
-               figures: dict[str, Any]) -> dict[str, Any]:
-        """Write the whole-pool step's output as shards, then the manifest, then mark the stage done."""
+    def write_shards(self, records: Iterable[Record]) -> list[dict[str, Any]]:
+        """The whole-pool step's output, as it comes, in shards of SHARD_RECORDS."""
         shards: list[dict[str, Any]] = []
         batch: list[bytes] = []
 
@@ -159,6 +164,11 @@ class StageStore:
                 flush()
         if batch or not shards:
             flush()
+        return shards
+
+    def finish(self, shards: list[dict[str, Any]], removed: list[Record], sources: list[dict[str, Any]],
+               figures: dict[str, Any]) -> dict[str, Any]:
+        """After the shards: what the step removed, its sources, the manifest; then the stage is done."""
         write_private_atomic(self.folder / "removed.jsonl", b"".join(r.to_json() + b"\n" for r in removed))
         write_private_atomic(self.folder / "sources.jsonl", b"".join(orjson.dumps(s) + b"\n" for s in sources))
         manifest = {"stage": self.key, "config_defining": self.config_defining, "shards": shards,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Iterable, Iterator
 from typing import Literal
 
 from pydantic import Field
@@ -47,6 +48,41 @@ class DedupStep(PoolStep[DedupStepConfig]):
         super().__init__(config, context, name)
         self.settings = settings_of(config, DedupSettings, workers=config.workers or context.cpu.slots)
 
+    async def run_pool(self, pool: Callable[[], Iterator[Record]], count: int) -> Iterable[Record]:
+        if count < ON_DISK_FROM or self.context.cpu.distributed:
+            return await self.run_all(list(pool()))
+        # Out of core: the texts are read once for the signatures (only the ids stay, to name what a
+        # duplicate duplicates), then the pool once more to pass on what is kept.
+        ids: list[str] = []
+
+        def texts() -> Iterator[str]:
+            for record in pool():
+                ids.append(record.id)
+                yield record_text(record.fields, self.config.fields)
+
+        bar = self.context.board.bar(f"{self.name}: records", count)
+        duplicates = await asyncio.to_thread(lambda: {d.index: d for d in find_duplicates_on_disk(
+            texts(), self.settings, expected=count)})
+        self.counters["deduplicated_on_disk"] = 1
+        self.counters["kept"] = len(ids) - len(duplicates)
+
+        def kept() -> Iterator[Record]:
+            for index, record in enumerate(pool()):
+                dup = duplicates.get(index)
+                if dup is None:
+                    yield record
+                    continue
+                self._mark(record, dup.method, ids[dup.duplicate_of], dup.similarity)
+                self.removed.append(record)
+            bar.advance(count)
+
+        return kept()
+
+    def _mark(self, record: Record, method: str, duplicate_of: str, similarity: float) -> None:
+        record.meta[self.name] = {"removed": f"{method} duplicate", "duplicate_of": duplicate_of,
+                                  "similarity": round(similarity, 4)}
+        self.counters[f"{method}_duplicates"] += 1
+
     async def run_all(self, records: list[Record]) -> list[Record]:
         bar = self.context.board.bar(f"{self.name}: records", len(records))
         # The first of each cluster is kept. The pool comes in input order (a stage's records are read in
@@ -68,11 +104,8 @@ class DedupStep(PoolStep[DedupStepConfig]):
         dropped = {}
         for dup in duplicates:
             record = records[dup.index]
-            record.meta[self.name] = {"removed": f"{dup.method} duplicate",
-                                      "duplicate_of": records[dup.duplicate_of].id,
-                                      "similarity": round(dup.similarity, 4)}
+            self._mark(record, dup.method, records[dup.duplicate_of].id, dup.similarity)
             dropped[dup.index] = record
-            self.counters[f"{dup.method}_duplicates"] += 1
         self.removed = list(dropped.values())
         kept = [record for position, record in enumerate(records) if position not in dropped]
         self.counters["kept"] = len(kept)
