@@ -425,7 +425,7 @@ class Decontaminator:
         """`calibration_judge`: the same judge, answering the calibration pairs without being counted."""
         found = self.ngram_stage(texts)
         if self.settings.semantic:
-            if judge is not None:
+            if judge is not None and self.calibration is None:  # once, however many batches follow
                 self.calibration = await calibrate(calibration_judge or judge)
                 if not self.calibration.trusted:
                     judge = None  # an untrusted judge's verdicts never count: evidence decides

@@ -245,10 +245,10 @@ class Pipeline:
         if step.config.only_if:  # the pool is split in two: it is read into memory
             taken, bypass = _route(step, list(store.streamed_records()))
             received, bypassed = len(taken), len(bypass)
-            shards = store.write_shards([*await step.run_all(taken), *bypass])
+            shards = await store.write_shards([*await step.run_all(taken), *bypass])
         else:  # the step may read the pool from disk instead of holding it (dedup does)
             received, bypassed = store.count_streamed(), 0
-            shards = store.write_shards(await step.run_pool(store.streamed_records, received))
+            shards = await store.write_shards(await step.run_pool(store.streamed_records, received))
         emitted = sum(s["records"] for s in shards) - bypassed
         stats.received += received
         stats.bypassed += bypassed

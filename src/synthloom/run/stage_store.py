@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -147,10 +147,15 @@ class StageStore:
 
     # -- closing -----------------------------------------------------------------------------------
 
-    def write_shards(self, records: Iterable[Record]) -> list[dict[str, Any]]:
+    async def write_shards(self, records: Iterable[Record] | AsyncIterator[Record]) -> list[dict[str, Any]]:
         """The whole-pool step's output, as it comes, in shards of SHARD_RECORDS."""
         shards: list[dict[str, Any]] = []
         batch: list[bytes] = []
+
+        def add(record: Record) -> None:
+            batch.append(record.to_json() + b"\n")
+            if len(batch) >= SHARD_RECORDS:
+                flush()
 
         def flush() -> None:
             name = f"part-{len(shards):05d}.jsonl"
@@ -158,10 +163,12 @@ class StageStore:
             shards.append({"path": name, "records": len(batch)})
             batch.clear()
 
-        for record in records:
-            batch.append(record.to_json() + b"\n")
-            if len(batch) >= SHARD_RECORDS:
-                flush()
+        if isinstance(records, AsyncIterator):
+            async for record in records:
+                add(record)
+        else:
+            for record in records:
+                add(record)
         if batch or not shards:
             flush()
         return shards

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
@@ -116,10 +116,12 @@ class PoolStep(Step[ConfigT]):
     async def run_all(self, records: list[Record]) -> list[Record]:
         """The records that go on. Every record dropped goes into `self.removed` with the reason."""
 
-    async def run_pool(self, pool: Callable[[], Iterator[Record]], count: int) -> Iterable[Record]:
+    async def run_pool(self, pool: Callable[[], Iterator[Record]],
+                       count: int) -> Iterable[Record] | AsyncIterator[Record]:
         """The records that go on, from a pool of `count` records that `pool()` reads again from disk
-        each time it is called. By default the pool is read into memory for `run_all`; a step that need
-        not hold it (dedup) reads it twice instead. `self.removed` is complete once the result is read."""
+        each time it is called; they may come as they are made. By default the pool is read into memory
+        for `run_all`; a step that need not hold it reads it again instead (dedup) or checks it batch by
+        batch (decontaminate). `self.removed` is complete once the result is read."""
         return await self.run_all(list(pool()))
 
 

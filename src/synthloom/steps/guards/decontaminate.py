@@ -4,6 +4,8 @@ Each such record says which benchmark item it matched, in which field, how, and 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import AsyncIterator, Callable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Literal
 
@@ -82,6 +84,12 @@ class DecontaminateStepConfig(StepConfig):
 
 
 JUDGE_TEMPLATE = "decontam_judge"
+POOL_BATCH = 2_000  # records checked at once in a run: the semantic stage embeds them together
+
+
+def batched(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
+    while batch := list(islice(records, size)):
+        yield batch
 
 
 def benchmark_source(config: BenchmarkConfig) -> BenchmarkSource:
@@ -126,22 +134,51 @@ class DecontaminateStep(PoolStep[DecontaminateStepConfig]):
         self.settings = settings_of(config, DecontamSettings)
         self._description: dict = {}
         self._calibration: Calibration | None = None
+        self._judges: tuple[Judge | None, Judge | None] | None = None  # built by _setup
 
-    async def run_all(self, records: list[Record]) -> list[Record]:
+    def _setup(self) -> None:
+        """The benchmark index and the judge, built once for every batch of records."""
+        if self._judges is not None:
+            return
         cfg = self.config
-        bar = self.context.board.bar(f"{self.name}: records", len(records))
-        decontaminator = Decontaminator([benchmark_source(b) for b in cfg.benchmarks], self.settings)
-        self.decontaminator = decontaminator  # the `decontaminate` command lists its near misses
-        self._description = decontaminator.describe()
-        judge = calibration_judge = None
+        self.decontaminator = Decontaminator([benchmark_source(b) for b in cfg.benchmarks], self.settings)
+        self._description = self.decontaminator.describe()
+        self._judges = (None, None)
         if cfg.judge_model and cfg.semantic:
             engine = self.engines.get(cfg.judge_model)
-            judge = model_judge(engine, cfg.judge_max_tokens, self.counters)
-            calibration_judge = model_judge(engine, cfg.judge_max_tokens, None)
+            self._judges = (model_judge(engine, cfg.judge_max_tokens, self.counters),
+                            model_judge(engine, cfg.judge_max_tokens, None))
+
+    async def run_pool(self, pool: Callable[[], Iterator[Record]], count: int) -> AsyncIterator[Record]:
+        """Records are checked against the index in batches as they are read from the stage, and what
+        is kept goes on batch by batch: the pool is never held. (The `decontaminate` command uses
+        run_all: its near misses need every record's index.)"""
+        bar = self.context.board.bar(f"{self.name}: records", count)
+
+        async def kept() -> AsyncIterator[Record]:
+            for batch in batched(pool(), POOL_BATCH):
+                for record in await self._check(batch):
+                    yield record
+                self.decontaminator.closest.clear()  # a batch's near misses, by its own indices: not kept
+                bar.advance(len(batch))
+
+        return kept()
+
+    async def run_all(self, records: list[Record]) -> list[Record]:
+        bar = self.context.board.bar(f"{self.name}: records", len(records))
+        kept = await self._check(records)
+        bar.advance(len(records))
+        return kept
+
+    async def _check(self, records: list[Record]) -> list[Record]:
+        cfg = self.config
+        self._setup()
+        decontaminator = self.decontaminator
+        judge, calibration_judge = self._judges or (None, None)
         texts = [record_text(r.fields, cfg.fields, with_reasoning=True) for r in records]  # traces leak too
         hits = {hit.index: hit for hit in await decontaminator.find(texts, judge, calibration_judge)}
-        self._calibration = decontaminator.calibration
-        if self._calibration is not None:
+        if self._calibration is None and decontaminator.calibration is not None:
+            self._calibration = decontaminator.calibration
             self.counters["judge_trusted" if self._calibration.trusted else "judge_not_trusted"] = 1
         kept, removed = [], []
         for i, record in enumerate(records):
@@ -157,9 +194,8 @@ class DecontaminateStep(PoolStep[DecontaminateStepConfig]):
             else:
                 record.meta[self.name]["removed"] = f"matches {hit.benchmark} {hit.item_id} ({hit.method})"
                 removed.append(record)
-        self.removed = removed
-        self.counters["clean"] = len(records) - len(hits)
-        bar.advance(len(records))
+        self.removed.extend(removed)
+        self.counters["clean"] += len(records) - len(hits)
         return kept
 
     def report(self) -> dict:
