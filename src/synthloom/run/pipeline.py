@@ -136,7 +136,8 @@ class _OutputSink:
 
     def __init__(self, run_dir: RunDirectory) -> None:
         self.run_dir = run_dir
-        self.already_written = run_dir.output_ids()
+        # Only a root that failed part-way can have written some of its records: the ids are read only then.
+        self.already_written = run_dir.output_ids() if run_dir.count_failed_output_roots() else set()
 
     def done_roots(self) -> set[str]:
         return self.run_dir.done_roots()

@@ -236,10 +236,12 @@ class RunDirectory:
     def failures(self) -> list[dict[str, Any]]:
         return [orjson.loads(r[0]) for r in self.db.execute("SELECT record FROM failures ORDER BY rowid")]
 
+    def count_failed_output_roots(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM roots WHERE status = 'failed'").fetchone()[0]
+
     def count_failed_roots(self) -> int:
         """Roots that failed, in the output's stream and in every stage."""
-        return (self.db.execute("SELECT COUNT(*) FROM roots WHERE status = 'failed'").fetchone()[0]
-                + count_failed_stage_roots(self.db))
+        return self.count_failed_output_roots() + count_failed_stage_roots(self.db)
 
     # -- metrics and the end ---------------------------------------------------------------------
 
