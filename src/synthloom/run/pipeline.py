@@ -263,15 +263,17 @@ class Pipeline:
         return manifest
 
     def _final_figures(self, stage: Stage) -> dict[str, dict]:
-        """The stage's steps' figures for the whole run: this session's, plus what earlier sessions'
-        streams of this stage counted before they were stopped."""
+        """The stage's steps' figures for the whole run: this session's, plus, for its streamed steps,
+        what earlier sessions' streams of this stage counted before they were stopped (its observers and
+        whole-pool step run whole in the session that closes it)."""
         figures = {}
         for step in [*stage.steps, *stage.observers, stage.barrier]:
             stats = self.summary.steps[step.name]
             stats.counters, stats.report = dict(step.counters), step.report()
-            for earlier in self.run_dir.earlier_step_stats(step.name):
-                if not earlier.get("whole"):
-                    stats.add(StepStats.from_dict(earlier))
+            if step in stage.steps:
+                for earlier in self.run_dir.earlier_step_stats(step.name):
+                    if not earlier.get("whole"):
+                        stats.add(StepStats.from_dict(earlier))
             stats.whole = True
             self._whole.add(step.name)
             figures[step.name] = asdict(stats)
