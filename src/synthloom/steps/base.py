@@ -70,7 +70,7 @@ ConfigT = TypeVar("ConfigT", bound=StepConfig)
 
 
 class Step(ABC, Generic[ConfigT]):
-    kind: ClassVar[str]  # "record" or "pool": which of the two methods the pipeline calls
+    kind: ClassVar[str]  # "record", "pool" or "observer": which method the pipeline calls
     config_class: ClassVar[type[StepConfig]]  # its config; its `step:` Literal names the step in a config
 
     def __init__(self, config: ConfigT, context: StepContext, name: str) -> None:
@@ -130,7 +130,7 @@ class ObserverStep(Step[ConfigT]):
     ends with (what the next whole-pool step receives, or the run's whole output, read from disk after
     the stream), and passes them on unchanged. Its memory must not grow with the records it sees."""
 
-    kind = "observe"
+    kind = "observer"
 
     @abstractmethod
     def observe(self, record: Record) -> None:
