@@ -113,9 +113,9 @@ def write_inputs(path: Path, count: int) -> int:
 
 def show_phases(result: RunResult, count: int) -> None:
     parts = []
-    for what, seconds in result.phases:
+    for what, seconds, peak_mb in result.phases:
         rate = f", {count / seconds:,.0f}/s" if what.startswith("stage 0 per-record") and seconds > 0 else ""
-        parts.append(f"{what} {seconds:,.1f} s{rate}")
+        parts.append(f"{what} {seconds:,.1f} s{rate} (peak {peak_mb:,.0f} MB)")
     if parts:
         print("  phases (run.log): " + "; ".join(parts), flush=True)
 
@@ -185,7 +185,7 @@ class RunResult:
     peak_mb: float
     status: str  # ok, failed (exit code), over guard, killed at half
     stderr_tail: str = ""
-    phases: list[tuple[str, float]] = field(default_factory=list)  # (what, seconds), from run.log
+    phases: list[tuple[str, float, float]] = field(default_factory=list)  # (what, seconds, peak MB): run.log
 
 
 def run_synthloom(
@@ -216,9 +216,11 @@ def run_synthloom(
         child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=child_env(), start_new_session=True)
         proc = psutil.Process(child.pid)
         peak, status, samples = 0.0, "ok", 0
+        memory: list[tuple[float, float]] = []  # (wall time, MB): each phase's peak
         try:
             while child.poll() is None:
-                peak = max(peak, tree_rss_mb(proc))
+                memory.append((time.time(), tree_rss_mb(proc)))
+                peak = max(peak, memory[-1][1])
                 samples += 1
                 if inputs and streamed_at is None and samples % 5 == 0 and committed_stage_roots(state) >= inputs:
                     streamed_at = time.time()
@@ -235,12 +237,20 @@ def run_synthloom(
     if status == "ok" and child.returncode != 0:
         status = f"failed (exit {child.returncode})"
     tail = log.read_text(errors="replace")[-2000:] if status not in ("ok", "killed at half") else ""
-    phases = session_phases(state.parent / "run.log", started_wall, started_wall + seconds, streamed_at)
+    phases = [
+        (what, end - start, max((mb for at, mb in memory if start <= at <= end), default=0.0))
+        for what, start, end in session_phases(
+            state.parent / "run.log", started_wall, started_wall + seconds, streamed_at
+        )
+    ]
     return RunResult(seconds, peak, status, tail, phases)
 
 
-def session_phases(run_log: Path, started: float, ended: float, streamed_at: float | None) -> list[tuple[str, float]]:
-    """The last session's phases from run.log's timestamps: start-up, each stage, the output, finishing.
+def session_phases(
+    run_log: Path, started: float, ended: float, streamed_at: float | None
+) -> list[tuple[str, float, float]]:
+    """The last session's phases, (what, from, to), from run.log's timestamps: start-up, each stage (its
+    streamed part and its whole-pool step), the output, finishing.
     `streamed_at`: when stage 0's per-record part was seen done (splits generate from its closing step)."""
     if not run_log.exists():
         return []
@@ -261,12 +271,12 @@ def session_phases(run_log: Path, started: float, ended: float, streamed_at: flo
         return []
     if streamed_at is not None and len(marks) > 1 and marks[0][0] < streamed_at < marks[1][0]:
         marks.insert(1, (streamed_at, "stage 0 per-record (generate)"))
-    phases, previous = [("start-up", marks[0][0] - started)], marks[0][0]
+    phases, previous = [("start-up", started, marks[0][0])], marks[0][0]
     for at, what in marks[1:]:
-        phases.append((what, at - previous))
+        phases.append((what, previous, at))
         previous = at
-    phases.append(("finishing (summary, files)", ended - previous))
-    return phases
+    phases.append(("finishing (summary, files)", previous, ended))
+    return phases  # (what, from, to) in wall time
 
 
 def committed_stage_roots(state: Path) -> int:
