@@ -10,7 +10,7 @@ inputs are exact or one-word-edited copies of an earlier one) -> diversity (no e
    >= 0.8);
 3. resume: a second fresh run is SIGKILLed (its whole process group) once half the inputs are committed
    in stage 0 (`stage_roots` in state.sqlite), then `--resume`d to the end. Printed: the requests each
-   session sent (the server's /stats), whether the two sessions together asked more than N (the resume
+   session sent (the server's /stats), whether the two sessions together asked more than the fresh run (the resume
    may not ask again what the killed run got answers for: cache.sqlite serves those; answers in flight
    at the kill may be lost, so up to `concurrency` extra are allowed), resume time / fresh time (target
    < 0.6), and whether the resumed output holds the fresh run's record ids, each once, with the same
