@@ -11,10 +11,21 @@ import time
 from collections import Counter
 
 import orjson
+import pytest
 
+from synthloom.config import RunConfig
+from synthloom.engine.model_engines import Engines
+from synthloom.io.private_files import write_private_atomic
+from synthloom.record import Record
+from synthloom.run.pipeline import Pipeline
+from synthloom.run.run_dir import RunDirectory
+from synthloom.run.stage_store import StageStore
+from synthloom.steps.base import StepContext
+from synthloom.steps.registry import build_steps
 from tests.conftest import run_cli
 from tests.run.test_chaos import start, write_config
 from tests.run.test_run_resume import comparable, read_records
+from tests.scripted_backend import ScriptedBackend
 
 # generate -> dedup -> generate -> dedup -> generate: two stages and the output stream.
 PIPELINE = [{"step": "generate", "max_tokens": 8, "output_field": "draft", "seed": 3},
@@ -88,30 +99,58 @@ def test_sigkill_inside_and_between_stages_then_resume_matches_one_run_and_no_st
     assert len(removed) == len({r["id"] for r in removed}) == 50
     with sqlite3.connect(run_dir / "state.sqlite") as db:
         assert [r[0] for r in db.execute("SELECT stage FROM stages ORDER BY stage")] == ["00-dedup", "01-dedup_3"]
-        # every stage input committed once
+        # every stage input committed once, and its records written once, whatever the kills cut
         assert db.execute("SELECT COUNT(*) FROM stage_roots WHERE stage = '00-dedup'").fetchone()[0] == 200
-    # A stage's streamed file holds each record once, whatever the kills cut.
-    streamed = [orjson.loads(line)["id"] for line in (run_dir / "stages" / "00-dedup" / "streamed.jsonl")
-                .read_bytes().splitlines()]
-    assert len(streamed) == len(set(streamed)) == 200
+        assert db.execute("SELECT SUM(records) FROM stage_chunks WHERE stage = '00-dedup'").fetchone()[0] == 200
+    # A finished stage keeps its shards only: the streamed copy is gone.
+    assert not (run_dir / "stages" / "00-dedup" / "streamed.jsonl").exists()
 
 
-def test_a_kill_after_the_shards_and_before_the_stage_is_marked_done_reruns_only_the_pool_step(fault_server,
-                                                                                               tmp_path):
-    config = write_config(tmp_path, "boundary", fault_server.url, ROWS, PIPELINE)
-    assert run_cli("run", str(config), "--no-progress").returncode == 0
-    run_dir = tmp_path / "boundary"
-    before = read_records(run_dir)
-    with sqlite3.connect(run_dir / "state.sqlite") as db:  # as a SIGKILL between the files and the mark leaves it
-        db.execute("DELETE FROM stages WHERE stage = '01-dedup_3'")
-        db.execute("DELETE FROM roots")
-    (run_dir / "output.jsonl").write_bytes(b"")
-    calls = len(fault_server.log)
-    again = run_cli("run", str(config), "--resume", "--no-progress")
-    assert again.returncode == 0, again.stderr
-    assert comparable(read_records(run_dir)) == comparable(before)
-    assert len(fault_server.log) == calls  # the last generate's answers are all in the cache
-    removed = [orjson.loads(line) for line in (run_dir / "removed.jsonl").read_bytes().splitlines()]
+class Killed(BaseException):
+    """Stands for a SIGKILL at one exact point (a real kill cannot be aimed between two statements)."""
+
+
+async def scripted_session(tmp_path, backend, *, resume: bool):
+    config = RunConfig.model_validate({"run_dir": str(tmp_path / "run"), "input": {"path": "in.jsonl"},
+                                       "pipeline": PIPELINE})
+    engines = Engines(config, None, backends={"default": backend})
+    context = StepContext.in_process(engines)
+    run_dir = RunDirectory(config.run_dir)
+    run_dir.open("config", "input", resume=resume)
+    try:
+        pipeline = Pipeline(build_steps(config.pipeline, context), run_dir, max_in_flight=8, board=context.board)
+        await pipeline.run([Record.from_input(i, row) for i, row in enumerate(ROWS)])
+    finally:
+        run_dir.close()
+        await engines.close()
+    return [orjson.loads(line) for line in (run_dir.path / "output.jsonl").read_bytes().splitlines()]
+
+
+async def test_a_kill_after_the_shards_and_before_the_stage_is_marked_done_reruns_only_the_pool_step(
+        tmp_path, monkeypatch):
+    reference = await scripted_session(tmp_path / "reference", ScriptedBackend(default="fine"), resume=False)
+    backend = ScriptedBackend(default="fine")
+    finish = StageStore.finish
+
+    def killed_before_the_mark(self, shards, removed, sources, figures):
+        if self.key == "01-dedup_3":
+            write_private_atomic(self.folder / "manifest.json", b"{}")  # files written, the mark not yet
+            raise Killed
+        return finish(self, shards, removed, sources, figures)
+
+    monkeypatch.setattr(StageStore, "finish", killed_before_the_mark)
+    with pytest.raises(Killed):
+        await scripted_session(tmp_path, backend, resume=False)
+    asked = len(backend.requests)
+    assert asked == 200 + 150  # both stages' generate ran; the second stage's dedup was cut short
+    assert (tmp_path / "run" / "stages" / "01-dedup_3" / "streamed.jsonl").exists()
+    monkeypatch.setattr(StageStore, "finish", finish)
+    records = await scripted_session(tmp_path, backend, resume=True)
+    # Stage 0 is read from its shards and stage 1's dedup runs again over its committed records: nothing
+    # of either stage is asked again; only the output's last generate asks.
+    assert len(backend.requests) - asked == len(records) == 150
+    assert [(r["id"], r["fields"]) for r in records] == [(r["id"], r["fields"]) for r in reference]
+    removed = [orjson.loads(line) for line in (tmp_path / "run" / "removed.jsonl").read_bytes().splitlines()]
     assert len(removed) == len({r["id"] for r in removed}) == 50
 
 

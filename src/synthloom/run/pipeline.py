@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterable, Sequence, Sized
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import asdict, dataclass, field, fields
 from typing import Protocol
 
@@ -46,6 +46,7 @@ log = logging.getLogger("synthloom")
 # does not depend on which answers come back first) stops the run: the template or the input is wrong,
 # and failing every record one by one would only hide that.
 TEMPLATE_MISSES_TO_STOP = 16
+COMMIT_BATCH = 1_000  # roots committed in one transaction when no step is left to run on them
 
 
 @dataclass
@@ -149,6 +150,11 @@ class _OutputSink:
         self.already_written.update(r.id for r in fresh)
         return len(fresh)
 
+    def commit_unchanged(self, roots: list[Record]) -> int:
+        fresh = [r for r in roots if r.id not in self.already_written]
+        self.run_dir.commit_unchanged_roots(fresh)
+        return len(fresh)
+
 
 class _StageSink:
     """An open stage's roots go to its streamed.jsonl; the ones that failed are kept for one more try."""
@@ -186,15 +192,25 @@ class Pipeline:
         self._streamed: int | None = None  # roots in the current stream, when known: `position` counts them
 
     async def run(self, inputs: Iterable[Record], total: int | None = None) -> RunSummary:
-        """`total`: how many inputs there are, when `inputs` is a stream that cannot tell."""
+        """`inputs` may be read more than once (a list, or `execute.InputRecords`); `total`: how many
+        there are, when `inputs` cannot tell."""
+        if isinstance(inputs, Iterator):  # a one-shot stream: the first stage may need to read it twice
+            inputs = list(inputs)
         if total is None and isinstance(inputs, Sized):
             total = len(inputs)
         try:
-            records: Iterable[Record] = inputs
+            # Each stage's input, as a source that can be read again (inputs, or the last stage's shards).
+            def source() -> Iterable[Record]:
+                return inputs
+
             for stage in self.stages[:-1]:
-                records, total = await self._run_stage(stage, records, total)
+                source, total = await self._run_stage(stage, source, total)
             tail = self.stages[-1]
-            await self._stream(records, total, tail.steps, _OutputSink(self.run_dir), "records")
+            sink = _OutputSink(self.run_dir)
+            if tail.steps:
+                await self._stream(source(), total, tail.steps, sink, "records")
+            else:
+                self._commit_unchanged(source(), total, sink)
             self._check_templates(tail.steps)
             if tail.observers:  # the whole output, every session's, read back from disk
                 self._observe(tail.observers, self.run_dir.output_records())
@@ -215,15 +231,25 @@ class Pipeline:
 
     # -- a stage: per-record steps streamed into the stage, then its whole-pool step ---------------
 
-    async def _run_stage(self, stage: Stage, inputs: Iterable[Record],
-                         total: int | None) -> tuple[Iterable[Record], int]:
+    async def _run_stage(self, stage: Stage, source: Callable[[], Iterable[Record]],
+                         total: int | None) -> tuple[Callable[[], Iterable[Record]], int]:
         store = self.run_dir.stage(stage.key)
         manifest = store.manifest()
-        if manifest is None:
+        if manifest is None and not stage.steps:
+            # Nothing to stream: the whole-pool step reads its input where it is (the inputs, or the
+            # previous stage's shards) instead of a copy committed record by record.
+            if total is None:
+                total = sum(1 for _ in source())
+            store.open()
+            try:
+                manifest = await self._close_stage(stage, store, source, total)
+            finally:
+                store.close()
+        elif manifest is None:
             store.open()
             try:
                 sink = _StageSink(store)
-                await self._stream(inputs, total, stage.steps, sink, f"stage {stage.key}")
+                await self._stream(source(), total, stage.steps, sink, f"stage {stage.key}")
                 if sink.failed:  # a stage is final once closed: its failures get one more try first
                     log.info("stage %s: trying the %d roots that failed once more before %s", stage.key,
                              len(sink.failed), stage.barrier.name)
@@ -231,25 +257,28 @@ class Pipeline:
                     await self._stream([root for _, root in retry], len(retry), stage.steps, sink,
                                        f"stage {stage.key} retry", positions=[p for p, _ in retry])
                 self._check_templates(stage.steps)
-                manifest = await self._close_stage(stage, store)
+                manifest = await self._close_stage(stage, store, store.streamed_records, store.count_streamed())
             finally:
                 store.close()
         else:
             self._load_figures(manifest)
-        return store.output(manifest), manifest["records"]
+        finished = manifest
+        return (lambda: store.output(finished)), manifest["records"]
 
-    async def _close_stage(self, stage: Stage, store: StageStore) -> dict:
+    async def _close_stage(self, stage: Stage, store: StageStore, pool: Callable[[], Iterable[Record]],
+                           count: int) -> dict:
+        """Run the stage's whole-pool step over `pool` (`count` records, readable more than once)."""
         step = stage.barrier
         stats = self.summary.steps[step.name]
         if stage.observers:
-            self._observe(stage.observers, store.streamed_records())
+            self._observe(stage.observers, pool())
         if step.config.only_if:  # the pool is split in two: it is read into memory
-            taken, bypass = _route(step, list(store.streamed_records()))
+            taken, bypass = _route(step, list(pool()))
             received, bypassed = len(taken), len(bypass)
             shards = await store.write_shards([*await step.run_all(taken), *bypass])
         else:  # the step may read the pool from disk instead of holding it (dedup does)
-            received, bypassed = store.count_streamed(), 0
-            shards = await store.write_shards(await step.run_pool(store.streamed_records, received))
+            received, bypassed = count, 0
+            shards = await store.write_shards(await step.run_pool(lambda: iter(pool()), received))
         emitted = sum(s["records"] for s in shards) - bypassed
         stats.received += received
         stats.bypassed += bypassed
@@ -258,6 +287,7 @@ class Pipeline:
         # self-consuming loop) at least its net loss.
         stats.dropped += max(len(step.removed), received - emitted)
         manifest = store.finish(shards, step.removed, step.sources, {"steps": self._final_figures(stage)})
+        store.drop_streamed()  # its records are in the shards now
         self.run_dir.gather_stage_files()
         log.info("stage %s done: %d records in, %d out", stage.key, received + bypassed, manifest["records"])
         return manifest
@@ -297,6 +327,33 @@ class Pipeline:
                 self._whole.add(name)
 
     # -- streaming roots through per-record steps -------------------------------------------------
+
+    def _commit_unchanged(self, roots: Iterable[Record], total: int | None, sink: _OutputSink) -> None:
+        """No per-record step after the last whole-pool step: each root is its own record, committed
+        in batches (one transaction for many roots) instead of one by one."""
+        done = sink.done_roots()
+        bar = self.board.bar("records", total)
+        batch: list[Record] = []
+        count = 0
+
+        def flush() -> None:
+            written = sink.commit_unchanged(batch)
+            self.summary.records_written += written
+            self.summary.roots_done += len(batch)
+            bar.advance(len(batch))
+            batch.clear()
+
+        for root in roots:
+            count += 1
+            if root.id in done:
+                self.summary.roots_skipped += 1
+                bar.advance()
+                continue
+            batch.append(root)
+            if len(batch) >= COMMIT_BATCH:
+                flush()
+        flush()
+        self.summary.roots_total = count
 
     async def _stream(self, roots: Iterable[Record], total: int | None, steps: list[RecordStep], sink: _Sink,
                       label: str, positions: list[int] | None = None) -> None:

@@ -226,6 +226,25 @@ class RunDirectory:
                        [(r.id, root_id, r.error_step, r.error, r.to_json()) for r in failed])
         db.execute("COMMIT")
 
+    def commit_unchanged_roots(self, records: list[Record]) -> None:
+        """Roots that are their own single record, appended in one write and committed in one transaction."""
+        if not records:
+            return
+        ends, data = [], bytearray()
+        for record in records:
+            data += record.to_json() + b"\n"
+            ends.append(self._offset + len(data))
+        view = memoryview(bytes(data))
+        while view:
+            view = view[os.write(self.output_fd, view):]
+        self._offset += len(data)
+        db = self.db
+        db.execute("BEGIN")
+        db.executemany("INSERT OR REPLACE INTO roots VALUES (?, 'ok', ?)",
+                       [(r.id, end) for r, end in zip(records, ends, strict=True)])
+        db.executemany("DELETE FROM failures WHERE root_id = ?", [(r.id,) for r in records])
+        db.execute("COMMIT")
+
     def stage(self, key: str) -> StageStore:
         """A stage before the last whole-pool step: its streamed records, then its finished output."""
         return StageStore(self.db, self.path, key, self._defining)

@@ -126,6 +126,11 @@ class StageStore:
                        [(r.id, key, r.error_step, r.error, r.to_json()) for r in failed])
         db.execute("COMMIT")
 
+    def drop_streamed(self) -> None:
+        """After the stage is done: the streamed records are in its shards, and nothing reads them again."""
+        self.close()
+        self.streamed_path.unlink(missing_ok=True)
+
     def count_streamed(self) -> int:
         return self.db.execute("SELECT COALESCE(SUM(records), 0) FROM stage_chunks WHERE stage = ?",
                                (self.key,)).fetchone()[0]
