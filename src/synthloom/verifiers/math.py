@@ -40,6 +40,7 @@ from synthloom.verifiers.math_forms import (
 from synthloom.verifiers.math_kinds import answer_kind
 from synthloom.verifiers.math_pool import judge_in_worker
 from synthloom.verifiers.math_signals import competing_signals
+from synthloom.verifiers.math_units import units_differ
 from synthloom.verifiers.math_words import number_from_words
 
 if TYPE_CHECKING:
@@ -155,6 +156,8 @@ def answers_match(gold: str, answer: str, conventions: MathConventions = MathCon
     if (gold_time := clock_minutes(gold)) is not None:
         return clock_minutes(answer) == gold_time
     drop_units = conventions.units == "ignore"
+    if units_differ(unwrap(gold), unwrap(answer)):
+        return False  # 45 m for 45 cm, €12 for $12: another quantity, whatever the convention on units
     if not drop_units and _unit(gold) != _unit(answer):
         return False
     if _decimal_comma_pair(unwrap(gold), unwrap(answer)):

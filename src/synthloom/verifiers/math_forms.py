@@ -127,6 +127,7 @@ def normalise(answer: str, drop_units: bool = True) -> str:
     text = re.sub(r"\\langle\s*", "(", re.sub(r"\s*\\rangle", ")", text))  # <3, 4> is the vector (3, 4)
     text = re.sub(r"(?:\\left)?[(\[]?\s*\\begin\{array\}\{[^{}]*\}(.*?)\\end\{array\}\s*(?:\\right)?[)\]]?",
                   r"\\begin{pmatrix}\1\\end{pmatrix}", text)  # an array in brackets is a matrix
+    text = re.sub(r"^\\text\{([a-z][a-z\- ]*)\}(?=\s*\()", r"\1", text, flags=re.I)  # \text{twelve} (12)
     if found := re.fullmatch(r"([a-z][a-z\- ]*?)\s*\((-?[\d.,/]+)\)", text, re.I):  # "twelve (12)"
         if (words := number_from_words(found.group(1))) is not None and str(words) == found.group(2):
             text = found.group(2)
@@ -156,6 +157,8 @@ def normalise(answer: str, drop_units: bool = True) -> str:
             return _fraction_latex(words)  # "3.5 million dollars"
     if _THOUSANDS.match(text):
         text = re.sub(r"\\,|\s|\{,\}|,", "", text)
+    if (found := re.fullmatch(r"(\d+)\s+and\s+(\d+)\s*/\s*(\d+)", text)) and int(found.group(2)) < int(found.group(3)):
+        text = f"{found.group(1)} {found.group(2)}/{found.group(3)}"  # "5 and 1/5" is spoken 5 1/5
     if found := _MIXED.match(text):
         sign, whole, numerator, denominator = (g for g in found.groups() if g is not None)
         if int(denominator):
