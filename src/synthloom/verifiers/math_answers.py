@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from synthloom.verifiers.math_signals import REJECTS
 from synthloom.verifiers.math_words import number_from_words
 
 _STATEMENT = re.compile(
@@ -30,7 +31,7 @@ _STATEMENT = re.compile(
     r"|(?P<fix>\b(?:actually|correction|no,?\s+wait|wait)[,:]?\s+(?:it|the\s+answer|the\s+result"
     r"|this|that|the\s+total|the\s+correct\s+value)?\s*(?:is|=|equals|should\s+be|must\s+be)\s+)", re.IGNORECASE)
 _ANSWER_AFTER = re.compile(r"(?:^|(?<=[.!?:])\s+|\n)(?P<a>[^.!?\n]{1,120}?)\s+(?:is|are)\s+(?:the|our|my)\s+(?:final\s+)?"
-                           r"(?:answers?|results?)\b(?!\s+(?:to|of|for|is|would|was))", re.I)
+                           r"(?:answers?|results?|solutions?)\b(?!\s+(?:to|of|for|is|would|was))", re.I)
 HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b|\bif\b|\bhad\b|\bwere\b|\bsuppose\b|\bunless\b", re.I)
 CORRECTION = re.compile(
     r"\b(?:wait|actually|correction|oops|mistake|error|incorrect|wrong|re-?calculat\w*|re-?check\w*|recount\w*"
@@ -226,7 +227,10 @@ def _statements(text: str) -> list[_Statement]:
     earliest: dict[tuple[int, str], _Statement] = {}
     for statement in sorted(found, key=lambda s: s.start):
         earliest.setdefault((statement.end, statement.how), statement)
-    return sorted(earliest.values(), key=lambda s: s.start)
+    kept = list(earliest.values())
+    # "In conclusion, the answer is y = 4 and x = -3": the summary holds a statement; the statement reads it whole.
+    kept = [s for s in kept if s.how != "summary" or not any(o.how == "statement" and s.start <= o.start < s.end for o in kept)]
+    return sorted(kept, key=lambda s: s.start)
 
 
 def _plain(answer: str) -> str:
@@ -265,14 +269,15 @@ def _remark(sentence: str) -> bool:
         return True
     bare = _MATH_SPAN.sub(" 0 ", sentence)
     words = re.findall(r"[A-Za-z']+(?:-[A-Za-z]+)?", bare)
-    return not re.search(r"[\d\\=<>]", bare) and len(words) >= 5 and all(number_from_words(w) is None for w in words)
+    return not re.search(r"[\d\\=<>()\[\]{}$%]", bare) and len(words) >= 5 and all(number_from_words(w) is None for w in words) \
+        and not _WORD_ANSWER.match(sentence.strip())
 
 
 # Prose that follows an answer without changing it: "... 2 < x overall.", "... (C) 80 as our answer."
 _TRAILING_PROSE = re.compile(r"[\s,]+(?:overall|in\s+total|altogether|in\s+all|as\s+(?:the|our|my)\s+(?:final\s+)?answer"
                              r"|(?:is|are)\s+(?:the|our|my)\s+(?:final\s+)?(?:answers?|results?|values?|solutions?))\s*[.!]?\s*$", re.I)
 # A lead in words, then the answer: it opens with a non-letter or a variable in a relation ("It's x < 9").
-_WORD_LEAD = re.compile(r"(?:(?:[A-Za-z][A-Za-z']*[,:]?|[—–:]|-(?=\s))\s+)+?(?=[^A-Za-z\s—–:]|[a-zA-Z]\s*(?:[=<>≤≥]|\\[lg]eq?\b|\\ne\b))")
+_WORD_LEAD = re.compile(r"(?:(?:[A-Za-z][A-Za-z']+[,:]?|I|[—–:]|-(?=\s))\s+)+?(?=[^A-Za-z\s—–:]|[a-zA-Z]\s*(?:[=<>≤≥]|\\[lg]eq?\b|\\ne\b))")
 _NOT_A_CLAIM = re.compile(r"\b(?:not|isn'?t|wasn'?t|aren'?t|no|never|had|first|earlier|initially|before|wrong|incorrect|instead)\b", re.I)
 
 
@@ -370,7 +375,8 @@ def _commentary(text: str, position: int) -> bool:
 
 
 # Closing paragraphs or lines that say nothing of the answer: checks, hypotheticals, offers, restatements.
-_CLOSING = re.compile(r"^\s*(?:\(.*\)\.?|(?:check|checking|verification|note|nb|tip|key\s+takeaway|remember|a\s+common\s+(?:mistake|slip)"
+_CLOSING = re.compile(r"^\s*(?:\((?=[^)]*[A-Za-z]{3}).*\)\.?|(?![^\n]*[.!?]\s+\S)(?![^\n]*(?:" + _WITHDRAWN.pattern + r"))(?=[^\n]*[\d\\$])[^\n]*(?:" + REJECTS.pattern
+                      + r")[^\n]*|(?:check|checking|verify|verifying|verification|note|nb|tip|key\s+takeaway|remember|a\s+common\s+(?:mistake|slip)"
                       r"|(?:a\s+)?(?:quick|sanity|final)\s+check|as\s+a\s+(?:quick\s+|sanity\s+)?check|double[-\s]?check\w*"
                       r"|good\s+luck|have\s+a\s+(?:great|good|nice|lovely)|cheers|thanks|thank\s+you|hope\s+(?:this|that|it)\s+helps"
                       r"|great\s+question|glad\s+(?:to|i)|you'?re\s+welcome"
@@ -403,7 +409,7 @@ def _fallback(text: str) -> tuple[str | None, str]:
     plain = text.replace("**", "").strip()
     if "\n" not in plain and _prose_words(plain) <= 3 and not _COPULA.search(plain):
         plain = re.sub(r"^(?:it'?s|it\s+is)\s+", "", plain, flags=re.I)
-        return (_one_value(plain) if _prose_words(plain) else None) or answer_span(plain), "short_reply"
+        return (_math_after_lead(plain) or (_one_value(plain) if _prose_words(plain) else None) or answer_span(plain)), "short_reply"
     last_line = plain.splitlines()[-1].strip()
     if len(last_line) <= SHORT_LINE and _prose_words(last_line) <= 3 and re.search(r"[\d\\=]", last_line) \
             and not last_line.endswith(":") and not _COPULA.search(last_line):

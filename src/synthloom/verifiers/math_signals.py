@@ -59,7 +59,7 @@ _REDERIVATION = re.compile(
     r"|calculation|derivation|formula)\b|\b(?:backwards?|in\s+reverse|by\s+hand|from\s+scratch)\b"
     r"|\b(?:first|second|other|substitution|elimination|direct|graphical)\s+(?:method|approach)\b"
     r"|\b(?:both|two)\s+(?:\w+\s+)?(?:methods|approaches|attempts|computations|calculations|derivations|ways)\b"
-    r"|\b(?:i|we)\s+(?:now\s+|then\s+|instead\s+)?(?:get|got|obtain(?:ed)?|find|found|arrive\s+at|end\s+(?:up\s+)?(?:with|at)|reach(?:ed)?)\b"
+    r"|\b(?:i|we)\s+(?:now\s+|then\s+|instead\s+)?(?:get|got|obtain(?:ed)?|find(?!\s+(?:that|it)\b)|found|arrive\s+at|end\s+(?:up\s+)?(?:with|at)|reach(?:ed)?)\b"
     r"|\b(?:suggest\w*|yield\w*|produc\w+|gives?|giving|came\s+out|comes\s+out|leads?\s+to)\b", re.I)
 # Sentences after the answer that mention other numbers without competing with it.
 _BENIGN = re.compile(
@@ -86,7 +86,7 @@ def _plain(text: str) -> str:
 
 # A sentence that names a value only to reject it ("Note that {-6} is not correct here", "Wednesday is a common wrong
 # answer, not an alternative"), or a sign-off ("Cheers! (That was question 7 of 12, right?)"): neither competes.
-_REJECTS = re.compile(r"\b(?:is|are|was)\s+(?:not|n't)\s+(?:the\s+(?:answer|result|solution)|(?:quite\s+)?(?:correct|right|valid)"
+REJECTS = re.compile(r"\bruling\s+out\b|\b(?:is|are|was)\s+(?:not|n't)\s+(?:the\s+(?:answer|result|solution)|(?:quite\s+)?(?:correct|right|valid)"
                       r"|an?\s+(?:answer|alternative|option|solution))\b|\bisn'?t\s+(?:the\s+answer|correct|right|valid)\b"
                       r"|\b(?:common|typical|tempting)\s+(?:wrong\s+answer|mistake|error|slip)\b|\bis\s+(?:wrong|incorrect)\b", re.I)
 _SIGNS_OFF = re.compile(r"^\W*(?:cheers|thanks|thank\s+you|good\s+luck|have\s+a\s+(?:great|good|nice)|hope\s+(?:this|that|it)\s+helps"
@@ -97,7 +97,7 @@ def _doubt_text(reply: str) -> str:
     """The reply without what cannot be the reply's own doubt: a question quoted at its start, sentences
     addressed to the reader ("if you're unsure, ask")."""
     kept = "\n".join(line for line in reply.split("\n") if not _SIGNS_OFF.match(line))  # the sign-off line, whole
-    lines = [line for line in _sentences(kept) if not _ADDRESSES_READER.search(line) and not _REJECTS.search(line)]
+    lines = [line for line in _sentences(kept) if not _ADDRESSES_READER.search(line) and not REJECTS.search(line)]
     return "\n".join(lines)
 
 
@@ -134,7 +134,7 @@ def competing_signals(reply: str, answer: str) -> list[str]:
     if re.search(r"\s/\s", answer) or re.match(r"\s*(?:/|\bor\b|[—–]\s*or\b)", tail, re.I):  # "(4, ∞) / (-∞, 4)", "14 — or 15"
         signals.append("alternative")
     for sentence in _sentences(tail):
-        if _REJECTS.search(sentence) or _SIGNS_OFF.match(sentence):
+        if REJECTS.search(sentence) or _SIGNS_OFF.match(sentence):
             continue
         if _REDERIVATION.search(sentence) and not _BENIGN.search(sentence):
             signals.append("rederivation")
