@@ -47,7 +47,8 @@ _ALTERNATIVE = re.compile(
     r"|\b(?:also|equally|just\s+as)\s+(?:\w+\s+)?(?:possible|valid|plausible|defensible|correct|right|acceptable|reasonable|good|fine)\b"
     r"|\b(?:could|might|may|can)\s+(?:also|equally|just\s+as\s+well)\s+be\b"
     r"|\bcandidates?\b|\b(?:two|several|multiple|both|other|another|second|different|competing)\s+(?:\w+\s+)?(?:possible\s+|plausible\s+|valid\s+"
-    r"|candidate\s+|final\s+)?(?:answers|results|values|numbers|solutions|readings|interpretations|outcomes|options)\b"
+    r"|candidate\s+|final\s+)?(?:answers|results|values|solutions|readings|interpretations|outcomes|options)\b"
+    r"|\b(?:got|get|have|found|reached)\s+(?:two|several|multiple)\s+different\s+(?:numbers|values|answers|results)\b"
     r"|\b(?:another|other|second|different)\s+(?:possible\s+|valid\s+|plausible\s+)?(?:answer|result|reading|interpretation)\b"
     r"|\binterpret\w*\b|\bdepend(?:s|ing)?\s+on\b|\bgive\s+both\b|\b(?:both|either)\s+(?:of\s+)?(?:these|them|those|values|answers|results)\b"
     r"|^\s*or\b|\bor,?\s+(?:equally|alternatively|also)\b|[—–]\s*or\b|\bfinal\s+answers\b|\bone\s+of\s+(?:those|these|the)\s+(?:two|three)\b"
@@ -93,10 +94,16 @@ _SIGNS_OFF = re.compile(r"^\W*(?:cheers|thanks|thank\s+you|good\s+luck|have\s+a\
                         r"|happy\s+(?:to\s+help|studying)|great\s+question|feel\s+free|let\s+me\s+know)\b", re.I)
 
 
+# Candidates listed and one chosen: "Candidates I considered: 4, 6, 9; only the last one checks out."
+_SELECTS = re.compile(r"(?:[^.!?\n;]|\.(?=\S))*;\s*only\s+the\s+(?:last|first|final|second|third)(?:\s+one)?\s+(?:checks?\s+out|works?|fits?"
+                      r"|is\s+(?:right|correct|valid))\b[^.!?\n]*[.!?]?", re.I)
+
+
 def _doubt_text(reply: str) -> str:
     """The reply without what cannot be the reply's own doubt: a question quoted at its start, sentences
     addressed to the reader ("if you're unsure, ask")."""
     kept = "\n".join(line for line in reply.split("\n") if not _SIGNS_OFF.match(line))  # the sign-off line, whole
+    kept = _SELECTS.sub(" ", kept)
     lines = [line for line in _sentences(kept) if not _ADDRESSES_READER.search(line) and not REJECTS.search(line)]
     return "\n".join(lines)
 
