@@ -48,7 +48,7 @@ _ALTERNATIVE = re.compile(
     r"|\b(?:could|might|may|can)\s+(?:also|equally|just\s+as\s+well)\s+be\b"
     r"|\bcandidates?\b|\b(?:two|several|multiple|both|other|another|second|different|competing)\s+(?:\w+\s+)?(?:possible\s+|plausible\s+|valid\s+"
     r"|candidate\s+|final\s+)?(?:answers|results|values|solutions|readings|interpretations|outcomes|options)\b"
-    r"|\b(?:got|get|have|found|reached)\s+(?:two|several|multiple)\s+different\s+(?:numbers|values|answers|results)\b"
+    r"|\b(?:got|get|have|found|reached|ended\s+up\s+with|came\s+up\s+with|arrived\s+at)\s+(?:two|several|multiple)\s+different\s+(?:numbers|values|answers|results)\b"
     r"|\b(?:another|other|second|different)\s+(?:possible\s+|valid\s+|plausible\s+)?(?:answer|result|reading|interpretation)\b"
     r"|\binterpret\w*\b|\bdepend(?:s|ing)?\s+on\b|\bgive\s+both\b|\b(?:both|either)\s+(?:of\s+)?(?:these|them|those|values|answers|results)\b"
     r"|^\s*or\b|\bor,?\s+(?:equally|alternatively|also)\b|[—–]\s*or\b|\bfinal\s+answers\b|\bone\s+of\s+(?:those|these|the)\s+(?:two|three)\b"

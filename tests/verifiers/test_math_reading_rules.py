@@ -1,0 +1,102 @@
+"""Rules of the math reader added for issue 26: each case is written for the rule it tests, in its own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from synthloom.verifiers.math import answers_match, judge_reply
+from synthloom.verifiers.math_units import stated_unit, units_differ
+
+
+@pytest.mark.parametrize("gold, answer", [
+    ("40\\text{ cm}", "40 m"),
+    ("12 kg", "12\\,\\mathrm{g}"),
+    ("\\$7.25", "7.25 \\text{ euros}"),
+    ("\\$7.25", "€7.25"),
+    ("9 m^2", "9 m"),
+])
+def test_a_different_unit_is_another_quantity(gold, answer):
+    assert units_differ(gold, answer)
+    assert not answers_match(gold, answer)
+
+
+@pytest.mark.parametrize("gold, answer", [
+    ("40\\text{ cm}", "40 centimetres"),
+    ("\\$7.25", "7.25 dollars"),
+    ("40\\text{ cm}", "40"),  # no unit in the answer: the number decides, as before
+    ("15", "15 apples"),  # a word this does not know as a unit says nothing
+])
+def test_the_same_unit_or_no_known_unit_leaves_the_number_to_decide(gold, answer):
+    assert not units_differ(gold, answer)
+    assert answers_match(gold, answer)
+
+
+def test_units_are_read_as_canonical_names():
+    assert stated_unit("3 square feet") == "ft^2"
+    assert stated_unit("$3.10$") is None  # a math span around a number is no dollar sign
+    assert stated_unit("x \\in (1, 2)") is None
+
+
+@pytest.mark.parametrize("reply, gold", [
+    ("Collecting the terms on one side gives 2x on the left.\n\nIt's x \\ge 7.", "x \\ge 7"),
+    ("Two equations, two unknowns.\n\nThat works out to b = 3 and a = -1 overall.", "a = -1, b = 3"),
+    ("Dividing both sides by the positive factor keeps the sign.\n\nSo in the end we reach -2 < x.", "x > -2"),
+    ("Adding them up.\n\nWe end up with (4, -1, 0). The trick generalises to any number of vectors like this.",
+     "(4,-1,0)"),
+    ("The remainder tells us the colour.\n\nSo our result is green.", "\\text{green}"),
+])
+def test_a_sentence_of_words_then_mathematics_is_read_whole(reply, gold):
+    outcome, detail, _ = judge_reply(gold, reply)
+    assert outcome == "pass", detail
+
+
+@pytest.mark.parametrize("reply", [
+    "Multiplying out the brackets and collecting like terms.\n\nAnswer:\n#### 3x + 2",
+    "Multiplying out the brackets and collecting like terms.\n\n## Answer\n> $3x + 2$",
+    "Multiplying out the brackets and collecting like terms.\n\n| Final answer |\n|---|\n| 3x + 2 |",
+    "Multiplying out the brackets and collecting like terms.\n\nFinal answer (simplified): $3x + 2$",
+])
+def test_markdown_around_an_answer_is_not_part_of_it(reply):
+    outcome, detail, found = judge_reply("2 + 3x", reply)
+    assert outcome == "pass", (detail, found.text)
+
+
+@pytest.mark.parametrize("reply", [
+    "Summing the pieces.\n\nSo the total is 58.\n\nGood luck on the 3 remaining exercises!",
+    "Summing the pieces.\n\nSo the total is 58.\n\nSanity check: 50 + 8 = 58, and nothing is left over.",
+    "Summing the pieces.\n\nSo the total is 58.\n\nJust to be clear, 85 is not the answer.",
+    "Summing the pieces.\n\nSo the total is 58. Writing the pieces in a column makes this much easier to follow.",
+])
+def test_sign_offs_checks_remarks_and_rejected_values_are_not_the_answer(reply):
+    outcome, detail, _ = judge_reply("58", reply)
+    assert outcome == "pass", detail
+
+
+@pytest.mark.parametrize("reply", [
+    "So the total is 58, unless it's 59.",
+    "Final answer: $58$.\n\nOr it might be $59$.",
+    "I ended up with two different numbers along the way.\n\nSo the total is $\\boxed{58}$.",
+    "The total is $\\boxed{58}$. Unless it is 59, which I can't rule out.",
+])
+def test_a_second_live_candidate_is_never_accepted(reply):
+    outcome, _, _ = judge_reply("58", reply)
+    assert outcome != "pass"
+
+
+def test_candidates_listed_then_one_chosen_do_not_compete():
+    reply = "Possible values I tried: 3.5, 7, 14; only the last one checks out.\n\nSo the answer is 14."
+    assert judge_reply("14", reply)[0] == "pass"
+    assert judge_reply("7", reply)[0] != "pass"
+
+
+@pytest.mark.parametrize("gold, answer", [
+    ("\\text{5:20 PM}", "17{:}20"),
+    ("(2, 5, 1)", "<2, 5, 1>"),
+    ("3\\pm\\sqrt{7}", "3 ± √7"),
+    ("9\\frac{2}{7}", "9 and 2/7"),
+    ("31", "\\text{thirty-one} (31)"),
+    ("4x^2 - 3", "4*x**2 - 3"),
+])
+def test_more_written_forms_of_the_same_answer(gold, answer):
+    outcome, detail, _ = judge_reply(gold, f"Working omitted.\n\nThe answer is ${answer}$.")
+    assert outcome == "pass", detail
