@@ -100,3 +100,26 @@ def test_candidates_listed_then_one_chosen_do_not_compete():
 def test_more_written_forms_of_the_same_answer(gold, answer):
     outcome, detail, _ = judge_reply(gold, f"Working omitted.\n\nThe answer is ${answer}$.")
     assert outcome == "pass", detail
+
+
+@pytest.mark.parametrize("reply", [
+    "Dividing the distance by the time.\n\nThat gives **63 km**.",  # gold is a speed
+    "Dividing the distance by the time.\n\nIt's 63 miles per hour.",
+])
+def test_a_speed_is_not_a_distance_nor_another_speed(reply):
+    assert judge_reply("63\\text{ km/h}", reply)[0] != "pass"
+
+
+def test_a_unit_the_reader_left_out_of_the_answer_still_counts():
+    assert judge_reply("\\$4.10", "Counting the coins one by one.\n\nSo it's 4.10 cents.")[0] != "pass"
+    assert judge_reply("\\$4.10", "Counting the coins one by one.\n\nSo it's 4.10 dollars.")[0] == "pass"
+
+
+@pytest.mark.parametrize("reply", [
+    "Adding the parts.\n\nFinal answer: $19$. Hmm, or 21.",
+    "Adding the parts.\n\nSo we get 19. Also, 21 could be correct.",
+    "Adding the parts.\n\nThe answer is 19. Some would say 21, which also works.",
+    "Adding the parts. The answer is 19.\n\nLet me fix an error: the previous result is incorrect; it should be 21.",
+])
+def test_a_later_value_offered_or_put_in_its_place_is_not_accepted(reply):
+    assert judge_reply("19", reply)[0] != "pass"

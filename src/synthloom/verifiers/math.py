@@ -40,7 +40,7 @@ from synthloom.verifiers.math_forms import (
 from synthloom.verifiers.math_kinds import answer_kind
 from synthloom.verifiers.math_pool import judge_in_worker
 from synthloom.verifiers.math_signals import competing_signals
-from synthloom.verifiers.math_units import units_differ
+from synthloom.verifiers.math_units import stated_unit, units_differ
 from synthloom.verifiers.math_words import number_from_words
 
 if TYPE_CHECKING:
@@ -220,6 +220,15 @@ def gold_answer(gold: str) -> str:
     return gold
 
 
+def _with_unit_after(reply: str, answer: str) -> str:
+    """The answer with the unit the reply writes just after its last occurrence: `28.50` of "It's 28.50 cents."."""
+    at = reply.rfind(answer)
+    if at < 0 or not answer:
+        return answer
+    after = re.match(r"[$}\s]*(?:\\text\{\s*)?([A-Za-z]+(?:\s*/\s*[A-Za-z]+|\s+per\s+(?:hour|second))?)", reply[at + len(answer):])
+    return f"{answer} {after.group(1)}" if after else answer
+
+
 def judge_reply(gold: str, reply: str, conventions: MathConventions = MathConventions()) -> tuple[str, str, FinalAnswer]:
     """(outcome, detail, the final answer found): outcome is pass, wrong_answer, unparseable or ambiguous."""
     gold = gold_answer(gold)
@@ -248,6 +257,8 @@ def judge_reply(gold: str, reply: str, conventions: MathConventions = MathConven
     if found.how == "last_sentence" and not is_plain_number(normalise(gold)) and is_plain_number(normalise(answer)):
         # A bare number read from prose cannot stand for a structured gold: say so rather than guess.
         return "unparseable", f"only a bare number ({answer!r}) in the last sentence", found
+    if stated_unit(gold) and not stated_unit(answer) and units_differ(gold, _with_unit_after(reply, answer)):
+        return "wrong_answer", f"got {answer!r} in another unit than {gold!r}", found  # "It's 28.50 cents."
     if not answers_match(gold, answer, conventions):
         if any(not answers_match(other, answer, conventions) for other in found.earlier):
             return "ambiguous", f"states {found.earlier[-1]!r} and later {answer!r} with no correction", found

@@ -75,7 +75,9 @@ _SUMMARY_STATEMENT = re.compile(r"(?:^|(?<=[.!?])\s+|\n)\s*(?:so,?\s+)?(?:in\s+s
 _WITHDRAWN = re.compile(r"\b(?:wait|actually|correction|oops|scratch\s+that|on\s+second\s+thought|i\s+misread|i\s+mixed\s+up"
                         r"|hmm,?\s+no\b|re-?examining"
                         r"|(?:i|we)\s+made\s+an?\s+(?:\w+\s+)?(?:mistake|error|slip)"
-                        r"|(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:wrong|incorrect|not\s+right)|isn'?t\s+right)\b", re.I)
+                        r"|(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:wrong|incorrect|not\s+right)|isn'?t\s+right"
+                        r"|(?:previous|last|above|earlier)\s+(?:result|answer|value)\s+(?:is|was)\s+(?:wrong|incorrect|not\s+right)"
+                        r"|let\s+me\s+fix\s+(?:an?\s+|my\s+|that\s+)?(?:error|mistake|slip))\b", re.I)
 _SUMMARY = re.compile(r"\s*(?:so,?\s+)?(?:to\s+summari[sz]e|in\s+summary|in\s+conclusion|in\s+short)\b", re.I)
 # Doubt about which of several results is right: the reply has not committed, whatever values it names.
 _DOUBT_WHICH = re.compile(r"\bnot\s+(?:\w+\s+)?(?:sure|certain)\s+which\b|\b(?:can'?t|cannot)\s+decide\b"
@@ -179,7 +181,7 @@ def answer_span(tail: str) -> str:
     if span and not re.match(r"\$\d[\d,.]*\s", tail):  # "$18 per day" is money, not a math span
         inner = next(g for g in span.groups() if g is not None).strip()
         rest = tail[span.end():]
-        unit = re.match(r"[ \t]*([A-Za-z][A-Za-z ]{0,20}?)(?=[.,;]|\s*$)", rest)
+        unit = re.match(r"[ \t]*([a-z][A-Za-z ]{0,20}?)(?=[.,;]|\s*$)", rest)  # "cm", not "Hmm" or "For comparison"
         return inner + (" " + unit.group(1) if unit and not re.search(r"\b(?:or|and)\b", unit.group(1)) else "")
     stop = _ANSWER_END.search(tail)
     answer = tail[: stop.start()] if stop else tail
@@ -242,7 +244,7 @@ def _hedged(answer: str) -> bool:
     return bool(re.search(r"\b(?:maybe|perhaps|possibly|probably|either|or\s+so|approximately\s+or|unsure|best\s+guess"
                           r"|(?:might|could)\s+also\s+be|also\s+plausible|can'?t\s+decide|cannot\s+decide|could\s+be\s+[^.;]+\sor\s"
                           r"|unless\s+(?:it'?s|it\s+is|the\s+(?:answer|result|value)\s+is|that'?s|we\s+(?:take|use))"
-                          r"|(?:can'?t|cannot|couldn'?t)\s+rule\s+out"
+                          r"|(?:can'?t|cannot|couldn'?t)\s+rule\s+out|\b(?:hmm|um|uh|well),?\s+or\b"
                           r"|not\s+(?:fully\s+|entirely\s+|completely\s+|quite\s+|100%\s+)?(?:sure|certain))\b", answer, re.I))
 
 

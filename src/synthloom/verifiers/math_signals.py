@@ -44,7 +44,9 @@ _DOUBT = re.compile(
 _ALTERNATIVE = re.compile(
     r"\balternative(?:ly)?\b|\beither\b|\bor\s+(?:else|maybe|perhaps|possibly|rather|so)\b"
     r"|\bunless\s+(?:it'?s|it\s+is|the\s+(?:answer|result|value)\s+is|that'?s)\b"
-    r"|\b(?:also|equally|just\s+as)\s+(?:\w+\s+)?(?:possible|valid|plausible|defensible|correct|right|acceptable|reasonable|good|fine)\b"
+    r"|\b(?:also|equally|just\s+as)\s+(?:\w+\s+)?(?:possible|valid|plausible|defensible|correct|right|acceptable|reasonable|good|fine"
+    r"|likely|works?)\b|\bworks\s+(?:too|as\s+well)\b"
+    r"|\b(?:could|might|may)\s+(?:also\s+|well\s+|equally\s+)?be\s+(?:correct|right|valid|the\s+(?:answer|result))\b"
     r"|\b(?:could|might|may|can)\s+(?:also|equally|just\s+as\s+well)\s+be\b"
     r"|\bcandidates?\b|\b(?:two|several|multiple|both|other|another|second|different|competing)\s+(?:\w+\s+)?(?:possible\s+|plausible\s+|valid\s+"
     r"|candidate\s+|final\s+)?(?:answers|results|values|solutions|readings|interpretations|outcomes|options)\b"
@@ -138,7 +140,7 @@ def competing_signals(reply: str, answer: str) -> list[str]:
     if _ALTERNATIVE.search(doubt_text) or any(_INSTEAD.search(s) and not _HYPOTHETICAL.search(s) for s in _sentences(doubt_text)):
         signals.append("alternative")
     tail = after_final(body, answer)
-    if re.search(r"\s/\s", answer) or re.match(r"\s*(?:/|\bor\b|[—–]\s*or\b)", tail, re.I):  # "(4, ∞) / (-∞, 4)", "14 — or 15"
+    if re.search(r"\s/\s", answer) or re.match(r"\s*(?:/|(?:(?:hmm|um|uh|well)\W*)?\bor\b|[—–]\s*or\b)", tail, re.I):  # "(4, ∞) / (-∞, 4)", "14 — or 15"
         signals.append("alternative")
     for sentence in _sentences(tail):
         if REJECTS.search(sentence) or _SIGNS_OFF.match(sentence):

@@ -19,6 +19,9 @@ _ALIASES = {
     "ft": ("ft", "foot", "feet"),
     "yd": ("yd", "yard", "yards"),
     "mi": ("mi", "mile", "miles"),
+    "km/h": ("km/h", "kph", "kmh", "km/hr", "kilometers per hour", "kilometres per hour"),
+    "mph": ("mph", "mi/h", "miles per hour"),
+    "m/s": ("m/s", "meters per second", "metres per second"),
     "mg": ("mg", "milligram", "milligrams"),
     "g": ("g", "gram", "grams"),
     "kg": ("kg", "kilogram", "kilograms", "kilo", "kilos"),
@@ -43,7 +46,7 @@ _SIGNS = (("EUR", r"€|\\euro\b"), ("GBP", r"£|\\pounds\b"), ("JPY", r"¥|\\ye
 _DOLLAR = re.compile(r"(?<![\\\w])\$(?=\s*-?\d)")  # `$18`, or the opening of a math span: read after the words
 # A unit word after the number: `12 cm`, `12\,\text{cm}`, `12 \mathrm{km}^2`, `12 sq ft`.
 _AFTER_NUMBER = re.compile(r"\d\}?\s*(?:\\[,;! ]|~|\s)*(?:\\(?:text|mathrm|textrm|mbox)\s*\{\s*)?(?P<u>(?:sq(?:uare)?\.?\s+|cubic\s+)?"
-                           r"[A-Za-z]+(?:\s+sterling)?)\s*\}?\s*(?P<p>\^\s*\{?\s*[23]\s*\}?|[²³])?")
+                           r"[A-Za-z]+(?:\s*/\s*[A-Za-z]+|\s+per\s+(?:hour|second)|\s+sterling)?)\s*\}?\s*(?P<p>\^\s*\{?\s*[23]\s*\}?|[²³])?")
 
 
 def stated_unit(answer: str) -> str | None:
