@@ -123,3 +123,17 @@ def test_a_unit_the_reader_left_out_of_the_answer_still_counts():
 ])
 def test_a_later_value_offered_or_put_in_its_place_is_not_accepted(reply):
     assert judge_reply("19", reply)[0] != "pass"
+
+
+def test_a_restatement_in_another_form_must_be_the_same_answer():
+    assert judge_reply("2.5", "Halving five.\n\nSo the answer is 2.5. Written another way: 5/2.")[0] == "pass"
+    assert judge_reply("2.5", "Halving five.\n\nSo the answer is 2.5. Written another way: 5/3.")[0] != "pass"
+
+
+@pytest.mark.parametrize("reply", [
+    "Halving five.\n\nThat works out to 2.5 Supposing the total were 6, you'd get 3.",
+    "Halving five.\n\nAnswer: 2.5 Checking: 2.5 + 2.5 = 5.",
+])
+def test_a_sentence_that_runs_on_without_its_full_stop_ends_at_the_capital(reply):
+    outcome, detail, _ = judge_reply("2.5", reply)
+    assert outcome == "pass", detail

@@ -27,7 +27,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from synthloom.verifiers.base import Verdict
-from synthloom.verifiers.math_answers import HYPOTHETICAL, FinalAnswer, boxed_spans, extract_answer, find_final_answer
+from synthloom.verifiers.math_answers import (
+    HYPOTHETICAL,
+    FinalAnswer,
+    answer_span,
+    boxed_spans,
+    extract_answer,
+    find_final_answer,
+)
 from synthloom.verifiers.math_forms import (
     clock_minutes,
     is_plain_number,
@@ -39,7 +46,7 @@ from synthloom.verifiers.math_forms import (
 )
 from synthloom.verifiers.math_kinds import answer_kind
 from synthloom.verifiers.math_pool import judge_in_worker
-from synthloom.verifiers.math_signals import competing_signals
+from synthloom.verifiers.math_signals import RESTATED, competing_signals
 from synthloom.verifiers.math_units import stated_unit, units_differ
 from synthloom.verifiers.math_words import number_from_words
 
@@ -229,6 +236,16 @@ def _with_unit_after(reply: str, answer: str) -> str:
     return f"{answer} {after.group(1)}" if after else answer
 
 
+def _restatements(reply: str) -> list[str]:
+    """What "Written another way: 157.2" restates: the value after each such phrase."""
+    values = []
+    for match in RESTATED.finditer(reply):
+        tail = reply[match.end():].lstrip(" ,:—-")
+        if value := answer_span(tail):
+            values.append(value)
+    return values
+
+
 def judge_reply(gold: str, reply: str, conventions: MathConventions = MathConventions()) -> tuple[str, str, FinalAnswer]:
     """(outcome, detail, the final answer found): outcome is pass, wrong_answer, unparseable or ambiguous."""
     gold = gold_answer(gold)
@@ -266,6 +283,9 @@ def judge_reply(gold: str, reply: str, conventions: MathConventions = MathConven
     for other in found.earlier:
         if not answers_match(gold, other, conventions):
             return "ambiguous", f"states {other!r} and later {answer!r} with no correction between them", found
+    for restated in _restatements(reply):
+        if not answers_match(answer, restated, conventions) and not answers_match(gold, restated, conventions):
+            return "ambiguous", f"states {answer!r} and, 'written another way', {restated!r}", found
     if signals := competing_signals(reply, found.text):  # accepted only when nothing in the reply competes
         return "ambiguous", f"states {answer!r} but the reply also shows {', '.join(signals)}", found
     return "pass", answer, found

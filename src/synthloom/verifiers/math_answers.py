@@ -32,7 +32,8 @@ _STATEMENT = re.compile(
     r"|this|that|the\s+total|the\s+correct\s+value)?\s*(?:is|=|equals|should\s+be|must\s+be)\s+)", re.IGNORECASE)
 _ANSWER_AFTER = re.compile(r"(?:^|(?<=[.!?:])\s+|\n)(?P<a>[^.!?\n]{1,120}?)\s+(?:is|are)\s+(?:the|our|my)\s+(?:final\s+)?"
                            r"(?:answers?|results?|solutions?)\b(?!\s+(?:to|of|for|is|would|was))", re.I)
-HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b|\bif\b|\bhad\b|\bwere\b|\bsuppose\b|\bunless\b", re.I)
+HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b|\bif\b|\bhad\b|\bwere\b|\bsuppos(?:e|ing)\b|\bunless\b"
+                          r"|\b(?:you|we|i|they|it)'d\b", re.I)
 CORRECTION = re.compile(
     r"\b(?:wait|actually|correction|oops|mistake|error|incorrect|wrong|re-?calculat\w*|re-?check\w*|recount\w*"
     r"|re-?do\w*|on\s+second\s+thought|let\s+me\s+(?:fix|correct|redo|re-?check)|scratch\s+that)\b", re.I)
@@ -185,6 +186,9 @@ def answer_span(tail: str) -> str:
         return inner + (" " + unit.group(1) if unit and not re.search(r"\b(?:or|and)\b", unit.group(1)) else "")
     stop = _ANSWER_END.search(tail)
     answer = tail[: stop.start()] if stop else tail
+    run_on = re.search(r"(?<=\S)\s+[A-Z][a-z]{2,}\b", answer)
+    if run_on and re.search(r"\d", answer[:run_on.start()]):  # "x = 4 Verifying: ...": a full stop left out
+        answer = answer[:run_on.start()]
     return answer.strip().rstrip(".;,:!").strip().strip("*").strip()
 
 
@@ -285,7 +289,8 @@ _NOT_A_CLAIM = re.compile(r"\b(?:not|isn'?t|wasn'?t|aren'?t|no|never|had|first|e
 
 _MATH_WORDS = {"and", "or", "sqrt", "pi", "sin", "cos", "tan", "log", "ln", "exp", "inf", "infty", "infinity"}
 # "So it's Bob!", "That comes to odd.": a word answer after a lead that states it.
-_WORD_ANSWER = re.compile(r"^(?:[A-Za-z][A-Za-z',]*\s+){0,6}?(?:is|are|it'?s|we\s+have|comes?\s+to|get|got|gives?|be|with|on)\s+"
+_WORD_ANSWER = re.compile(r"^(?:[A-Za-z][A-Za-z',]*\s+){0,4}?(?:is|are|it'?s|we\s+have|comes?\s+to|get|got|gives?|be)\s+"
+                          r"(?!(?:these|those|this|that|it|them|here|there|done|all|correct|right|wrong|clear)\b)"
                           r"(?P<a>[A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,2})\s*[.!]?$", re.I)
 
 
@@ -416,11 +421,13 @@ def _fallback(text: str) -> tuple[str | None, str]:
     if len(last_line) <= SHORT_LINE and _prose_words(last_line) <= 3 and re.search(r"[\d\\=]", last_line) \
             and not last_line.endswith(":") and not _COPULA.search(last_line):
         prose = re.sub(r"\\[a-zA-Z]+", " ", _MATH_SPAN.sub(" ", _LEADING_WORDS.sub("", last_line)))
+        if value := _math_after_lead(last_line):
+            return value, "last_line"  # "The result: -i + 7"
         if re.search(r"\b(?!(?:and|or)\b)[A-Za-z]{3,}\b", prose) and (value := _one_value(last_line)):
             return value, "last_line"  # "The car covers $152 \\, \\text{km}$."
         return _math_after_lead(last_line) or answer_span(last_line), "last_line"
     sentences = [re.sub(r"\s*\([^()]*(?<![\\A-Za-z])[A-Za-z]{3,}[^()]*\)\.?", " ", s).strip()  # asides say nothing
-                 for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(]|[^\x00-\x7f])", _last_paragraph(plain))]
+                 for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(]|[^\x00-\x7f])|(?<=\d)\s+(?=[A-Z][a-z]{2,}\b)", _last_paragraph(plain))]
     sentences = [s for s in sentences if s.strip(" .")]
     sentences = [s for s in sentences if not HYPOTHETICAL.search(s)] or sentences
     while len(sentences) > 1 and _remark(sentences[-1]):  # "The result is 65%. A similar approach works for ..."

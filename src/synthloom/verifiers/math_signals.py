@@ -65,13 +65,16 @@ _REDERIVATION = re.compile(
     r"|\b(?:i|we)\s+(?:now\s+|then\s+|instead\s+)?(?:get|got|obtain(?:ed)?|find(?!\s+(?:that|it)\b)|found|arrive\s+at|end\s+(?:up\s+)?(?:with|at)|reach(?:ed)?)\b"
     r"|\b(?:suggest\w*|yield\w*|produc\w+|gives?|giving|came\s+out|comes\s+out|leads?\s+to)\b", re.I)
 # Sentences after the answer that mention other numbers without competing with it.
+# "Written another way: 157.2": the same answer in another form (math.py checks that it is the same).
+RESTATED = re.compile(r"\b(?:written|expressed|stated|put)\s+(?:in\s+)?(?:another|a\s+different|other)\s+(?:way|form)\b"
+                      r"|\bequivalently\b|\bin\s+other\s+words\b", re.I)
 _BENIGN = re.compile(
     r"\b(?:check\w*|verif\w*|confirm\w*|consistent|sanity|substitut\w*|plug\w*|matches|satisf\w*|holds)\b"
-    r"|\b(?:if|had|were|suppose\w*|say|imagine|hypothetical\w*|variant|would|instead\s+of|not\s+relevant|unrelated)\b"
+    r"|\b(?:if|had|were|suppos\w*|say|imagine|hypothetical\w*|variant|would|instead\s+of|not\s+relevant|unrelated)\b"
     r"|\b(?:given|gave|supplied|provided|stated|original|recall|problem|question|setup|set-up|statement|inputs?|data|lists?|listed)\b"
     r"|\b(?:next|more\s+to\s+go|worksheet|problems|exercises|send|thanks|thank\s+you|cheers|best|regards|hope|happy|feel\s+free"
     r"|let\s+me\s+know|good\s+luck)\b|\b(?:mistake|trap|tempt\w*|pitfall|not\s+what\s+we)\b"
-    r"|\b(?:textbooks?|in\s+general|generally|usually|typically|often)\b", re.I)  # a remark on method in general
+    r"|\b(?:textbooks?|in\s+general|generally|usually|typically|often)\b|" + RESTATED.pattern, re.I)  # a remark on method in general
 _VALUE = re.compile(r"\d|\\(?:frac|sqrt|pi|begin|pm|infty)|[=<>]")
 # A sentence that reports a result of its own, rather than mentioning a number.
 _REPORTS = re.compile(r"\b(?:is|are|was|were|equals?|gives?|get|got|obtain\w*|find|found|comes?\s+out|yield\w*|result\w*|answer\w*)\b|=",
@@ -159,7 +162,7 @@ def competing_signals(reply: str, answer: str) -> list[str]:
 # "Instead", "otherwise", "it might be" offer another value, unless the sentence is a hypothetical ("if the problem had asked
 # for X, we would get 6 instead").
 _INSTEAD = re.compile(r"\b(?:instead|otherwise)\b|\b(?:could|might|may)\s+(?:well\s+)?be\s+(?!wrong|off|mistaken|tempted)", re.I)
-_HYPOTHETICAL = re.compile(r"\b(?:if|suppose\w*|had|imagine|were\s+(?:we|it|the)|slip|careless|mistaken?|error)\b"
+_HYPOTHETICAL = re.compile(r"\b(?:if|suppos\w*|had|imagine|were\s+(?:we|it|the)|slip|careless|mistaken?|error)\b"
                            r"|\b(?:should\s+be|correct\w*|actually|wait|re-?examin\w*|swapped|fix\w*)\b", re.I)  # or a correction
 
 
