@@ -126,13 +126,13 @@ def test_a_later_value_offered_or_put_in_its_place_is_not_accepted(reply):
 
 
 def test_a_restatement_in_another_form_must_be_the_same_answer():
-    assert judge_reply("2.5", "Halving five.\n\nSo the answer is 2.5. Written another way: 5/2.")[0] == "pass"
-    assert judge_reply("2.5", "Halving five.\n\nSo the answer is 2.5. Written another way: 5/3.")[0] != "pass"
+    assert judge_reply("2.5", "Five split into two equal halves gives each half the same size.\n\nSo the answer is 2.5. Written another way: 5/2.")[0] == "pass"
+    assert judge_reply("2.5", "Five split into two equal halves gives each half the same size.\n\nSo the answer is 2.5. Written another way: 5/3.")[0] != "pass"
 
 
 @pytest.mark.parametrize("reply", [
-    "Halving five.\n\nThat works out to 2.5 Supposing the total were 6, you'd get 3.",
-    "Halving five.\n\nAnswer: 2.5 Checking: 2.5 + 2.5 = 5.",
+    "Five split into two equal halves gives each half the same size.\n\nThat works out to 2.5 Supposing the total were 6, you'd get 3.",
+    "Five split into two equal halves gives each half the same size.\n\nAnswer: 2.5 Halves of an odd number are never whole numbers.",
 ])
 def test_a_sentence_that_runs_on_without_its_full_stop_ends_at_the_capital(reply):
     outcome, detail, _ = judge_reply("2.5", reply)
