@@ -137,3 +137,18 @@ def test_a_restatement_in_another_form_must_be_the_same_answer():
 def test_a_sentence_that_runs_on_without_its_full_stop_ends_at_the_capital(reply):
     outcome, detail, _ = judge_reply("2.5", reply)
     assert outcome == "pass", detail
+
+
+@pytest.mark.parametrize("reply", [
+    "Adding the two legs of the trip together.\n\n#### 41 Good luck with the rest of the set!",
+    "Adding the two legs of the trip together.\n\n#### $41$ (Had the second leg been 20, we would get 44.)",
+])
+def test_a_hashes_line_states_its_answer_not_the_prose_after_it(reply):
+    outcome, detail, _ = judge_reply("41", reply)
+    assert outcome == "pass", detail
+
+
+def test_an_answer_is_found_where_it_stands_whole():
+    reply = "Adding the two legs of the trip together.\n\n**Answer: 4.1** Check: 2.05 + 2.05 = 4.10, as expected."
+    outcome, detail, _ = judge_reply("4.1", reply)
+    assert outcome == "pass", detail

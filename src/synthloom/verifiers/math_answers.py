@@ -182,11 +182,11 @@ def answer_span(tail: str) -> str:
     if span and not re.match(r"\$\d[\d,.]*\s", tail):  # "$18 per day" is money, not a math span
         inner = next(g for g in span.groups() if g is not None).strip()
         rest = tail[span.end():]
-        unit = re.match(r"[ \t]*([a-z][A-Za-z ]{0,20}?)(?=[.,;]|\s*$)", rest)  # "cm", not "Hmm" or "For comparison"
+        unit = re.match(r"[ \t]*(?!i\.e\.|e\.g\.)([a-z][A-Za-z ]{0,20}?)(?=[.,;]|\s*$)", rest)  # "cm", not "Hmm" or "For comparison"
         return inner + (" " + unit.group(1) if unit and not re.search(r"\b(?:or|and)\b", unit.group(1)) else "")
     stop = _ANSWER_END.search(tail)
     answer = tail[: stop.start()] if stop else tail
-    run_on = re.search(r"(?<=\S)\s+[A-Z][a-z]{2,}\b", answer)
+    run_on = re.search(r"(?<=\S)\s+[A-Z][a-z]+\b", answer)
     if run_on and re.search(r"\d", answer[:run_on.start()]):  # "x = 4 Verifying: ...": a full stop left out
         answer = answer[:run_on.start()]
     return answer.strip().rstrip(".;,:!").strip().strip("*").strip()
@@ -195,7 +195,8 @@ def answer_span(tail: str) -> str:
 def _statements(text: str) -> list[_Statement]:
     found = _boxes(text)
     for line in re.finditer(r"^\s*####\s*(.*)$", text, re.MULTILINE):
-        found.append(_Statement(line.start(), line.end(), line.group(1).strip().rstrip("."), "hashes"))
+        stated = line.group(1).strip().rstrip(".")  # "#### 9.13 Hope this helps!" states 9.13
+        found.append(_Statement(line.start(), line.end(), answer_span(stated) or stated, "hashes"))
     for summary in _SUMMARY_STATEMENT.finditer(text):
         stated = summary.group("s").strip()
         answer = (_one_value(stated) if _prose_words(stated) else None) or (answer_span(stated) if not _prose_words(stated) else None)
@@ -283,7 +284,7 @@ def _remark(sentence: str) -> bool:
 _TRAILING_PROSE = re.compile(r"[\s,]+(?:overall|in\s+total|altogether|in\s+all|as\s+(?:the|our|my)\s+(?:final\s+)?answer"
                              r"|(?:is|are)\s+(?:the|our|my)\s+(?:final\s+)?(?:answers?|results?|values?|solutions?))\s*[.!]?\s*$", re.I)
 # A lead in words, then the answer: it opens with a non-letter or a variable in a relation ("It's x < 9").
-_WORD_LEAD = re.compile(r"(?:(?:[A-Za-z][A-Za-z']+[,:]?|I|[—–:]|-(?=\s))\s+)+?(?=[^A-Za-z\s—–:]|[a-zA-Z]\s*(?:[=<>≤≥]|\\[lg]eq?\b|\\ne\b))")
+_WORD_LEAD = re.compile(r"(?:(?:[A-Za-z][A-Za-z']+[,:]?|I|[—–:])\s+)+?(?=[^A-Za-z\s—–:]|[a-zA-Z]\s*(?:[=<>≤≥]|\\[lg]eq?\b|\\ne\b))")
 _NOT_A_CLAIM = re.compile(r"\b(?:not|isn'?t|wasn'?t|aren'?t|no|never|had|first|earlier|initially|before|wrong|incorrect|instead)\b", re.I)
 
 

@@ -67,7 +67,7 @@ _REDERIVATION = re.compile(
 # Sentences after the answer that mention other numbers without competing with it.
 # "Written another way: 157.2": the same answer in another form (math.py checks that it is the same).
 RESTATED = re.compile(r"\b(?:written|expressed|stated|put)\s+(?:in\s+)?(?:another|a\s+different|other)\s+(?:way|form)\b"
-                      r"|\bequivalently\b|\bin\s+other\s+words\b", re.I)
+                      r"|\bequivalently\b|\bin\s+other\s+words\b|\bthat\s+is,|\bi\.e\.|\bwhich\s+is\s+the\s+same\s+as\b", re.I)
 _BENIGN = re.compile(
     r"\b(?:check\w*|verif\w*|confirm\w*|consistent|sanity|substitut\w*|plug\w*|matches|satisf\w*|holds)\b"
     r"|\b(?:if|had|were|suppos\w*|say|imagine|hypothetical\w*|variant|would|instead\s+of|not\s+relevant|unrelated)\b"
@@ -117,8 +117,10 @@ def after_final(reply: str, answer: str) -> str:
     """The text after the last place the final answer is written (the whole reply when it is not found)."""
     plain_answer = answer.strip().strip("$").strip()
     for needle in (plain_answer, plain_answer.replace(" ", "")):
-        if needle and (at := reply.rfind(needle)) >= 0:
-            rest = reply[at + len(needle):]
+        # The last place it stands whole: `8.7` is not the start of `8.70`.
+        places = [m.end() for m in re.finditer(re.escape(needle) + r"(?![\d])", reply)] if needle else []
+        if places:
+            rest = reply[places[-1]:]
             return re.sub(r"^[\s$}\\\])*.]*", "", rest)
     return ""
 
