@@ -152,3 +152,8 @@ def test_an_answer_is_found_where_it_stands_whole():
     reply = "Adding the two legs of the trip together.\n\n**Answer: 4.1** Check: 2.05 + 2.05 = 4.10, as expected."
     outcome, detail, _ = judge_reply("4.1", reply)
     assert outcome == "pass", detail
+
+
+def test_numbered_answers_are_each_a_statement():
+    reply = "Taking square roots keeps both signs.\n\nAnswer 1: 25\nAnswer 2: 5, -5"
+    assert judge_reply("\\pm 5", reply)[0] == "ambiguous"

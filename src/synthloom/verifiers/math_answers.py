@@ -25,7 +25,7 @@ from synthloom.verifiers.math_signals import REJECTS
 from synthloom.verifiers.math_words import number_from_words
 
 _STATEMENT = re.compile(
-    r"(?P<lead>\b(?:final\s+answer|final\s+(?:value|result)|(?:correct\s+)?answer)(?:\s+to\s+(?:the|this)\s+(?:question|problem))?)(?:,\s*(?:then|therefore|thus|so|again|finally),)?"
+    r"(?P<lead>\b(?:final\s+answer|final\s+(?:value|result)|answer\s+\d{1,2}(?=\s*:)|(?:correct\s+)?answer)(?:\s+to\s+(?:the|this)\s+(?:question|problem))?)(?:,\s*(?:then|therefore|thus|so|again|finally),)?"
     r"(?:\s*\((?:simplified|exact|reduced|in\s+lowest\s+terms|rounded)\))?\s*(?:is|:|=|[—–]|equals|should\s+be|will\s+be|would\s+be"
     r"|would\s+have\s+been|could\s+be|might\s+be|must\s+be|(?=\s*(?:\\\[|\$)))\s*:?\s*"
     r"|(?P<fix>\b(?:actually|correction|no,?\s+wait|wait)[,:]?\s+(?:it|the\s+answer|the\s+result"
