@@ -41,12 +41,19 @@ _ALIASES = {
     "JPY": ("yen", "jpy"),
 }
 _CANONICAL = {alias: name for name, aliases in _ALIASES.items() for alias in aliases}
-_SIGNS = (("EUR", r"€|\\euro\b"), ("GBP", r"£|\\pounds\b"), ("JPY", r"¥|\\yen\b"), ("cent", r"¢"),
-          ("USD", r"\\\$|US\$"))
+_SIGNS = (
+    ("EUR", r"€|\\euro\b"),
+    ("GBP", r"£|\\pounds\b"),
+    ("JPY", r"¥|\\yen\b"),
+    ("cent", r"¢"),
+    ("USD", r"\\\$|US\$"),
+)
 _DOLLAR = re.compile(r"(?<![\\\w])\$(?=\s*-?\d)")  # `$18`, or the opening of a math span: read after the words
 # A unit word after the number: `12 cm`, `12\,\text{cm}`, `12 \mathrm{km}^2`, `12 sq ft`.
-_AFTER_NUMBER = re.compile(r"\d\}?\s*(?:\\[,;! ]|~|\s)*(?:\\(?:text|mathrm|textrm|mbox)\s*\{\s*)?(?P<u>(?:sq(?:uare)?\.?\s+|cubic\s+)?"
-                           r"[A-Za-z]+(?:\s*/\s*[A-Za-z]+|\s+per\s+(?:hour|second)|\s+sterling)?)\s*\}?\s*(?P<p>\^\s*\{?\s*[23]\s*\}?|[²³])?")
+_AFTER_NUMBER = re.compile(
+    r"\d\}?\s*(?:\\[,;! ]|~|\s)*(?:\\(?:text|mathrm|textrm|mbox)\s*\{\s*)?(?P<u>(?:sq(?:uare)?\.?\s+|cubic\s+)?"
+    r"[A-Za-z]+(?:\s*/\s*[A-Za-z]+|\s+per\s+(?:hour|second)|\s+sterling)?)\s*\}?\s*(?P<p>\^\s*\{?\s*[23]\s*\}?|[²³])?"
+)
 
 
 def stated_unit(answer: str) -> str | None:
@@ -58,7 +65,7 @@ def stated_unit(answer: str) -> str | None:
     found = _AFTER_NUMBER.search(text)
     word = found.group("u").lower() if found else ""
     square = re.match(r"(sq(?:uare)?\.?|cubic)\s+", word)
-    name = _CANONICAL.get(word[square.end():] if square else word)
+    name = _CANONICAL.get(word[square.end() :] if square else word)
     if name is None:
         return "USD" if _DOLLAR.search(text) and not re.search(r"\$\s*-?\d[^$]*\$", text) else None
     if square:
