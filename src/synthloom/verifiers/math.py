@@ -46,7 +46,7 @@ from synthloom.verifiers.math_forms import (
 )
 from synthloom.verifiers.math_kinds import answer_kind
 from synthloom.verifiers.math_pool import judge_in_worker
-from synthloom.verifiers.math_signals import RESTATED, competing_signals
+from synthloom.verifiers.math_signals import RESTATED, after_final, competing_signals
 from synthloom.verifiers.math_units import stated_unit, units_differ
 from synthloom.verifiers.math_words import number_from_words
 
@@ -236,10 +236,10 @@ def _with_unit_after(reply: str, answer: str) -> str:
     return f"{answer} {after.group(1)}" if after else answer
 
 
-def _restatements(reply: str) -> list[str]:
-    """What "Written another way: 157.2" restates: the value after each such phrase."""
+def _restatements(reply: str, answer: str) -> list[str]:
+    """What "Written another way: 157.2" restates after the final answer: the value after each such phrase."""
     values = []
-    for match in RESTATED.finditer(reply):
+    for match in RESTATED.finditer(reply, max(0, len(reply) - len(after_final(reply, answer)))):
         tail = reply[match.end():].lstrip(" ,:—-")
         if value := answer_span(tail):
             values.append(value)
@@ -283,7 +283,7 @@ def judge_reply(gold: str, reply: str, conventions: MathConventions = MathConven
     for other in found.earlier:
         if not answers_match(gold, other, conventions):
             return "ambiguous", f"states {other!r} and later {answer!r} with no correction between them", found
-    for restated in _restatements(reply):
+    for restated in _restatements(reply, answer):
         if not answers_match(answer, restated, conventions) and not answers_match(gold, restated, conventions):
             return "ambiguous", f"states {answer!r} and, 'written another way', {restated!r}", found
     if signals := competing_signals(reply, found.text):  # accepted only when nothing in the reply competes

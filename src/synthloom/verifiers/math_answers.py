@@ -186,7 +186,7 @@ def answer_span(tail: str) -> str:
         return inner + (" " + unit.group(1) if unit and not re.search(r"\b(?:or|and)\b", unit.group(1)) else "")
     stop = _ANSWER_END.search(tail)
     answer = tail[: stop.start()] if stop else tail
-    run_on = re.search(r"(?<=\S)\s+[A-Z][a-z]+\b", answer)
+    run_on = re.search(r"(?<=\S)\s+(?![AaPp][Mm]\b)[A-Z][a-z]+\b", answer)  # not "7:45 Pm" (p.m.)
     if run_on and re.search(r"\d", answer[:run_on.start()]):  # "x = 4 Verifying: ...": a full stop left out
         answer = answer[:run_on.start()]
     return answer.strip().rstrip(".;,:!").strip().strip("*").strip()

@@ -45,7 +45,7 @@ _ALTERNATIVE = re.compile(
     r"\balternative(?:ly)?\b|\beither\b|\bor\s+(?:else|maybe|perhaps|possibly|rather|so)\b"
     r"|\bunless\s+(?:it'?s|it\s+is|the\s+(?:answer|result|value)\s+is|that'?s)\b"
     r"|\b(?:also|equally|just\s+as)\s+(?:\w+\s+)?(?:possible|valid|plausible|defensible|correct|right|acceptable|reasonable|good|fine"
-    r"|likely|works?)\b|\bworks\s+(?:too|as\s+well)\b"
+    r"|works?)\b|\bjust\s+as\s+likely\b|\bworks\s+(?:too|as\s+well)\b"
     r"|\b(?:could|might|may)\s+(?:also\s+|well\s+|equally\s+)?be\s+(?:correct|right|valid|the\s+(?:answer|result))\b"
     r"|\b(?:could|might|may|can)\s+(?:also|equally|just\s+as\s+well)\s+be\b"
     r"|\bcandidates?\b|\b(?:two|several|multiple|both|other|another|second|different|competing)\s+(?:\w+\s+)?(?:possible\s+|plausible\s+|valid\s+"
