@@ -311,6 +311,8 @@ def _math_after_lead(sentence: str) -> str | None:
     if lead is None or _NOT_A_CLAIM.search(lead.group(0)) or HYPOTHETICAL.search(lead.group(0)):
         return None
     rest = text[lead.end():].strip()
+    if rest.count("$") % 2:
+        return None  # a lone `$` is money or a broken span: the other readers decide
     bare = re.sub(r"\\[a-zA-Z]+|\b[apAP]\.?[mM]\b\.?", " ", _MATH_SPAN.sub(" ", rest))
     if not rest or [w for w in re.findall(r"\b[A-Za-z]{2,}\b", bare) if w.lower() not in _MATH_WORDS]:
         return None
