@@ -27,7 +27,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from synthloom.verifiers.base import Verdict
-from synthloom.verifiers.math_answers import HYPOTHETICAL, FinalAnswer, boxed_spans, extract_answer, find_final_answer
+from synthloom.verifiers.math_answers import (
+    HYPOTHETICAL,
+    FinalAnswer,
+    answer_span,
+    boxed_spans,
+    extract_answer,
+    find_final_answer,
+)
 from synthloom.verifiers.math_forms import (
     clock_minutes,
     is_plain_number,
@@ -39,7 +46,8 @@ from synthloom.verifiers.math_forms import (
 )
 from synthloom.verifiers.math_kinds import answer_kind
 from synthloom.verifiers.math_pool import judge_in_worker
-from synthloom.verifiers.math_signals import competing_signals
+from synthloom.verifiers.math_signals import RESTATED, after_final, competing_signals
+from synthloom.verifiers.math_units import stated_unit, units_differ
 from synthloom.verifiers.math_words import number_from_words
 
 if TYPE_CHECKING:
@@ -155,6 +163,8 @@ def answers_match(gold: str, answer: str, conventions: MathConventions = MathCon
     if (gold_time := clock_minutes(gold)) is not None:
         return clock_minutes(answer) == gold_time
     drop_units = conventions.units == "ignore"
+    if units_differ(unwrap(gold), unwrap(answer)):
+        return False  # 45 m for 45 cm, €12 for $12: another quantity, whatever the convention on units
     if not drop_units and _unit(gold) != _unit(answer):
         return False
     if _decimal_comma_pair(unwrap(gold), unwrap(answer)):
@@ -217,6 +227,25 @@ def gold_answer(gold: str) -> str:
     return gold
 
 
+def _with_unit_after(reply: str, answer: str) -> str:
+    """The answer with the unit the reply writes just after its last occurrence: `28.50` of "It's 28.50 cents."."""
+    at = reply.rfind(answer)
+    if at < 0 or not answer:
+        return answer
+    after = re.match(r"[$}\s]*(?:\\text\{\s*)?([A-Za-z]+(?:\s*/\s*[A-Za-z]+|\s+per\s+(?:hour|second))?)", reply[at + len(answer):])
+    return f"{answer} {after.group(1)}" if after else answer
+
+
+def _restatements(reply: str, answer: str) -> list[str]:
+    """What "Written another way: 157.2" restates after the final answer: the value after each such phrase."""
+    values = []
+    for match in RESTATED.finditer(reply, max(0, len(reply) - len(after_final(reply, answer)))):
+        tail = reply[match.end():].lstrip(" ,:—-")
+        if value := answer_span(tail):
+            values.append(value)
+    return values
+
+
 def judge_reply(gold: str, reply: str, conventions: MathConventions = MathConventions()) -> tuple[str, str, FinalAnswer]:
     """(outcome, detail, the final answer found): outcome is pass, wrong_answer, unparseable or ambiguous."""
     gold = gold_answer(gold)
@@ -245,6 +274,8 @@ def judge_reply(gold: str, reply: str, conventions: MathConventions = MathConven
     if found.how == "last_sentence" and not is_plain_number(normalise(gold)) and is_plain_number(normalise(answer)):
         # A bare number read from prose cannot stand for a structured gold: say so rather than guess.
         return "unparseable", f"only a bare number ({answer!r}) in the last sentence", found
+    if stated_unit(gold) and not stated_unit(answer) and units_differ(gold, _with_unit_after(reply, answer)):
+        return "wrong_answer", f"got {answer!r} in another unit than {gold!r}", found  # "It's 28.50 cents."
     if not answers_match(gold, answer, conventions):
         if any(not answers_match(other, answer, conventions) for other in found.earlier):
             return "ambiguous", f"states {found.earlier[-1]!r} and later {answer!r} with no correction", found
@@ -252,6 +283,9 @@ def judge_reply(gold: str, reply: str, conventions: MathConventions = MathConven
     for other in found.earlier:
         if not answers_match(gold, other, conventions):
             return "ambiguous", f"states {other!r} and later {answer!r} with no correction between them", found
+    for restated in _restatements(reply, answer):
+        if not answers_match(answer, restated, conventions) and not answers_match(gold, restated, conventions):
+            return "ambiguous", f"states {answer!r} and, 'written another way', {restated!r}", found
     if signals := competing_signals(reply, found.text):  # accepted only when nothing in the reply competes
         return "ambiguous", f"states {answer!r} but the reply also shows {', '.join(signals)}", found
     return "pass", answer, found

@@ -21,22 +21,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from synthloom.verifiers.math_signals import REJECTS
 from synthloom.verifiers.math_words import number_from_words
 
 _STATEMENT = re.compile(
-    r"(?P<lead>\b(?:final\s+answer|final\s+(?:value|result)|(?:correct\s+)?answer)(?:\s+to\s+(?:the|this)\s+(?:question|problem))?)\s*(?:is|:|=|equals|should\s+be|will\s+be|would\s+be"
+    r"(?P<lead>\b(?:final\s+answer|final\s+(?:value|result)|answer\s+\d{1,2}(?=\s*:)|(?:correct\s+)?answer)(?:\s+to\s+(?:the|this)\s+(?:question|problem))?)(?:,\s*(?:then|therefore|thus|so|again|finally),)?"
+    r"(?:\s*\((?:simplified|exact|reduced|in\s+lowest\s+terms|rounded)\))?\s*(?:is|:|=|[—–]|equals|should\s+be|will\s+be|would\s+be"
     r"|would\s+have\s+been|could\s+be|might\s+be|must\s+be|(?=\s*(?:\\\[|\$)))\s*:?\s*"
     r"|(?P<fix>\b(?:actually|correction|no,?\s+wait|wait)[,:]?\s+(?:it|the\s+answer|the\s+result"
     r"|this|that|the\s+total|the\s+correct\s+value)?\s*(?:is|=|equals|should\s+be|must\s+be)\s+)", re.IGNORECASE)
 _ANSWER_AFTER = re.compile(r"(?:^|(?<=[.!?:])\s+|\n)(?P<a>[^.!?\n]{1,120}?)\s+(?:is|are)\s+(?:the|our|my)\s+(?:final\s+)?"
-                           r"answers?\b(?!\s+(?:to|of|for|is|would|was))", re.I)
-HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b|\bif\b|\bhad\b|\bwere\b|\bsuppose\b|\bunless\b", re.I)
+                           r"(?:answers?|results?|solutions?)\b(?!\s+(?:to|of|for|is|would|was))", re.I)
+HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b|\bif\b|\bhad\b|\bwere\b|\bsuppos(?:e|ing)\b|\bunless\b"
+                          r"|\b(?:you|we|i|they|it)'d\b", re.I)
 CORRECTION = re.compile(
     r"\b(?:wait|actually|correction|oops|mistake|error|incorrect|wrong|re-?calculat\w*|re-?check\w*|recount\w*"
     r"|re-?do\w*|on\s+second\s+thought|let\s+me\s+(?:fix|correct|redo|re-?check)|scratch\s+that)\b", re.I)
 _MATH_SPAN = re.compile(r"\$\$(.+?)\$\$|(?<!\\)\$(.+?)(?<!\\)\$|\\\((.+?)\\\)|\\\[(.+?)\\\]", re.DOTALL)
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__", re.DOTALL)
-_ABBREVIATION = re.compile(r"\b([ap])\.\s?m\.", re.I)  # 3:45 p.m. is not a sentence end
+_ABBREVIATION = re.compile(r"\b([ap])\.\s?m\.", re.I)  # 3:45 p.m. is not a sentence end...
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")  # ... unless a new sentence follows it
+_POWER = re.compile(r"(?<=[\w)])\*\*(?=[\w(])")
 # Where a statement's answer stops: a full stop then a space, a semicolon, a new line, or prose after a comma.
 _ANSWER_END = re.compile(r"(?<!\\)\.(?=\s|$)|;(?!\s*[a-zA-Z]\s*=)|\n|,\s+(?=(?:which|because|since|so|as|but|and\s+(?:so|then|that|this|we|she|he|they|it))\b)"
                          r"|,?\s+(?=(?:because|since|which|as\s+(?:we|it|the)|so\s+(?:we|she|he|they|it)|when|per\s+the)\b)"
@@ -71,7 +76,9 @@ _SUMMARY_STATEMENT = re.compile(r"(?:^|(?<=[.!?])\s+|\n)\s*(?:so,?\s+)?(?:in\s+s
 _WITHDRAWN = re.compile(r"\b(?:wait|actually|correction|oops|scratch\s+that|on\s+second\s+thought|i\s+misread|i\s+mixed\s+up"
                         r"|hmm,?\s+no\b|re-?examining"
                         r"|(?:i|we)\s+made\s+an?\s+(?:\w+\s+)?(?:mistake|error|slip)"
-                        r"|(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:wrong|incorrect|not\s+right)|isn'?t\s+right)\b", re.I)
+                        r"|(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:wrong|incorrect|not\s+right)|isn'?t\s+right"
+                        r"|(?:previous|last|above|earlier)\s+(?:result|answer|value)\s+(?:is|was)\s+(?:wrong|incorrect|not\s+right)"
+                        r"|let\s+me\s+fix\s+(?:an?\s+|my\s+|that\s+)?(?:error|mistake|slip))\b", re.I)
 _SUMMARY = re.compile(r"\s*(?:so,?\s+)?(?:to\s+summari[sz]e|in\s+summary|in\s+conclusion|in\s+short)\b", re.I)
 # Doubt about which of several results is right: the reply has not committed, whatever values it names.
 _DOUBT_WHICH = re.compile(r"\bnot\s+(?:\w+\s+)?(?:sure|certain)\s+which\b|\b(?:can'?t|cannot)\s+decide\b"
@@ -164,7 +171,8 @@ def _sentence_start(text: str, position: int) -> int:
 
 def answer_span(tail: str) -> str:
     """The answer at the start of `tail`: a math span or box whole, else up to its sentence's end."""
-    tail = tail.lstrip(" :*=")
+    tail = tail.lstrip(" :*=—–")
+    tail = re.sub(r"^(?:#{1,6}[ \t]*|>[ \t]+)", "", tail).lstrip(" :*")  # "Answer:\n#### 12", "> $x > 0$"
     tail = _LEADING_WORDS.sub("", tail)
     if tail.startswith(("\\boxed", "\\fbox")) and (brace := tail.find("{")) >= 0:
         end = balanced(tail, brace)
@@ -174,17 +182,21 @@ def answer_span(tail: str) -> str:
     if span and not re.match(r"\$\d[\d,.]*\s", tail):  # "$18 per day" is money, not a math span
         inner = next(g for g in span.groups() if g is not None).strip()
         rest = tail[span.end():]
-        unit = re.match(r"[ \t]*([A-Za-z][A-Za-z ]{0,20}?)(?=[.,;]|\s*$)", rest)
+        unit = re.match(r"[ \t]*(?!i\.e\.|e\.g\.)([a-z][A-Za-z ]{0,20}?)(?=[.,;]|\s*$)", rest)  # "cm", not "Hmm" or "For comparison"
         return inner + (" " + unit.group(1) if unit and not re.search(r"\b(?:or|and)\b", unit.group(1)) else "")
     stop = _ANSWER_END.search(tail)
     answer = tail[: stop.start()] if stop else tail
+    run_on = re.search(r"(?<=\S)\s+(?![AaPp][Mm]\b)[A-Z][a-z]+\b", answer)  # not "7:45 Pm" (p.m.)
+    if run_on and re.search(r"\d", answer[:run_on.start()]):  # "x = 4 Verifying: ...": a full stop left out
+        answer = answer[:run_on.start()]
     return answer.strip().rstrip(".;,:!").strip().strip("*").strip()
 
 
 def _statements(text: str) -> list[_Statement]:
     found = _boxes(text)
     for line in re.finditer(r"^\s*####\s*(.*)$", text, re.MULTILINE):
-        found.append(_Statement(line.start(), line.end(), line.group(1).strip().rstrip("."), "hashes"))
+        stated = line.group(1).strip().rstrip(".")  # "#### 9.13 Hope this helps!" states 9.13
+        found.append(_Statement(line.start(), line.end(), answer_span(stated) or stated, "hashes"))
     for summary in _SUMMARY_STATEMENT.finditer(text):
         stated = summary.group("s").strip()
         answer = (_one_value(stated) if _prose_words(stated) else None) or (answer_span(stated) if not _prose_words(stated) else None)
@@ -222,7 +234,10 @@ def _statements(text: str) -> list[_Statement]:
     earliest: dict[tuple[int, str], _Statement] = {}
     for statement in sorted(found, key=lambda s: s.start):
         earliest.setdefault((statement.end, statement.how), statement)
-    return sorted(earliest.values(), key=lambda s: s.start)
+    kept = list(earliest.values())
+    # "In conclusion, the answer is y = 4 and x = -3": the summary holds a statement; the statement reads it whole.
+    kept = [s for s in kept if s.how != "summary" or not any(o.how == "statement" and s.start <= o.start < s.end for o in kept)]
+    return sorted(kept, key=lambda s: s.start)
 
 
 def _plain(answer: str) -> str:
@@ -233,6 +248,8 @@ def _plain(answer: str) -> str:
 def _hedged(answer: str) -> bool:
     return bool(re.search(r"\b(?:maybe|perhaps|possibly|probably|either|or\s+so|approximately\s+or|unsure|best\s+guess"
                           r"|(?:might|could)\s+also\s+be|also\s+plausible|can'?t\s+decide|cannot\s+decide|could\s+be\s+[^.;]+\sor\s"
+                          r"|unless\s+(?:it'?s|it\s+is|the\s+(?:answer|result|value)\s+is|that'?s|we\s+(?:take|use))"
+                          r"|(?:can'?t|cannot|couldn'?t)\s+rule\s+out|\b(?:hmm|um|uh|well),?\s+or\b"
                           r"|not\s+(?:fully\s+|entirely\s+|completely\s+|quite\s+|100%\s+)?(?:sure|certain))\b", answer, re.I))
 
 
@@ -243,11 +260,64 @@ def _uncorrected(text: str, statements: list[_Statement]) -> list[_Statement]:
 
 
 def _last_paragraph(text: str) -> str:
-    """The last paragraph that is not an aside ("(Note: ...)", "A common mistake is ...")."""
+    """The last paragraph that is not an aside ("(Note: ...)", "A common mistake is ...") or a remark with no
+    value in it ("A similar approach works for most problems in this chapter.")."""
     paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
     asides = re.compile(r"^\s*(?:\(.*\)\.?|(?:note|nb|remember|a\s+common\s+mistake|be\s+careful)\b.*)\s*$", re.I | re.DOTALL)
     paragraphs = [p for p in paragraphs if not asides.match(p)] or paragraphs
+    while len(paragraphs) > 1 and all(_remark(s) for s in _sentences(paragraphs[-1])):
+        paragraphs.pop()
     return paragraphs[-1] if paragraphs else text
+
+
+def _remark(sentence: str) -> bool:
+    """A sentence that cannot state an answer: a sign-off or a check, or five words or more with no value in them."""
+    if _CLOSING.match(sentence):
+        return True
+    bare = _MATH_SPAN.sub(" 0 ", sentence)
+    words = re.findall(r"[A-Za-z']+(?:-[A-Za-z]+)?", bare)
+    return not re.search(r"[\d\\=<>()\[\]{}$%]", bare) and len(words) >= 5 and all(number_from_words(w) is None for w in words) \
+        and not _WORD_ANSWER.match(sentence.strip())
+
+
+# Prose that follows an answer without changing it: "... 2 < x overall.", "... (C) 80 as our answer."
+_TRAILING_PROSE = re.compile(r"[\s,]+(?:overall|in\s+total|altogether|in\s+all|as\s+(?:the|our|my)\s+(?:final\s+)?answer"
+                             r"|(?:is|are)\s+(?:the|our|my)\s+(?:final\s+)?(?:answers?|results?|values?|solutions?))\s*[.!]?\s*$", re.I)
+# A lead in words, then the answer: it opens with a non-letter or a variable in a relation ("It's x < 9").
+_WORD_LEAD = re.compile(r"(?:(?:[A-Za-z][A-Za-z']+[,:]?|I|[—–:])\s+)+?(?=[^A-Za-z\s—–:]|[a-zA-Z]\s*(?:[=<>≤≥]|\\[lg]eq?\b|\\ne\b))")
+_NOT_A_CLAIM = re.compile(r"\b(?:not|isn'?t|wasn'?t|aren'?t|no|never|had|first|earlier|initially|before|wrong|incorrect|instead)\b", re.I)
+
+
+_MATH_WORDS = {"and", "or", "sqrt", "pi", "sin", "cos", "tan", "log", "ln", "exp", "inf", "infty", "infinity"}
+# "So it's Bob!", "That comes to odd.": a word answer after a lead that states it.
+_WORD_ANSWER = re.compile(r"^(?:[A-Za-z][A-Za-z',]*\s+){0,4}?(?:is|are|it'?s|we\s+have|comes?\s+to|get|got|gives?|be)\s+"
+                          r"(?!(?:these|those|this|that|it|them|here|there|done|all|correct|right|wrong|clear)\b)"
+                          r"(?P<a>[A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,2})\s*[.!]?$", re.I)
+
+
+def _word_after_lead(sentence: str) -> str | None:
+    """The word answer a sentence ends on ("So it's Bob!"); None for a negation or a hypothetical."""
+    found = _WORD_ANSWER.match(sentence.strip())
+    if found is None or _NOT_A_CLAIM.search(sentence) or HYPOTHETICAL.search(sentence):
+        return None
+    return found.group("a")
+
+
+def _math_after_lead(sentence: str) -> str | None:
+    """The answer of a sentence that is a lead in words and then only mathematics ("That works out to y = 7 and
+    x = 6 overall.", "Got it: -6 < x."), whole; None when words are mixed into it or the lead does not claim it."""
+    text = _TRAILING_PROSE.sub("", sentence.strip()).strip().rstrip(".!").strip()
+    lead = _WORD_LEAD.match(text)
+    if lead is None or _NOT_A_CLAIM.search(lead.group(0)) or HYPOTHETICAL.search(lead.group(0)):
+        return None
+    rest = text[lead.end():].strip()
+    if rest.count("$") % 2:
+        return None  # a lone `$` is money or a broken span: the other readers decide
+    bare = re.sub(r"\\[a-zA-Z]+|\b[apAP]\.?[mM]\b\.?", " ", _MATH_SPAN.sub(" ", rest))
+    if not rest or [w for w in re.findall(r"\b[A-Za-z]{2,}\b", bare) if w.lower() not in _MATH_WORDS]:
+        return None
+    span = _MATH_SPAN.fullmatch(rest)
+    return next(g for g in span.groups() if g is not None).strip() if span else rest
 
 
 def _prose_words(text: str) -> int:
@@ -315,9 +385,15 @@ def _commentary(text: str, position: int) -> bool:
 
 
 # Closing paragraphs or lines that say nothing of the answer: checks, hypotheticals, offers, restatements.
-_CLOSING = re.compile(r"^\s*(?:\(.*\)\.?|(?:check|verification|note|nb|tip|key\s+takeaway|remember|a\s+common\s+(?:mistake|slip)"
+_CLOSING = re.compile(r"^\s*(?:\((?=[^)]*[A-Za-z]{3}).*\)\.?|(?![^\n]*[.!?]\s+\S)(?![^\n]*(?:" + _WITHDRAWN.pattern + r"))(?=[^\n]*[\d\\$])[^\n]*(?:" + REJECTS.pattern
+                      + r")[^\n]*|(?:check|checking|verify|verifying|verification|note|nb|tip|key\s+takeaway|remember|a\s+common\s+(?:mistake|slip)"
+                      r"|(?:a\s+)?(?:quick|sanity|final)\s+check|as\s+a\s+(?:quick\s+|sanity\s+)?check|double[-\s]?check\w*"
+                      r"|good\s+luck|have\s+a\s+(?:great|good|nice|lovely)|cheers|thanks|thank\s+you|hope\s+(?:this|that|it)\s+helps"
+                      r"|great\s+question|glad\s+(?:to|i)|you'?re\s+welcome"
                       r"|let\s+me\s+know|want\s+me|would\s+you|if\s+you'?d\s+like|i\s+hope|happy\s+to|feel\s+free)\b.*"
-                      r"|[^\n]*\b(?:would|could|might)\b[^\n]*)\s*$", re.I)
+                      r"|(?!\s*(?:or|unless|alternatively|otherwise)\b)(?![^\n]*[.!?]\s+\S)[^\n]*(?:\b(?:would|could|might)\b"
+                      r"|\b(?:we|i|it|they)'d\b)[^\n]*)\s*$",
+                      re.I)
 _DISPLAY_END = re.compile(r"(?:\\\[(?P<a>(?:(?!\\\[).)+?)\\\]|\$\$(?P<b>(?:(?!\$\$).)+?)\$\$)\s*$", re.DOTALL)
 
 
@@ -343,21 +419,27 @@ def _fallback(text: str) -> tuple[str | None, str]:
     plain = text.replace("**", "").strip()
     if "\n" not in plain and _prose_words(plain) <= 3 and not _COPULA.search(plain):
         plain = re.sub(r"^(?:it'?s|it\s+is)\s+", "", plain, flags=re.I)
-        return (_one_value(plain) if _prose_words(plain) else None) or answer_span(plain), "short_reply"
+        return (_math_after_lead(plain) or (_one_value(plain) if _prose_words(plain) else None) or answer_span(plain)), "short_reply"
     last_line = plain.splitlines()[-1].strip()
     if len(last_line) <= SHORT_LINE and _prose_words(last_line) <= 3 and re.search(r"[\d\\=]", last_line) \
             and not last_line.endswith(":") and not _COPULA.search(last_line):
         prose = re.sub(r"\\[a-zA-Z]+", " ", _MATH_SPAN.sub(" ", _LEADING_WORDS.sub("", last_line)))
+        if value := _math_after_lead(last_line):
+            return value, "last_line"  # "The result: -i + 7"
         if re.search(r"\b(?!(?:and|or)\b)[A-Za-z]{3,}\b", prose) and (value := _one_value(last_line)):
             return value, "last_line"  # "The car covers $152 \\, \\text{km}$."
-        return answer_span(last_line), "last_line"
+        return _math_after_lead(last_line) or answer_span(last_line), "last_line"
     sentences = [re.sub(r"\s*\([^()]*(?<![\\A-Za-z])[A-Za-z]{3,}[^()]*\)\.?", " ", s).strip()  # asides say nothing
-                 for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(])", _last_paragraph(plain))]
+                 for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(]|[^\x00-\x7f])|(?<=\d)\s+(?=[A-Z][a-z]{2,}\b)", _last_paragraph(plain))]
     sentences = [s for s in sentences if s.strip(" .")]
     sentences = [s for s in sentences if not HYPOTHETICAL.search(s)] or sentences
+    while len(sentences) > 1 and _remark(sentences[-1]):  # "The result is 65%. A similar approach works for ..."
+        sentences.pop()
+    if sentences and (value := _math_after_lead(sentences[-1])):
+        return value, "last_sentence"
     if sentences and number_from_words(_LEADING_WORDS.sub("", re.sub(r"^(?:it'?s|it\s+is)\s+", "", sentences[-1].strip(" ."), flags=re.I))) is not None:
         return _LEADING_WORDS.sub("", re.sub(r"^(?:it'?s|it\s+is)\s+", "", sentences[-1].strip(" ."), flags=re.I)), "last_sentence"
-    value = _one_value(sentences[-1]) if sentences else None
+    value = (_one_value(sentences[-1]) or _word_after_lead(sentences[-1])) if sentences else None
     return (value, "last_sentence") if value else (None, "none")
 
 
@@ -390,7 +472,7 @@ def _first_line_answer(text: str, final_start: int) -> str | None:
     if not re.search(r"[\d\\=]", first) and (len(first.split()) > 2
                                              or set(re.findall(r"[a-z']+", first.lower())) & _NOT_AN_ANSWER):
         return None
-    return answer_span(first) or None
+    return _math_after_lead(first) or answer_span(first) or None
 
 
 def _concluded_before(text: str, last: _Statement, final_text: str, bold_at: list[int]) -> str | None:
@@ -463,7 +545,12 @@ _THEREFORE_SIGN = re.compile(r"^[ \t]*(?:∴|\$\\therefore\$|\\therefore\b)[ \t]
 _IMPLIES_SIGN = re.compile(r"^[ \t]*(?:⇒|⟹|=>|\$\\(?:Rightarrow|implies|Longrightarrow)\$|\\(?:Rightarrow|implies)\b)[ \t]*", re.M)
 
 
+_TABLE_HEADED = re.compile(r"^[ \t]*\|[ \t]*((?:final[ \t]+)?answer)[ \t]*\|?[ \t]*\n[ \t]*\|[ \t:|-]*-[ \t:|-]*\n"
+                           r"[ \t]*\|[ \t]*([^\n|]+?)[ \t]*\|?[ \t]*$", re.I | re.M)
+
+
 def _as_statements(text: str) -> str:
+    text = _TABLE_HEADED.sub(lambda m: f"{m.group(1)}: {m.group(2)}", text)  # | Final answer |\n|---|\n| 12 |
     text = _ANSWER_HEADING.sub(lambda m: m.group(1) + ": ", text)
     return _IMPLIES_SIGN.sub("So ", _THEREFORE_SIGN.sub("Therefore, ", text))
 
@@ -474,7 +561,9 @@ def find_final_answer(reply: str, strict: bool = False) -> FinalAnswer:
         return FinalAnswer(None, "none")
     while (shorter := _SIGN_OFF.sub("", reply)) != reply:  # a chat template's next turn, "I hope it is correct."
         reply = shorter
-    marked = _ABBREVIATION.sub(lambda m: m.group(1) + "m", reply.replace("\r\n", "\n"))
+    marked = _ABBREVIATION.sub(lambda m: m.group(1) + "m" + ("." if _CAPITAL_NEXT.match(m.string, m.end()) else ""),
+                               reply.replace("\r\n", "\n"))
+    marked = _POWER.sub("^", marked)  # `5*x**2` is a power, not bold
     marked, offered = _alternatives(_as_statements(marked))
     text = marked.replace("**", "")
     statements = _statements(text)

@@ -43,6 +43,7 @@ def unwrap(text: str) -> str:
 
 
 def plain_unicode(text: str) -> str:
+    text = re.sub(r"√\s*(\d+(?:\.\d+)?|[A-Za-z])|√\s*\(([^()]*)\)", lambda m: f"\\sqrt{{{m.group(1) or m.group(2)}}}", text)  # √10
     for char, latex in _UNICODE.items():
         text = text.replace(char, latex)
     return text
@@ -50,7 +51,7 @@ def plain_unicode(text: str) -> str:
 
 def clock_minutes(text: str) -> int | None:
     """Minutes after midnight of a clock time ("3:45 PM", "15:45"), or None."""
-    found = _CLOCK.match(unwrap(text).replace("\\,", " ").replace("\\ ", " "))
+    found = _CLOCK.match(unwrap(text).replace("\\,", " ").replace("\\ ", " ").replace("{:}", ":").rstrip("."))  # 14{:}40
     if not found:
         return None
     hours, minutes, meridiem = int(found.group(1)), int(found.group(2)), (found.group(4) or "").lower()
@@ -125,8 +126,10 @@ def normalise(answer: str, drop_units: bool = True) -> str:
     text = re.sub(r"(?<![\\a-zA-Z])(\d)\s*\*?\s*pi\b", r"\1\\pi", text)  # 121*pi, 121 pi
     text = _nested_list_matrix(text)
     text = re.sub(r"\\langle\s*", "(", re.sub(r"\s*\\rangle", ")", text))  # <3, 4> is the vector (3, 4)
+    text = re.sub(r"^<\s*([^<>=]+,[^<>=]+?)\s*>$", r"(\1)", text)  # written without \langle
     text = re.sub(r"(?:\\left)?[(\[]?\s*\\begin\{array\}\{[^{}]*\}(.*?)\\end\{array\}\s*(?:\\right)?[)\]]?",
                   r"\\begin{pmatrix}\1\\end{pmatrix}", text)  # an array in brackets is a matrix
+    text = re.sub(r"^\\text\{([a-z][a-z\- ]*)\}(?=\s*\()", r"\1", text, flags=re.I)  # \text{twelve} (12)
     if found := re.fullmatch(r"([a-z][a-z\- ]*?)\s*\((-?[\d.,/]+)\)", text, re.I):  # "twelve (12)"
         if (words := number_from_words(found.group(1))) is not None and str(words) == found.group(2):
             text = found.group(2)
@@ -156,6 +159,8 @@ def normalise(answer: str, drop_units: bool = True) -> str:
             return _fraction_latex(words)  # "3.5 million dollars"
     if _THOUSANDS.match(text):
         text = re.sub(r"\\,|\s|\{,\}|,", "", text)
+    if (found := re.fullmatch(r"(\d+)\s+and\s+(\d+)\s*/\s*(\d+)", text)) and int(found.group(2)) < int(found.group(3)):
+        text = f"{found.group(1)} {found.group(2)}/{found.group(3)}"  # "5 and 1/5" is spoken 5 1/5
     if found := _MIXED.match(text):
         sign, whole, numerator, denominator = (g for g in found.groups() if g is not None)
         if int(denominator):

@@ -29,7 +29,7 @@ _DOUBT = re.compile(
     r"|\b(?:may|might|could)\s+(?:well\s+)?(?:have\s+)?(?:slipped|erred|miscalculated|miscounted|made\s+an?\s+(?:\w+\s+)?(?:error|mistake|slip))"
     r"|\b(?:may|might|could)\s+(?:well\s+)?be\s+(?:wrong|off|mistaken|incorrect|flawed)\b"
     r"|\b(?:can'?t|cannot|couldn'?t|could\s+not|unable\s+to)\s+(?:\w+\s+)?(?:tell|decide|say|see|determine|figure|work\s+out|pin|narrow"
-    r"|be\s+sure|verify|confirm|resolve|reconcile|choose|find|spot)\b"
+    r"|be\s+sure|verify|confirm|resolve|reconcile|choose|find|spot|rule\s+out|exclude)\b"
     r"|\b(?:no\s+idea|hard\s+to\s+(?:say|tell)|not\s+obvious|open\s+question|second[- ]guess\w*|torn\s+between|on\s+the\s+fence)\b"
     r"|\bwhich\s+(?:one|of\s+(?:them|these|those|the\s+two)|to\s+(?:trust|believe|pick|choose)|(?:method|approach|answer|result|value"
     r"|interpretation|reading)\s+is)\b"
@@ -43,30 +43,38 @@ _DOUBT = re.compile(
     r"|\b(?:is\s+it|could\s+it|did\s+(?:i|we)|am\s+i|or\s+is|isn'?t\s+it|right)\b[^?\n.]*\?", re.I | re.M)
 _ALTERNATIVE = re.compile(
     r"\balternative(?:ly)?\b|\beither\b|\bor\s+(?:else|maybe|perhaps|possibly|rather|so)\b"
-    r"|\b(?:also|equally|just\s+as)\s+(?:\w+\s+)?(?:possible|valid|plausible|defensible|correct|right|acceptable|reasonable|good|fine)\b"
+    r"|\bunless\s+(?:it'?s|it\s+is|the\s+(?:answer|result|value)\s+is|that'?s)\b"
+    r"|\b(?:also|equally|just\s+as)\s+(?:\w+\s+)?(?:possible|valid|plausible|defensible|correct|right|acceptable|reasonable|good|fine"
+    r"|works?)\b|\bjust\s+as\s+likely\b|\bworks\s+(?:too|as\s+well)\b"
+    r"|\b(?:could|might|may)\s+(?:also\s+|well\s+|equally\s+)?be\s+(?:correct|right|valid|the\s+(?:answer|result))\b"
     r"|\b(?:could|might|may|can)\s+(?:also|equally|just\s+as\s+well)\s+be\b"
     r"|\bcandidates?\b|\b(?:two|several|multiple|both|other|another|second|different|competing)\s+(?:\w+\s+)?(?:possible\s+|plausible\s+|valid\s+"
     r"|candidate\s+|final\s+)?(?:answers|results|values|solutions|readings|interpretations|outcomes|options)\b"
+    r"|\b(?:got|get|have|found|reached|ended\s+up\s+with|came\s+up\s+with|arrived\s+at)\s+(?:two|several|multiple)\s+different\s+(?:numbers|values|answers|results)\b"
     r"|\b(?:another|other|second|different)\s+(?:possible\s+|valid\s+|plausible\s+)?(?:answer|result|reading|interpretation)\b"
     r"|\binterpret\w*\b|\bdepend(?:s|ing)?\s+on\b|\bgive\s+both\b|\b(?:both|either)\s+(?:of\s+)?(?:these|them|those|values|answers|results)\b"
     r"|^\s*or\b|\bor,?\s+(?:equally|alternatively|also)\b|[—–]\s*or\b|\bfinal\s+answers\b|\bone\s+of\s+(?:those|these|the)\s+(?:two|three)\b"
     r"|\bthis\s+or\b|\bor\s+this\b"
-    r"|\bboth\b(?!\s+sides)[^.!?\n]{0,60}\b(?:are|work|fit|hold|look|seem)\b", re.I)
+    r"|\bboth\b(?!\s+sides)[^.!?\n]{0,60}\b(?:are|work|fit|hold|look|seem)\b", re.I | re.M)  # `^ or` opens any line
 _REDERIVATION = re.compile(
     r"\b(?:re-?comput\w*|re-?deriv\w*|re-?calculat\w*|re-?work\w*|re-?do\w*|re-?solv\w*|re-?check\w*|re-?count\w*|re-?examin\w*)\b"
     r"|\b(?:second|another|other|different|alternative|independent)\s+(?:\w+\s+)?(?:way|method|approach|route|attempt|pass|computation"
     r"|calculation|derivation|formula)\b|\b(?:backwards?|in\s+reverse|by\s+hand|from\s+scratch)\b"
     r"|\b(?:first|second|other|substitution|elimination|direct|graphical)\s+(?:method|approach)\b"
     r"|\b(?:both|two)\s+(?:\w+\s+)?(?:methods|approaches|attempts|computations|calculations|derivations|ways)\b"
-    r"|\b(?:i|we)\s+(?:now\s+|then\s+|instead\s+)?(?:get|got|obtain(?:ed)?|find|found|arrive\s+at|end\s+(?:up\s+)?(?:with|at)|reach(?:ed)?)\b"
+    r"|\b(?:i|we)\s+(?:now\s+|then\s+|instead\s+)?(?:get|got|obtain(?:ed)?|find(?!\s+(?:that|it)\b)|found|arrive\s+at|end\s+(?:up\s+)?(?:with|at)|reach(?:ed)?)\b"
     r"|\b(?:suggest\w*|yield\w*|produc\w+|gives?|giving|came\s+out|comes\s+out|leads?\s+to)\b", re.I)
 # Sentences after the answer that mention other numbers without competing with it.
+# "Written another way: 157.2": the same answer in another form (math.py checks that it is the same).
+RESTATED = re.compile(r"\b(?:written|expressed|stated|put)\s+(?:in\s+)?(?:another|a\s+different|other)\s+(?:way|form)\b"
+                      r"|\bequivalently\b|\bin\s+other\s+words\b|\bthat\s+is,|\bi\.e\.|\bwhich\s+is\s+the\s+same\s+as\b", re.I)
 _BENIGN = re.compile(
     r"\b(?:check\w*|verif\w*|confirm\w*|consistent|sanity|substitut\w*|plug\w*|matches|satisf\w*|holds)\b"
-    r"|\b(?:if|had|were|suppose\w*|say|imagine|hypothetical\w*|variant|would|instead\s+of|not\s+relevant|unrelated)\b"
+    r"|\b(?:if|had|were|suppos\w*|say|imagine|hypothetical\w*|variant|would|instead\s+of|not\s+relevant|unrelated)\b"
     r"|\b(?:given|gave|supplied|provided|stated|original|recall|problem|question|setup|set-up|statement|inputs?|data|lists?|listed)\b"
     r"|\b(?:next|more\s+to\s+go|worksheet|problems|exercises|send|thanks|thank\s+you|cheers|best|regards|hope|happy|feel\s+free"
-    r"|let\s+me\s+know|good\s+luck)\b|\b(?:mistake|trap|tempt\w*|pitfall|not\s+what\s+we)\b", re.I)
+    r"|let\s+me\s+know|good\s+luck)\b|\b(?:mistake|trap|tempt\w*|pitfall|not\s+what\s+we)\b"
+    r"|\b(?:textbooks?|in\s+general|generally|usually|typically|often)\b|" + RESTATED.pattern, re.I)  # a remark on method in general
 _VALUE = re.compile(r"\d|\\(?:frac|sqrt|pi|begin|pm|infty)|[=<>]")
 # A sentence that reports a result of its own, rather than mentioning a number.
 _REPORTS = re.compile(r"\b(?:is|are|was|were|equals?|gives?|get|got|obtain\w*|find|found|comes?\s+out|yield\w*|result\w*|answer\w*)\b|=",
@@ -82,10 +90,26 @@ def _plain(text: str) -> str:
     return re.sub(r"[\s$*{}]|\\[()\[\]]|\\(?:text|mathrm|boxed|left|right|[dt]?frac)\b", "", text).lower()
 
 
+# A sentence that names a value only to reject it ("Note that {-6} is not correct here", "Wednesday is a common wrong
+# answer, not an alternative"), or a sign-off ("Cheers! (That was question 7 of 12, right?)"): neither competes.
+REJECTS = re.compile(r"\bruling\s+out\b|\b(?:is|are|was)\s+(?:not|n't)\s+(?:the\s+(?:answer|result|solution)|(?:quite\s+)?(?:correct|right|valid)"
+                      r"|an?\s+(?:answer|alternative|option|solution))\b|\bisn'?t\s+(?:the\s+answer|correct|right|valid)\b"
+                      r"|\b(?:common|typical|tempting)\s+(?:wrong\s+answer|mistake|error|slip)\b|\bis\s+(?:wrong|incorrect)\b", re.I)
+_SIGNS_OFF = re.compile(r"^\W*(?:cheers|thanks|thank\s+you|good\s+luck|have\s+a\s+(?:great|good|nice)|hope\s+(?:this|that|it)\s+helps"
+                        r"|happy\s+(?:to\s+help|studying)|great\s+question|feel\s+free|let\s+me\s+know)\b", re.I)
+
+
+# Candidates listed and one chosen: "Candidates I considered: 4, 6, 9; only the last one checks out."
+_SELECTS = re.compile(r"(?:[^.!?\n;]|\.(?=\S))*;\s*only\s+the\s+(?:last|first|final|second|third)(?:\s+one)?\s+(?:checks?\s+out|works?|fits?"
+                      r"|is\s+(?:right|correct|valid))\b[^.!?\n]*[.!?]?", re.I)
+
+
 def _doubt_text(reply: str) -> str:
     """The reply without what cannot be the reply's own doubt: a question quoted at its start, sentences
     addressed to the reader ("if you're unsure, ask")."""
-    lines = [line for line in _sentences(reply) if not _ADDRESSES_READER.search(line)]
+    kept = "\n".join(line for line in reply.split("\n") if not _SIGNS_OFF.match(line))  # the sign-off line, whole
+    kept = _SELECTS.sub(" ", kept)
+    lines = [line for line in _sentences(kept) if not _ADDRESSES_READER.search(line) and not REJECTS.search(line)]
     return "\n".join(lines)
 
 
@@ -93,8 +117,10 @@ def after_final(reply: str, answer: str) -> str:
     """The text after the last place the final answer is written (the whole reply when it is not found)."""
     plain_answer = answer.strip().strip("$").strip()
     for needle in (plain_answer, plain_answer.replace(" ", "")):
-        if needle and (at := reply.rfind(needle)) >= 0:
-            rest = reply[at + len(needle):]
+        # The last place it stands whole: `8.7` is not the start of `8.70`.
+        places = [m.end() for m in re.finditer(re.escape(needle) + r"(?![\d])", reply)] if needle else []
+        if places:
+            rest = reply[places[-1]:]
             return re.sub(r"^[\s$}\\\])*.]*", "", rest)
     return ""
 
@@ -119,9 +145,11 @@ def competing_signals(reply: str, answer: str) -> list[str]:
     if _ALTERNATIVE.search(doubt_text) or any(_INSTEAD.search(s) and not _HYPOTHETICAL.search(s) for s in _sentences(doubt_text)):
         signals.append("alternative")
     tail = after_final(body, answer)
-    if re.search(r"\s/\s", answer) or re.match(r"\s*(?:/|\bor\b|[—–]\s*or\b)", tail, re.I):  # "(4, ∞) / (-∞, 4)", "14 — or 15"
+    if re.search(r"\s/\s", answer) or re.match(r"\s*(?:/|(?:(?:hmm|um|uh|well)\W*)?\bor\b|[—–]\s*or\b)", tail, re.I):  # "(4, ∞) / (-∞, 4)", "14 — or 15"
         signals.append("alternative")
     for sentence in _sentences(tail):
+        if REJECTS.search(sentence) or _SIGNS_OFF.match(sentence):
+            continue
         if _REDERIVATION.search(sentence) and not _BENIGN.search(sentence):
             signals.append("rederivation")
             break
@@ -136,7 +164,7 @@ def competing_signals(reply: str, answer: str) -> list[str]:
 # "Instead", "otherwise", "it might be" offer another value, unless the sentence is a hypothetical ("if the problem had asked
 # for X, we would get 6 instead").
 _INSTEAD = re.compile(r"\b(?:instead|otherwise)\b|\b(?:could|might|may)\s+(?:well\s+)?be\s+(?!wrong|off|mistaken|tempted)", re.I)
-_HYPOTHETICAL = re.compile(r"\b(?:if|suppose\w*|had|imagine|were\s+(?:we|it|the))\b"
+_HYPOTHETICAL = re.compile(r"\b(?:if|suppos\w*|had|imagine|were\s+(?:we|it|the)|slip|careless|mistaken?|error)\b"
                            r"|\b(?:should\s+be|correct\w*|actually|wait|re-?examin\w*|swapped|fix\w*)\b", re.I)  # or a correction
 
 

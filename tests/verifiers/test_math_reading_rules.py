@@ -1,0 +1,196 @@
+"""Rules of the math reader added for issue 26: each case is written for the rule it tests, in its own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from synthloom.verifiers.math import answers_match, judge_reply
+from synthloom.verifiers.math_units import stated_unit, units_differ
+
+HALVES = "Five split into two equal halves gives each half the same size.\n\n"  # working before an answer
+
+
+@pytest.mark.parametrize(
+    "gold, answer",
+    [
+        ("40\\text{ cm}", "40 m"),
+        ("12 kg", "12\\,\\mathrm{g}"),
+        ("\\$7.25", "7.25 \\text{ euros}"),
+        ("\\$7.25", "€7.25"),
+        ("9 m^2", "9 m"),
+    ],
+)
+def test_a_different_unit_is_another_quantity(gold, answer):
+    assert units_differ(gold, answer)
+    assert not answers_match(gold, answer)
+
+
+@pytest.mark.parametrize(
+    "gold, answer",
+    [
+        ("40\\text{ cm}", "40 centimetres"),
+        ("\\$7.25", "7.25 dollars"),
+        ("40\\text{ cm}", "40"),  # no unit in the answer: the number decides, as before
+        ("15", "15 apples"),  # a word this does not know as a unit says nothing
+    ],
+)
+def test_the_same_unit_or_no_known_unit_leaves_the_number_to_decide(gold, answer):
+    assert not units_differ(gold, answer)
+    assert answers_match(gold, answer)
+
+
+def test_units_are_read_as_canonical_names():
+    assert stated_unit("3 square feet") == "ft^2"
+    assert stated_unit("$3.10$") is None  # a math span around a number is no dollar sign
+    assert stated_unit("x \\in (1, 2)") is None
+
+
+@pytest.mark.parametrize(
+    "reply, gold",
+    [
+        ("Collecting the terms on one side gives 2x on the left.\n\nIt's x \\ge 7.", "x \\ge 7"),
+        ("Two equations, two unknowns.\n\nThat works out to b = 3 and a = -1 overall.", "a = -1, b = 3"),
+        ("Dividing both sides by the positive factor keeps the sign.\n\nSo in the end we reach -2 < x.", "x > -2"),
+        (
+            "Adding them up.\n\nWe end up with (4, -1, 0). The trick generalises to any number of vectors like this.",
+            "(4,-1,0)",
+        ),
+        ("The remainder tells us the colour.\n\nSo our result is green.", "\\text{green}"),
+    ],
+)
+def test_a_sentence_of_words_then_mathematics_is_read_whole(reply, gold):
+    outcome, detail, _ = judge_reply(gold, reply)
+    assert outcome == "pass", detail
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Multiplying out the brackets and collecting like terms.\n\nAnswer:\n#### 3x + 2",
+        "Multiplying out the brackets and collecting like terms.\n\n## Answer\n> $3x + 2$",
+        "Multiplying out the brackets and collecting like terms.\n\n| Final answer |\n|---|\n| 3x + 2 |",
+        "Multiplying out the brackets and collecting like terms.\n\nFinal answer (simplified): $3x + 2$",
+    ],
+)
+def test_markdown_around_an_answer_is_not_part_of_it(reply):
+    outcome, detail, found = judge_reply("2 + 3x", reply)
+    assert outcome == "pass", (detail, found.text)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Summing the pieces.\n\nSo the total is 58.\n\nGood luck on the 3 remaining exercises!",
+        "Summing the pieces.\n\nSo the total is 58.\n\nSanity check: 50 + 8 = 58, and nothing is left over.",
+        "Summing the pieces.\n\nSo the total is 58.\n\nJust to be clear, 85 is not the answer.",
+        "Summing the pieces.\n\nSo the total is 58. Writing the pieces in a column makes this much easier to follow.",
+    ],
+)
+def test_sign_offs_checks_remarks_and_rejected_values_are_not_the_answer(reply):
+    outcome, detail, _ = judge_reply("58", reply)
+    assert outcome == "pass", detail
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "So the total is 58, unless it's 59.",
+        "Final answer: $58$.\n\nOr it might be $59$.",
+        "I ended up with two different numbers along the way.\n\nSo the total is $\\boxed{58}$.",
+        "The total is $\\boxed{58}$. Unless it is 59, which I can't rule out.",
+    ],
+)
+def test_a_second_live_candidate_is_never_accepted(reply):
+    outcome, _, _ = judge_reply("58", reply)
+    assert outcome != "pass"
+
+
+def test_candidates_listed_then_one_chosen_do_not_compete():
+    reply = "Possible values I tried: 3.5, 7, 14; only the last one checks out.\n\nSo the answer is 14."
+    assert judge_reply("14", reply)[0] == "pass"
+    assert judge_reply("7", reply)[0] != "pass"
+
+
+@pytest.mark.parametrize(
+    "gold, answer",
+    [
+        ("\\text{5:20 PM}", "17{:}20"),
+        ("(2, 5, 1)", "<2, 5, 1>"),
+        ("3\\pm\\sqrt{7}", "3 ± √7"),
+        ("9\\frac{2}{7}", "9 and 2/7"),
+        ("31", "\\text{thirty-one} (31)"),
+        ("4x^2 - 3", "4*x**2 - 3"),
+    ],
+)
+def test_more_written_forms_of_the_same_answer(gold, answer):
+    outcome, detail, _ = judge_reply(gold, f"Working omitted.\n\nThe answer is ${answer}$.")
+    assert outcome == "pass", detail
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Dividing the distance by the time.\n\nThat gives **63 km**.",  # gold is a speed
+        "Dividing the distance by the time.\n\nIt's 63 miles per hour.",
+    ],
+)
+def test_a_speed_is_not_a_distance_nor_another_speed(reply):
+    assert judge_reply("63\\text{ km/h}", reply)[0] != "pass"
+
+
+def test_a_unit_the_reader_left_out_of_the_answer_still_counts():
+    assert judge_reply("\\$4.10", "Counting the coins one by one.\n\nSo it's 4.10 cents.")[0] != "pass"
+    assert judge_reply("\\$4.10", "Counting the coins one by one.\n\nSo it's 4.10 dollars.")[0] == "pass"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Adding the parts.\n\nFinal answer: $19$. Hmm, or 21.",
+        "Adding the parts.\n\nSo we get 19. Also, 21 could be correct.",
+        "Adding the parts.\n\nThe answer is 19. Some would say 21, which also works.",
+        "Adding the parts. The answer is 19.\n\nLet me fix an error: the previous result is wrong; it should be 21.",
+    ],
+)
+def test_a_later_value_offered_or_put_in_its_place_is_not_accepted(reply):
+    assert judge_reply("19", reply)[0] != "pass"
+
+
+def test_a_restatement_in_another_form_must_be_the_same_answer():
+    assert judge_reply("2.5", HALVES + "So the answer is 2.5. Written another way: 5/2.")[0] == "pass"
+    assert judge_reply("2.5", HALVES + "So the answer is 2.5. Written another way: 5/3.")[0] != "pass"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        HALVES + "That works out to 2.5 Supposing the total were 6, you'd get 3.",
+        HALVES + "Answer: 2.5 Halves of an odd number are never whole numbers.",
+    ],
+)
+def test_a_sentence_that_runs_on_without_its_full_stop_ends_at_the_capital(reply):
+    outcome, detail, _ = judge_reply("2.5", reply)
+    assert outcome == "pass", detail
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Adding the two legs of the trip together.\n\n#### 41 Good luck with the rest of the set!",
+        "Adding the two legs of the trip together.\n\n#### $41$ (Had the second leg been 20, we would get 44.)",
+    ],
+)
+def test_a_hashes_line_states_its_answer_not_the_prose_after_it(reply):
+    outcome, detail, _ = judge_reply("41", reply)
+    assert outcome == "pass", detail
+
+
+def test_an_answer_is_found_where_it_stands_whole():
+    reply = "Adding the two legs of the trip together.\n\n**Answer: 4.1** Check: 2.05 + 2.05 = 4.10, as expected."
+    outcome, detail, _ = judge_reply("4.1", reply)
+    assert outcome == "pass", detail
+
+
+def test_numbered_answers_are_each_a_statement():
+    reply = "Taking square roots keeps both signs.\n\nAnswer 1: 25\nAnswer 2: 5, -5"
+    assert judge_reply("\\pm 5", reply)[0] == "ambiguous"
