@@ -68,6 +68,7 @@ class Decontaminator:
         self._contradicted: dict[int, set] = {}  # text -> items its own example pairs contradict
         self._code_against: dict[int, set] = {}  # text -> items its code answers otherwise than
         self._code_short: dict[int, set] = {}  # text -> items its code agrees with short of behaviour_agreement
+        self._agreements: dict[int, dict] = {}  # text -> item -> how its code agreed with the item's reference
         self._programs: dict = {}  # text -> the program its code makes
         self._entry_owner: dict[str, tuple[str, str]] = {}  # an entry point's name -> the one item it is of
 
@@ -84,8 +85,22 @@ class Decontaminator:
     def ngram_stage(self, texts: list[str]) -> dict[int, Contamination]:
         if self.ngrams is None:
             return {}
-        return {i: self._hit(i, hit.segment, "ngram", n=hit.n, shared_ngrams=hit.shared, excerpt=hit.excerpt)
+        return {i: self._hit(i, hit.segment, "ngram", n=hit.n, shared_ngrams=hit.shared, excerpt=hit.excerpt,
+                             **({"value_ngrams": hit.values} if hit.values else {}))
                 for i, hit in self.ngrams.match(texts).items()}
+
+    def _prose_ngrams(self, hit: Contamination) -> int:
+        """An n-gram hit's shared n-grams but those mostly of numbers (an example's data)."""
+        return hit.evidence.get("shared_ngrams", 0) - hit.evidence.get("value_ngrams", 0)
+
+    def _reviewed(self, hit: Contamination) -> bool:
+        """Whether an n-gram hit is decided again by the semantic stage (without a judge): one of few
+        shared n-grams besides an example's numbers (a phrase, an example line: the text's own example
+        pairs may contradict the item), and any hit in an item's code (a look-alike reusing a reference's
+        skeleton shares dozens; the text's own code, when it answers otherwise, rules it out)."""
+        from synthloom.guards.ngram_overlap import CODE_FIELDS
+
+        return self._prose_ngrams(hit) < self.settings.ngram_veto_below or hit.field in CODE_FIELDS
 
     async def semantic_stage(self, texts: list[str], skip: set[int], judge: Judge | None,
                              weak: dict[int, Contamination] | None = None) -> dict[int, Contamination]:
@@ -138,6 +153,25 @@ class Decontaminator:
         self.closest.setdefault(i, {})["abstained"] = {
             "method": method, "matched_item": key[1], "function": function, "function_is_entry_point_of": owner[1]}
         return True
+
+    def _unexplained(self, i: int, text: str, index: LiteralIndex) -> set[str]:
+        """The text's literals but those of an item its own example pairs contradict: a look-alike
+        states an item's example inputs with its own task's outputs, and where two items share those
+        inputs (HumanEval/0 and /20 share `[1.0, 2.0, 3.9, 4.0, 5.0, 2.2]`) they are explained by the
+        item borrowed from, and name neither."""
+        values = literals(text)
+        for key in self._contradicted.get(i, set()):
+            values -= index.items.get(key, set())
+        return values
+
+    def _named_elsewhere(self, i: int, text: str, key: tuple[str, str], method: str) -> bool:
+        """Whether a function the text defines or states examples of bears another item's entry-point
+        name (see _named_for_another): its values then name no item."""
+        from synthloom.guards.example_pairs import example_pairs
+
+        program = self._programs.get(i)
+        names = {p.function for p in example_pairs(text)} | ({f.name for f in program.functions} if program else set())
+        return any(self._named_for_another(i, name, key, method) for name in sorted(names))
 
     def _item_similarities(self, near: list) -> dict[tuple[str, str], tuple[float, int]]:
         """item -> (its best similarity among the neighbours, that segment), most similar first."""
@@ -284,7 +318,7 @@ class Decontaminator:
         for i, near in neighbours.items():
             if i in found:
                 continue
-            values = literals(texts[i])
+            values = self._unexplained(i, texts[i], index)
             similar = self._item_similarities(near)
             against = self._contradicted.get(i, set()) | self._code_against.get(i, set())
             by_pairs = self._pair_hit(i, pairs[i], similar, index, self._code_against.get(i, set())) \
@@ -300,6 +334,8 @@ class Decontaminator:
                     {"benchmark": seg.benchmark, "item_id": seg.item_id, "similarity": round(near[0].similarity, 4),
                      "literal_score": round(score, 2), "shared_literals": shared[:5]})
             hit = self._literal_hit(ranked, similar)
+            if hit is not None and self._named_elsewhere(i, texts[i], hit[0].item, "literals"):
+                hit = None
             if hit is not None:
                 best, similarity, segment, runner_up = hit
                 found[i] = self._hit(i, segment, "semantic+literals", similarity=round(similarity, 4),
@@ -319,6 +355,8 @@ class Decontaminator:
         from synthloom.guards.ngram_overlap import CODE_FIELDS
 
         key = (hit.benchmark, hit.item_id)
+        if self._prose_ngrams(hit) >= self.settings.ngram_veto_below:  # much of the item's code: only the
+            return key in self._code_against.get(i, set())  # text's code answering otherwise rules it out
         if key in self._contradicted.get(i, set()):
             return True
         if key in self._code_against.get(i, set()) | self._code_short.get(i, set()):  # in any field
@@ -390,6 +428,7 @@ class Decontaminator:
             # agrees but for inputs outside the task; a look-alike whose examples coincide with the item's
             # does not, and its examples must not name the item then. A weak n-gram hit (a shared phrase or
             # example line) is surface evidence: code short of `behaviour_agreement` rules it out.
+            self._agreements[i] = {key: a for key, (_, a) in best.items()}
             enough = {key: a for key, (_, a) in best.items() if a.compared >= s.behaviour_min_inputs}
             self._code_against[i] = {key for key, (_, a) in best.items() if a.compared and a.share < 0.5} | \
                 {key for key, a in enough.items() if a.share < s.behaviour_against}
@@ -432,7 +471,7 @@ class Decontaminator:
             # Without a judge, an n-gram hit of few shared n-grams stands unless the text's own example
             # pairs contradict that item (the semantic stage decides it again).
             weak = {i: hit for i, hit in found.items() if judge is None and self.settings.pairs
-                    and hit.evidence.get("shared_ngrams", 0) < self.settings.ngram_veto_below}
+                    and self._reviewed(hit)}
             for i in weak:
                 found.pop(i)
             found.update(await self.semantic_stage(texts, set(found), judge, weak))
