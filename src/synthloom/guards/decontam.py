@@ -320,9 +320,10 @@ class Decontaminator:
                 continue
             values = self._unexplained(i, texts[i], index)
             similar = self._item_similarities(near)
-            against = self._contradicted.get(i, set()) | self._code_against.get(i, set())
-            by_pairs = self._pair_hit(i, pairs[i], similar, index, self._code_against.get(i, set())) \
-                if i in pairs else None
+            against = self._contradicted.get(i, set()) | self._code_against.get(i, set()) | \
+                self._code_short.get(i, set())
+            code_says = self._code_against.get(i, set()) | self._code_short.get(i, set())
+            by_pairs = self._pair_hit(i, pairs[i], similar, index, code_says) if i in pairs else None
             if by_pairs is not None:
                 found[i] = by_pairs
                 continue
@@ -416,8 +417,10 @@ class Decontaminator:
             screenable = {key for key, _, _ in candidates
                           if key in answers and len(answers[key][0]) >= s.behaviour_min_inputs}
             async with sandboxes:
+                # Left only once short of `behaviour_against`: the share of code agreeing less than
+                # `behaviour_agreement` is then measured, not cut at its first few disagreements.
                 agreements = await screen(program.code, [c for c in candidates if c[0] in screenable], answers,
-                                          s.behaviour_agreement)
+                                          s.behaviour_against)
             best: dict = {}
             for (key, name), agreement in agreements.items():
                 if key not in best or agreement.agreed > best[key][1].agreed:
