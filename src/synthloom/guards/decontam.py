@@ -68,6 +68,7 @@ class Decontaminator:
         self._contradicted: dict[int, set] = {}  # text -> items its own example pairs contradict
         self._code_against: dict[int, set] = {}  # text -> items its code answers otherwise than
         self._code_short: dict[int, set] = {}  # text -> items its code agrees with short of behaviour_agreement
+        self._code_failed: dict[int, set] = {}  # text -> items whose own tests its code fails
         self._agreements: dict[int, dict] = {}  # text -> item -> how its code agreed with the item's reference
         self._programs: dict = {}  # text -> the program its code makes
         self._entry_owner: dict[str, tuple[str, str]] = {}  # an entry point's name -> the one item it is of
@@ -320,9 +321,8 @@ class Decontaminator:
                 continue
             values = self._unexplained(i, texts[i], index)
             similar = self._item_similarities(near)
-            against = self._contradicted.get(i, set()) | self._code_against.get(i, set()) | \
-                self._code_short.get(i, set())
-            code_says = self._code_against.get(i, set()) | self._code_short.get(i, set())
+            code_says = self._code_said_otherwise(i)
+            against = self._contradicted.get(i, set()) | code_says
             by_pairs = self._pair_hit(i, pairs[i], similar, index, code_says) if i in pairs else None
             if by_pairs is not None:
                 found[i] = by_pairs
@@ -347,6 +347,12 @@ class Decontaminator:
                 found[i] = self._hit(i, near[0].segment, "semantic", similarity=round(near[0].similarity, 4))
         return found
 
+    def _code_said_otherwise(self, i: int) -> set:
+        """The items the text's own code is not: it answers otherwise than their reference (short of
+        `behaviour_agreement` on `behaviour_min_inputs` or more), or fails their own tests. The code is
+        the record's statement of its task; its examples, values and phrases do not outrank it."""
+        return self._code_against.get(i, set()) | self._code_short.get(i, set()) | self._code_failed.get(i, set())
+
     def _ngram_vetoed(self, i: int, hit: Contamination, tests: dict) -> bool:
         """A weak n-gram hit is not that item when the text's example pairs contradict the item, or the
         text's code answers otherwise than its reference (see _behaviour_stage), or when the hit is in
@@ -357,10 +363,11 @@ class Decontaminator:
 
         key = (hit.benchmark, hit.item_id)
         if self._prose_ngrams(hit) >= self.settings.ngram_veto_below:  # much of the item's code: only the
-            return key in self._code_against.get(i, set())  # text's code answering otherwise rules it out
+            # text's code answering otherwise, or failing the item's tests, rules it out
+            return key in self._code_against.get(i, set()) | self._code_failed.get(i, set())
         if key in self._contradicted.get(i, set()):
             return True
-        if key in self._code_against.get(i, set()) | self._code_short.get(i, set()):  # in any field
+        if key in self._code_said_otherwise(i):  # in any field
             return True
         program = self._programs.get(i)
         if hit.field not in CODE_FIELDS or program is None or key not in tests:
@@ -451,7 +458,8 @@ class Decontaminator:
                     continue
                 async with sandboxes:
                     passed = await passes_item_tests(verifier, program.code, name, tests[key])
-                if not passed:
+                if not passed:  # the item's tests define its task: code failing them is another task's
+                    self._code_failed.setdefault(i, set()).add(key)
                     continue
                 evidence = {"passed_tests_of": key[1], "function": name}
                 if agreement is not None:
