@@ -132,9 +132,14 @@ class Decontaminator:
     def _items(self) -> tuple[LiteralIndex, dict[tuple[str, str], ItemTests]]:
         if self._literal_index is None:
             loaded = [(source.name, load_items(source)) for source in self.sources]
-            self._literal_index = LiteralIndex({(name, item): text for name, items in loaded
-                                                for item, text in items.texts.items()})
             self._tests = {(name, item): tests for name, items in loaded for item, tests in items.tests.items()}
+            # An item's distinctive values are its own, as its task states them: for an item with a
+            # prompt and tests, the prompt's (its description and docstring examples), not every number
+            # its tests or reference mention (a look-alike's `>= 3.5 -> A` shares HumanEval/81's test
+            # inputs 1.5 and 0.5, not its examples).
+            self._literal_index = LiteralIndex({(name, item): self._tests[(name, item)].prompt
+                                                if (name, item) in self._tests else text
+                                                for name, items in loaded for item, text in items.texts.items()})
             owners: dict[str, list] = {}
             for key, item_tests in self._tests.items():
                 owners.setdefault(item_tests.entry_point, []).append(key)
@@ -251,6 +256,13 @@ class Decontaminator:
                     asked.setdefault(i, []).append(key)
                     requests.setdefault(key, (tests[key], []))[1].extend(mine)
         verdicts = await pair_verdicts(requests) if requests else {}
+        # A pair the item's own prompt states is the item's, whatever its reference answers: a few
+        # items' examples are wrong (HumanEval/116's `sort_array([-2, -3, -4, -5, -6])`), and a copy
+        # keeps them.
+        for key in {key for keys in asked.values() for key in keys}:
+            for p in example_pairs(tests[key].prompt):
+                if (key, p.args, p.output) in verdicts:
+                    verdicts[(key, p.args, p.output)] = "agree"
         by_code: dict[int, frozenset] = {}
         for i, pairs in stated.items():
             by_code[i] = frozenset(p.function for p in pairs if (("", f"record {i}", p.function), p.args, p.output)
@@ -439,10 +451,18 @@ class Decontaminator:
             # does not, and its examples must not name the item then. A weak n-gram hit (a shared phrase or
             # example line) is surface evidence: code short of `behaviour_agreement` rules it out.
             self._agreements[i] = {key: a for key, (_, a) in best.items()}
-            enough = {key: a for key, (_, a) in best.items() if a.compared >= s.behaviour_min_inputs}
+
+            def short_of(key, a, share: float) -> bool:
+                """Below `share` over the item's inputs: measured on enough of them, or (the screen
+                leaves a function early, and an item whose reference answers few inputs is compared on
+                few) two disagreements or more where the share allows fewer of all its known inputs."""
+                missed = a.compared - a.agreed
+                return (a.compared >= s.behaviour_min_inputs and a.share < share) or \
+                    (missed >= 2 and missed > (1 - share) * len(answers[key][0]) + 1e-9)
+
             self._code_against[i] = {key for key, (_, a) in best.items() if a.compared and a.share < 0.5} | \
-                {key for key, a in enough.items() if a.share < s.behaviour_against}
-            self._code_short[i] = {key for key, a in enough.items() if a.share < s.behaviour_agreement}
+                {key for key, (_, a) in best.items() if short_of(key, a, s.behaviour_against)}
+            self._code_short[i] = {key for key, (_, a) in best.items() if short_of(key, a, s.behaviour_agreement)}
             agreeing = sorted(((key, name, a) for key, (name, a) in best.items()
                                if a.compared >= s.behaviour_min_inputs and a.share >= s.behaviour_agreement),
                               key=lambda t: (-t[2].share, -similar[t[0]][0]))
