@@ -45,14 +45,17 @@ def benchmark_n(lengths: list[int], min_n: int = 8, max_n: int = 13) -> int:
 # is any field's n-gram of small numbers alone (integers up to 10: `1 2 3 4 5 6 7 8 9`, no evidence of one
 # item, as literal_evidence.py counts them).
 CODE_FIELDS = frozenset({"canonical_solution", "solution", "code", "reference_solution"})
-CODE_MIN_SHARED = 6  # 3 let a generic loop shared with a reference through (issue 26); every code leak of the dev sets shares more
+# 3 let a generic loop shared with a reference through (issue 26); every code leak of the dev sets shares more
+CODE_MIN_SHARED = 6
 CODE_MIN_SHARED_SHORT = 3  # a solution with fewer n-grams in the index than CODE_MIN_SHARED: all of them, and this many
 
 # A function's signature and the module's imports say which name and types a task uses, not what it asks:
 # a look-alike keeps `def below_threshold(l: list, t: int):` and `from typing import List`, so those lines
 # of a benchmark segment are left out of the index (the docstring and the code stay).
-_SURFACE_LINE = re.compile(r"^[ \t]*(?:(?:from[ \t]+[\w.]+[ \t]+)?import[ \t][^\n]*|(?:async[ \t]+)?def[ \t]+\w+[ \t]*\([^\n]*)$",
-                           re.MULTILINE)
+_SURFACE_LINE = re.compile(
+    r"^[ \t]*(?:(?:from[ \t]+[\w.]+[ \t]+)?import[ \t][^\n]*|(?:async[ \t]+)?def[ \t]+\w+[ \t]*\([^\n]*)$",
+    re.MULTILINE,
+)
 
 
 # An n-gram of numbers mostly (`0 3 2 1 3 5 7 4 5`, `get row 1 2 3 4 5 6`) is an example's input, and a
