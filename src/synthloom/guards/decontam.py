@@ -136,10 +136,10 @@ class Decontaminator:
             # An item's distinctive values are its own, as its task states them: for an item with a
             # prompt and tests, the prompt's (its description and docstring examples), not every number
             # its tests or reference mention (a look-alike's `>= 3.5 -> A` shares HumanEval/81's test
-            # inputs 1.5 and 0.5, not its examples).
-            self._literal_index = LiteralIndex({(name, item): self._tests[(name, item)].prompt
-                                                if (name, item) in self._tests else text
-                                                for name, items in loaded for item, text in items.texts.items()})
+            # inputs 1.5 and 0.5, not its examples); how rare a value is stays counted over whole items.
+            self._literal_index = LiteralIndex({(name, item): text for name, items in loaded
+                                                for item, text in items.texts.items()},
+                                               own_texts={key: t.prompt for key, t in self._tests.items()})
             owners: dict[str, list] = {}
             for key, item_tests in self._tests.items():
                 owners.setdefault(item_tests.entry_point, []).append(key)
