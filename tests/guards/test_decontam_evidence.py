@@ -141,3 +141,10 @@ def test_an_items_values_are_its_prompts_not_its_tests():
     item = ("humaneval", "HumanEval/81")
     assert "1.5" in tests[item].test and "1.5" not in tests[item].prompt
     assert "n:1.5" not in index.items[item]
+
+
+def test_a_one_line_doctest_states_a_pair():
+    from synthloom.guards.example_pairs import example_pairs
+
+    pairs = example_pairs("    >>> f([1, 5, 2]) == [1, 2, 5]\n    >>> g(2)\n    3\n    >>> h(1) [1]\n")
+    assert [(p.function, p.args, p.output) for p in pairs] == [("f", "([1, 5, 2],)", "[1, 2, 5]"), ("g", "(2,)", "3")]
