@@ -135,14 +135,6 @@ def test_a_docstring_written_flush_left_stays_in_the_code():
     assert "min(v, top)" in program.code and "Done" not in program.code
 
 
-def test_an_items_values_are_its_prompts_not_its_tests():
-    _, decontaminator = decontaminate([])
-    index, tests = decontaminator._items()
-    item = ("humaneval", "HumanEval/81")
-    assert "1.5" in tests[item].test and "1.5" not in tests[item].prompt
-    assert "n:1.5" not in index.items[item]
-
-
 def test_a_one_line_doctest_states_a_pair():
     from synthloom.guards.example_pairs import example_pairs
 

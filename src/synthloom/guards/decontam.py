@@ -133,13 +133,8 @@ class Decontaminator:
         if self._literal_index is None:
             loaded = [(source.name, load_items(source)) for source in self.sources]
             self._tests = {(name, item): tests for name, items in loaded for item, tests in items.tests.items()}
-            # An item's distinctive values are its own, as its task states them: for an item with a
-            # prompt and tests, the prompt's (its description and docstring examples), not every number
-            # its tests or reference mention (a look-alike's `>= 3.5 -> A` shares HumanEval/81's test
-            # inputs 1.5 and 0.5, not its examples); how rare a value is stays counted over whole items.
             self._literal_index = LiteralIndex({(name, item): text for name, items in loaded
-                                                for item, text in items.texts.items()},
-                                               own_texts={key: t.prompt for key, t in self._tests.items()})
+                                                for item, text in items.texts.items()})
             owners: dict[str, list] = {}
             for key, item_tests in self._tests.items():
                 owners.setdefault(item_tests.entry_point, []).append(key)

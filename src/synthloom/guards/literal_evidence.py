@@ -125,19 +125,14 @@ class LiteralIndex:
     """Each benchmark item's distinctive values (from its examples and tests), weighted; an item is
     named by (benchmark, item id)."""
 
-    def __init__(self, item_texts: dict, rarity: dict[str, float] | None = None, own_texts: dict | None = None) -> None:
-        """`own_texts`: item -> the text its distinctive values are drawn from (its prompt: the task as
-        it states it), where it is not the whole item; rarity in the benchmark is counted over whole items."""
+    def __init__(self, item_texts: dict, rarity: dict[str, float] | None = None) -> None:
         from synthloom.guards.ordinary_text import ordinary_rarity
 
-        def values_of(text: str) -> set[str]:
+        values = {}
+        for item, text in item_texts.items():
             from_code = code_literals(text)
-            return from_code if from_code is not None else literals(text)
-
-        whole = {item: values_of(text) for item, text in item_texts.items()}
-        frequency = Counter(value for found in whole.values() for value in found)
-        values = {item: values_of(own_texts[item]) & found if own_texts and item in own_texts else found
-                  for item, found in whole.items()}
+            values[item] = from_code if from_code is not None else literals(text)
+        frequency = Counter(value for found in values.values() for value in found)
         total = max(len(values), 1)
         rare = rarity if rarity is not None else ordinary_rarity(frequency)
         self.weight = {value: 0.0 if never_evidence(value) else math.log(total / count) * rare.get(value, 1.0)
