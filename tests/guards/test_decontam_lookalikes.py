@@ -44,7 +44,8 @@ def test_a_few_lines_shared_with_a_reference_solution_are_not_a_copy():
 def test_behaviour_under_another_items_name_names_no_item():
     # `len` under HumanEval/90's name and signature passes strlen's (HumanEval/23's) tests: the
     # text names one item and behaves as another, so it is not flagged; strlen renamed still is.
-    look_alike = 'def next_smallest(lst):\n    """Given the list, return how many elements it holds."""\n    return len(lst)\n'
+    look_alike = ('def next_smallest(lst):\n    """Given the list, return how many elements it holds."""\n'
+                  '    return len(lst)\n')
     renamed = ('def text_size(string: str) -> int:\n    """Give back how many characters the given string has."""\n'
                '    return len(string)\n')
     hits, decontaminator = decontaminate([look_alike, renamed], semantic=True)

@@ -44,20 +44,37 @@ def _parses(code: str) -> ast.Module | None:
         return None
 
 
-def _region_lines(lines: list[str], start: int) -> list[str]:
-    """From a code start, the lines up to the first prose line at (or left of) its indentation."""
+def _region_lines(lines: list[str], start: int, docstrings: bool = True) -> list[str]:
+    """From a code start, the lines up to the first prose line at (or left of) its indentation
+    (outside triple-quoted strings, with `docstrings`)."""
     indent = len(lines[start]) - len(lines[start].lstrip())
     out = [lines[start]]
+    quote = _open_quote(None, lines[start]) if docstrings else None
     for line in lines[start + 1:start + MAX_REGION_LINES]:
         stripped = line.strip()
         if stripped.startswith("```"):
             break
         depth = len(line) - len(line.lstrip())
-        if stripped and depth <= indent and not _START.match(line) and _parses(stripped) is None \
+        # Inside a docstring, a line at the left margin (an example written flush left) is not prose.
+        if quote is None and stripped and depth <= indent and not _START.match(line) and _parses(stripped) is None \
                 and not stripped.startswith(("#", ")", "]", "}", "else", "elif", "except", "finally")):
             break
         out.append(line)
+        quote = _open_quote(quote, line) if docstrings else None
     return out
+
+
+_TRIPLE = re.compile(r'"""|\'\'\'')
+
+
+def _open_quote(quote: str | None, line: str) -> str | None:
+    """The triple quote left open after `line`, given the one open before it (None: outside strings)."""
+    for match in _TRIPLE.finditer(line):
+        if quote is None:
+            quote = match.group(0)
+        elif match.group(0) == quote:
+            quote = None
+    return quote
 
 
 def _parsed_region(lines: list[str]) -> ast.Module | None:
@@ -85,6 +102,9 @@ def _regions(text: str) -> list[ast.Module]:
         if _START.match(lines[i]):
             region = _region_lines(lines, i)
             tree = _parsed_region(region)
+            if tree is None:  # a triple quote miscounted (one inside a string): the lines by indentation
+                region = _region_lines(lines, i, docstrings=False)
+                tree = _parsed_region(region)
             if tree is not None:
                 trees.append(tree)
             i += len(region)

@@ -68,6 +68,8 @@ class Decontaminator:
         self._contradicted: dict[int, set] = {}  # text -> items its own example pairs contradict
         self._code_against: dict[int, set] = {}  # text -> items its code answers otherwise than
         self._code_short: dict[int, set] = {}  # text -> items its code agrees with short of behaviour_agreement
+        self._code_failed: dict[int, set] = {}  # text -> items whose own tests its code fails
+        self._agreements: dict[int, dict] = {}  # text -> item -> how its code agreed with the item's reference
         self._programs: dict = {}  # text -> the program its code makes
         self._entry_owner: dict[str, tuple[str, str]] = {}  # an entry point's name -> the one item it is of
 
@@ -84,8 +86,22 @@ class Decontaminator:
     def ngram_stage(self, texts: list[str]) -> dict[int, Contamination]:
         if self.ngrams is None:
             return {}
-        return {i: self._hit(i, hit.segment, "ngram", n=hit.n, shared_ngrams=hit.shared, excerpt=hit.excerpt)
+        return {i: self._hit(i, hit.segment, "ngram", n=hit.n, shared_ngrams=hit.shared, excerpt=hit.excerpt,
+                             **({"value_ngrams": hit.values} if hit.values else {}))
                 for i, hit in self.ngrams.match(texts).items()}
+
+    def _prose_ngrams(self, hit: Contamination) -> int:
+        """An n-gram hit's shared n-grams but those mostly of numbers (an example's data)."""
+        return hit.evidence.get("shared_ngrams", 0) - hit.evidence.get("value_ngrams", 0)
+
+    def _reviewed(self, hit: Contamination) -> bool:
+        """Whether an n-gram hit is decided again by the semantic stage (without a judge): one of few
+        shared n-grams besides an example's numbers (a phrase, an example line: the text's own example
+        pairs may contradict the item), and any hit in an item's code (a look-alike reusing a reference's
+        skeleton shares dozens; the text's own code, when it answers otherwise, rules it out)."""
+        from synthloom.guards.ngram_overlap import CODE_FIELDS
+
+        return self._prose_ngrams(hit) < self.settings.ngram_veto_below or hit.field in CODE_FIELDS
 
     async def semantic_stage(self, texts: list[str], skip: set[int], judge: Judge | None,
                              weak: dict[int, Contamination] | None = None) -> dict[int, Contamination]:
@@ -116,9 +132,9 @@ class Decontaminator:
     def _items(self) -> tuple[LiteralIndex, dict[tuple[str, str], ItemTests]]:
         if self._literal_index is None:
             loaded = [(source.name, load_items(source)) for source in self.sources]
+            self._tests = {(name, item): tests for name, items in loaded for item, tests in items.tests.items()}
             self._literal_index = LiteralIndex({(name, item): text for name, items in loaded
                                                 for item, text in items.texts.items()})
-            self._tests = {(name, item): tests for name, items in loaded for item, tests in items.tests.items()}
             owners: dict[str, list] = {}
             for key, item_tests in self._tests.items():
                 owners.setdefault(item_tests.entry_point, []).append(key)
@@ -138,6 +154,25 @@ class Decontaminator:
         self.closest.setdefault(i, {})["abstained"] = {
             "method": method, "matched_item": key[1], "function": function, "function_is_entry_point_of": owner[1]}
         return True
+
+    def _unexplained(self, i: int, text: str, index: LiteralIndex) -> set[str]:
+        """The text's literals but those of an item its own example pairs contradict: a look-alike
+        states an item's example inputs with its own task's outputs, and where two items share those
+        inputs (HumanEval/0 and /20 share `[1.0, 2.0, 3.9, 4.0, 5.0, 2.2]`) they are explained by the
+        item borrowed from, and name neither."""
+        values = literals(text)
+        for key in self._contradicted.get(i, set()):
+            values -= index.items.get(key, set())
+        return values
+
+    def _named_elsewhere(self, i: int, text: str, key: tuple[str, str], method: str) -> bool:
+        """Whether a function the text defines or states examples of bears another item's entry-point
+        name (see _named_for_another): its values then name no item."""
+        from synthloom.guards.example_pairs import example_pairs
+
+        program = self._programs.get(i)
+        names = {p.function for p in example_pairs(text)} | ({f.name for f in program.functions} if program else set())
+        return any(self._named_for_another(i, name, key, method) for name in sorted(names))
 
     def _item_similarities(self, near: list) -> dict[tuple[str, str], tuple[float, int]]:
         """item -> (its best similarity among the neighbours, that segment), most similar first."""
@@ -216,6 +251,13 @@ class Decontaminator:
                     asked.setdefault(i, []).append(key)
                     requests.setdefault(key, (tests[key], []))[1].extend(mine)
         verdicts = await pair_verdicts(requests) if requests else {}
+        # A pair the item's own prompt states is the item's, whatever its reference answers: a few
+        # items' examples are wrong (HumanEval/116's `sort_array([-2, -3, -4, -5, -6])`), and a copy
+        # keeps them.
+        for key in {key for keys in asked.values() for key in keys}:
+            for p in example_pairs(tests[key].prompt):
+                if (key, p.args, p.output) in verdicts:
+                    verdicts[(key, p.args, p.output)] = "agree"
         by_code: dict[int, frozenset] = {}
         for i, pairs in stated.items():
             by_code[i] = frozenset(p.function for p in pairs if (("", f"record {i}", p.function), p.args, p.output)
@@ -284,11 +326,11 @@ class Decontaminator:
         for i, near in neighbours.items():
             if i in found:
                 continue
-            values = literals(texts[i])
+            values = self._unexplained(i, texts[i], index)
             similar = self._item_similarities(near)
-            against = self._contradicted.get(i, set()) | self._code_against.get(i, set())
-            by_pairs = self._pair_hit(i, pairs[i], similar, index, self._code_against.get(i, set())) \
-                if i in pairs else None
+            code_says = self._code_said_otherwise(i)
+            against = self._contradicted.get(i, set()) | code_says
+            by_pairs = self._pair_hit(i, pairs[i], similar, index, code_says) if i in pairs else None
             if by_pairs is not None:
                 found[i] = by_pairs
                 continue
@@ -300,6 +342,8 @@ class Decontaminator:
                     {"benchmark": seg.benchmark, "item_id": seg.item_id, "similarity": round(near[0].similarity, 4),
                      "literal_score": round(score, 2), "shared_literals": shared[:5]})
             hit = self._literal_hit(ranked, similar)
+            if hit is not None and self._named_elsewhere(i, texts[i], hit[0].item, "literals"):
+                hit = None
             if hit is not None:
                 best, similarity, segment, runner_up = hit
                 found[i] = self._hit(i, segment, "semantic+literals", similarity=round(similarity, 4),
@@ -310,6 +354,12 @@ class Decontaminator:
                 found[i] = self._hit(i, near[0].segment, "semantic", similarity=round(near[0].similarity, 4))
         return found
 
+    def _code_said_otherwise(self, i: int) -> set:
+        """The items the text's own code is not: it answers otherwise than their reference (short of
+        `behaviour_agreement` on `behaviour_min_inputs` or more), or fails their own tests. The code is
+        the record's statement of its task; its examples, values and phrases do not outrank it."""
+        return self._code_against.get(i, set()) | self._code_short.get(i, set()) | self._code_failed.get(i, set())
+
     def _ngram_vetoed(self, i: int, hit: Contamination, tests: dict) -> bool:
         """A weak n-gram hit is not that item when the text's example pairs contradict the item, or the
         text's code answers otherwise than its reference (see _behaviour_stage), or when the hit is in
@@ -319,9 +369,12 @@ class Decontaminator:
         from synthloom.guards.ngram_overlap import CODE_FIELDS
 
         key = (hit.benchmark, hit.item_id)
+        if self._prose_ngrams(hit) >= self.settings.ngram_veto_below:  # much of the item's code: only the
+            # text's code answering otherwise, or failing the item's tests, rules it out
+            return key in self._code_against.get(i, set()) | self._code_failed.get(i, set())
         if key in self._contradicted.get(i, set()):
             return True
-        if key in self._code_against.get(i, set()) | self._code_short.get(i, set()):  # in any field
+        if key in self._code_said_otherwise(i):  # in any field
             return True
         program = self._programs.get(i)
         if hit.field not in CODE_FIELDS or program is None or key not in tests:
@@ -378,8 +431,10 @@ class Decontaminator:
             screenable = {key for key, _, _ in candidates
                           if key in answers and len(answers[key][0]) >= s.behaviour_min_inputs}
             async with sandboxes:
+                # Left only once short of `behaviour_against`: the share of code agreeing less than
+                # `behaviour_agreement` is then measured, not cut at its first few disagreements.
                 agreements = await screen(program.code, [c for c in candidates if c[0] in screenable], answers,
-                                          s.behaviour_agreement)
+                                          s.behaviour_against)
             best: dict = {}
             for (key, name), agreement in agreements.items():
                 if key not in best or agreement.agreed > best[key][1].agreed:
@@ -390,10 +445,19 @@ class Decontaminator:
             # agrees but for inputs outside the task; a look-alike whose examples coincide with the item's
             # does not, and its examples must not name the item then. A weak n-gram hit (a shared phrase or
             # example line) is surface evidence: code short of `behaviour_agreement` rules it out.
-            enough = {key: a for key, (_, a) in best.items() if a.compared >= s.behaviour_min_inputs}
+            self._agreements[i] = {key: a for key, (_, a) in best.items()}
+
+            def short_of(key, a, share: float) -> bool:
+                """Below `share` over the item's inputs: measured on enough of them, or (the screen
+                leaves a function early, and an item whose reference answers few inputs is compared on
+                few) two disagreements or more where the share allows fewer of all its known inputs."""
+                missed = a.compared - a.agreed
+                return (a.compared >= s.behaviour_min_inputs and a.share < share) or \
+                    (missed >= 2 and missed > (1 - share) * len(answers[key][0]) + 1e-9)
+
             self._code_against[i] = {key for key, (_, a) in best.items() if a.compared and a.share < 0.5} | \
-                {key for key, a in enough.items() if a.share < s.behaviour_against}
-            self._code_short[i] = {key for key, a in enough.items() if a.share < s.behaviour_agreement}
+                {key for key, (_, a) in best.items() if short_of(key, a, s.behaviour_against)}
+            self._code_short[i] = {key for key, (_, a) in best.items() if short_of(key, a, s.behaviour_agreement)}
             agreeing = sorted(((key, name, a) for key, (name, a) in best.items()
                                if a.compared >= s.behaviour_min_inputs and a.share >= s.behaviour_agreement),
                               key=lambda t: (-t[2].share, -similar[t[0]][0]))
@@ -409,7 +473,8 @@ class Decontaminator:
                     continue
                 async with sandboxes:
                     passed = await passes_item_tests(verifier, program.code, name, tests[key])
-                if not passed:
+                if not passed:  # the item's tests define its task: code failing them is another task's
+                    self._code_failed.setdefault(i, set()).add(key)
                     continue
                 evidence = {"passed_tests_of": key[1], "function": name}
                 if agreement is not None:
@@ -432,7 +497,7 @@ class Decontaminator:
             # Without a judge, an n-gram hit of few shared n-grams stands unless the text's own example
             # pairs contradict that item (the semantic stage decides it again).
             weak = {i: hit for i, hit in found.items() if judge is None and self.settings.pairs
-                    and hit.evidence.get("shared_ngrams", 0) < self.settings.ngram_veto_below}
+                    and self._reviewed(hit)}
             for i in weak:
                 found.pop(i)
             found.update(await self.semantic_stage(texts, set(found), judge, weak))

@@ -10,7 +10,7 @@ away from it.
 Pairs are read however a text states them, the call written as Python (`name(args)`, literal arguments
 only) followed by its output:
 
-- doctests: `>>> f(x)` and the output on the next line;
+- doctests: `>>> f(x)` and the output on the next line (or `>>> f(x) == y` on one line);
 - `f(x) -> y`, `=> y`, `== y`, `= y`, `returns y`, `should give/return/be y`, `must evaluate to y`,
   `evaluates to y`, `gives y`, `is y`, `outputs y`;
 - a question and its answer: `what is f(x)?` ... `A: The result is y`.
@@ -113,7 +113,9 @@ def _output_after(text: str, end: int, doctest: bool) -> object | None:
     """The output stated after a call ending at `end`: `_NONE` when there is none."""
     if doctest:
         line_end = text.find("\n", end)
-        if line_end < 0 or text[end:line_end].strip():
+        if line_end >= 0 and text[end:line_end].strip():  # `>>> f(x) == y`: the output on the call's line
+            return _output_after(text, end, doctest=False)
+        if line_end < 0:
             return _NONE
         nxt = text[line_end + 1:]
         stripped = nxt.lstrip(" \t")

@@ -27,6 +27,7 @@ class NgramHit:
     n: int
     shared: int  # how many of the text's n-grams occur in that segment
     excerpt: str  # the first shared n-gram, normalized
+    values: int = 0  # of the shared n-grams, those mostly numbers (VALUE_SHARE): an example's data, not its prose
 
 
 def benchmark_n(lengths: list[int], min_n: int = 8, max_n: int = 13) -> int:
@@ -44,14 +45,36 @@ def benchmark_n(lengths: list[int], min_n: int = 8, max_n: int = 13) -> int:
 # is any field's n-gram of small numbers alone (integers up to 10: `1 2 3 4 5 6 7 8 9`, no evidence of one
 # item, as literal_evidence.py counts them).
 CODE_FIELDS = frozenset({"canonical_solution", "solution", "code", "reference_solution"})
-CODE_MIN_SHARED = 6  # 3 let a generic loop shared with a reference through (issue 26); every code leak of the dev sets shares more
+# 3 let a generic loop shared with a reference through (issue 26); every code leak of the dev sets shares more
+CODE_MIN_SHARED = 6
 CODE_MIN_SHARED_SHORT = 3  # a solution with fewer n-grams in the index than CODE_MIN_SHARED: all of them, and this many
 
 # A function's signature and the module's imports say which name and types a task uses, not what it asks:
 # a look-alike keeps `def below_threshold(l: list, t: int):` and `from typing import List`, so those lines
 # of a benchmark segment are left out of the index (the docstring and the code stay).
-_SURFACE_LINE = re.compile(r"^[ \t]*(?:(?:from[ \t]+[\w.]+[ \t]+)?import[ \t][^\n]*|(?:async[ \t]+)?def[ \t]+\w+[ \t]*\([^\n]*)$",
-                           re.MULTILINE)
+_SURFACE_LINE = re.compile(
+    r"^[ \t]*(?:(?:from[ \t]+[\w.]+[ \t]+)?import[ \t][^\n]*|(?:async[ \t]+)?def[ \t]+\w+[ \t]*\([^\n]*)$",
+    re.MULTILINE,
+)
+
+
+# An n-gram of numbers mostly (`0 3 2 1 3 5 7 4 5`, `get row 1 2 3 4 5 6`) is an example's input, and a
+# look-alike borrows an item's example inputs with its own outputs: such n-grams are the item's data, for
+# the example-pair and literal evidence to judge (decontam.py), not a copy of its prose.
+VALUE_SHARE = 0.5  # an n-gram with at least this share of numbers is a value n-gram
+
+
+def value_windows(numeric: np.ndarray, starts: np.ndarray, lengths: np.ndarray, n: int) -> np.ndarray:
+    """For each n-gram (in ngram_hashes' order, documents of at least n words), True where at least
+    VALUE_SHARE of its words are numbers (`numeric`: 1 per number word, 0 otherwise)."""
+    total = len(numeric)
+    valid = max(total - n + 1, 0)
+    counts = np.maximum(lengths - n + 1, 0)
+    if not valid or not counts.sum():
+        return np.zeros(0, bool)
+    in_window = np.convolve(numeric.astype(np.int64), np.ones(n, np.int64), "valid")[:valid]
+    position = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    return in_window[np.repeat(starts, counts) + position] >= VALUE_SHARE * n
 
 
 def indexed_text(text: str) -> str:
@@ -150,7 +173,9 @@ class NgramIndex:
     def match(self, texts: list[str]) -> dict[int, NgramHit]:
         """text index -> its strongest hit (the segment sharing the most n-grams), for flagged texts."""
         words, starts, lengths = concatenated_word_hashes(texts, self.hasher)
+        numeric = np.array([w.isdigit() for t in texts for w in normalized_words(t)], dtype=np.int64)
         counts: dict[tuple[int, int, int], int] = defaultdict(int)
+        values: dict[tuple[int, int, int], int] = defaultdict(int)
         for n, (table, owners) in self._tables.items():
             hashes, text_of = ngram_hashes(words, starts, lengths, n, whole_if_shorter=False)
             if not len(hashes):
@@ -158,17 +183,21 @@ class NgramIndex:
             spot = np.searchsorted(table, hashes)
             spot[spot == len(table)] = 0
             found = table[spot] == hashes
-            pairs, shared = np.unique(np.stack([text_of[found], owners[spot[found]]], axis=1), axis=0,
-                                      return_counts=True)
-            for (text, segment), count in zip(pairs.tolist(), shared.tolist(), strict=True):
+            of_values = value_windows(numeric, starts, lengths, n)[found]
+            pairs, inverse, shared = np.unique(np.stack([text_of[found], owners[spot[found]]], axis=1), axis=0,
+                                               return_inverse=True, return_counts=True)
+            valued = np.bincount(inverse.ravel(), weights=of_values, minlength=len(pairs)).astype(int)
+            for (text, segment), count, value in zip(pairs.tolist(), shared.tolist(), valued.tolist(), strict=True):
                 counts[(text, segment, n)] += count
+                values[(text, segment, n)] += value
         best: dict[int, tuple[int, int, int]] = {}
         for (text, segment, n), count in counts.items():
             if count < self._min_shared(segment):
                 continue
             if text not in best or count > best[text][2]:
                 best[text] = (segment, n, count)
-        return {text: NgramHit(segment, n, count, self._excerpt(texts[text], self.segments[segment].text, n))
+        return {text: NgramHit(segment, n, count, self._excerpt(texts[text], self.segments[segment].text, n),
+                               values[(text, segment, n)])
                 for text, (segment, n, count) in sorted(best.items())}
 
     def _min_shared(self, segment: int) -> int:
