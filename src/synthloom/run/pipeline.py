@@ -252,7 +252,7 @@ class Pipeline:
                 await self._stream(source(), total, stage.steps, sink, f"stage {stage.key}")
                 if sink.failed:  # a stage is final once closed: its failures get one more try first
                     log.info("stage %s: trying the %d roots that failed once more before %s", stage.key,
-                             len(sink.failed), stage.barrier.name)
+                             len(sink.failed), stage.key.split("-", 1)[1])
                     retry, sink.failed = sink.failed, []
                     await self._stream([root for _, root in retry], len(retry), stage.steps, sink,
                                        f"stage {stage.key} retry", positions=[p for p, _ in retry])
@@ -269,6 +269,7 @@ class Pipeline:
                            count: int) -> dict:
         """Run the stage's whole-pool step over `pool` (`count` records, readable more than once)."""
         step = stage.barrier
+        assert step is not None, "only a stage closed by a whole-pool step is closed"
         stats = self.summary.steps[step.name]
         if stage.observers:
             self._observe(stage.observers, pool())
@@ -297,7 +298,8 @@ class Pipeline:
         what earlier sessions' streams of this stage counted before they were stopped (its observers and
         whole-pool step run whole in the session that closes it)."""
         figures = {}
-        for step in [*stage.steps, *stage.observers, stage.barrier]:
+        closing: list[Step] = [stage.barrier] if stage.barrier is not None else []
+        for step in [*stage.steps, *stage.observers, *closing]:
             stats = self.summary.steps[step.name]
             stats.counters, stats.report = dict(step.counters), step.report()
             if step in stage.steps:

@@ -65,13 +65,13 @@ def stated_unit(answer: str) -> str | None:
     found = _AFTER_NUMBER.search(text)
     word = found.group("u").lower() if found else ""
     square = re.match(r"(sq(?:uare)?\.?|cubic)\s+", word)
-    name = _CANONICAL.get(word[square.end() :] if square else word)
-    if name is None:
+    unit = _CANONICAL.get(word[square.end() :] if square else word)
+    if unit is None or found is None:
         return "USD" if _DOLLAR.search(text) and not re.search(r"\$\s*-?\d[^$]*\$", text) else None
     if square:
-        return f"{name}^{'3' if square.group(1) == 'cubic' else '2'}"
+        return f"{unit}^{'3' if square.group(1) == 'cubic' else '2'}"
     power = re.sub(r"\D", "", (found.group("p") or "").replace("²", "2").replace("³", "3"))
-    return f"{name}^{power}" if power else name
+    return f"{unit}^{power}" if power else unit
 
 
 def units_differ(gold: str, answer: str) -> bool:
