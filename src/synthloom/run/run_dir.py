@@ -22,7 +22,13 @@ from typing import Any
 import orjson
 
 from synthloom.errors import UserError
-from synthloom.io.private_files import create_private_file, make_private_dir, open_private_append, write_private_atomic
+from synthloom.io.private_files import (
+    create_private_file,
+    make_private_dir,
+    open_private_append,
+    write_all,
+    write_private_atomic,
+)
 from synthloom.io.sqlite_format import check_format, stamp_format
 from synthloom.record import Record
 from synthloom.run.run_lock import LOCK_NAME, RunLock
@@ -212,10 +218,7 @@ class RunDirectory:
         """Append a root's records in one write, then commit the root, its status and failures."""
         if records:
             data = b"".join(r.to_json() + b"\n" for r in records)
-            view = memoryview(data)
-            while view:
-                written = os.write(self.output_fd, view)
-                view = view[written:]
+            write_all(self.output_fd, data)
             self._offset += len(data)
         status = "failed" if failed else "ok"
         db = self.db
@@ -234,9 +237,7 @@ class RunDirectory:
         for record in records:
             data += record.to_json() + b"\n"
             ends.append(self._offset + len(data))
-        view = memoryview(bytes(data))
-        while view:
-            view = view[os.write(self.output_fd, view):]
+        write_all(self.output_fd, bytes(data))
         self._offset += len(data)
         db = self.db
         db.execute("BEGIN")

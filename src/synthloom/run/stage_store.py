@@ -23,7 +23,7 @@ from typing import Any
 import orjson
 
 from synthloom.errors import UserError
-from synthloom.io.private_files import make_private_dir, open_private_append, write_private_atomic
+from synthloom.io.private_files import make_private_dir, open_private_append, write_all, write_private_atomic
 from synthloom.record import Record
 
 STAGES = "stages"
@@ -109,9 +109,7 @@ class StageStore:
         start = self._offset
         if records:
             data = b"".join(r.to_json() + b"\n" for r in records)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(self._fd, view):]
+            write_all(self._fd, data)
             self._offset += len(data)
         key = failure_root(self.key, root_id)
         db = self.db
