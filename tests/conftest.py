@@ -40,8 +40,9 @@ def provider_server():
 
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None,
-            timeout: float = 300) -> subprocess.CompletedProcess:
-    """The real command, as a user runs it, in its own process."""
+            timeout: float = 900) -> subprocess.CompletedProcess:
+    """The real command, as a user runs it, in its own process. `timeout` only stops a hang: it is no
+    performance bound (bundled-model runs take minutes on a loaded machine)."""
     # A fresh cache folder per call unless the test shares one on purpose: never the user's own cache.
     cache_dir = str(cwd) if cwd else tempfile.mkdtemp(prefix="synthloom-cache-")
     full_env = {**os.environ, "SYNTHLOOM_CACHE_DIR": cache_dir, **(env or {})}

@@ -145,7 +145,7 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(tmp_path, llama_se
         time.sleep(0.05)
     victim = int(pid_file.read_text())
     os.kill(victim, signal.SIGKILL)
-    _, stderr = proc.communicate(timeout=300)
+    _, stderr = proc.communicate(timeout=900)
     assert proc.returncode == 0, stderr
     assert int(pid_file.read_text()) != victim  # Ray restarted the worker
     assert ids(folder / "run") == ids(local / "run")  # all 24, each once (records() checks), as on one machine
