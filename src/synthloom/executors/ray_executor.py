@@ -261,7 +261,10 @@ class RayExecutor:
 
     async def run_record_step(self, step: RecordStep, record: Record) -> list[Record]:
         """One per-record step on one record, on the actor its root id hashes to; the counts the call
-        made go to the driver's step, so counters and reports add up as in a local run."""
+        made go to the driver's step, so counters and reports add up as in a local run. A step with
+        run-wide state runs here, in the driver; its model calls still go to the workers."""
+        if step.runs_on_driver:
+            return await step.process(record)
         actor = self.actors[shard_of(record, len(self.actors))]
         result = await actor.process.remote(step.name, record.to_dict())
         step.add_counts(result["counts"])

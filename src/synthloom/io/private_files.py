@@ -7,6 +7,7 @@ server sent back): a shared machine's default umask would make them world-readab
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 DIR_MODE = 0o700
@@ -46,10 +47,19 @@ def write_all(fd: int, data: bytes) -> None:
 
 def write_private_atomic(path: Path, data: bytes) -> None:
     """Replace `path` with `data` in one step: a reader sees the old file or the new one, never half."""
+    write_private_atomic_chunks(path, [data])
+
+
+def write_private_atomic_chunks(path: Path, chunks: Iterable[bytes]) -> bool:
+    """`write_private_atomic` for data that comes in pieces (a file too big to hold); True if any byte."""
     tmp = path.with_name(path.name + ".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    wrote = False
     try:
-        write_all(fd, data)
+        for chunk in chunks:
+            write_all(fd, chunk)
+            wrote = wrote or bool(chunk)
     finally:
         os.close(fd)
     os.replace(tmp, path)
+    return wrote

@@ -8,6 +8,7 @@ from typing import Any
 
 from synthloom.report import figures
 from synthloom.report.run_view import RunView
+from synthloom.steps.tallies import shown_counters
 
 DIFFICULTY_ORDER = ("unsolved", "hard", "medium", "easy", "always_solved", "unlabelled")  # techniques/difficulty.py
 DIVERSITY_METRICS = ("distinct_2", "self_bleu", "rouge_l_mean", "embedding_dispersion", "vendi")
@@ -46,7 +47,7 @@ def funnel_section(view: RunView, draw: bool) -> Section:
                                  "passed by (only_if)"],
                                 [[s.name, s.kind, s.received, s.emitted + s.dropped, s.emitted, s.dropped, s.failed,
                                   s.bypassed] for s in view.steps]))
-    reasons = [[s.name, key, value] for s in view.steps for key, value in sorted(s.counters.items())]
+    reasons = [[s.name, key, value] for s in view.steps for key, value in sorted(shown_counters(s.counters).items())]
     reasons += [[s.name, f"error: {kind}", count] for s in view.steps for kind, count in sorted(s.errors.items())]
     if reasons:
         section.tables.append(Table(["step", "count of", "value"], reasons, "each step's own counts: "

@@ -197,6 +197,7 @@ async def _run(config: RunConfig, engines: Engines, run_dir: RunDirectory, input
         async def save_periodically() -> None:
             while True:
                 await asyncio.sleep(METRICS_EVERY_S)
+                pipeline.snapshot_counts()
                 snapshot("running")
 
         saver = asyncio.create_task(save_periodically())

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import asdict, dataclass, field, fields
 from typing import Protocol
@@ -38,6 +39,7 @@ from synthloom.steps.base import (
     Step,
     StepError,
     TemplateFieldMissing,
+    dropped_by,
     run_locally,
 )
 
@@ -127,8 +129,9 @@ def plan_stages(steps: Sequence[Step]) -> list[Stage]:
 class _Sink(Protocol):
     def done_roots(self) -> set[str]: ...
 
-    def commit(self, root: Record, position: int, records: list[Record], failed: list[Record]) -> int:
-        """Commit one root's records and failures; the number of records written."""
+    def commit(self, root: Record, position: int, records: list[Record], failed: list[Record],
+               removed: list[Record]) -> int:
+        """Commit one root's records, failures and the records its steps dropped; the number written."""
         ...
 
 
@@ -143,10 +146,11 @@ class _OutputSink:
     def done_roots(self) -> set[str]:
         return self.run_dir.done_roots()
 
-    def commit(self, root: Record, position: int, records: list[Record], failed: list[Record]) -> int:
+    def commit(self, root: Record, position: int, records: list[Record], failed: list[Record],
+               removed: list[Record]) -> int:
         # Records an earlier session already wrote (a root that partly failed then) are not written again.
         fresh = [r for r in records if r.id not in self.already_written]
-        self.run_dir.commit_root(root.id, fresh, failed)
+        self.run_dir.commit_root(root.id, fresh, failed, removed)
         self.already_written.update(r.id for r in fresh)
         return len(fresh)
 
@@ -166,10 +170,11 @@ class _StageSink:
     def done_roots(self) -> set[str]:
         return self.store.done_roots()
 
-    def commit(self, root: Record, position: int, records: list[Record], failed: list[Record]) -> int:
+    def commit(self, root: Record, position: int, records: list[Record], failed: list[Record],
+               removed: list[Record]) -> int:
         written = self.store.written_ids(position)  # a root that partly failed before wrote these
         fresh = [r for r in records if r.id not in written]
-        self.store.commit_root(root.id, position, fresh, failed)
+        self.store.commit_root(root.id, position, fresh, failed, removed)
         if failed:
             self.failed.append((position, root))
         return len(fresh)
@@ -208,6 +213,7 @@ class Pipeline:
             tail = self.stages[-1]
             sink = _OutputSink(self.run_dir)
             if tail.steps:
+                self._carry_over(tail.steps)
                 await self._stream(source(), total, tail.steps, sink, "records")
             else:
                 self._commit_unchanged(source(), total, sink)
@@ -217,9 +223,17 @@ class Pipeline:
                 for observer in tail.observers:
                     self.summary.steps[observer.name].whole = True
         finally:
+            self.run_dir.gather_stage_files()  # what the output's steps dropped, committed so far
             self.summary.stage_failed = self.run_dir.count_failed_stage_roots()
             self.collect_step_counts()
         return self.summary
+
+    def snapshot_counts(self) -> None:
+        """The streamed steps' counts so far, for a periodic save: a killed session's summary then says
+        what it counted (a run-wide budget goes on from it); reports are made at the end only."""
+        for step in self.steps:
+            if step.name not in self._whole:
+                self.summary.steps[step.name].counters = dict(step.counters)
 
     def collect_step_counts(self) -> None:
         for step in self.steps:
@@ -249,6 +263,7 @@ class Pipeline:
             store.open()
             try:
                 sink = _StageSink(store)
+                self._carry_over(stage.steps)
                 await self._stream(source(), total, stage.steps, sink, f"stage {stage.key}")
                 if sink.failed:  # a stage is final once closed: its failures get one more try first
                     log.info("stage %s: trying the %d roots that failed once more before %s", stage.key,
@@ -310,6 +325,15 @@ class Pipeline:
             self._whole.add(step.name)
             figures[step.name] = asdict(stats)
         return figures
+
+    def _carry_over(self, steps: list[RecordStep]) -> None:
+        """What earlier sessions of this run counted for each streamed step, given to the step."""
+        for step in steps:
+            earlier: Counter = Counter()
+            for stats in self.run_dir.earlier_step_stats(step.name):
+                if not stats.get("whole"):
+                    earlier.update(stats.get("counters", {}))
+            step.carry_over(earlier)
 
     def _observe(self, observers: list[ObserverStep], records: Iterable[Record]) -> None:
         count = 0
@@ -408,11 +432,12 @@ class Pipeline:
 
     async def _run_root(self, root: Record, steps: list[RecordStep], sink: _Sink, advance: Callable[[], None],
                         position: int) -> None:
-        records, failed = [root], []
+        records, failed, removed = [root], [], []
         for step in steps:
-            records, step_failed = await self._apply(step, records, position)
+            records, step_failed, step_removed = await self._apply(step, records, position)
             failed.extend(step_failed)
-        written = sink.commit(root, position, records, failed)
+            removed.extend(step_removed)
+        written = sink.commit(root, position, records, failed, removed)
         if isinstance(sink, _OutputSink):
             self.summary.records_written += written
             if failed:
@@ -421,9 +446,10 @@ class Pipeline:
                 self.summary.roots_done += 1
         advance()
 
-    async def _apply(self, step: RecordStep, records: list[Record], position: int) -> tuple[list[Record], list[Record]]:
-        """Run a per-record step over records at once: (what it emitted, the records that failed).
-        `position`: the position in the stream of the root these records descend from."""
+    async def _apply(self, step: RecordStep, records: list[Record],
+                     position: int) -> tuple[list[Record], list[Record], list[Record]]:
+        """Run a per-record step over records at once: (what it emitted, the records that failed, the
+        records it dropped with a reason). `position`: the stream position of their root."""
         stats = self.summary.steps[step.name]
         records, bypass = _route(step, records)
         stats.received += len(records)
@@ -433,7 +459,7 @@ class Pipeline:
             if isinstance(outcome, EndpointUnreachable):
                 raise outcome  # the whole run stops: no record could succeed
             self._watch_template(step, position, outcome, self._streamed)
-        emitted, failed = [], []
+        emitted, failed, removed = [], [], []
         for record, outcome in zip(records, outcomes, strict=True):
             if isinstance(outcome, BaseException):
                 failed.append(record.failed(step.name, _describe(outcome)))
@@ -443,11 +469,13 @@ class Pipeline:
                 if not isinstance(outcome, (GenerationFailed, StepError)):
                     log.error("step %s raised on record %s", step.name, record.id, exc_info=outcome)
                 continue
-            if not outcome:
-                stats.dropped += 1
-            stats.emitted += len(outcome)
-            emitted.extend(outcome)
-        return emitted + bypass, failed
+            kept = [r for r in outcome if not dropped_by(step, r)]
+            drops = len(outcome) - len(kept)
+            removed.extend(r for r in outcome if dropped_by(step, r))
+            stats.dropped += drops if drops else int(not kept)
+            stats.emitted += len(kept)
+            emitted.extend(kept)
+        return emitted + bypass, failed, removed
 
     def _check_templates(self, steps: list[RecordStep]) -> None:
         """After a stream: a step whose template rendered for none of its records stops the run."""

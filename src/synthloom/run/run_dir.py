@@ -10,12 +10,13 @@ The stages before the last whole-pool step keep their records under stages/ the 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import os
 import socket
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,11 +29,20 @@ from synthloom.io.private_files import (
     open_private_append,
     write_all,
     write_private_atomic,
+    write_private_atomic_chunks,
 )
 from synthloom.io.sqlite_format import check_format, stamp_format
 from synthloom.record import Record
 from synthloom.run.run_lock import LOCK_NAME, RunLock
-from synthloom.run.stage_store import STAGE_SCHEMA, StageStore, count_failed_stage_roots, gather_stage_files
+from synthloom.run.stage_store import (
+    OUTPUT_STAGE,
+    STAGE_SCHEMA,
+    StageStore,
+    count_failed_stage_roots,
+    gather_stage_files,
+    insert_removed,
+    streamed_removed,
+)
 
 log = logging.getLogger("synthloom")
 
@@ -139,7 +149,7 @@ class RunDirectory:
             log.info("run_dir held no records yet: starting it over with the changed config")
             self.restarted = True
             self.db.executescript("DELETE FROM roots; DELETE FROM failures; DELETE FROM stage_roots; "
-                                  "DELETE FROM stage_chunks; DELETE FROM stages;")
+                                  "DELETE FROM stage_chunks; DELETE FROM stages; DELETE FROM streamed_removed;")
         if not same or self._saved_config() != config_text:
             write_private_atomic(self.config_path, config_text.encode())
         if not same:
@@ -214,8 +224,9 @@ class RunDirectory:
         for line in self._iter_output_lines():
             yield Record.from_dict(orjson.loads(line))
 
-    def commit_root(self, root_id: str, records: list[Record], failed: list[Record]) -> None:
-        """Append a root's records in one write, then commit the root, its status and failures."""
+    def commit_root(self, root_id: str, records: list[Record], failed: list[Record],
+                    removed: Sequence[Record] = ()) -> None:
+        """Append a root's records in one write, then commit the root, its status, failures and drops."""
         if records:
             data = b"".join(r.to_json() + b"\n" for r in records)
             write_all(self.output_fd, data)
@@ -227,6 +238,7 @@ class RunDirectory:
         db.execute("DELETE FROM failures WHERE root_id = ?", (root_id,))
         db.executemany("INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?, ?)",
                        [(r.id, root_id, r.error_step, r.error, r.to_json()) for r in failed])
+        insert_removed(db, OUTPUT_STAGE, 0, list(removed))  # the output's drops keep commit order (rowid)
         db.execute("COMMIT")
 
     def commit_unchanged_roots(self, records: list[Record]) -> None:
@@ -305,13 +317,17 @@ class RunDirectory:
         write_private_atomic(self.path / "metrics.json", orjson.dumps(summary, option=orjson.OPT_INDENT_2))
 
     def gather_stage_files(self) -> None:
-        """removed.jsonl (the records whole-pool steps dropped, each with its step's reason in `meta`) and
-        sources.jsonl (what records name as parents without being records: seed and generated tasks),
-        from every finished stage. Rewritten whole from the stages' own files: never appended twice."""
-        for name in ("removed.jsonl", "sources.jsonl"):
-            data = gather_stage_files(self.path, name)
-            if data or name == "removed.jsonl" or (self.path / name).exists():
-                write_private_atomic(self.path / name, data)
+        """removed.jsonl (the records steps dropped, each with its step's reason in `meta`: every finished
+        stage's, then what the output's per-record steps dropped) and sources.jsonl (what records name as
+        parents without being records: seed and generated tasks). Rewritten whole from the stages' own
+        files and state.sqlite: never appended twice."""
+        removed = itertools.chain(gather_stage_files(self.path, "removed.jsonl"),
+                                  (data + b"\n" for data in streamed_removed(self.db, OUTPUT_STAGE)))
+        write_private_atomic_chunks(self.path / "removed.jsonl", removed)
+        existed = (self.path / "sources.jsonl").exists()
+        if not write_private_atomic_chunks(self.path / "sources.jsonl", gather_stage_files(self.path, "sources.jsonl")) \
+                and not existed:
+            (self.path / "sources.jsonl").unlink()
 
     def write_failures_file(self) -> int:
         failures = self.failures()

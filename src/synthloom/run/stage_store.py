@@ -10,6 +10,9 @@ finish, so its choices do not depend on timing), and its output is written as sh
 counts, the config digest, the steps' figures). The stage is done once state.sqlite says so, after
 every file is in place: a kill before that reruns only the whole-pool step, from the response cache.
 A finished stage is final; later sessions read its shards and never run it again.
+
+What a per-record step drops (rejection's rejected candidates) is committed with its root, in the same
+transaction, to state.sqlite's `streamed_removed`, keyed by record id: never twice, whatever was killed.
 """
 
 from __future__ import annotations
@@ -23,7 +26,13 @@ from typing import Any
 import orjson
 
 from synthloom.errors import UserError
-from synthloom.io.private_files import make_private_dir, open_private_append, write_all, write_private_atomic
+from synthloom.io.private_files import (
+    make_private_dir,
+    open_private_append,
+    write_all,
+    write_private_atomic,
+    write_private_atomic_chunks,
+)
 from synthloom.record import Record
 
 STAGES = "stages"
@@ -36,7 +45,10 @@ CREATE TABLE IF NOT EXISTS stage_chunks (stage TEXT NOT NULL, position INTEGER N
                                          records INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS stage_chunks_order ON stage_chunks(stage, position);
 CREATE TABLE IF NOT EXISTS stages (stage TEXT PRIMARY KEY, config_defining TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS streamed_removed (stage TEXT NOT NULL, position INTEGER NOT NULL, record_id TEXT NOT NULL,
+                                             data BLOB NOT NULL, PRIMARY KEY (stage, record_id));
 """
+OUTPUT_STAGE = "output"  # the last stage's key: its removed records are in `streamed_removed` under it
 
 
 def failure_root(stage: str, root_id: str) -> str:
@@ -104,7 +116,8 @@ class StageStore:
                                  (self.key, position)).fetchall()
         return {r.id for r in self._read_chunks(chunks)} if chunks else set()
 
-    def commit_root(self, root_id: str, position: int, records: list[Record], failed: list[Record]) -> None:
+    def commit_root(self, root_id: str, position: int, records: list[Record], failed: list[Record],
+                    removed: list[Record]) -> None:
         assert self._fd is not None, "open() the stage first"
         start = self._offset
         if records:
@@ -122,6 +135,7 @@ class StageStore:
         db.execute("DELETE FROM failures WHERE root_id = ?", (key,))
         db.executemany("INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?, ?)",
                        [(r.id, key, r.error_step, r.error, r.to_json()) for r in failed])
+        insert_removed(db, self.key, position, removed)
         db.execute("COMMIT")
 
     def drop_streamed(self) -> None:
@@ -178,28 +192,51 @@ class StageStore:
 
     def finish(self, shards: list[dict[str, Any]], removed: list[Record], sources: list[dict[str, Any]],
                figures: dict[str, Any]) -> dict[str, Any]:
-        """After the shards: what the step removed, its sources, the manifest; then the stage is done."""
-        write_private_atomic(self.folder / "removed.jsonl", b"".join(r.to_json() + b"\n" for r in removed))
+        """After the shards: what the stage removed (its per-record steps' drops in input order, then the
+        whole-pool step's), its sources, the manifest; then the stage is done."""
+        count = [0]
+
+        def lines() -> Iterator[bytes]:
+            for data in streamed_removed(self.db, self.key):
+                count[0] += 1
+                yield data + b"\n"
+            for record in removed:
+                count[0] += 1
+                yield record.to_json() + b"\n"
+
+        write_private_atomic_chunks(self.folder / "removed.jsonl", lines())
         write_private_atomic(self.folder / "sources.jsonl", b"".join(orjson.dumps(s) + b"\n" for s in sources))
         manifest = {"stage": self.key, "config_defining": self.config_defining, "shards": shards,
-                    "records": sum(s["records"] for s in shards), "removed": len(removed), **figures}
+                    "records": sum(s["records"] for s in shards), "removed": count[0], **figures}
         write_private_atomic(self.folder / "manifest.json", orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
         self.db.execute("INSERT OR REPLACE INTO stages VALUES (?, ?)", (self.key, self.config_defining))
         return manifest
+
+
+def insert_removed(db: sqlite3.Connection, stage: str, position: int, removed: list[Record]) -> None:
+    """Inside the caller's transaction: the records a root's per-record steps dropped."""
+    db.executemany("INSERT OR REPLACE INTO streamed_removed VALUES (?, ?, ?, ?)",
+                   [(stage, position, r.id, r.to_json()) for r in removed])
+
+
+def streamed_removed(db: sqlite3.Connection, stage: str) -> Iterator[bytes]:
+    """A stage's per-record drops as JSON lines, in input order (then in the order each root made them)."""
+    for (data,) in db.execute("SELECT data FROM streamed_removed WHERE stage = ? ORDER BY position, rowid", (stage,)):
+        yield data
 
 
 def count_failed_stage_roots(db: sqlite3.Connection) -> int:
     return db.execute("SELECT COUNT(*) FROM stage_roots WHERE status = 'failed'").fetchone()[0]
 
 
-def gather_stage_files(run_path: Path, name: str) -> bytes:
-    """removed.jsonl or sources.jsonl of every finished stage, in stage order: the run's file."""
+def gather_stage_files(run_path: Path, name: str) -> Iterator[bytes]:
+    """removed.jsonl or sources.jsonl of every finished stage, in stage order: the run's file, in pieces."""
     folder = run_path / STAGES
     if not folder.is_dir():
-        return b""
-    parts = []
+        return
     for stage in sorted(p for p in folder.iterdir() if (p / "manifest.json").exists()):
         file = stage / name
         if file.exists():
-            parts.append(file.read_bytes())
-    return b"".join(parts)
+            with file.open("rb") as handle:
+                while piece := handle.read(1 << 20):
+                    yield piece

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from synthloom.io.private_files import write_private_atomic
 from synthloom.run.pipeline import RunSummary
+from synthloom.steps.tallies import shown_counters
 
 
 def summary_lines(summary: RunSummary, status: str, exports: dict | None = None,
@@ -16,9 +17,9 @@ def summary_lines(summary: RunSummary, status: str, exports: dict | None = None,
         lines.append(f"| {name} | {stats.received} | {stats.emitted + stats.dropped} | {stats.emitted} "
                      f"| {stats.dropped} | {stats.failed} |")
     for name, stats in summary.steps.items():
-        if stats.counters:
+        if counts := shown_counters(stats.counters):
             lines += ["", f"## {name}", "", "| count | value |", "|---|---:|"]
-            lines += [f"| {key} | {value} |" for key, value in sorted(stats.counters.items())]
+            lines += [f"| {key} | {value} |" for key, value in sorted(counts.items())]
         if stats.errors:
             lines += ["", f"{name} errors: " + ", ".join(f"{k} {v}" for k, v in sorted(stats.errors.items()))]
     lines += report_lines(summary)

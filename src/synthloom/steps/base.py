@@ -3,7 +3,9 @@
 Two kinds, each with one abstract method:
 
 - `RecordStep.process(record)`: one record in, zero or more out; the pipeline streams records through
-  these one at a time, locally or on Ray workers;
+  these one at a time, locally or on Ray workers. An output record marked `dropped` (its meta under the
+  step's name has "removed": the reason) is not passed on: it goes to removed.jsonl, committed with its
+  root (rejection sampling's rejected candidates);
 - `PoolStep.run_all(records)`: every record at once (Self-Instruct's pool, dedup clusters, budgets).
 
 The base owns what the pipeline, the summary and the report read from every step: `counters` (what it
@@ -93,9 +95,27 @@ class Step(ABC, Generic[ConfigT]):
         """Rates and flags derived from the step's work, for the summary and the report."""
         return {}
 
+    def carry_over(self, earlier: Counter) -> None:
+        """Before a resumed stream: what earlier sessions of this run counted for the step (a run-wide
+        budget goes on from what they spent; a report covers every session). By default, nothing."""
+
+
+def dropped(step_name: str, record: Record, reason: str, **details: Any) -> Record:
+    """`record`, marked as dropped by the step: a per-record step returns it to have it in removed.jsonl."""
+    record.meta[step_name] = {**record.meta.get(step_name, {}), "removed": reason, **details}
+    return record
+
+
+def dropped_by(step: Step[Any], record: Record) -> bool:
+    meta = record.meta.get(step.name)
+    return isinstance(meta, dict) and "removed" in meta
+
 
 class RecordStep(Step[ConfigT]):
     kind = "record"
+    # A step whose records share run-wide state (a budget) runs in the driver even under Ray, where that
+    # state lives; its model calls and checks still go to the workers through the driver's engines.
+    runs_on_driver: bool = False
 
     @abstractmethod
     async def process(self, record: Record) -> list[Record]:

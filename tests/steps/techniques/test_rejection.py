@@ -14,6 +14,7 @@ from synthloom.record import Record
 from synthloom.steps.base import StepContext
 from synthloom.steps.techniques.rejection import RejectionStep
 from synthloom.techniques.rejection_dedupe import distinct, equations_key
+from tests.steps.techniques.prompt_runs import sample_all
 
 EVEN_SEED = {"kind": "regex", "pattern": r"#\d*[02468]$"}
 PROBLEMS = [{"question": f"What is {i} + {i}?", "answer": str(2 * i), "difficulty": d}
@@ -30,10 +31,13 @@ def make_step(fault_server, tmp_path, **step) -> tuple[RejectionStep, Engines]:
 
 
 async def run(step: RejectionStep, engines: Engines, problems=PROBLEMS) -> list[Record]:
+    """The kept records; the prompts' states and the dropped records go on the step for the test to read."""
     try:
-        return await step.run_all([Record.from_input(i, p) for i, p in enumerate(problems)])
+        sampled = await sample_all(step, problems)
     finally:
         await engines.close()
+    step.states, step.removed = sampled.states, sampled.removed  # type: ignore[attr-defined]
+    return sampled.kept
 
 
 def seed_is_even(text: str) -> bool:

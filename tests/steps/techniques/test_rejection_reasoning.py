@@ -17,6 +17,7 @@ from synthloom.io.training_formats import to_row
 from synthloom.record import Record
 from synthloom.steps.base import StepContext
 from synthloom.steps.techniques.rejection import RejectionStep
+from tests.steps.techniques.prompt_runs import sample_all
 from synthloom.techniques.difficulty import band, decided_pass_rate
 from synthloom.techniques.preference_pairs import Reply, pair_up
 from tests.reasoning_server import ReasoningServer, fate_of
@@ -44,9 +45,11 @@ def run_step(server: ReasoningServer, tmp_path, **step) -> tuple[RejectionStep, 
 
     async def main():
         try:
-            return await rejection.run_all([Record.from_input(i, p) for i, p in enumerate(PROBLEMS)])
+            sampled = await sample_all(rejection, PROBLEMS)
         finally:
             await engines.close()
+        rejection.states, rejection.removed = sampled.states, sampled.removed  # type: ignore[attr-defined]
+        return sampled.kept
     return rejection, asyncio.run(main())
 
 

@@ -1,10 +1,12 @@
 """Rejection sampling: up to k candidates per prompt, keep those a verifier passes.
 
-Phase 1 samples each prompt in batches (the backend's `n` where it has one) until m candidates are
-accepted, k are tried, or the run's budget is spent. Phase 2 (adaptive) spends extra samples on prompts
-whose pass rate is low but not zero: those are where more tries buy data; prompts at zero have shown
-nothing to find. Accepted solutions that repeat a reasoning path are dropped (RFT). Per-prompt statistics
-go on every record; the report gives the yield per class and lists the classes where nothing was ever
+Each prompt is sampled on its own, in batches (the backend's `n` where it has one), until m candidates
+are accepted, k are tried, or the run's budget is spent. With `adaptive`, a prompt whose pass rate after
+those k is low but not zero gets extra samples at once: that is where more tries buy data; prompts at
+zero have shown nothing to find. (A tight budget is therefore spent in the order prompts arrive, extra
+samples included; `prompts_cut_by_budget` says how many got fewer than k.) Accepted solutions
+that repeat a reasoning path are dropped (RFT). Per-prompt statistics go on every record; the report
+gives the yield per class and lists the classes where nothing was ever
 accepted, because rejection sampling cannot create data the model never produces correctly.
 
 Each prompt is labelled with its pass rate over decided verdicts and a difficulty band
@@ -17,7 +19,7 @@ lengths and the dedupe read the answer; a reasoning model's trace stays in `reas
 from __future__ import annotations
 
 import asyncio
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -25,16 +27,15 @@ from pydantic import Field, model_validator
 
 from synthloom.engine.engine import GenerationFailed, Sample
 from synthloom.engine.prompting import item_seed
-from synthloom.errors import UserError
 from synthloom.models.base import ChatRequest
 from synthloom.models.reasoning import with_think_tags
 from synthloom.record import Record
-from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.base import RecordStep, StepContext, TemplateFieldMissing, dropped
 from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan, tokens
-from synthloom.steps.removed_sample import capped
 from synthloom.steps.reply_fields import UNFINISHED, UNFINISHED_HINT, trace_fields
 from synthloom.steps.step_config import ModelName, StepConfig, TemplateName
-from synthloom.techniques.difficulty import BAND_NAMES, band, decided_pass_rate, in_range
+from synthloom.steps.techniques.rejection_report import PASS_AT, report_from_tallies, tally_prompt
+from synthloom.techniques.difficulty import band, decided_pass_rate, in_range
 from synthloom.techniques.preference_pairs import RULE, Reply, pair_up
 from synthloom.techniques.rejection_dedupe import distinct, equations_key, text_key
 from synthloom.templates import load_template, render
@@ -47,7 +48,6 @@ if TYPE_CHECKING:
     from synthloom.config import RunConfig
 
 
-PASS_AT = (1, 5, 10)
 
 
 class RejectionStepConfig(StepConfig):
@@ -159,9 +159,14 @@ class PromptState:
 
 
 
-class RejectionStep(PoolStep[RejectionStepConfig]):
-    """A whole-pool step: the run's budget and adaptive allocation need every prompt's first-pass result.
-    `removed` holds every candidate not kept, with its verdict."""
+class RejectionStep(RecordStep[RejectionStepConfig]):
+    """Per prompt: its candidates, verdicts, kept answers and pairs are decided from that prompt alone, so
+    prompts stream (bounded memory) and a resume goes on from the committed ones. The run's `budget` is
+    one counter every prompt draws from before each request (concurrent prompts cannot overspend; a
+    resumed run goes on from what earlier sessions spent). With a budget the step runs in the driver
+    under Ray, where that counter lives; its model calls and checks still go to the workers. What it
+    drops (each rejected candidate with its verdict) goes to removed.jsonl with its prompt. The report
+    is built from counters (tallies), so it covers every worker and every session."""
 
     config_class = RejectionStepConfig
 
@@ -174,41 +179,42 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
             config.verifier, self.local_verifier)
         self.template = load_template(config.template)
         self.budget_left = config.budget
-        self.states: list[PromptState] = []
+        self.runs_on_driver = config.budget is not None
+        self._earlier: Counter = Counter()  # earlier sessions' counters: the report covers the whole run
         # Verification may run code: no more at once than the pool has cores.
         self._verifying = asyncio.Semaphore(context.cpu.slots)
 
-    async def run_all(self, records: list[Record]) -> list[Record]:
+    def carry_over(self, earlier: Counter) -> None:
+        self._earlier = Counter(earlier)
+        if self.config.budget is not None:
+            self.budget_left = max(0, self.config.budget - earlier["candidates"])
+
+    async def process(self, record: Record) -> list[Record]:
+        _, records = await self.sample_prompt(record)
+        return records
+
+    async def sample_prompt(self, record: Record) -> tuple[PromptState, list[Record]]:
+        """One prompt's state once sampled, and its records: the kept answers, then (marked dropped) the
+        rejected candidates, repeated reasoning paths and prompts outside keep_pass_rate."""
         cfg = self.config
-        self.states, problem = [], None
-        for record in records:
-            try:
-                self.states.append(PromptState(record, render(self.template, record.fields)))
-            except KeyError as exc:
-                self.counters["skipped_template_field_missing"] += 1
-                problem = str(exc.args[0])
-        if records and not self.states:
-            raise UserError(f"{self.name}: template {self.config.template!r}: {problem}")
-        bar = self.context.board.bar(f"{self.name}: prompts", len(self.states))
-        await asyncio.gather(*(self._sample(s, cfg.k, bar) for s in self.states))
-        if cfg.adaptive:
-            low = [s for s in self.states if s.accepted and len(s.accepted) < cfg.m
-                   and len(s.accepted) / s.tried < cfg.adaptive_below]
-            self.counters["adaptive_prompts"] = len(low)
-            await asyncio.gather(*(self._sample(s, s.tried + cfg.adaptive_extra, None) for s in low))
-        kept, out_of_range = [], []
-        for state in self.states:
-            reason = self._outside_range(state)
-            records = self._records(state, pairs=reason is None)  # a dropped prompt's pairs are not made
-            if reason is None:
-                kept += records
-                continue
+        try:
+            state = PromptState(record, render(self.template, record.fields))
+        except KeyError as exc:
+            raise TemplateFieldMissing.of(cfg.template, exc) from None
+        await self._sample(state, cfg.k)
+        if cfg.adaptive and state.accepted and len(state.accepted) < cfg.m \
+                and len(state.accepted) / state.tried < cfg.adaptive_below:
+            self.counters["adaptive_prompts"] += 1
+            await self._sample(state, state.tried + cfg.adaptive_extra)
+        if not state.tried and state.failed_requests:  # a failure: retried before the stage closes
+            raise GenerationFailed(f"{self.name}: every request for this prompt failed")
+        reason = self._outside_range(state)
+        records = self._records(state, pairs=reason is None)  # a dropped prompt's pairs are not made
+        if reason is not None:
             self.counters["prompts_outside_keep_pass_rate"] += 1
-            for record in records:
-                record.meta[self.name] = {**record.meta.get(self.name, {}), "removed": reason}
-            out_of_range += records
-        self.removed = capped([r for s in self.states for r in self._not_kept(s)] + out_of_range, self.counters)
-        return kept
+            records = [dropped(self.name, r, reason) for r in records]
+        tally_prompt(self.counters, state, cfg)
+        return state, records + self._not_kept(state)
 
     def _outside_range(self, state: PromptState) -> str | None:
         """Why a prompt's answers are dropped under keep_pass_rate, or None when they are kept."""
@@ -227,9 +233,9 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
         """Each candidate the verifier rejected, as a record with its verdict; a prompt that got no
         candidate at all (its requests failed) as itself."""
         stats = state.stats(self.config.k, self.config.m)
-        if not state.tried:
-            state.record.meta[self.name] = {"removed": "no candidate (requests failed)", "rejection_stats": stats}
-            return [state.record]
+        if not state.tried:  # the budget was spent before it
+            return [dropped(self.name, state.record, "no candidate: the run's budget was spent",
+                            rejection_stats=stats)]
         out = []
         for index, candidate in enumerate(state.rejected):
             verdict = candidate.verdict
@@ -244,7 +250,7 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
             out.append(child)
         return out + state.duplicates
 
-    async def _sample(self, state: PromptState, limit: int, bar) -> None:
+    async def _sample(self, state: PromptState, limit: int) -> None:
         cfg = self.config
         while state.tried < limit and len(state.accepted) < cfg.m:
             n = min(cfg.batch, limit - state.tried)
@@ -263,6 +269,8 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
             except GenerationFailed:
                 state.failed_requests += 1
                 self.counters["request_failed"] += 1
+                if self.budget_left is not None:
+                    self.budget_left += n  # nothing was drawn
                 break
             for sample in samples:
                 verdict = await self._verdict(sample, state.record.fields)
@@ -289,8 +297,6 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
                     if len(state.accepted) >= cfg.m:
                         self.counters["prompts_stopped_early"] += state.tried < limit
                         break
-        if bar is not None:
-            bar.advance()
 
     async def _verdict(self, sample: Sample, fields: dict[str, Any]) -> Verdict:
         """The verifier's verdict on the answer (or on trace and answer, as configured). A reply whose
@@ -365,88 +371,14 @@ class RejectionStep(PoolStep[RejectionStepConfig]):
         describe = getattr(self.local_verifier, "judge_calibration", None)
         return describe() if callable(describe) else None
 
-    def _outcomes_by_kind(self) -> dict[str, dict[str, int]]:
-        """Per kind of item (math: the gold's answer kind), how its candidates fared: a kind whose
-        candidates are mostly unparseable or ambiguous is one the verifier cannot read."""
-        table: dict[str, dict[str, int]] = {}
-        for (kind, outcome), count in sorted(sum((s.outcomes_by_kind for s in self.states), Counter()).items()):
-            table.setdefault(kind, {})[outcome] = count
-        return table
-
-    def _pass_at_k(self) -> dict[str, Any]:
-        """pass@j over every prompt whose first j draws are known, the same prompts for every j shown.
-        With m < k a prompt stops at its m-th pass, so the count of its draws depends on its outcomes
-        and the binomial estimator over them is biased (pass@5 could fall below pass@1). The estimate
-        used then is the share of prompts with a pass among their first j draws: those draws are seen
-        whenever the prompt did not pass before them, so it is unbiased, and it rises with j."""
-        cfg = self.config
-        shown = [j for j in PASS_AT if j <= cfg.k]
-        top = max(shown, default=0)
-        whole = cfg.m >= cfg.k  # no prompt can stop before its k-th draw
-        covered = [s.draws[:cfg.k] for s in self.states
-                   if len(s.draws) >= top or (not whole and True in s.draws[:top])]
-        if not shown or not covered:
-            return {}
-        if whole:
-            method = "the unbiased estimator (Chen et al.) over each prompt's first k candidates"
-            values = {j: sum(pass_at_k(len(d), sum(d), j) for d in covered) / len(covered) for j in shown}
-        else:
-            method = "the share of prompts with a pass among their first j candidates (unbiased under stop-at-m)"
-            values = {j: sum(True in d[:j] for d in covered) / len(covered) for j in shown}
-        return {**{f"pass@{j}": round(v, 6) for j, v in values.items()}, "pass_at_k_prompts": len(covered),
-                "pass_at_k_note": f"over {len(covered)} of {len(self.states)} prompts: {method}"}
-
     def report(self) -> dict[str, Any]:
-        by_class: dict[str, list[PromptState]] = defaultdict(list)
-        for state in self.states:
-            by_class[str(state.record.fields.get(self.config.class_field, "all")) if self.config.class_field
-                     else "all"].append(state)
-        yields = {}
-        for name, states in sorted(by_class.items()):
-            tried = sum(s.tried for s in states)
-            accepted = sum(len(s.accepted) for s in states)
-            yields[name] = {"prompts": len(states), "prompts_with_accepted": sum(bool(s.accepted) for s in states),
-                            "tried": tried, "accepted": accepted,
-                            "pass_rate": round(accepted / tried, 4) if tried else None}
-        accepted = sum(len(s.accepted) for s in self.states)
-        outcomes: Counter = sum((s.outcomes for s in self.states), Counter())
+        counters = Counter(self.counters)
+        counters.update(self._earlier)  # (not `+`: that drops the zero counts a report shows)
         sandbox = self.local_verifier.isolation
         return {
             "verifier": self.verifier.name,
-            "outcomes": dict(outcomes.most_common()),
-            **({"outcomes_by_kind": by_kind} if (by_kind := self._outcomes_by_kind()) else {}),
+            **report_from_tallies(counters, self.config),
             **({"judge_calibration": calibration} if (calibration := self._judge_calibration()) else {}),
             **({"sandbox": sandbox} if sandbox else {}),
-            "yield_by_class": yields,
-            "zero_yield_classes": [name for name, y in yields.items() if y["accepted"] == 0],
-            **self._pass_at_k(),
-            "tokens_per_accepted": round(sum(s.tokens for s in self.states) / accepted, 1) if accepted else None,
             "budget_left": self.budget_left,
-            **self._difficulty(by_class),
-            **self._reasoning_report(),
         }
-
-    def _difficulty(self, by_class: dict[str, list[PromptState]]) -> dict[str, Any]:
-        """Prompts per difficulty band, per class: the distribution the report plots."""
-        cfg = self.config
-        table: dict[str, dict[str, int]] = {}
-        for name, states in sorted(by_class.items()):
-            bands = Counter(s.stats(cfg.k, cfg.m)["difficulty_band"] or "unlabelled" for s in states)
-            table[name] = {b: bands[b] for b in (*BAND_NAMES, "unlabelled") if bands[b]}
-        out: dict[str, Any] = {"difficulty_by_class": table}
-        if cfg.keep_pass_rate is not None:
-            out["keep_pass_rate"] = list(cfg.keep_pass_rate)
-            out["prompts_outside_keep_pass_rate"] = self.counters["prompts_outside_keep_pass_rate"]
-        if cfg.preference_pairs:
-            out["preference_pairs"] = self.counters["preference_pairs"]
-            out["pairing_rule"] = RULE
-        return out
-
-    def _reasoning_report(self) -> dict[str, Any]:
-        """A reasoning model's share of the tokens, and how often its trace never closed."""
-        spent = sum(s.reasoning_tokens for s in self.states)
-        if not spent and not self.counters.get(f"outcome_{UNFINISHED}"):
-            return {}
-        total = sum(s.tokens for s in self.states)
-        return {"reasoning_tokens": spent, "reasoning_share_of_tokens": round(spent / total, 4) if total else None,
-                "unfinished_reasoning": self.counters.get(f"outcome_{UNFINISHED}", 0)}
