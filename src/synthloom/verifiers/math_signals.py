@@ -6,7 +6,9 @@ whether anything in the reply competes with that answer. A match of any class ma
 The classes are lexicons of broad word families, not phrasings of one writer:
 
 - doubt: uncertainty about the result, anywhere in the reply ("not sure", "I suspect I slipped",
-  "wouldn't bet on it", "can't tell which").
+  "wouldn't bet on it", "can't tell which"), when the doubting sentence names a value other than the final
+  answer. Doubt with no other value ("I think it's 12, but double-check") leaves the answer standing, as
+  the split-9 convention (and splits 7 and 8) label it.
 - alternative: another value offered beside the final one ("alternatively", "also possible",
   "candidate answers", "either ... or", "equally defensible", "would instead be").
 - rederivation: a second computation or method that is left standing ("working it a second way I get",
@@ -86,6 +88,18 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?;])\s+|\n+", text) if s.strip()]
 
 
+_CONFIDENCE_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:\\?%|percent)\s*(?:sure|certain|confident)\b", re.I)  # "not 100% sure"
+
+
+def names_other_value(text: str, answer: str) -> bool:
+    """Whether `text` names a value besides `answer` (every value counts when `answer` is empty)."""
+    rest = _CONFIDENCE_FIGURE.sub(" ", text)
+    plain = answer.strip().strip("$").strip()
+    for form in (plain, plain.lstrip("+-−")) if plain else ():  # a statement's text may start past the sign
+        rest = rest.replace(form, " ")
+    return bool(_VALUE.search(re.sub(r"[=<>]", " ", rest) if plain else rest))
+
+
 def _plain(text: str) -> str:
     return re.sub(r"[\s$*{}]|\\[()\[\]]|\\(?:text|mathrm|boxed|left|right|[dt]?frac)\b", "", text).lower()
 
@@ -140,7 +154,7 @@ def competing_signals(reply: str, answer: str) -> list[str]:
     body = _without_restated_question(reply)  # "acute, right or obtuse?" is the question's wording
     signals = []
     doubt_text = _doubt_text(body)
-    if _DOUBT.search(doubt_text):
+    if any(_DOUBT.search(s) and names_other_value(s, answer) for s in _sentences(doubt_text)):
         signals.append("doubt")
     if _ALTERNATIVE.search(doubt_text) or any(_INSTEAD.search(s) and not _HYPOTHETICAL.search(s) for s in _sentences(doubt_text)):
         signals.append("alternative")
