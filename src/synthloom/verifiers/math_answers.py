@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from synthloom.verifiers.math_signals import REJECTS, names_other_value
+from synthloom.verifiers.math_signals import CONCLUDES, JUSTIFIES, REJECTS, names_other_value, offers_help
 from synthloom.verifiers.math_words import number_from_words
 
 _STATEMENT = re.compile(
@@ -37,7 +37,8 @@ HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b|\bif\b|\bhad\b|\bwere\b|\b
                           r"|\b(?:you|we|i|they|it)'d\b", re.I)
 CORRECTION = re.compile(
     r"\b(?:wait|actually|correction|oops|mistake|error|incorrect|wrong|re-?calculat\w*|re-?check\w*|recount\w*"
-    r"|re-?do\w*|on\s+second\s+thought|let\s+me\s+(?:fix|correct|redo|re-?check)|scratch\s+that)\b", re.I)
+    r"|re-?do\w*|on\s+second\s+thought|let\s+me\s+(?:fix|correct|redo|re-?check)|scratch\s+that|not\s+right|slip"
+    r"|mis-?(?:read|copied|cop(?:y|ied)|count\w*|plac\w*|typed|calculat\w*|wrote|stated))\b", re.I)
 _MATH_SPAN = re.compile(r"\$\$(.+?)\$\$|(?<!\\)\$(.+?)(?<!\\)\$|\\\((.+?)\\\)|\\\[(.+?)\\\]", re.DOTALL)
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__", re.DOTALL)
 _ABBREVIATION = re.compile(r"\b([ap])\.\s?m\.", re.I)  # 3:45 p.m. is not a sentence end...
@@ -413,7 +414,7 @@ _DISPLAY_END = re.compile(r"(?:\\\[(?P<a>(?:(?!\\\[).)+?)\\\]|\$\$(?P<b>(?:(?!\$
 def _without_closing(text: str) -> str:
     """`text` without the closing lines that are commentary ("Check: ...", "If ... we would get 12")."""
     lines = text.rstrip().split("\n")
-    while len(lines) > 1 and (not lines[-1].strip() or _CLOSING.match(lines[-1].replace("**", ""))):
+    while len(lines) > 1 and (not lines[-1].strip() or _CLOSING.match(lines[-1].replace("**", "")) or offers_help(lines[-1])):
         lines.pop()
     return "\n".join(lines)
 
@@ -432,10 +433,27 @@ def _working_bold(text: str, bold: re.Match) -> bool:
                 or re.search(r"\bnot\b", before, re.I))
 
 
+# A display's left side that only names what its right side is: `\text{roots} = `, `(x, y) = `, `7:40 PM + 1\text{ h} = `.
+_DISPLAY_LABEL = re.compile(r"^(?:\\text\{[^{}]*\}|\(\s*[a-z](?:\s*,\s*[a-z])+\s*\))\s*=\s*(?=\S)")
+
+
+def _display_result(display: str) -> str:
+    """A closing display, with a left side that labels or carries words dropped: its result."""
+    display = _DISPLAY_LABEL.sub("", display)
+    sides = re.split(r"(?<![<>!\\])=", display)
+    if len(sides) == 2 and "\\text" in sides[0] and sides[1].strip():
+        return sides[1].strip()  # `7:40 PM + 1\text{ h }15\text{ min} = \text{8:55 p.m.}`
+    return display
+
+
+# What opens a line without being part of it: a list marker, or an arrow or `=` carrying on from the working.
+_LINE_MARK = re.compile(r"^(?:[-*+•]\s+|\d{1,2}[.)]\s+|(?:→|⇒|⟹|=>|=(?![=<>]))\s*)+")
+
+
 def _fallback(text: str) -> tuple[str | None, str]:
     text = _without_closing(text)
     if (display := _DISPLAY_END.search(text)) is not None:  # "Hence\n\\[\n\\dfrac{1}{6}\n\\]"
-        return (display.group("a") or display.group("b")).strip(), "display"
+        return _display_result((display.group("a") or display.group("b")).strip()), "display"
     bolds = [next(g for g in m.groups() if g is not None).strip() for m in _BOLD.finditer(text)
              if not _commentary(text, m.start()) and not _working_bold(text, m)]
     bolds = [b for b in bolds if not b.endswith(":") and len(b) <= 90 and (re.search(r"[\d\\=]", b)
@@ -447,7 +465,7 @@ def _fallback(text: str) -> tuple[str | None, str]:
     if "\n" not in plain and _prose_words(plain) <= 3 and not _COPULA.search(plain):
         plain = re.sub(r"^(?:it'?s|it\s+is)\s+", "", plain, flags=re.I)
         return (_math_after_lead(plain) or (_one_value(plain) if _prose_words(plain) else None) or answer_span(plain)), "short_reply"
-    last_line = plain.splitlines()[-1].strip()
+    last_line = _LINE_MARK.sub("", plain.splitlines()[-1].strip())
     if len(last_line) <= SHORT_LINE and _prose_words(last_line) <= 3 and re.search(r"[\d\\=]", last_line) \
             and not last_line.endswith(":") and not _COPULA.search(last_line):
         prose = re.sub(r"\\[a-zA-Z]+", " ", _MATH_SPAN.sub(" ", _LEADING_WORDS.sub("", last_line)))
@@ -543,7 +561,10 @@ def _reported_after(text: str, last: _Statement) -> list[str]:
     """Values later sentences report as results ("However, recomputing a different way, I get 4 m."): a
     second answer unless the sentence is a check, an aside, a hypothetical or a restatement of the given."""
     values = []
+    justified = bool(JUSTIFIES.match(text[_answer_end(text, last):].lstrip(" .")))  # "Here's why:" over working
     for sentence in _sentences(text[last.end:]):
+        if justified and not CONCLUDES.match(sentence):
+            continue
         if _CLOSING.match(sentence) or HYPOTHETICAL.search(sentence) or _RESTATES_GIVEN.search(sentence) \
                 or _CHECKS_RESULT.search(sentence) or not _REPORTS_RESULT.search(sentence):
             continue
@@ -602,11 +623,12 @@ def find_final_answer(reply: str, strict: bool = False) -> FinalAnswer:
     if statements:
         last = statements[-1]
         together: tuple[str, ...] = ()
-        rest_of_line = text[last.end:].split("\n", 1)[0]
-        later = _sentences(text[last.end:])
+        answer_end = _answer_end(text, last)
+        rest_of_line = text[answer_end:].split("\n", 1)[0]
+        later = _sentences(text[answer_end:])
         hedged = last.hedged or _hedged(last.answer) or _hedged(rest_of_line, last.answer) or any(  # "\\boxed{9} - though it might be 8"
             _hedged(sentence, last.answer) and _VALUE.search(sentence) for sentence in later) \
-            or any(_DOUBT_WHICH.search(sentence) for sentence in [text[_sentence_start(text, last.start):last.end], *later]) \
+            or any(_DOUBT_WHICH.search(sentence) for sentence in [text[_sentence_start(text, last.start):answer_end], *later]) \
             or any(_doubts(sentence, last.answer) for sentence in later)
         boxes = [s for s in statements if s.how == "boxed"]
         if last.how == "boxed" and len(boxes) > 1:
@@ -643,6 +665,12 @@ def find_final_answer(reply: str, strict: bool = False) -> FinalAnswer:
             stated.append(claim)
     hedged = _hedged(answer) or _hedged(_last_sentence(text), answer) or _doubts(_last_sentence(text), answer)
     return FinalAnswer(answer, how, tuple(dict.fromkeys([*stated, *offered])), hedged=hedged)
+
+
+def _answer_end(text: str, statement: _Statement) -> int:
+    """Where the statement's answer ends in `text`: a statement's span covers only its lead."""
+    at = text.find(statement.answer, statement.start) if statement.answer else -1
+    return max(statement.end, at + len(statement.answer)) if at >= 0 else statement.end
 
 
 def _last_sentence(text: str) -> str:
