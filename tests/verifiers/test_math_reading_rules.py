@@ -280,8 +280,8 @@ def test_working_after_an_answer_given_first_supports_it(reply, outcome):
 @pytest.mark.parametrize(
     "reply",
     [
-        LAPS + "So the answer is 3200.\n\nHmm, no, that's not right; I mis-copied a lap count.\n\nThe correct answer is **3600**.",
-        "Multiply it out.\n\nSo the answer is 3200.\n\nWait, I made a slip.\n\nSo the answer is actually $\\boxed{3600}$.",
+        "So the answer is 3200.\n\nHmm, no, that's not right; I mis-copied a lap.\n\nThe correct answer is **3600**.",
+        "So the answer is 3200.\n\nWait, I made a slip.\n\nSo the answer is actually $\\boxed{3600}$.",
     ],
 )
 def test_a_self_correction_is_judged_on_its_last_answer(reply):
