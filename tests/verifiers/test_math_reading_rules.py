@@ -208,6 +208,7 @@ LAPS = "Each lap is 400 m and she runs 9 of them, so we multiply.\n\n"  # workin
         (LAPS + "My best estimate is $-12$, but I'm not fully sure.", "-12", "pass"),
         (LAPS + "Answer: 3600, though I'm not sure it isn't 3200.", "3600", "ambiguous"),  # doubt beside a value
         (LAPS + "Answer: 3600.\n\nMy two methods disagree, though.", "3600", "ambiguous"),  # a second result implied
+        (LAPS + "Answer: 3600. I doubt whether laps or metres were asked; by laps I'd get nine.", "3600", "ambiguous"),
         (LAPS + "Answer: \\text{north}\n\nThen again, \\text{south} might work too.", "\\text{north}", "ambiguous"),
     ],
 )

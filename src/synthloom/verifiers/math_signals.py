@@ -48,6 +48,7 @@ _WHICH_DOUBT = re.compile(
     r"\b(?:disagree\w*|inconsisten\w*|discrepanc\w*|mismatch\w*)\b|\bthen\s+again\b"
     r"|\b(?:contradict|conflict)\w*\s+(?:each\s+other|one\s+another)\b|\bconflicting\s+(?:results|answers|values)\b"
     r"|\bon\s+the\s+other\s+hand\b|\bkeep\s+getting\b|\btorn\s+between\b|\bon\s+the\s+fence\b"
+    r"|\b(?:sure|certain|doubt\w*|unsure|wonder\w*)\s+whether\b"  # "I doubt whether I should have used the complement"
     r"|\b(?:don'?t|doesn'?t|do\s+not|does\s+not|didn'?t|did\s+not|won'?t)\s+(?:quite\s+)?(?:match|agree|add\s+up|line\s+up)\b"
     r"|\bwhich\s+(?:one|of\s+(?:them|these|those|the\s+two)|to\s+(?:trust|believe|pick|choose)"
     r"|(?:method|approach|answer|result|value|interpretation|reading)\s+is)\b"
