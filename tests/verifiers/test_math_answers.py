@@ -159,7 +159,8 @@ async def test_strict_format_counts_only_boxes_hashes_and_statements():
 
 # Competing signals (math_signals.py): the gold stated as the final answer is not enough when the reply competes with it.
 @pytest.mark.parametrize("reply, outcome", [
-    ("I'm not entirely sure this is right.\nFinal answer: 31", "ambiguous"),  # doubt before a labelled final
+    ("I'm not entirely sure this is right.\nFinal answer: 31", "pass"),  # doubt with no other value leaves it standing
+    ("I'm not entirely sure it isn't 29.\nFinal answer: 31", "ambiguous"),  # doubt beside another value
     ("The answer is 31. Both 31 and 29 are candidate answers.", "ambiguous"),  # a second answer named after
     ("Answer: 31\n\nWorking it a second way I get 32.", "ambiguous"),  # a rederivation left standing
     ("The answer is 31. (If the problem had asked for the total, we would get 48 instead.)", "pass"),  # hypothetical

@@ -194,3 +194,102 @@ def test_an_answer_is_found_where_it_stands_whole():
 def test_numbered_answers_are_each_a_statement():
     reply = "Taking square roots keeps both signs.\n\nAnswer 1: 25\nAnswer 2: 5, -5"
     assert judge_reply("\\pm 5", reply)[0] == "ambiguous"
+
+
+# Issue 26, split 9 conventions. Each case is worded for its rule, not taken from the split.
+LAPS = "Each lap is 400 m and she runs 9 of them, so we multiply.\n\n"  # working before an answer
+
+
+@pytest.mark.parametrize(
+    "reply, gold, outcome",
+    [
+        (LAPS + "I reckon the total is 3600, though I wouldn't swear to it.", "3600", "pass"),
+        (LAPS + "Answer: 3600 (I'm not 100% certain, please check.)", "3600", "pass"),
+        (LAPS + "My best estimate is $-12$, but I'm not fully sure.", "-12", "pass"),
+        (LAPS + "Answer: 3600, though I'm not sure it isn't 3200.", "3600", "ambiguous"),  # doubt beside a value
+        (LAPS + "Answer: 3600.\n\nMy two methods disagree, though.", "3600", "ambiguous"),  # a second result implied
+        (LAPS + "Answer: 3600. I doubt whether laps or metres were asked; by laps I'd get nine.", "3600", "ambiguous"),
+        (LAPS + "Answer: \\text{north}\n\nThen again, \\text{south} might work too.", "\\text{north}", "ambiguous"),
+    ],
+)
+def test_doubt_with_no_other_value_leaves_the_answer_standing(reply, gold, outcome):
+    assert judge_reply(gold, reply)[0] == outcome
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        LAPS + "Final answer: 3600 (or 3200)",
+        LAPS + "Final answer: $3600\\text{ m}$ (or $3600\\text{ km}$)",
+        LAPS + "Final answer: 3200 (or $3600$)",
+    ],
+)
+def test_a_bracketed_or_names_a_second_live_candidate(reply):
+    assert judge_reply("3600\\text{ m}" if "km" in reply else "3600", reply)[0] == "ambiguous"
+
+
+def test_a_bracketed_restatement_is_no_hedge():
+    assert judge_reply("\\frac{1}{2}", LAPS + "Final answer: 0.5 (or equivalently, 1/2)")[0] == "pass"
+
+
+@pytest.mark.parametrize(
+    "reply, gold",
+    [
+        (LAPS + "$$\n400 \\times 9 = 3600\n$$\n\nAnd that is our answer.", "3600"),
+        (LAPS + "$$\n\\text{distance} = 3600\n$$\n\nThis is the answer.", "3600"),
+        (LAPS + "$$\n(p, q) = p = 2, q = 5\n$$\n\nAnd that is our answer.", "p = 2, q = 5"),
+    ],
+)
+def test_a_sign_off_that_points_back_leaves_the_display_as_the_answer(reply, gold):
+    outcome, detail, _ = judge_reply(gold, reply)
+    assert outcome == "pass", detail
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        LAPS + "Careful: it is **not** 3200, which forgets a lap.\n\nTotal: 3600",
+        LAPS + "Running total: **400**.\n\nTotal: 3600",
+        LAPS + "- Laps: 9\n- **Total:** 3600",
+        LAPS + "→ 3600",
+        LAPS + "= 3600\n\nThat was 2 steps. Ping me if you want the next 3 done too!",
+        LAPS + "Total: 3600\n\nP.S. Question 14 works the same way.",
+    ],
+)
+def test_emphasis_working_values_markers_and_offers_are_not_the_answer(reply):
+    outcome, detail, _ = judge_reply("3600", reply)
+    assert outcome == "pass", detail
+
+
+def test_a_rejected_value_in_bold_is_still_not_the_answer_for_a_wrong_final():
+    reply = LAPS + "Careful: it is **not** 3600, which forgets a lap.\n\nTotal: 3200"
+    assert judge_reply("3600", reply)[0] == "wrong_answer"
+
+
+@pytest.mark.parametrize(
+    "reply, outcome",
+    [
+        ("The answer is 3600.\n\nReasoning:\n\nEach lap is 400 m.\n\nThere are 9 laps.\n\nThat settles it.", "pass"),
+        ("Short answer: 3600\n\nHere's why:\n\nEach lap is 400 m, and 9 laps give the total.", "pass"),
+        ("Short answer: 3600\n\nHere's why:\n\nEach lap is 400 m.\n\nSo the total is 3200.", "ambiguous"),
+    ],
+)
+def test_working_after_an_answer_given_first_supports_it(reply, outcome):
+    assert judge_reply("3600", reply)[0] == outcome
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "So the answer is 3200.\n\nHmm, no, that's not right; I mis-copied a lap.\n\nThe correct answer is **3600**.",
+        "So the answer is 3200.\n\nWait, I made a slip.\n\nSo the answer is actually $\\boxed{3600}$.",
+    ],
+)
+def test_a_self_correction_is_judged_on_its_last_answer(reply):
+    outcome, detail, _ = judge_reply("3600", reply)
+    assert outcome == "pass", detail
+
+
+def test_a_currency_command_before_its_digits_names_the_currency():
+    assert stated_unit("\\pounds9.90") == "GBP"
+    assert judge_reply("\\$9.90", "Each costs the same.\n\n- **Result:** £9.90")[0] == "wrong_answer"

@@ -242,8 +242,19 @@ def _restatements(reply: str, answer: str) -> list[str]:
     for match in RESTATED.finditer(reply, max(0, len(reply) - len(after_final(reply, answer)))):
         tail = reply[match.end():].lstrip(" ,:—-")
         if value := answer_span(tail):
-            values.append(value)
+            # "(or equivalently, 1/2)": the aside's closing bracket is not part of the value
+            values.append(value[:-1].strip() if value.endswith(")") and value.count(")") > value.count("(") else value)
     return values
+
+
+def _could_answer(gold: str, other: str) -> bool:
+    """Whether an earlier claim could be a second answer: words with no value ("Add componentwise.") cannot,
+    for a gold that is a value; number words and "no solution" can."""
+    if not re.search(r"\d", gold) or re.search(r"[\d\\=<>]", other):
+        return True
+    text = normalized_text(other)
+    return number_from_words(text) is not None or any(text in synonyms for synonyms in _SYNONYMS) \
+        or any(number_from_words(word) is not None for word in re.findall(r"[a-z]+(?:-[a-z]+)?", text))
 
 
 def judge_reply(gold: str, reply: str, conventions: MathConventions = MathConventions()) -> tuple[str, str, FinalAnswer]:
@@ -276,11 +287,12 @@ def judge_reply(gold: str, reply: str, conventions: MathConventions = MathConven
         return "unparseable", f"only a bare number ({answer!r}) in the last sentence", found
     if stated_unit(gold) and not stated_unit(answer) and units_differ(gold, _with_unit_after(reply, answer)):
         return "wrong_answer", f"got {answer!r} in another unit than {gold!r}", found  # "It's 28.50 cents."
+    earlier = [other for other in found.earlier if _could_answer(gold, other)]
     if not answers_match(gold, answer, conventions):
-        if any(not answers_match(other, answer, conventions) for other in found.earlier):
+        if any(not answers_match(other, answer, conventions) for other in earlier):
             return "ambiguous", f"states {found.earlier[-1]!r} and later {answer!r} with no correction", found
         return "wrong_answer", f"got {answer!r}, expected {gold!r}", found
-    for other in found.earlier:
+    for other in earlier:
         if not answers_match(gold, other, conventions):
             return "ambiguous", f"states {other!r} and later {answer!r} with no correction between them", found
     for restated in _restatements(reply, answer):

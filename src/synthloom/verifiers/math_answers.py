@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from synthloom.verifiers.math_signals import REJECTS
+from synthloom.verifiers.math_signals import CONCLUDES, JUSTIFIES, REJECTS, names_other_value, offers_help
 from synthloom.verifiers.math_words import number_from_words
 
 _STATEMENT = re.compile(
@@ -32,18 +32,20 @@ _STATEMENT = re.compile(
     r"|this|that|the\s+total|the\s+correct\s+value)?\s*(?:is|=|equals|should\s+be|must\s+be)\s+)", re.IGNORECASE)
 _ANSWER_AFTER = re.compile(r"(?:^|(?<=[.!?:])\s+|\n)(?P<a>[^.!?\n]{1,120}?)\s+(?:is|are)\s+(?:the|our|my)\s+(?:final\s+)?"
                            r"(?:answers?|results?|solutions?)\b(?!\s+(?:to|of|for|is|would|was))", re.I)
+_POINTS_BACK = re.compile(r"(?:(?:and|so)\s+)?(?:that|this|which|it|these|those)", re.I)
 HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b|\bif\b|\bhad\b|\bwere\b|\bsuppos(?:e|ing)\b|\bunless\b"
                           r"|\b(?:you|we|i|they|it)'d\b", re.I)
 CORRECTION = re.compile(
     r"\b(?:wait|actually|correction|oops|mistake|error|incorrect|wrong|re-?calculat\w*|re-?check\w*|recount\w*"
-    r"|re-?do\w*|on\s+second\s+thought|let\s+me\s+(?:fix|correct|redo|re-?check)|scratch\s+that)\b", re.I)
+    r"|re-?do\w*|on\s+second\s+thought|let\s+me\s+(?:fix|correct|redo|re-?check)|scratch\s+that|not\s+right|slip"
+    r"|mis-?(?:read|copied|cop(?:y|ied)|count\w*|plac\w*|typed|calculat\w*|wrote|stated))\b", re.I)
 _MATH_SPAN = re.compile(r"\$\$(.+?)\$\$|(?<!\\)\$(.+?)(?<!\\)\$|\\\((.+?)\\\)|\\\[(.+?)\\\]", re.DOTALL)
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__", re.DOTALL)
 _ABBREVIATION = re.compile(r"\b([ap])\.\s?m\.", re.I)  # 3:45 p.m. is not a sentence end...
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")  # ... unless a new sentence follows it
 _POWER = re.compile(r"(?<=[\w)])\*\*(?=[\w(])")
 # Where a statement's answer stops: a full stop then a space, a semicolon, a new line, or prose after a comma.
-_ANSWER_END = re.compile(r"(?<!\\)\.(?=\s|$)|;(?!\s*[a-zA-Z]\s*=)|\n|,\s+(?=(?:which|because|since|so|as|but|and\s+(?:so|then|that|this|we|she|he|they|it))\b)"
+_ANSWER_END = re.compile(r"(?<!\\)\.(?=\s|$)|;(?!\s*[a-zA-Z]\s*=)|\n|,\s+(?=(?:which|because|since|so|as|but|though|although|and\s+(?:so|then|that|this|we|she|he|they|it))\b)"
                          r"|,?\s+(?=(?:because|since|which|as\s+(?:we|it|the)|so\s+(?:we|she|he|they|it)|when|per\s+the)\b)"
                          r"|\s+\((?=[^)]*(?<![\\A-Za-z])(?!inf)[A-Za-z]{3,})|\s+(?=(?:Note|NB|Remember|Check)\b)")
 _LEADING_WORDS = re.compile(r"^(?:(?:so|thus|hence|therefore|then|finally|overall|in\s+total|altogether|that\s+is"
@@ -55,7 +57,7 @@ _VALUE = re.compile(
     r"\$\$.+?\$\$|(?<!\\)\$(?!\d)[^$]+?(?<!\\)\$|(?<!\\)\$\d[^$]*?(?<![\s\\])\$|\\\(.+?\\\)|\\\[.+?\\\]"
     r"|\[\s*\[[^\[\]]*\](?:\s*,\s*\[[^\[\]]*\])+\s*\]"  # [[1, 2], [3, 4]]
     r"|[(\[{][^()\[\]{}]*\d[^()\[\]{}]*[)\]}]|\b\d{1,2}:\d{2}(?:\s*(?:\\text\{\s*)?[aApP]\.?[mM]\b\.?\}?)?"
-    r"|[-−±]?\$?\d[\d,]*(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?(?:\s*(?:\\times|×|x)\s*10\^\{?[-−]?\d+\}?|e[-−+]?\d+)?"
+    r"|[-−±]?(?:\$|[£€¥])?\d[\d,]*(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?(?:\s*(?:\\times|×|x)\s*10\^\{?[-−]?\d+\}?|e[-−+]?\d+)?"
     r"(?:\s*\*?\s*(?:\\pi\b|π|pi\b))?"
     r"(?:\s*(?:\\?%|percent))?(?:\s*\\text\{\s*(?:thousand|million|billion)\s*\}|\s+(?:thousand|million|billion))?", re.DOTALL)
 _TABLE_ANSWER = re.compile(r"^[ \t]*\|[ \t]*(?:final\s+)?answer[ \t]*:?[ \t]*\|[ \t]*(?P<a>[^|\n]*?)[ \t]*\|?[ \t]*$", re.I | re.M)
@@ -87,16 +89,18 @@ _DOUBT_WHICH = re.compile(r"\bnot\s+(?:\w+\s+)?(?:sure|certain)\s+which\b|\b(?:c
                           r"|\bby\s+the\s+first\b[^.!?\n]*\bby\s+the\s+second\b", re.I)
 # Doubt after the answer, worded without a value: "I'm not confident in either value", "one of them has an
 # error, but I can't find it". Sentences addressed to the reader ("if you're unsure") are not the reply's doubt.
-_DOUBT = re.compile(r"\bnot\s+(?:\w+\s+)?(?:sure|certain|confident)\b|\b(?:unsure|uncertain|doubtful|unconvinced)\b"
-                    r"|\b(?:can'?t|cannot|couldn'?t|could\s+not)\s+(?:find|spot|tell|decide|see|work\s+out)\s+(?:which|where|what|why|it)\b"
+_PURE_DOUBT = re.compile(r"\bnot\s+(?:\w+\s+)?(?:sure|certain|confident)\b|\b(?:unsure|uncertain|doubtful|unconvinced)\b", re.I)
+_DOUBT = re.compile(r"\b(?:can'?t|cannot|couldn'?t|could\s+not)\s+(?:find|spot|tell|decide|see|work\s+out)\s+(?:which|where|what|why|it)\b"
                     r"|\b(?:doesn'?t|does\s+not|don'?t|do\s+not|didn'?t|did\s+not)\s+(?:match|agree)\b|\bdisagree|\binconsisten|\bcontradict"
                     r"|\b(?:two|several)\s+(?:different\s+)?(?:results|answers|values)\b|\b(?:just\s+as|equally)\s+(?:plausible|likely|valid|possible)\b"
                     r"|\bdepending\s+on\s+(?:how|whether|which)\b|\bone\s+of\s+(?:them|these|the\s+two)\s+(?:has|is|must\s+be|contains)\b", re.I)
 _ADDRESSES_READER = re.compile(r"\b(?:you|your)\b", re.I)
 
 
-def _doubts(sentence: str) -> bool:
-    return bool(_DOUBT.search(sentence)) and not _CLOSING.match(sentence) and not _ADDRESSES_READER.search(sentence)
+def _doubts(sentence: str, answer: str = "") -> bool:
+    """Doubt about which result is right; plain doubt ("not sure") only beside another value (split-9 convention)."""
+    doubt = _DOUBT.search(sentence) or _PURE_DOUBT.search(sentence) and names_other_value(sentence, answer)
+    return bool(doubt) and not _CLOSING.match(sentence) and not _ADDRESSES_READER.search(sentence)
 
 
 # A later sentence that reports a result ("recomputing, I get (2, 3)"); one that restates what was given does not.
@@ -204,7 +208,7 @@ def _statements(text: str) -> list[_Statement]:
         if not answer and len(named) > 1 and len(named[-1].split()) <= 3:  # "In summary, it will be Sunday."
             answer = named[-1].strip()
         if answer and not _aside(text, summary.start("s")) and not HYPOTHETICAL.search(stated):
-            found.append(_Statement(summary.start("s"), summary.end("s"), answer, "summary", _hedged(stated)))
+            found.append(_Statement(summary.start("s"), summary.end("s"), answer, "summary", _hedged(stated, answer)))
     for row in _TABLE_ANSWER.finditer(text):  # | **Answer** | 9 3/4 |
         if answer := answer_span(row.group("a")):
             found.append(_Statement(row.start(), row.end(), answer, "table"))
@@ -219,9 +223,11 @@ def _statements(text: str) -> list[_Statement]:
         answer = _value_in_prose(answer_span(text[match.end():]))
         if answer and not re.search(r"\\(?:boxed|fbox)\b", answer) and not _STATEMENT.search(answer):
             raw = re.split(r"(?<!\\)\.(?=\s|$)|\n", text[match.end():], maxsplit=1)[0]
-            found.append(_Statement(match.start(), match.end() + 1, answer, "statement", _hedged(raw)))
+            found.append(_Statement(match.start(), match.end() + 1, answer, "statement", _hedged(raw, answer)))
     for match in _ANSWER_AFTER.finditer(text):  # "Therefore \\[ 36 \\] is the answer."
         if not _aside(text, match.start()):
+            if _POINTS_BACK.fullmatch(match.group("a").strip()):
+                continue  # "And that is our answer.": the value is the one just stated, read as a closing line
             answer = answer_span(_LEADING_WORDS.sub("", match.group("a").strip()))
             if answer and not re.search(r"\\(?:boxed|fbox)\b", answer):
                 found.append(_Statement(match.start("a"), match.end(), answer, "statement"))
@@ -245,12 +251,19 @@ def _plain(answer: str) -> str:
     return re.sub(r"[\s$]|\\[()\[\]]", "", answer)
 
 
-def _hedged(answer: str) -> bool:
-    return bool(re.search(r"\b(?:maybe|perhaps|possibly|probably|either|or\s+so|approximately\s+or|unsure|best\s+guess"
-                          r"|(?:might|could)\s+also\s+be|also\s+plausible|can'?t\s+decide|cannot\s+decide|could\s+be\s+[^.;]+\sor\s"
-                          r"|unless\s+(?:it'?s|it\s+is|the\s+(?:answer|result|value)\s+is|that'?s|we\s+(?:take|use))"
-                          r"|(?:can'?t|cannot|couldn'?t)\s+rule\s+out|\b(?:hmm|um|uh|well),?\s+or\b"
-                          r"|not\s+(?:fully\s+|entirely\s+|completely\s+|quite\s+|100%\s+)?(?:sure|certain))\b", answer, re.I))
+# A second value offered ("12 or so", "could also be 8"): a hedge whatever else the text says.
+_HEDGE_WORDS = re.compile(r"\b(?:either|or\s+so|approximately\s+or|(?:might|could)\s+also\s+be|also\s+plausible|can'?t\s+decide"
+                          r"|cannot\s+decide|could\s+be\s+[^.;]+\sor\s|unless\s+(?:it'?s|it\s+is|the\s+(?:answer|result|value)\s+is|that'?s"
+                          r"|we\s+(?:take|use))|(?:can'?t|cannot|couldn'?t)\s+rule\s+out|\b(?:hmm|um|uh|well),?\s+or)\b"
+                          r"|\(\s*or\b(?!\s*(?:equivalently|in\s+(?:words|lowest\s+terms|simplest\s+form)|written|,))", re.I)  # "-75 (or 75)"
+# Doubt alone ("probably", "not sure"): it hedges only when the text names another value beside the answer.
+_DOUBT_WORDS = re.compile(r"\b(?:maybe|perhaps|possibly|probably|unsure|best\s+guess"
+                          r"|not\s+(?:fully\s+|entirely\s+|completely\s+|quite\s+|100%\s+)?(?:sure|certain))\b", re.I)
+
+
+def _hedged(text: str, answer: str = "") -> bool:
+    """Whether `text` (holding `answer`, if given) hedges: a second value offered, or doubt beside another value."""
+    return bool(_HEDGE_WORDS.search(text)) or bool(_DOUBT_WORDS.search(text)) and names_other_value(text, answer)
 
 
 def _uncorrected(text: str, statements: list[_Statement]) -> list[_Statement]:
@@ -386,7 +399,8 @@ def _commentary(text: str, position: int) -> bool:
 
 # Closing paragraphs or lines that say nothing of the answer: checks, hypotheticals, offers, restatements.
 _CLOSING = re.compile(r"^\s*(?:\((?=[^)]*[A-Za-z]{3}).*\)\.?|(?![^\n]*[.!?]\s+\S)(?![^\n]*(?:" + _WITHDRAWN.pattern + r"))(?=[^\n]*[\d\\$])[^\n]*(?:" + REJECTS.pattern
-                      + r")[^\n]*|(?:check|checking|verify|verifying|verification|note|nb|tip|key\s+takeaway|remember|a\s+common\s+(?:mistake|slip)"
+                      + r")[^\n]*|(?:p\.\s?s|(?:and\s+|so\s+)?(?:that|this)(?:'s|\s+is|\s+was)\s+(?:our|the|my)\s+(?:final\s+)?(?:answer|result)"
+                      r"|check|checking|verify|verifying|verification|note|nb|tip|key\s+takeaway|remember|a\s+common\s+(?:mistake|slip)"
                       r"|(?:a\s+)?(?:quick|sanity|final)\s+check|as\s+a\s+(?:quick\s+|sanity\s+)?check|double[-\s]?check\w*"
                       r"|good\s+luck|have\s+a\s+(?:great|good|nice|lovely)|cheers|thanks|thank\s+you|hope\s+(?:this|that|it)\s+helps"
                       r"|great\s+question|glad\s+(?:to|i)|you'?re\s+welcome"
@@ -400,17 +414,48 @@ _DISPLAY_END = re.compile(r"(?:\\\[(?P<a>(?:(?!\\\[).)+?)\\\]|\$\$(?P<b>(?:(?!\$
 def _without_closing(text: str) -> str:
     """`text` without the closing lines that are commentary ("Check: ...", "If ... we would get 12")."""
     lines = text.rstrip().split("\n")
-    while len(lines) > 1 and (not lines[-1].strip() or _CLOSING.match(lines[-1].replace("**", ""))):
+    while len(lines) > 1 and (not lines[-1].strip() or _CLOSING.match(lines[-1].replace("**", "")) or offers_help(lines[-1])):
         lines.pop()
     return "\n".join(lines)
+
+
+# Bold that is not the answer: emphasis on a word ("it is **not** 67"), a value labelled as working
+# ("Intermediate value: **242**"), or a value named on a line that rejects it.
+_EMPHASIS = re.compile(r"(?:not|never|no|only|also|must|cannot|can'?t|all|exactly|both|neither|nor|any|every|always)", re.I)
+_WORKING_LABEL = re.compile(r"\b(?:intermediate|subtotal|partial|running\s+total|so\s+far|step\s+\d+)\b", re.I)
+
+
+def _working_bold(text: str, bold: re.Match) -> bool:
+    line_start = text.rfind("\n", 0, bold.start()) + 1
+    before, line = text[line_start:bold.start()], text[line_start:].split("\n", 1)[0]
+    inner = next(g for g in bold.groups() if g is not None).strip()
+    return bool(_EMPHASIS.fullmatch(inner) or _WORKING_LABEL.search(before) or REJECTS.search(line)
+                or re.search(r"\bnot\b", before, re.I))
+
+
+# A display's left side that only names what its right side is: `\text{roots} = `, `(x, y) = `, `7:40 PM + 1\text{ h} = `.
+_DISPLAY_LABEL = re.compile(r"^(?:\\text\{[^{}]*\}|\(\s*[a-z](?:\s*,\s*[a-z])+\s*\))\s*=\s*(?=\S)")
+
+
+def _display_result(display: str) -> str:
+    """A closing display, with a left side that labels or carries words dropped: its result."""
+    display = _DISPLAY_LABEL.sub("", display)
+    sides = re.split(r"(?<![<>!\\])=", display)
+    if len(sides) == 2 and "\\text" in sides[0] and sides[1].strip():
+        return sides[1].strip()  # `7:40 PM + 1\text{ h }15\text{ min} = \text{8:55 p.m.}`
+    return display
+
+
+# What opens a line without being part of it: a list marker, or an arrow or `=` carrying on from the working.
+_LINE_MARK = re.compile(r"^(?:[-*+•]\s+|\d{1,2}[.)]\s+|(?:→|⇒|⟹|=>|=(?![=<>]))\s*)+")
 
 
 def _fallback(text: str) -> tuple[str | None, str]:
     text = _without_closing(text)
     if (display := _DISPLAY_END.search(text)) is not None:  # "Hence\n\\[\n\\dfrac{1}{6}\n\\]"
-        return (display.group("a") or display.group("b")).strip(), "display"
+        return _display_result((display.group("a") or display.group("b")).strip()), "display"
     bolds = [next(g for g in m.groups() if g is not None).strip() for m in _BOLD.finditer(text)
-             if not _commentary(text, m.start())]
+             if not _commentary(text, m.start()) and not _working_bold(text, m)]
     bolds = [b for b in bolds if not b.endswith(":") and len(b) <= 90 and (re.search(r"[\d\\=]", b)
                                                                         or len(b.split()) <= 3)
              and not re.fullmatch(r"(?:final\s+)?answers?|solution|result|step\s*\d*", b, re.I)]
@@ -420,7 +465,7 @@ def _fallback(text: str) -> tuple[str | None, str]:
     if "\n" not in plain and _prose_words(plain) <= 3 and not _COPULA.search(plain):
         plain = re.sub(r"^(?:it'?s|it\s+is)\s+", "", plain, flags=re.I)
         return (_math_after_lead(plain) or (_one_value(plain) if _prose_words(plain) else None) or answer_span(plain)), "short_reply"
-    last_line = plain.splitlines()[-1].strip()
+    last_line = _LINE_MARK.sub("", plain.splitlines()[-1].strip())
     if len(last_line) <= SHORT_LINE and _prose_words(last_line) <= 3 and re.search(r"[\d\\=]", last_line) \
             and not last_line.endswith(":") and not _COPULA.search(last_line):
         prose = re.sub(r"\\[a-zA-Z]+", " ", _MATH_SPAN.sub(" ", _LEADING_WORDS.sub("", last_line)))
@@ -516,7 +561,10 @@ def _reported_after(text: str, last: _Statement) -> list[str]:
     """Values later sentences report as results ("However, recomputing a different way, I get 4 m."): a
     second answer unless the sentence is a check, an aside, a hypothetical or a restatement of the given."""
     values = []
+    justified = bool(JUSTIFIES.match(text[_answer_end(text, last):].lstrip(" .")))  # "Here's why:" over working
     for sentence in _sentences(text[last.end:]):
+        if justified and not CONCLUDES.match(sentence):
+            continue
         if _CLOSING.match(sentence) or HYPOTHETICAL.search(sentence) or _RESTATES_GIVEN.search(sentence) \
                 or _CHECKS_RESULT.search(sentence) or not _REPORTS_RESULT.search(sentence):
             continue
@@ -575,12 +623,13 @@ def find_final_answer(reply: str, strict: bool = False) -> FinalAnswer:
     if statements:
         last = statements[-1]
         together: tuple[str, ...] = ()
-        rest_of_line = text[last.end:].split("\n", 1)[0]
-        later = _sentences(text[last.end:])
-        hedged = last.hedged or _hedged(last.answer) or _hedged(rest_of_line) or any(  # "\\boxed{9} - though it might be 8"
-            _hedged(sentence) and _VALUE.search(sentence) for sentence in later) \
-            or any(_DOUBT_WHICH.search(sentence) for sentence in [text[_sentence_start(text, last.start):last.end], *later]) \
-            or any(_doubts(sentence) for sentence in later)
+        answer_end = _answer_end(text, last)
+        rest_of_line = text[answer_end:].split("\n", 1)[0]
+        later = _sentences(text[answer_end:])
+        hedged = last.hedged or _hedged(last.answer) or _hedged(rest_of_line, last.answer) or any(  # "\\boxed{9} - though it might be 8"
+            _hedged(sentence, last.answer) and _VALUE.search(sentence) for sentence in later) \
+            or any(_DOUBT_WHICH.search(sentence) for sentence in [text[_sentence_start(text, last.start):answer_end], *later]) \
+            or any(_doubts(sentence, last.answer) for sentence in later)
         boxes = [s for s in statements if s.how == "boxed"]
         if last.how == "boxed" and len(boxes) > 1:
             run = [boxes[-1]]
@@ -614,8 +663,14 @@ def find_final_answer(reply: str, strict: bool = False) -> FinalAnswer:
         start = len(text.rstrip()) - len(last_line)
         if claim := _concluded_before(text, _Statement(start, len(text), answer, how), answer, _bold_positions(marked)):
             stated.append(claim)
-    hedged = _hedged(answer) or _hedged(_last_sentence(text)) or _doubts(_last_sentence(text))
+    hedged = _hedged(answer) or _hedged(_last_sentence(text), answer) or _doubts(_last_sentence(text), answer)
     return FinalAnswer(answer, how, tuple(dict.fromkeys([*stated, *offered])), hedged=hedged)
+
+
+def _answer_end(text: str, statement: _Statement) -> int:
+    """Where the statement's answer ends in `text`: a statement's span covers only its lead."""
+    at = text.find(statement.answer, statement.start) if statement.answer else -1
+    return max(statement.end, at + len(statement.answer)) if at >= 0 else statement.end
 
 
 def _last_sentence(text: str) -> str:

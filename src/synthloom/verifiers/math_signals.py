@@ -6,7 +6,9 @@ whether anything in the reply competes with that answer. A match of any class ma
 The classes are lexicons of broad word families, not phrasings of one writer:
 
 - doubt: uncertainty about the result, anywhere in the reply ("not sure", "I suspect I slipped",
-  "wouldn't bet on it", "can't tell which").
+  "wouldn't bet on it", "can't tell which"), when the doubting sentence names a value other than the final
+  answer. Doubt with no other value ("I think it's 12, but double-check") leaves the answer standing, as
+  the split-9 convention (and splits 7 and 8) label it.
 - alternative: another value offered beside the final one ("alternatively", "also possible",
   "candidate answers", "either ... or", "equally defensible", "would instead be").
 - rederivation: a second computation or method that is left standing ("working it a second way I get",
@@ -41,8 +43,19 @@ _DOUBT = re.compile(
     r"|\b(?:low|limited|little)\s+confidence\b|\bconfidence\s+is\s+(?:low|limited)\b|\bplease\s+(?:double-?\s*)?check\b|\bunverified\b"
     r"|\bthen\s+again\b|\bon\s+the\s+other\s+hand\b|\bkeep\s+getting\b"
     r"|\b(?:is\s+it|could\s+it|did\s+(?:i|we)|am\s+i|or\s+is|isn'?t\s+it|right)\b[^?\n.]*\?", re.I | re.M)
+# Doubt that says there is a second result, whether or not it names it: always competes.
+_WHICH_DOUBT = re.compile(
+    r"\b(?:disagree\w*|inconsisten\w*|discrepanc\w*|mismatch\w*)\b|\bthen\s+again\b"
+    r"|\b(?:contradict|conflict)\w*\s+(?:each\s+other|one\s+another)\b|\bconflicting\s+(?:results|answers|values)\b"
+    r"|\bon\s+the\s+other\s+hand\b|\bkeep\s+getting\b|\btorn\s+between\b|\bon\s+the\s+fence\b"
+    r"|\b(?:sure|certain|doubt\w*|unsure|wonder\w*)\s+whether\b"  # "I doubt whether I should have used the complement"
+    r"|\b(?:don'?t|doesn'?t|do\s+not|does\s+not|didn'?t|did\s+not|won'?t)\s+(?:quite\s+)?(?:match|agree|add\s+up|line\s+up)\b"
+    r"|\bwhich\s+(?:one|of\s+(?:them|these|those|the\s+two)|to\s+(?:trust|believe|pick|choose)"
+    r"|(?:method|approach|answer|result|value|interpretation|reading)\s+is)\b"
+    r"|\b(?:can'?t|cannot|couldn'?t|could\s+not|unable\s+to)\s+(?:\w+\s+)?(?:tell|decide|choose|pin|narrow|resolve|reconcile"
+    r"|rule\s+out|exclude)\b", re.I)
 _ALTERNATIVE = re.compile(
-    r"\balternative(?:ly)?\b|\beither\b|\bor\s+(?:else|maybe|perhaps|possibly|rather|so)\b"
+    r"\b(?:could|might|may|would)\s+(?:also\s+)?work\s+(?:too|as\s+well)\b|\balternative(?:ly)?\b|\beither\b|\bor\s+(?:else|maybe|perhaps|possibly|rather|so)\b"
     r"|\bunless\s+(?:it'?s|it\s+is|the\s+(?:answer|result|value)\s+is|that'?s)\b"
     r"|\b(?:also|equally|just\s+as)\s+(?:\w+\s+)?(?:possible|valid|plausible|defensible|correct|right|acceptable|reasonable|good|fine"
     r"|works?)\b|\bjust\s+as\s+likely\b|\bworks\s+(?:too|as\s+well)\b"
@@ -86,6 +99,18 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?;])\s+|\n+", text) if s.strip()]
 
 
+_CONFIDENCE_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:\\?%|percent)\s*(?:sure|certain|confident)\b", re.I)  # "not 100% sure"
+
+
+def names_other_value(text: str, answer: str) -> bool:
+    """Whether `text` names a value besides `answer` (every value counts when `answer` is empty)."""
+    rest = _CONFIDENCE_FIGURE.sub(" ", text)
+    plain = answer.strip().strip("$").strip()
+    for form in (plain, plain.lstrip("+-−")) if plain else ():  # a statement's text may start past the sign
+        rest = rest.replace(form, " ")
+    return bool(_VALUE.search(re.sub(r"[=<>]", " ", rest) if plain else rest) or re.search(r"\\text\{|\([A-J]\)", rest))
+
+
 def _plain(text: str) -> str:
     return re.sub(r"[\s$*{}]|\\[()\[\]]|\\(?:text|mathrm|boxed|left|right|[dt]?frac)\b", "", text).lower()
 
@@ -102,6 +127,14 @@ _SIGNS_OFF = re.compile(r"^\W*(?:cheers|thanks|thank\s+you|good\s+luck|have\s+a\
 # Candidates listed and one chosen: "Candidates I considered: 4, 6, 9; only the last one checks out."
 _SELECTS = re.compile(r"(?:[^.!?\n;]|\.(?=\S))*;\s*only\s+the\s+(?:last|first|final|second|third)(?:\s+one)?\s+(?:checks?\s+out|works?|fits?"
                       r"|is\s+(?:right|correct|valid))\b[^.!?\n]*[.!?]?", re.I)
+
+
+# A closing offer to the reader ("Ping me if you want the other 2 parts done too!"): its numbers are no answer.
+OFFER = re.compile(r"\b(?:ping|message|ask|tell)\s+me\b|\bif\s+you\s+(?:want|need|'d\s+like|would\s+like)\b|\blet\s+me\s+know\b", re.I)
+
+
+def offers_help(line: str) -> bool:
+    return bool(OFFER.search(line)) and not re.search(r"\b(?:answer|result|so|therefore|thus)\b", line, re.I)
 
 
 def _doubt_text(reply: str) -> str:
@@ -140,11 +173,14 @@ def competing_signals(reply: str, answer: str) -> list[str]:
     body = _without_restated_question(reply)  # "acute, right or obtuse?" is the question's wording
     signals = []
     doubt_text = _doubt_text(body)
-    if _DOUBT.search(doubt_text):
+    if _WHICH_DOUBT.search(doubt_text) or any(_DOUBT.search(s) and names_other_value(s, answer) for s in _sentences(doubt_text)):
         signals.append("doubt")
     if _ALTERNATIVE.search(doubt_text) or any(_INSTEAD.search(s) and not _HYPOTHETICAL.search(s) for s in _sentences(doubt_text)):
         signals.append("alternative")
-    tail = after_final(body, answer)
+    tail = "\n".join(line for line in after_final(body, answer).split("\n") if not offers_help(line))
+    if JUSTIFIES.match(tail):  # the answer first, then its working: only a conclusion of that working competes
+        concluding = [t for t in _sentences(tail) if CONCLUDES.match(t) and names_other_value(t, answer)]
+        return list(dict.fromkeys(signals + (["unexplained_value"] if concluding else [])))
     if re.search(r"\s/\s", answer) or re.match(r"\s*(?:/|(?:(?:hmm|um|uh|well)\W*)?\bor\b|[—–]\s*or\b)", tail, re.I):  # "(4, ∞) / (-∞, 4)", "14 — or 15"
         signals.append("alternative")
     for sentence in _sentences(tail):
@@ -159,6 +195,13 @@ def competing_signals(reply: str, answer: str) -> list[str]:
             signals.append("unexplained_value")
             break
     return list(dict.fromkeys(signals))
+
+
+# An answer given up front, then "Here's why:" or "Reasoning:" over the working that supports it.
+JUSTIFIES = re.compile(r"\W*(?:here'?s\s+(?:why|how)|here\s+is\s+(?:why|how)|why|reasoning|justification|explanation|working"
+                        r"|derivation|proof|details)\b[^\n]{0,20}?:?\s*\n", re.I)
+CONCLUDES = re.compile(r"\W*(?:so|therefore|thus|hence|finally|altogether|in\s+total|overall|this\s+gives|that\s+gives"
+                        r"|which\s+gives)\b", re.I)
 
 
 # "Instead", "otherwise", "it might be" offer another value, unless the sentence is a hypothetical ("if the problem had asked

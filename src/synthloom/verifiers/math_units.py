@@ -42,9 +42,9 @@ _ALIASES = {
 }
 _CANONICAL = {alias: name for name, aliases in _ALIASES.items() for alias in aliases}
 _SIGNS = (
-    ("EUR", r"€|\\euro\b"),
-    ("GBP", r"£|\\pounds\b"),
-    ("JPY", r"¥|\\yen\b"),
+    ("EUR", r"€|\\euro(?![A-Za-z])"),  # `\pounds9.90`: a digit may follow the command at once
+    ("GBP", r"£|\\pounds(?![A-Za-z])"),
+    ("JPY", r"¥|\\yen(?![A-Za-z])"),
     ("cent", r"¢"),
     ("USD", r"\\\$|US\$"),
 )
