@@ -293,9 +293,12 @@ class Decontaminator:
                 for p in evidence.agreed:
                     agreeing[(p.args, p.output)] = agreeing.get((p.args, p.output), 0) + 1
         contradicted = [similar[k][0] for k, e in by_item.items() if e.contradicts and k in similar]
-        # An input of an item its pairs contradict there is borrowed from that item (a look-alike shows
-        # the item's inputs with its own outputs): another item answering it alike is no evidence.
-        borrowed = {p.args for e in by_item.values() for p in e.own_contradicted}
+        # An input of an item whose name the text's function bears, and which its pairs contradict there,
+        # is borrowed from that item (a look-alike keeps an item's name and shows its inputs with its own
+        # outputs): another item answering it alike is no evidence. (An input merely shared with some
+        # other item, `[]`, is borrowed from none.)
+        borrowed = {p.args for k, e in by_item.items() if k in self._tests and e.function == self._tests[k].entry_point
+                    for p in e.own_contradicted}
         scored = []
         for key, evidence in by_item.items():
             if not evidence.supports or key not in similar or similar[key][0] < s.pair_similarity or \
