@@ -140,3 +140,62 @@ def test_a_one_line_doctest_states_a_pair():
 
     pairs = example_pairs("    >>> f([1, 5, 2]) == [1, 2, 5]\n    >>> g(2)\n    3\n    >>> h(1) [1]\n")
     assert [(p.function, p.args, p.output) for p in pairs] == [("f", "([1, 5, 2],)", "[1, 2, 5]"), ("g", "(2,)", "3")]
+
+
+def test_an_integer_output_is_compared_exactly():
+    child = _probe_child()
+    assert not child.same(1001, 1000)  # within half a percent, yet another answer
+    assert child.same(15.0, 15) and child.same(2.3333, 2.33333333)  # a stated float keeps its precision
+
+
+def test_code_capping_its_output_is_not_the_item_it_agrees_with_elsewhere():
+    # "Add one, but never above 1000" passes HumanEval/42's tests and agrees on its probes; its own
+    # example on 1000 says 1000 where the reference says 1001: another task, named by its own code.
+    capped = (
+        "```python\ndef incr_list(l):\n"
+        '    """Each element plus one, held at 1000 at most.\n'
+        "    >>> incr_list([3, 1, 2])\n    [4, 2, 3]\n    >>> incr_list([1000, 4])\n    [1000, 5]\n"
+        '    """\n    return [min(x + 1, 1000) for x in l]\n```\n'
+    )
+    renamed = (
+        "```python\ndef bump_all(values):\n"
+        '    """Each element plus one.\n    >>> bump_all([3, 1, 2])\n    [4, 2, 3]\n    """\n'
+        "    return [x + 1 for x in values]\n```\n"
+    )
+    hits, _ = decontaminate([capped, renamed], semantic=True)
+    assert set(hits) == {1} and hits[1].item_id == "HumanEval/42"
+
+
+def test_another_output_on_one_of_the_items_own_inputs_outvotes_the_agreeing_examples():
+    # "Below -1" (an overdraft of one allowed) agrees with HumanEval/3 on two of its inputs and
+    # differs on a third of its tests' inputs: the item would say True there, so this is not the item.
+    lines = (
+        "below_zero([1, 2, 3]) gives False\nbelow_zero([1, -1, 2, -2, 5, -5, 4, -4]) gives False\n"
+        "below_zero([1, -2, 2, -2, 5, -5, 4, -4]) gives {}\n"
+    )
+    overdraft = "Report whether the running balance ever falls under -1, starting at 0.\n" + lines.format("False")
+    leak = "Report whether the running balance ever falls under zero, starting at 0.\n" + lines.format("True")
+    hits, _ = decontaminate([overdraft, leak], semantic=True)
+    assert set(hits) == {1} and hits[1].item_id == "HumanEval/3"
+
+
+def test_an_input_borrowed_from_an_item_it_contradicts_names_no_other_item():
+    # HumanEval/142's own input with the plain sum of squares: 142 says -126, and HumanEval/133
+    # (squares after rounding up) happens to say 56 too; the input is 142's, so it names neither.
+    text = (
+        'def sum_squares(lst):\n    """Add up the square of every entry.\n\n'
+        '    >>> sum_squares([-1, -5, 2, -1, -5])\n    56\n    """\n'
+    )
+    hits, _ = decontaminate([text], semantic=True)
+    assert hits == {}
+
+
+def test_a_weak_n_gram_hit_is_vetoed_by_one_contradicted_example():
+    # HumanEval/45's example line, then the look-alike's own rule on a negative side (0, where the
+    # item's formula gives -6.0): the shared line is all the n-grams say, and the text differs.
+    text = (
+        "triangle_area(a, h): area of a triangle, but 0 when a side is negative.\n"
+        ">>> triangle_area(5, 3)\n7.5\n>>> triangle_area(2, 2)\n2.0\n>>> triangle_area(-4, 3)\n0\n"
+    )
+    hits, _ = decontaminate([text], semantic=True)
+    assert hits == {}

@@ -66,6 +66,8 @@ class Decontaminator:
         self._semantic: SemanticIndex | None = None
         self._semantic_segments: list[int] = []
         self._contradicted: dict[int, set] = {}  # text -> items its own example pairs contradict
+        self._differing: dict[int, set] = {}  # text -> items one or more of its example pairs contradicts
+        self._own_inputs: dict = {}  # item -> the inputs it calls its entry point on (examples, tests)
         self._code_against: dict[int, set] = {}  # text -> items its code answers otherwise than
         self._code_short: dict[int, set] = {}  # text -> items its code agrees with short of behaviour_agreement
         self._code_failed: dict[int, set] = {}  # text -> items whose own tests its code fails
@@ -215,7 +217,7 @@ class Decontaminator:
         solution of every item among its neighbours (at `behaviour_similarity` or more) whose entry
         point takes that many arguments, and of the item an n-gram hit names; all in a few sandbox runs."""
         from synthloom.guards.behaviour_match import entry_arity
-        from synthloom.guards.example_pairs import evidence_for, example_pairs, pair_verdicts
+        from synthloom.guards.example_pairs import evidence_for, example_pairs, own_inputs, pair_verdicts
 
         s = self.settings
         arity = {key: entry_arity(item) for key, item in tests.items()}
@@ -267,7 +269,9 @@ class Decontaminator:
         out: dict[int, dict] = {}
         for i, keys in asked.items():
             for key in keys:
-                evidence = evidence_for(stated[i], key, verdicts, fitting(key), by_code[i])
+                if key not in self._own_inputs:
+                    self._own_inputs[key] = own_inputs(tests[key])
+                evidence = evidence_for(stated[i], key, verdicts, fitting(key), by_code[i], self._own_inputs[key])
                 if evidence is not None:
                     out.setdefault(i, {})[key] = evidence
         return out
@@ -289,15 +293,22 @@ class Decontaminator:
                 for p in evidence.agreed:
                     agreeing[(p.args, p.output)] = agreeing.get((p.args, p.output), 0) + 1
         contradicted = [similar[k][0] for k, e in by_item.items() if e.contradicts and k in similar]
+        # An input of an item whose name the text's function bears, and which its pairs contradict there,
+        # is borrowed from that item (a look-alike keeps an item's name and shows its inputs with its own
+        # outputs): another item answering it alike is no evidence. (An input merely shared with some
+        # other item, `[]`, is borrowed from none.)
+        borrowed = {p.args for k, e in by_item.items() if k in self._tests and e.function == self._tests[k].entry_point
+                    for p in e.own_contradicted}
         scored = []
         for key, evidence in by_item.items():
             if not evidence.supports or key not in similar or similar[key][0] < s.pair_similarity or \
                     key in code_against or self._named_for_another(i, evidence.function, key, "examples"):
                 continue
             similarity = similar[key][0]
-            own = [p for p in evidence.agreed if index.evidence(literals(p.args), key)[0] >= s.pair_input_weight]
+            lent = [p for p in evidence.agreed if p.args not in borrowed]
+            own = [p for p in lent if index.evidence(literals(p.args), key)[0] >= s.pair_input_weight]
             nearer = any(c - similarity > s.pair_nearer_gap for c in contradicted)
-            telling = [] if nearer else [p for p in evidence.agreed if p not in own and informative(p.output)
+            telling = [] if nearer else [p for p in lent if p not in own and informative(p.output)
                                          and agreeing[(p.args, p.output)] <= s.pair_max_agreeing]
             if own or telling:
                 scored.append((len(own) + len(telling), similarity, key, own + telling, evidence))
@@ -318,6 +329,7 @@ class Decontaminator:
         pairs = await self._pair_stage(texts, neighbours, tests, weak) if s.pairs and tests else {}
         self._contradicted = {i: {key for key, e in by_item.items() if e.contradicts}
                               for i, by_item in pairs.items()}
+        self._differing = {i: {key for key, e in by_item.items() if e.contradicted} for i, by_item in pairs.items()}
         if s.behaviour and tests:
             await self._behaviour_stage(texts, neighbours, found, tests, weak)
         for i, ngram_hit in weak.items():
@@ -372,7 +384,9 @@ class Decontaminator:
         if self._prose_ngrams(hit) >= self.settings.ngram_veto_below:  # much of the item's code: only the
             # text's code answering otherwise, or failing the item's tests, rules it out
             return key in self._code_against.get(i, set()) | self._code_failed.get(i, set())
-        if key in self._contradicted.get(i, set()):
+        # A weak hit is the item's example lines: a text stating one of them with another output is a
+        # task that differs from the item where those lines do not look, whatever the other lines agree.
+        if key in self._contradicted.get(i, set()) | self._differing.get(i, set()):
             return True
         if key in self._code_said_otherwise(i):  # in any field
             return True

@@ -23,6 +23,7 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 _CALL = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\(")
 _CONNECTOR = re.compile(
@@ -220,6 +221,10 @@ class PairEvidence:
     agreed: list[Pair]
     contradicted: list[Pair]
     by_code: bool = False  # the text's own code reproduces these pairs (the others were left out)
+    # Contradicted pairs on an input of the item's own (its prompt's examples, its tests' calls): a
+    # rewording that copies an item's input copies its output beside it; a look-alike shows the item's
+    # inputs with its own task's outputs, and differs from the item on one of them.
+    own_contradicted: list[Pair] = dataclass_field(default_factory=list)
 
     # Writers get examples wrong (LMSYS's rephrasings state `find_median([-5, 8, 11, 2000, 15, 30])` is
     # 22.5), so the majority decides: more pairs reproduced than contradicted supports the item, as
@@ -228,7 +233,8 @@ class PairEvidence:
     # code disagreeing with the reference on an input the text states: not that item.
     @property
     def supports(self) -> bool:
-        return len(self.agreed) > len(self.contradicted) and not (self.by_code and self.contradicted)
+        return len(self.agreed) > len(self.contradicted) and not (self.by_code and self.contradicted) \
+            and not self.own_contradicted
 
     @property
     def contradicts(self) -> bool:
@@ -272,10 +278,20 @@ async def pair_verdicts(requests: dict) -> dict:
 _VERDICTS = {"a": "agree", "d": "differ", "r": "raised", "s": "slow"}
 
 
-def evidence_for(pairs: list[Pair], key, verdicts: dict, fits, by_code: frozenset = frozenset()) -> PairEvidence | None:
+def own_inputs(item) -> frozenset[str]:
+    """The argument tuples (repr, as Pair.args) an item itself calls its entry point on: its prompt's
+    examples and its tests' literal calls."""
+    from synthloom.guards.probe_inputs import test_inputs
+
+    return frozenset({repr(a) for a in test_inputs(item.test)} | {p.args for p in example_pairs(item.prompt)})
+
+
+def evidence_for(pairs: list[Pair], key, verdicts: dict, fits, by_code: frozenset = frozenset(),
+                 own: frozenset = frozenset()) -> PairEvidence | None:
     """The text's pairs against one item: per function name (of an arity the item takes), agreed and
     contradicted pairs; the function that supports the item best, else the one contradicting it.
-    `by_code`: the functions whose pairs the text's own code was run on (and reproduces)."""
+    `by_code`: the functions whose pairs the text's own code was run on (and reproduces); `own`: the
+    item's own inputs (own_inputs)."""
     by_name: dict[str, list[Pair]] = {}
     for p in pairs:
         if fits(p.arity) and (key, p.args, p.output) in verdicts:
@@ -285,7 +301,7 @@ def evidence_for(pairs: list[Pair], key, verdicts: dict, fits, by_code: frozense
         agreed = [p for p in group if verdicts[(key, p.args, p.output)] == "agree"]
         against = [p for p in group if verdicts[(key, p.args, p.output)] in ("differ", "raised")]
         if agreed or against:
-            found.append(PairEvidence(name, agreed, against, name in by_code))
+            found.append(PairEvidence(name, agreed, against, name in by_code, [p for p in against if p.args in own]))
     if not found:
         return None
     return max(found, key=lambda e: (e.supports, len(e.agreed), -len(e.contradicted)))
