@@ -115,7 +115,7 @@ def test_a_killed_run_still_reports_and_says_so(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "synthloom.cli", "run", "run.yaml", "--no-progress"],
                             cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     output, metrics = tmp_path / "run" / "output.jsonl", tmp_path / "run" / "metrics.json"
-    deadline = time.monotonic() + 240
+    deadline = time.monotonic() + 900  # only a hang guard: the bundled model is slow on a loaded machine
     while not (output.exists() and output.stat().st_size and metrics.exists()):
         assert proc.poll() is None and time.monotonic() < deadline, "the run ended before it could be killed"
         time.sleep(0.2)
