@@ -459,7 +459,7 @@ class Pipeline:
             if isinstance(outcome, EndpointUnreachable):
                 raise outcome  # the whole run stops: no record could succeed
             self._watch_template(step, position, outcome, self._streamed)
-        emitted, failed, removed = [], [], []
+        emitted, failed, removed = [], [], []  # type: list[Record], list[Record], list[Record]
         for record, outcome in zip(records, outcomes, strict=True):
             if isinstance(outcome, BaseException):
                 failed.append(record.failed(step.name, _describe(outcome)))
