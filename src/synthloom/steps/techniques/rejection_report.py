@@ -83,7 +83,8 @@ def report_from_tallies(counters: Counter, config: RejectionStepConfig) -> dict[
     for key, value in tallies(counters, "class").items():
         name, figure = key.rsplit(".", 1)
         classes.setdefault(name, {})[figure] = value
-    yields: dict[str, dict[str, Any]] = {name: {"prompts": c.get("prompts", 0), "prompts_with_accepted": c.get("with_accepted", 0),
+    yields: dict[str, dict[str, Any]] = {
+        name: {"prompts": c.get("prompts", 0), "prompts_with_accepted": c.get("with_accepted", 0),
                      "tried": c.get("tried", 0), "accepted": c.get("accepted", 0),
                      "pass_rate": round(c.get("accepted", 0) / c["tried"], 4) if c.get("tried") else None}
               for name, c in sorted(classes.items())}
