@@ -47,6 +47,22 @@ def start(config: Path, *args: str, env: dict | None = None) -> subprocess.Popen
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=full_env)
 
 
+def kill_at_random(config: Path, run_dir: Path, rng: random.Random, sessions: int, lo: float, hi: float) -> int:
+    """`sessions` runs of `config` (all but the first with --resume), each SIGKILLed after lo-hi seconds
+    unless it ended first; how many kills landed."""
+    kills = 0
+    for attempt in range(sessions):
+        proc = start(config, *(["--resume"] if attempt else []))
+        while attempt == 0 and not (run_dir / "state.sqlite").exists() and proc.poll() is None:
+            time.sleep(0.01)  # the first kill lands once the run exists, so that --resume has a run to find
+        time.sleep(rng.uniform(lo, hi))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            kills += 1
+        proc.wait()
+    return kills
+
+
 def one_clear_error(result: subprocess.CompletedProcess) -> str:
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
@@ -125,17 +141,7 @@ def test_sigkill_at_random_moments_of_a_multi_step_pipeline_then_resume_matches_
     assert len(expected) == 45
 
     config = write_config(tmp_path, "chaos", fault_server.url, rows, pipeline)
-    rng = random.Random(7)
-    kills = 0
-    for attempt in range(4):
-        proc = start(config, *(["--resume"] if attempt else []))
-        while attempt == 0 and not (tmp_path / "chaos" / "state.sqlite").exists() and proc.poll() is None:
-            time.sleep(0.01)  # the first kill lands once the run exists, so that --resume has a run to find
-        time.sleep(rng.uniform(0.3, 2.0))
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGKILL)
-            kills += 1
-        proc.wait()
+    kills = kill_at_random(config, tmp_path / "chaos", random.Random(7), 4, 0.3, 2.0)
     assert kills >= 2, "the kills should land while the run works"
     final = run_cli("run", str(config), "--resume", "--no-progress")
     assert final.returncode == 0, final.stderr

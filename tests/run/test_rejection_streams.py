@@ -6,14 +6,12 @@ server, whose answers end in the request's seed, so a regex on the seed's parity
 from __future__ import annotations
 
 import random
-import signal
 import sqlite3
-import time
 
 import orjson
 
 from tests.conftest import run_cli
-from tests.run.test_chaos import start, write_config
+from tests.run.test_chaos import kill_at_random, write_config
 from tests.run.test_run_resume import comparable, read_records
 
 EVEN_SEED = {"kind": "regex", "pattern": r"#\d*[02468]$"}
@@ -60,17 +58,7 @@ def test_sigkilled_sessions_then_resume_give_one_runs_records_and_removed_once_e
 
     config = write_config(tmp_path, "chaos", fault_server.url, PROMPTS, pipeline)
     run_dir = tmp_path / "chaos"
-    rng = random.Random(5)
-    kills = 0
-    for attempt in range(5):
-        proc = start(config, *(["--resume"] if attempt else []))
-        while attempt == 0 and not (run_dir / "state.sqlite").exists() and proc.poll() is None:
-            time.sleep(0.01)
-        time.sleep(rng.uniform(0.4, 2.0))
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGKILL)
-            kills += 1
-        proc.wait()
+    kills = kill_at_random(config, run_dir, random.Random(5), 5, 0.4, 2.0)
     assert kills >= 2, "the kills should land while the run works"
     final = run_cli("run", str(config), "--resume", "--no-progress")
     assert final.returncode == 0, final.stderr

@@ -5,9 +5,7 @@ SIGKILL inside stages and between them."""
 from __future__ import annotations
 
 import random
-import signal
 import sqlite3
-import time
 from collections import Counter
 
 import orjson
@@ -23,7 +21,7 @@ from synthloom.run.stage_store import StageStore
 from synthloom.steps.base import StepContext
 from synthloom.steps.registry import build_steps
 from tests.conftest import run_cli
-from tests.run.test_chaos import start, write_config
+from tests.run.test_chaos import kill_at_random, write_config
 from tests.run.test_run_resume import comparable, read_records
 from tests.scripted_backend import ScriptedBackend
 
@@ -78,17 +76,7 @@ def test_sigkill_inside_and_between_stages_then_resume_matches_one_run_and_no_st
 
     config = write_config(tmp_path, "chaos", fault_server.url, ROWS, PIPELINE)
     run_dir = tmp_path / "chaos"
-    rng = random.Random(11)
-    kills = 0
-    for attempt in range(6):
-        proc = start(config, *(["--resume"] if attempt else []))
-        while attempt == 0 and not (run_dir / "state.sqlite").exists() and proc.poll() is None:
-            time.sleep(0.01)
-        time.sleep(rng.uniform(0.3, 2.5))
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGKILL)
-            kills += 1
-        proc.wait()
+    kills = kill_at_random(config, run_dir, random.Random(11), 6, 0.3, 2.5)
     assert kills >= 3, "the kills should land while the run works"
     final = run_cli("run", str(config), "--resume", "--no-progress")
     assert final.returncode == 0, final.stderr
