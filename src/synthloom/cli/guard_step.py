@@ -67,7 +67,7 @@ def run_guard(kind: str, settings: dict[str, Any], data: Dataset, models: Comman
     config = step_config(kind, {k: v for k, v in settings.items() if v is not None})
     config.check_files()
     given = models or CommandModels()
-    step = step_classes()[kind](config, StepContext.in_process(cast(Any, given)), kind)
+    step = step_classes()[kind].for_config(config)(config, StepContext.in_process(cast(Any, given)), kind)
     records = dataset_records(data)
     if isinstance(step, ObserverStep):
         for record in records:

@@ -24,7 +24,12 @@ class Thin:
 
 
 def category_counts(labels: list[str], expected: list[str] | None = None) -> dict[str, int]:
-    counts = Counter(labels)
+    return ranked_counts(Counter(labels), expected)
+
+
+def ranked_counts(counts: Counter, expected: list[str] | None = None) -> dict[str, int]:
+    """Largest first; a category expected but never seen counts 0."""
+    counts = Counter(counts)
     for category in expected or []:
         counts.setdefault(category, 0)
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))

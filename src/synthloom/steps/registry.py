@@ -75,8 +75,8 @@ def step_names(configs: list) -> list[str]:
 def build_steps(configs: list, context: StepContext) -> list[Step]:
     """Step objects in pipeline order."""
     kinds = step_classes()
-    return [kinds[config.step](config, context, name) for config, name in zip(configs, step_names(configs),
-                                                                              strict=True)]
+    return [kinds[config.step].for_config(config)(config, context, name)
+            for config, name in zip(configs, step_names(configs), strict=True)]
 
 
 def check_step_files(configs: list) -> None:

@@ -1,6 +1,10 @@
 """`step: coverage`: count records per category, list the thin ones, and with `fill: true` ask the model
 for new prompts in each thin category until it reaches `fill_to` (examples from the category, when it
-has any, show what belongs there). Filled records carry technique `coverage_fill` and their category."""
+has any, show what belongs there). Filled records carry technique `coverage_fill` and their category.
+
+Without `fill` it only measures: an observer (`CoverageObserver`) that counts what its stage ends with
+in bounded memory (guards/coverage_stream.py) and holds neither the pool nor the pipeline. Filling needs
+the pool (the thin categories are known only once every record is counted): a whole-pool step."""
 
 from __future__ import annotations
 
@@ -13,11 +17,12 @@ from pydantic import Field
 
 from synthloom.engine.prompting import ask, gather_settled, item_seed
 from synthloom.guards.coverage import category_counts, category_labels, thin_categories
+from synthloom.guards.coverage_stream import StreamingCoverage
 from synthloom.guards.record_text import first_line, record_text
 from synthloom.guards.settings import CoverageSettings
 from synthloom.guards.text import normalized_text
 from synthloom.record import Lineage, Record, stable_id
-from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.base import ObserverStep, PoolStep, Step, StepContext
 from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan
 from synthloom.steps.step_config import TEXT_FIELDS_HELP, ModelName, StepConfig, TemplateName, setting_field
 
@@ -57,8 +62,49 @@ class CoverageStepConfig(StepConfig):
                         before.records + fills, 0, "only thin categories are filled")
 
 
+def _thin_report(counts: dict[str, int], config: CoverageStepConfig) -> list[dict]:
+    return [{"category": t.category, "count": t.count, "reason": t.reason}
+            for t in thin_categories(counts, config.min_count, config.min_share)]
+
+
+class CoverageObserver(ObserverStep[CoverageStepConfig]):
+    """Coverage without `fill`: counts and thin categories of the records its stage ends with."""
+
+    config_class = CoverageStepConfig
+
+    def __init__(self, config: CoverageStepConfig, context: StepContext, name: str) -> None:
+        super().__init__(config, context, name)
+        self._stream = StreamingCoverage(config.category_field, config.clusters, config.seed)
+        self._counts: dict[str, int] = {}
+        self._thin: list[dict] = []
+        self._estimated_from = 0
+
+    def observe(self, record: Record) -> None:
+        text = None if self.config.category_field else record_text(record.fields, self.config.fields)
+        self._stream.add(record.id, record.fields, text)
+
+    def finish(self) -> None:
+        stream = self._stream
+        self._counts = stream.counts(self.config.categories)
+        self._thin = _thin_report(self._counts, self.config)
+        self._estimated_from = len(stream.sample) if stream.estimated else 0
+        self.counters["categories"] = len(self._counts)
+        self.counters["thin_categories"] = len(self._thin)
+        self._stream = StreamingCoverage(self.config.category_field, self.config.clusters, self.config.seed)
+
+    def report(self) -> dict:
+        report: dict = {"counts": self._counts, "thin": self._thin}
+        if self._estimated_from:
+            report["counts_estimated_from_sample"] = self._estimated_from
+        return report
+
+
 class CoverageStep(PoolStep[CoverageStepConfig]):
     config_class = CoverageStepConfig
+
+    @classmethod
+    def for_config(cls, config: StepConfig) -> type[Step]:
+        return cls if getattr(config, "fill", False) else CoverageObserver
 
     def __init__(self, config: CoverageStepConfig, context: StepContext, name: str) -> None:
         super().__init__(config, context, name)
@@ -78,17 +124,16 @@ class CoverageStep(PoolStep[CoverageStepConfig]):
         for record, label in zip(records, labels, strict=True):
             record.meta[self.name] = {"category": label}
         self._counts = category_counts(labels, cfg.categories)
-        thin = thin_categories(self._counts, cfg.min_count, cfg.min_share)
-        self._thin = [{"category": t.category, "count": t.count, "reason": t.reason} for t in thin]
+        self._thin = _thin_report(self._counts, cfg)
         self.counters["categories"] = len(self._counts)
-        self.counters["thin_categories"] = len(thin)
-        if not cfg.fill or not thin:
+        self.counters["thin_categories"] = len(self._thin)
+        if not cfg.fill or not self._thin:
             return records
         by_category: dict[str, list[str]] = defaultdict(list)
         for record, label in zip(records, labels, strict=True):
             by_category[label].append(record_text(record.fields, cfg.fields))
         target = cfg.fill_to or cfg.min_count
-        jobs = [(t.category, i) for t in thin for i in range(max(target - t.count, 0))]
+        jobs = [(t["category"], i) for t in self._thin for i in range(max(target - t["count"], 0))]
         bar = self.context.board.bar(f"{self.name}: filling thin categories", len(jobs))
         filled = await gather_settled((self._fill(category, i, by_category, bar) for category, i in jobs),
                                       self.counters, "fill_request_failed")
