@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Protocol
 
 from synthloom.engine.engine import GenerationFailed
-from synthloom.errors import UserError
+from synthloom.errors import RunStop, UserError
 from synthloom.models.base import EndpointUnreachable
 from synthloom.record import Record
 from synthloom.run.progress import ProgressBoard
@@ -456,7 +456,7 @@ class Pipeline:
         stats.bypassed += len(bypass)
         outcomes = await asyncio.gather(*(self.run_record_step(step, r) for r in records), return_exceptions=True)
         for outcome in outcomes:
-            if isinstance(outcome, EndpointUnreachable):
+            if isinstance(outcome, (EndpointUnreachable, RunStop)):
                 raise outcome  # the whole run stops: no record could succeed
             self._watch_template(step, position, outcome, self._streamed)
         emitted, failed, removed = [], [], []  # type: list[Record], list[Record], list[Record]

@@ -106,7 +106,7 @@ class Step(ABC, Generic[ConfigT]):
         budget goes on from what they spent; a report covers every session). By default, nothing."""
 
 
-def dropped(step_name: str, record: Record, reason: str, **details: Any) -> Record:
+def dropped(step_name: str, record: Record, reason: str, /, **details: Any) -> Record:
     """`record`, marked as dropped by the step: a per-record step returns it to have it in removed.jsonl."""
     record.meta[step_name] = {**record.meta.get(step_name, {}), "removed": reason, **details}
     return record

@@ -97,3 +97,20 @@ def test_the_bundled_model_fails_as_a_judge_and_the_run_says_so(tmp_path):
     assert result.returncode == 0, result.stderr
     assert len((tmp_path / "run" / "output.jsonl").read_bytes().splitlines()) == 4
     assert "kept_unjudged_untrusted_judge" in (tmp_path / "run" / "summary.md").read_text()
+
+
+async def test_records_stream_through_one_calibration_and_no_stage_waits_for_them(tmp_path):
+    """300 records, many at once (above the pipeline's window): the judge is calibrated once, before any
+    verdict, and every record is judged once; the step closes no stage."""
+    from synthloom.run.pipeline import plan_stages
+    from synthloom.steps.guards.judge_filter import JudgeFilterStep
+
+    judge = knowing_judge()
+    rows = [ROWS[i % 4] | {"instruction": f"{ROWS[i % 4]['instruction']} ({i})"} for i in range(300)]
+    summary, output, removed, _ = await run_pipeline(tmp_path, [{"step": "judge_filter", "model": "judge"}],
+                                                     ScriptedBackend(), rows=rows, models={"judge": judge})
+    calibration = len(calibration_items(JudgeFilterStepConfig(step="judge_filter", model="j")))
+    assert len(judge.requests) == calibration + 300
+    assert len(output) == 150 and len(removed) == 150
+    assert summary.steps["judge_filter"].counters["kept_pass"] == 150
+    assert plan_stages([JudgeFilterStep.__new__(JudgeFilterStep)])[0].key == "output"

@@ -9,6 +9,10 @@ bar every synthloom judge meets. A judge under it is not used: the run stops (`o
 before anything is dropped) or the pre-filter decides alone and the report says so (`lexical_only`).
 With no `model`, the pre-filter decides alone by choice.
 
+A per-record step: the judge is calibrated once, before the first record is decided (records that
+arrive meanwhile wait), so a judge that fails stops the run before anything is dropped; then each record
+is checked as it streams. It runs in the driver, where its one calibration lives.
+
 Removed records carry the stage and the reason. Kept ones get `support`: for each cited chunk, the
 character span (in the document's text) of the supporting sentence: the model's quoted evidence when
 it is in the chunk, else the sentence sharing most content words with the answer.
@@ -25,13 +29,13 @@ import orjson
 from pydantic import Field
 
 from synthloom.engine.prompting import ask
-from synthloom.errors import UserError
+from synthloom.errors import RunStop
 from synthloom.guards.calibration_rows import check_labelled_rows
 from synthloom.guards.judge_calibration import MIN_BALANCED_ACCURACY, Calibration, score
 from synthloom.io.tables import read_table
 from synthloom.models.logprobs import choice_from_logprobs
 from synthloom.record import Record
-from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.base import RecordStep, StepContext, dropped
 from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan
 from synthloom.steps.step_config import (
     BuiltinOrPath,
@@ -48,7 +52,7 @@ if TYPE_CHECKING:
 CALIBRATION_FIELDS = ("source", "question", "answer", "supported")
 
 
-class JudgeNotTrusted(UserError):
+class JudgeNotTrusted(RunStop):
     """The grounding judge failed its calibration and the step was told to stop."""
 
 
@@ -121,8 +125,9 @@ def cited_text(citations: list[dict[str, Any]]) -> str:
     return "\n\n".join(str(c.get("chunk_text") or "") for c in citations)
 
 
-class GroundingCheckStep(PoolStep[GroundingCheckStepConfig]):
+class GroundingCheckStep(RecordStep[GroundingCheckStepConfig]):
     config_class = GroundingCheckStepConfig
+    runs_on_driver = True  # one calibration for the run, before any record is decided
 
     def __init__(self, config: GroundingCheckStepConfig, context: StepContext, name: str) -> None:
         super().__init__(config, context, name)
@@ -130,6 +135,7 @@ class GroundingCheckStep(PoolStep[GroundingCheckStepConfig]):
         self.calibration: Calibration | None = None
         self.same_model = (config.model is not None and config.policy_model is not None
                            and context.engines.same_model(config.model, config.policy_model))
+        self._calibrating = asyncio.Lock()
 
     async def _supported(self, source: str, question: str, answer: str) -> tuple[bool | None, str]:
         assert self.engine is not None
@@ -138,81 +144,60 @@ class GroundingCheckStep(PoolStep[GroundingCheckStepConfig]):
                           temperature=0, max_tokens=self.config.max_tokens, logprobs=True, top_logprobs=10)
         return read_yes_no(reply.choice.text, reply.choice.logprobs)
 
-    async def _calibrate(self) -> Calibration:
-        items = calibration_items(self.config.calibration)
-        answers = await asyncio.gather(*(self._supported(i["source"], i["question"], i["answer"]) for i in items))
-        untrusted = {"stop": "the run stops", "lexical_only": "the lexical pre-filter decides alone"}
-        return score([passed for passed, _ in answers], [i["supported"] for i in items],
-                     labels=("supported", "unsupported"), untrusted_means=untrusted[self.config.on_untrusted])
-
-    def _remove(self, record: Record, stage: str, reason: str, **more: Any) -> None:
-        record.meta[self.name] = {"removed": f"unsupported_{stage}", "reason": reason, **more}
-        self.removed.append(record)
-        self.counters[f"dropped_unsupported_{stage}"] += 1
-
-    async def run_all(self, records: list[Record]) -> list[Record]:
+    async def _trusted_judge(self) -> bool:
+        """Whether a judge decides: calibrated once (the first record does it, the others wait); one
+        that fails stops the run (`on_untrusted: stop`) before any record is dropped."""
         cfg = self.config
-        candidates: list[Record] = []
-        passed: list[Record] = []
-        for record in records:
-            fields = record.fields
-            citations = fields.get("citations")
-            answer = str(fields.get(cfg.answer_field) or "")
-            if citations is None and not answer.strip():
-                passed.append(record)  # not a question-answer record (a chunk kept by keep_chunks): not ours
-                continue
-            if not isinstance(citations, list) or not citations or not answer.strip():
-                self._remove(record, "no_citation", "the record cites no chunk text, or has no answer")
-                continue
-            if cfg.lexical:
-                check = lexical_support(answer, cited_text(citations), cfg.min_content_overlap)
-                record.scores["content_overlap"] = round(check.overlap, 3)
-                if not check.supported:
-                    self._remove(record, "lexical", check.reason())
-                    continue
-            candidates.append(record)
-        judged = await self._judge(candidates)
-        kept = []
-        for record, (verdict, reason) in zip(candidates, judged, strict=True):
-            if verdict is False or (verdict is None and self.engine is not None and self.calibration is not None
-                                    and self.calibration.trusted and not cfg.keep_unclear):
-                self._remove(record, "judge" if verdict is False else "judge_unclear", reason, judge=cfg.model)
-                continue
-            if verdict is not None:
-                record.scores["grounded"] = 1.0 if verdict else 0.0
-            self._locate(record)
-            kept.append(record)
-            self.counters["kept_judged" if verdict is not None else "kept_lexical_only"] += 1
-        self.counters["passed_without_answer"] += len(passed)
-        return [*passed, *kept]
-
-    async def _judge(self, records: list[Record]) -> list[tuple[bool | None, str]]:
-        """A verdict per record; (None, "") for every record when no trusted judge decides."""
-        cfg = self.config
-        unjudged: list[tuple[bool | None, str]] = [(None, "") for _ in records]
         if self.engine is None:
-            return unjudged
-        self.calibration = await self._calibrate()
-        if not self.calibration.trusted:
-            if cfg.on_untrusted == "stop":
-                raise JudgeNotTrusted(
-                    f"{self.name}: the judge {cfg.model!r} cannot tell supported answers from unsupported ones: "
-                    f"{self.calibration.describe()}. Use a stronger judge (under `models:`), or set "
-                    "on_untrusted: lexical_only to let the lexical pre-filter decide alone. Work done so far "
-                    "is saved (model answers are cached); rerun with --resume.")
-            self.counters["judge_untrusted"] = 1
-            return unjudged
-        bar = self.context.board.bar(f"{self.name}: verdicts", len(records))
+            return False
+        async with self._calibrating:
+            if self.calibration is None:
+                items = calibration_items(cfg.calibration)
+                answers = await asyncio.gather(*(self._supported(i["source"], i["question"], i["answer"])
+                                                 for i in items))
+                untrusted = {"stop": "the run stops", "lexical_only": "the lexical pre-filter decides alone"}
+                self.calibration = score([passed for passed, _ in answers], [i["supported"] for i in items],
+                                         labels=("supported", "unsupported"),
+                                         untrusted_means=untrusted[cfg.on_untrusted])
+                if not self.calibration.trusted and cfg.on_untrusted != "stop":
+                    self._counters["judge_untrusted"] = 1
+        if not self.calibration.trusted and cfg.on_untrusted == "stop":
+            raise JudgeNotTrusted(
+                f"{self.name}: the judge {cfg.model!r} cannot tell supported answers from unsupported ones: "
+                f"{self.calibration.describe()}. Use a stronger judge (under `models:`), or set "
+                "on_untrusted: lexical_only to let the lexical pre-filter decide alone. Work done so far "
+                "is saved (model answers are cached); rerun with --resume.")
+        return self.calibration.trusted
 
-        async def one(record: Record) -> tuple[bool | None, str]:
-            fields = record.fields
-            try:
-                return await self._supported(cited_text(fields["citations"]), str(fields.get(cfg.question_field) or ""),
-                                             str(fields.get(cfg.answer_field) or ""))
-            finally:
-                bar.advance()
+    def _removed(self, record: Record, stage: str, reason: str, **more: Any) -> list[Record]:
+        self.counters[f"dropped_unsupported_{stage}"] += 1
+        return [dropped(self.name, record, f"unsupported_{stage}", reason=reason, **more)]
 
-        return list(await asyncio.gather(*(one(r) for r in records)))
+    async def process(self, record: Record) -> list[Record]:
+        cfg = self.config
+        judged = await self._trusted_judge()
+        fields = record.fields
+        citations = fields.get("citations")
+        answer = str(fields.get(cfg.answer_field) or "")
+        if citations is None and not answer.strip():
+            self.counters["passed_without_answer"] += 1
+            return [record]  # not a question-answer record (a chunk kept by keep_chunks): not ours
+        if not isinstance(citations, list) or not citations or not answer.strip():
+            return self._removed(record, "no_citation", "the record cites no chunk text, or has no answer")
+        if cfg.lexical:
+            check = lexical_support(answer, cited_text(citations), cfg.min_content_overlap)
+            record.scores["content_overlap"] = round(check.overlap, 3)
+            if not check.supported:
+                return self._removed(record, "lexical", check.reason())
+        verdict, reason = (await self._supported(cited_text(citations), str(fields.get(cfg.question_field) or ""),
+                                                 answer)) if judged else (None, "")
+        if verdict is False or (verdict is None and judged and not cfg.keep_unclear):
+            return self._removed(record, "judge" if verdict is False else "judge_unclear", reason, judge=cfg.model)
+        if verdict is not None:
+            record.scores["grounded"] = 1.0 if verdict else 0.0
+        self._locate(record)
+        self.counters["kept_judged" if verdict is not None else "kept_lexical_only"] += 1
+        return [record]
 
     def _locate(self, record: Record) -> None:
         """`support`: per cited chunk, the supporting text's span in its document (None when not found)."""

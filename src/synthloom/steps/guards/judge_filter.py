@@ -8,6 +8,10 @@ good or bad (built in: real SmolLM2 Self-Instruct records a reader rejected, wro
 and good ones; or the user's file with the records' own fields and `good`). Under the balanced-accuracy
 bar it is not used: the run stops (`on_untrusted: stop`, before any record is dropped) or keeps every
 record unjudged and says so (`keep_all`).
+
+A per-record step: the calibration runs once, before the first verdict (the records that arrive
+meanwhile wait for it), and each record is then judged as it streams. It runs in the driver, where its
+one calibration lives; its model calls still go wherever the driver's engines send them.
 """
 
 from __future__ import annotations
@@ -20,12 +24,12 @@ from typing import TYPE_CHECKING, Literal
 import orjson
 from pydantic import Field
 
-from synthloom.errors import UserError
+from synthloom.errors import RunStop
 from synthloom.guards.calibration_rows import check_labelled_rows
 from synthloom.guards.judge_calibration import MIN_BALANCED_ACCURACY, Calibration, score
 from synthloom.io.tables import read_table
 from synthloom.record import Record
-from synthloom.steps.base import PoolStep, StepContext
+from synthloom.steps.base import RecordStep, StepContext, dropped
 from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan
 from synthloom.steps.step_config import BuiltinOrPath, ModelName, StepConfig, refuse_self_judging
 from synthloom.verifiers.judge import JudgeVerifier
@@ -39,7 +43,7 @@ DEFAULT_RUBRIC = ("The question is a clear task a person could ask. The answer d
 BUILTIN_FIELDS: tuple[tuple[str, ...], str] = (("instruction", "input"), "output")
 
 
-class JudgeNotTrusted(UserError):
+class JudgeNotTrusted(RunStop):
     """The judge failed its calibration and the step was told to stop rather than run without it."""
 
 
@@ -103,60 +107,55 @@ def calibration_items(config: JudgeFilterStepConfig) -> list[tuple[str, str, boo
     return [(question(row, prompt_fields), str(row[response_field]), row["good"]) for row in rows]
 
 
-class JudgeFilterStep(PoolStep[JudgeFilterStepConfig]):
+class JudgeFilterStep(RecordStep[JudgeFilterStepConfig]):
     config_class = JudgeFilterStepConfig
+    runs_on_driver = True  # one calibration for the run, before any verdict
 
     def __init__(self, config: JudgeFilterStepConfig, context: StepContext, name: str) -> None:
         super().__init__(config, context, name)
         self.judge = JudgeVerifier(context.engines.get(config.model), config.rubric, max_tokens=config.max_tokens)
         self.calibration: Calibration | None = None
         self.same_model = context.engines.same_model(config.model, config.policy_model)
+        self._calibrating = asyncio.Lock()
 
     async def _passes(self, prompt: str, response: str) -> tuple[bool | None, str]:
         """(True pass, False fail, None unclear; the judge's reason)."""
         verdict = await self.judge.verify(response, {"prompt": prompt})
         return (None if verdict.outcome == "judge_unclear" else verdict.passed), verdict.detail
 
-    async def _calibrate(self) -> Calibration:
-        items = calibration_items(self.config)
-        answers = await asyncio.gather(*(self._passes(q, response) for q, response, _ in items))
-        untrusted = {"stop": "the run stops", "keep_all": "every record is kept unjudged"}[self.config.on_untrusted]
-        return score([passed for passed, _ in answers], [good for *_, good in items], labels=("good", "bad"),
-                     untrusted_means=untrusted)
+    async def _calibrated(self) -> Calibration:
+        async with self._calibrating:  # the first record calibrates; the others wait for its figures
+            if self.calibration is None:
+                items = calibration_items(self.config)
+                answers = await asyncio.gather(*(self._passes(q, response) for q, response, _ in items))
+                untrusted = {"stop": "the run stops",
+                             "keep_all": "every record is kept unjudged"}[self.config.on_untrusted]
+                self.calibration = score([passed for passed, _ in answers], [good for *_, good in items],
+                                         labels=("good", "bad"), untrusted_means=untrusted)
+        return self.calibration
 
-    async def run_all(self, records: list[Record]) -> list[Record]:
+    async def process(self, record: Record) -> list[Record]:
         cfg = self.config
-        self.calibration = await self._calibrate()
-        if not self.calibration.trusted:
+        calibration = await self._calibrated()
+        if not calibration.trusted:
             if cfg.on_untrusted == "stop":
                 raise JudgeNotTrusted(
                     f"{self.name}: the judge {cfg.model!r} cannot tell good records from bad: "
-                    f"{self.calibration.describe()}. Use a stronger judge (under `models:`), or set "
+                    f"{calibration.describe()}. Use a stronger judge (under `models:`), or set "
                     "on_untrusted: keep_all to keep every record unjudged. Work done so far is saved "
                     "(model answers are cached); rerun with --resume.")
-            self.counters["kept_unjudged_untrusted_judge"] = len(records)
-            return records
-        bar = self.context.board.bar(f"{self.name}: records", len(records))
-
-        async def judge(record: Record) -> tuple[bool | None, str]:
-            fields = record.fields
-            verdict = await self._passes(question(fields, cfg.prompt_fields), str(fields.get(cfg.response_field) or ""))
-            bar.advance(1)
-            return verdict
-
-        verdicts = await asyncio.gather(*(judge(r) for r in records))
-        kept = []
-        for record, (passed, reason) in zip(records, verdicts, strict=True):
-            outcome = "pass" if passed else "unclear" if passed is None else "fail"
-            if passed or (passed is None and cfg.keep_unclear):
-                record.scores["judge_pass"] = 1.0 if passed else 0.0
-                kept.append(record)
-                self.counters[f"kept_{outcome}"] += 1
-            else:
-                record.meta[self.name] = {"removed": f"judged_{outcome}", "judge": cfg.model, "judge_said": reason}
-                self.removed.append(record)
-                self.counters[f"dropped_judged_{outcome}"] += 1
-        return kept
+            self.counters["kept_unjudged_untrusted_judge"] += 1
+            return [record]
+        fields = record.fields
+        passed, reason = await self._passes(question(fields, cfg.prompt_fields),
+                                            str(fields.get(cfg.response_field) or ""))
+        outcome = "pass" if passed else "unclear" if passed is None else "fail"
+        if passed or (passed is None and cfg.keep_unclear):
+            record.scores["judge_pass"] = 1.0 if passed else 0.0
+            self.counters[f"kept_{outcome}"] += 1
+            return [record]
+        self.counters[f"dropped_judged_{outcome}"] += 1
+        return [dropped(self.name, record, f"judged_{outcome}", judge=cfg.model, judge_said=reason)]
 
     def report(self) -> dict:
         out: dict = {"rubric": self.config.rubric, "required_balanced_accuracy": MIN_BALANCED_ACCURACY}
