@@ -9,11 +9,17 @@
 
 Prompts within one round go out together; the pool is updated between rounds in prompt order, with a
 seeded random generator, so a rerun (or a resume) replays the same choices from the response cache.
+
+Memory: the task pool and its ROUGE-L index are the one global state (admission compares every candidate
+with every task admitted so far); they hold instructions only, num_instructions of them. The records
+are made `INSTANCE_WINDOW` tasks at a time and go on as they are made, the input rows pass through read
+again from disk, and the dropped candidates are a bounded sample (removed_sample.py).
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar, Literal
@@ -24,7 +30,7 @@ from synthloom.engine.prompting import ask, gather_settled
 from synthloom.record import Lineage, Record, stable_id
 from synthloom.steps.base import PoolStep, StepContext
 from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan
-from synthloom.steps.removed_sample import capped
+from synthloom.steps.removed_sample import RemovedSample
 from synthloom.steps.step_config import ModelName, OptionalBuiltinOrPath, OptionalModelName, StepConfig
 from synthloom.techniques.instruction_filters import (
     DEFAULT_BLACKLIST,
@@ -54,6 +60,7 @@ GENERATE = "self_instruct_generate"
 CLASSIFY = "self_instruct_is_classification"
 INPUT_FIRST = "self_instruct_instances_input_first"
 OUTPUT_FIRST = "self_instruct_instances_output_first"
+INSTANCE_WINDOW = 512  # tasks whose instances are asked for at once: enough to keep the engine busy
 
 
 class SelfInstructStepConfig(StepConfig):
@@ -145,29 +152,45 @@ class SelfInstructStep(PoolStep[SelfInstructStepConfig]):
     def __init__(self, config: SelfInstructStepConfig, context: StepContext, name: str) -> None:
         super().__init__(config, context, name)
         self.engines = context.engines
+        self._removed = RemovedSample()
         self.filter = InstructionFilter(
             min_words=config.min_words, max_words=config.max_words,
             blacklist=tuple(config.blacklist) if config.blacklist is not None else DEFAULT_BLACKLIST,
             banned_prefixes=tuple(config.banned_prefixes))
 
     async def run_all(self, records: list[Record]) -> list[Record]:
-        self.removed = []
+        return [r async for r in await self.run_pool(lambda: iter(records), len(records))]
+
+    async def run_pool(self, pool: Callable[[], Iterator[Record]], count: int) -> AsyncIterator[Record]:
+        """The input rows (read again from `pool`), then the new tasks' records as they are made."""
+        self._removed = RemovedSample()
         seeds = load_seed_tasks(self.config.seeds)
         tasks = await self._bootstrap(seeds)
-        bar = self.context.board.bar(f"{self.name}: instances", len(tasks))
-        outcomes = await gather_settled((self._instances(task, bar) for task in tasks), self.counters,
-                                        "instance_request_failed")
-        for task, outcome in zip(tasks, outcomes, strict=True):
-            if outcome is None:  # its requests failed after their retries
-                self._drop(task, None, "instance_request_failed")
-        out = [record for outcome in outcomes if outcome for record in outcome]
-        self.removed = capped(self.removed, self.counters)
         # The tasks records name as parents: every seed task and every task admitted to the pool.
         self.sources = [{"id": s.id, "kind": "seed_task", "instruction": s.instruction} for s in seeds] + [
             {"id": t.id, "kind": "generated_task", "instruction": t.instruction, "parents": t.parents,
              "round": t.round, "seed": t.seed} for t in tasks]
-        self.counters["records"] = len(out)
-        return [*records, *out]
+
+        async def records() -> AsyncIterator[Record]:
+            for record in pool():
+                yield record
+            bar = self.context.board.bar(f"{self.name}: instances", len(tasks))
+            made = 0
+            for start in range(0, len(tasks), INSTANCE_WINDOW):
+                window = tasks[start:start + INSTANCE_WINDOW]
+                outcomes = await gather_settled((self._instances(task, bar) for task in window), self.counters,
+                                                "instance_request_failed")
+                for task, outcome in zip(window, outcomes, strict=True):
+                    if outcome is None:  # its requests failed after their retries
+                        self._drop(task, None, "instance_request_failed")
+                        continue
+                    made += len(outcome)
+                    for record in outcome:
+                        yield record
+            self.counters["records"] = made
+            self.removed = self._removed.records(self.counters)
+
+        return records()
 
     # -- 1. bootstrap --------------------------------------------------------------------------
 
@@ -285,7 +308,7 @@ class SelfInstructStep(PoolStep[SelfInstructStepConfig]):
                                         parents=task.parents, generation=task.round, steps=[self.name]),
                         meta={self.name: {"removed": reason}})
         record.lineage.root = record.id
-        self.removed.append(record)
+        self._removed.add(record)
 
     def _record(self, task: NewTask, is_classification: bool, template: str, instance: Instance,
                 index: int) -> Record:
