@@ -121,3 +121,23 @@ def test_removed_records_past_the_cap_are_a_stable_sample_with_exact_counts(monk
         [r.id for r in reversed(sample)]  # the same records whatever the order: a resume writes the same
     assert {r.id for r in sample} == set(sorted((r.id for r in dropped), key=lambda i: int(i[:8], 16))[:100])
     assert removed_sample.capped(dropped[:100], Counter()) == dropped[:100]
+
+
+def test_a_step_config_checks_the_run_from_narrow_facts_alone():
+    """No run config needed: the facts a step may check are built by hand (RunFacts.of)."""
+    import pytest
+
+    from synthloom.steps.guards.judge_filter import JudgeFilterStepConfig
+    from synthloom.steps.step_config import RunFacts
+    from synthloom.steps.techniques.magpie import MagpieStepConfig
+    from synthloom.steps.techniques.self_instruct import SelfInstructStepConfig
+
+    judge = JudgeFilterStepConfig(step="judge_filter", model="judge")
+    judge.check_in_run(RunFacts.of(backends={"default": "openai", "judge": "openai"}), 0)
+    with pytest.raises(ValueError, match="pipeline.3.model: the judge 'judge' is the same model"):
+        judge.check_in_run(RunFacts.of(same=lambda a, b: True), 3)
+    with pytest.raises(ValueError, match="pipeline.0.seeds"):
+        SelfInstructStepConfig(step="self_instruct").check_in_run(RunFacts.of(has_input=True), 0)
+    SelfInstructStepConfig(step="self_instruct").check_in_run(RunFacts.of(has_input=False), 0)
+    with pytest.raises(ValueError, match="Anthropic"):
+        MagpieStepConfig(step="magpie").check_in_run(RunFacts.of(backends={"default": "anthropic"}), 1)

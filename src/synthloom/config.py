@@ -15,6 +15,7 @@ from synthloom.steps.registry import step_classes
 from synthloom.steps.step_config import (
     ConfigRelativePath,
     OptionalConfigRelativePath,
+    RunFacts,
     StepConfig,
     Strict,
     model_references,
@@ -106,12 +107,13 @@ class RunConfig(Strict):
             starts = [kind for kind, cls in step_classes().items() if cls.config_class.makes_records]
             raise ValueError(f"`input` is required unless the pipeline starts with {' or '.join(starts)}")
         known = {"default", *self.models}
+        facts = self.facts()
         for i, step in enumerate(self.pipeline):
             for where, name in model_references(step):
                 if name not in known:
                     raise ValueError(f"pipeline.{i}.{where}: no model named {name!r} "
                                      f"(known: {', '.join(sorted(known))})")
-            step.check_in_run(self, i)
+            step.check_in_run(facts, i)
         if self.value is not None:
             check_value_config(self)
         return self
@@ -121,6 +123,11 @@ class RunConfig(Strict):
 
     def same_model(self, a: str, b: str) -> bool:
         return self.model_config_named(a) == self.model_config_named(b)
+
+    def facts(self) -> RunFacts:
+        """What steps may check about this run (step_config.RunFacts)."""
+        backends: dict[str, str] = {name: self.model_config_named(name).backend for name in ("default", *self.models)}
+        return RunFacts(self.input is not None, backends, self.same_model)
 
 
 def format_validation_error(source: str, error: ValidationError) -> str:

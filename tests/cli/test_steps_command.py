@@ -13,8 +13,8 @@ def test_every_kind_is_listed_with_its_kind_of_step():
     assert result.exit_code == 0
     listed = {line.split(" ")[0]: line for line in result.output.splitlines()}
     assert set(listed) == set(step_classes())
-    assert listed["dedup"].startswith("dedup (pool): Exact and near-duplicate removal")
-    assert listed["python"].startswith("python (record)")
+    assert listed["dedup"].startswith("dedup (pool step): Exact and near-duplicate removal")
+    assert listed["python"].startswith("python (record step)")
 
 
 def test_one_kind_shows_each_setting_with_type_default_bounds_and_help():

@@ -98,7 +98,7 @@ def reference_markdown() -> str:
         config = step_class.config_class
         kind = config.model_fields["step"].annotation.__args__[0]
         doc = " ".join((config.__doc__ or "").strip().split("\n\n")[0].split())
-        lines += [f"## {kind}", "", f"{doc} ({step_class.kind} step)", "", *field_rows(config), ""]
+        lines += [f"## {kind}", "", f"{doc} ({step_class.described_kind()})", "", *field_rows(config), ""]
         sections += [m for m in nested_models(config) if m not in sections]
     for section in sections:
         doc = " ".join((section.__doc__ or "").strip().split("\n\n")[0].split())

@@ -74,12 +74,14 @@ def run_guard(kind: str, settings: dict[str, Any], data: Dataset, models: Comman
             step.observe(record)
         step.finish()
         return GuardRun(step, records, list(records))
-    if not isinstance(step, PoolStep):
-        raise TypeError(f"step {kind} is neither a pool step nor an observer")
+    # A pool step, or a per-record step that checks a whole file at once (decontaminate's near misses).
+    run_all = step.run_all if isinstance(step, PoolStep) else getattr(step, "run_all", None)
+    if run_all is None:
+        raise TypeError(f"step {kind} is neither a pool step nor an observer, and has no run_all")
 
     async def work() -> list[Record]:
         try:
-            return await step.run_all(list(records))
+            return await run_all(list(records))
         finally:
             await given.close()  # in the loop its engines ran in
 

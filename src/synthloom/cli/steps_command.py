@@ -58,7 +58,7 @@ def steps(kind: str | None = typer.Argument(None, help="one step kind; default: 
         if kind is not None and name != kind:
             continue
         doc = " ".join((cls.config_class.__doc__ or cls.__doc__ or "").strip().split("\n\n")[0].split())
-        typer.echo(f"{name} ({cls.kind}){': ' + doc if doc else ''}")
+        typer.echo(f"{name} ({cls.described_kind()}){': ' + doc if doc else ''}")
         if kind is not None:
             for line in field_lines(cls.config_class):
                 typer.echo(line)

@@ -74,12 +74,17 @@ ConfigT = TypeVar("ConfigT", bound=StepConfig)
 class Step(ABC, Generic[ConfigT]):
     kind: ClassVar[str]  # "record", "pool" or "observer": which method the pipeline calls
     config_class: ClassVar[type[StepConfig]]  # its config; its `step:` Literal names the step in a config
+    kind_label: ClassVar[str | None] = None  # how `synthloom steps` names its kind, when not just `kind`
 
     @classmethod
     def for_config(cls, config: StepConfig) -> type[Step]:
         """The class that runs `config`: this one, unless a setting changes what the step must hold
         (coverage without `fill` only measures, so it runs as an observer)."""
         return cls
+
+    @classmethod
+    def described_kind(cls) -> str:
+        return cls.kind_label or f"{cls.kind} step"
 
     def __init__(self, config: ConfigT, context: StepContext, name: str) -> None:
         self.config = config

@@ -8,18 +8,31 @@ verifier, a benchmark) are walked too, so a new step states this in its field ty
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, Field
 
 from synthloom.config_model import Strict
 from synthloom.steps.plan import Flow, StepPlan, tokens
 
-if TYPE_CHECKING:
-    from synthloom.config import RunConfig
+
+@dataclass(frozen=True)
+class RunFacts:
+    """What a step's config may check about the run around it: the narrow facts, not the run config
+    (so a step config is tested on its own, and steps do not import the config that imports them)."""
+
+    has_input: bool  # the run reads `input:` rows
+    backends: dict[str, str]  # each model name (`default` included) -> its backend kind
+    same_model: Callable[[str, str], bool]  # whether two model names are one model (same settings)
+
+    @classmethod
+    def of(cls, has_input: bool = False, backends: dict[str, str] | None = None,
+           same: Callable[[str, str], bool] | None = None) -> RunFacts:
+        """Facts for a step tested on its own: no input, one `default` model, names equal only to themselves."""
+        return cls(has_input, backends or {"default": "openai"}, same or (lambda a, b: a == b))
 
 
 @dataclass(frozen=True)
@@ -93,12 +106,12 @@ class StepConfig(Strict):
         """Whether the step, as configured, needs the sentence embedder (the `embed` extra)."""
         return False
 
-    def check_in_run(self, run: RunConfig, index: int) -> None:
-        """Checks that need the whole run config (its models, its input): raise ValueError naming
-        `pipeline.{index}.<field>`. Model names are checked already (every `ModelName` field)."""
+    def check_in_run(self, run: RunFacts, index: int) -> None:
+        """Checks that need facts of the run around the step (its models, its input): raise ValueError
+        naming `pipeline.{index}.<field>`. Model names are checked already (every `ModelName` field)."""
 
 
-def refuse_self_judging(run: RunConfig, where: str, judge: str, policy: str, allowed: bool, role: str) -> None:
+def refuse_self_judging(run: RunFacts, where: str, judge: str, policy: str, allowed: bool, role: str) -> None:
     """A policy grading its own outputs invites reward hacking: the same model needs an explicit opt-in."""
     if not allowed and run.same_model(judge, policy):
         raise ValueError(f"{where}: the {role} {judge!r} is the same model as the policy {policy!r}; use a "

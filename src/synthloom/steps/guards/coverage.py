@@ -101,6 +101,7 @@ class CoverageObserver(ObserverStep[CoverageStepConfig]):
 
 class CoverageStep(PoolStep[CoverageStepConfig]):
     config_class = CoverageStepConfig
+    kind_label = "pool step with fill; observer without"
 
     @classmethod
     def for_config(cls, config: StepConfig) -> type[Step]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import asyncio
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import orjson
 from pydantic import Field
@@ -40,14 +40,12 @@ from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan
 from synthloom.steps.step_config import (
     BuiltinOrPath,
     OptionalModelName,
+    RunFacts,
     StepConfig,
     TemplateName,
     refuse_self_judging,
 )
 from synthloom.techniques.grounding import MIN_CONTENT_OVERLAP, find_support, lexical_support
-
-if TYPE_CHECKING:
-    from synthloom.config import RunConfig
 
 CALIBRATION_FIELDS = ("source", "question", "answer", "supported")
 
@@ -77,7 +75,7 @@ class GroundingCheckStepConfig(StepConfig):
     question_field: str = "question"
     answer_field: str = "answer"
 
-    def check_in_run(self, run: RunConfig, index: int) -> None:
+    def check_in_run(self, run: RunFacts, index: int) -> None:
         if self.model is not None and self.policy_model is not None:
             refuse_self_judging(run, f"pipeline.{index}.model", self.model, self.policy_model,
                                 self.allow_same_model, "grounding judge")

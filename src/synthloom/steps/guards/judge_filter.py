@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import orjson
 from pydantic import Field
@@ -31,11 +31,8 @@ from synthloom.io.tables import read_table
 from synthloom.record import Record
 from synthloom.steps.base import RecordStep, StepContext, dropped
 from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan
-from synthloom.steps.step_config import BuiltinOrPath, ModelName, StepConfig, refuse_self_judging
+from synthloom.steps.step_config import BuiltinOrPath, ModelName, RunFacts, StepConfig, refuse_self_judging
 from synthloom.verifiers.judge import JudgeVerifier
-
-if TYPE_CHECKING:
-    from synthloom.config import RunConfig
 
 DEFAULT_RUBRIC = ("The question is a clear task a person could ask. The answer does what it asks, is correct, "
                   "complete and on topic, and does not merely restate the question or its input.")
@@ -67,7 +64,7 @@ class JudgeFilterStepConfig(StepConfig):
     max_tokens: int = Field(60, ge=1, description="the verdict and its one-sentence reason; 1 reads the verdict "
                             "alone (from the first token's probabilities when the word is not clear)")
 
-    def check_in_run(self, run: RunConfig, index: int) -> None:
+    def check_in_run(self, run: RunFacts, index: int) -> None:
         refuse_self_judging(run, f"pipeline.{index}.model", self.model, self.policy_model, self.allow_same_model,
                             "judge")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import random
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -22,15 +22,18 @@ from synthloom.models.base import ChatRequest
 from synthloom.record import Record
 from synthloom.steps.base import RecordStep, StepContext, StepError
 from synthloom.steps.plan import Flow, ModelCalls, StepPlan
-from synthloom.steps.step_config import BuiltinOrPath, ModelName, OptionalModelName, StepConfig, refuse_self_judging
+from synthloom.steps.step_config import (
+    BuiltinOrPath,
+    ModelName,
+    OptionalModelName,
+    RunFacts,
+    StepConfig,
+    refuse_self_judging,
+)
 from synthloom.techniques.constitution import load_constitution
 from synthloom.techniques.feedback_scoring import clamp, combine_orders, probability_first, probability_first_from_votes
 from synthloom.techniques.text_quality import still_answers
 from synthloom.templates import load_template, render
-
-if TYPE_CHECKING:
-    from synthloom.config import RunConfig
-
 
 CHOICE = "feedback_choice"
 CHOICE_COT = "feedback_choice_cot"
@@ -58,7 +61,7 @@ class AIFeedbackStepConfig(StepConfig):
     agreement_min: float = Field(0.7, ge=0, le=1, description="a lower agreement rate is flagged")
     seed: int = 0
 
-    def check_in_run(self, run: RunConfig, index: int) -> None:
+    def check_in_run(self, run: RunFacts, index: int) -> None:
         refuse_self_judging(run, f"pipeline.{index}.model", self.model, self.policy_model, self.allow_same_model,
                             "feedback model")
 

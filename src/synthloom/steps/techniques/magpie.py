@@ -11,7 +11,7 @@ removed.jsonl); sampling goes on in rounds until `count` are kept or `max_sample
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field
 
@@ -22,11 +22,8 @@ from synthloom.record import Lineage, Record, stable_id
 from synthloom.steps.base import PoolStep, StepContext
 from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan, tokens
 from synthloom.steps.removed_sample import capped
-from synthloom.steps.step_config import ModelName, OptionalModelName, StepConfig
+from synthloom.steps.step_config import ModelName, OptionalModelName, RunFacts, StepConfig
 from synthloom.techniques.magpie import PRESETS, InstructionFilter, PreQuery, pre_query
-
-if TYPE_CHECKING:
-    from synthloom.config import RunConfig
 
 
 class MagpieStepConfig(StepConfig):
@@ -60,9 +57,8 @@ class MagpieStepConfig(StepConfig):
     def samples_cap(self) -> int:
         return self.max_samples or 3 * self.count
 
-    def check_in_run(self, run: RunConfig, index: int) -> None:
-        model = run.model if self.model == "default" else run.models[self.model]
-        if model.backend == "anthropic":
+    def check_in_run(self, run: RunFacts, index: int) -> None:
+        if run.backends[self.model] == "anthropic":
             raise ValueError(f"pipeline.{index}.model: Magpie samples raw text completions, which the Anthropic "
                              "Messages API does not offer; use the llamacpp backend or an OpenAI-compatible server")
         if self.max_samples is not None and self.max_samples < self.count:

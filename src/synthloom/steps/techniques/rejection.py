@@ -21,7 +21,7 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -33,7 +33,7 @@ from synthloom.record import Record
 from synthloom.steps.base import RecordStep, StepContext, TemplateFieldMissing, dropped
 from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan, tokens
 from synthloom.steps.reply_fields import UNFINISHED, UNFINISHED_HINT, trace_fields
-from synthloom.steps.step_config import ModelName, StepConfig, TemplateName
+from synthloom.steps.step_config import ModelName, RunFacts, StepConfig, TemplateName
 from synthloom.steps.techniques.rejection_report import PASS_AT, report_from_tallies, tally_prompt
 from synthloom.techniques.difficulty import band, decided_pass_rate, in_range
 from synthloom.techniques.preference_pairs import RULE, Reply, pair_up
@@ -43,11 +43,6 @@ from synthloom.verifiers.base import Verdict
 from synthloom.verifiers.build import build_verifier
 from synthloom.verifiers.config import VerifierConfig
 from synthloom.verifiers.passk import pass_at_k
-
-if TYPE_CHECKING:
-    from synthloom.config import RunConfig
-
-
 
 
 class RejectionStepConfig(StepConfig):
@@ -91,7 +86,7 @@ class RejectionStepConfig(StepConfig):
                                  "its m-th pass has a pass rate its early stop decided; set m to k")
         return self
 
-    def check_in_run(self, run: RunConfig, index: int) -> None:
+    def check_in_run(self, run: RunFacts, index: int) -> None:
         """A judge verifier must be another model than the one it judges, unless allowed on purpose."""
         for judge in self.verifier.judges():
             name = judge.judge_model_name

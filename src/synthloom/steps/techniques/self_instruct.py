@@ -22,7 +22,7 @@ import random
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -31,7 +31,7 @@ from synthloom.record import Lineage, Record, stable_id
 from synthloom.steps.base import PoolStep, StepContext
 from synthloom.steps.plan import Flow, ModelCalls, Span, StepPlan
 from synthloom.steps.removed_sample import RemovedSample
-from synthloom.steps.step_config import ModelName, OptionalBuiltinOrPath, OptionalModelName, StepConfig
+from synthloom.steps.step_config import ModelName, OptionalBuiltinOrPath, OptionalModelName, RunFacts, StepConfig
 from synthloom.techniques.instruction_filters import (
     DEFAULT_BLACKLIST,
     Instance,
@@ -51,10 +51,6 @@ from synthloom.techniques.self_instruct_parsing import (
 )
 from synthloom.techniques.text_quality import strip_numbering
 from synthloom.templates import load_template, render
-
-if TYPE_CHECKING:
-    from synthloom.config import RunConfig
-
 
 GENERATE = "self_instruct_generate"
 CLASSIFY = "self_instruct_is_classification"
@@ -98,10 +94,10 @@ class SelfInstructStepConfig(StepConfig):
         super().check_files()
         load_seed_tasks(self.seeds)
 
-    def check_in_run(self, run: RunConfig, index: int) -> None:
+    def check_in_run(self, run: RunFacts, index: int) -> None:
         """`input:` rows before Self-Instruct pass through it; they are not its seed tasks. A user who
         meant them as seeds would silently get the built-in pool and their rows in the output."""
-        if index == 0 and run.input is not None and self.seeds is None:
+        if index == 0 and run.has_input and self.seeds is None:
             raise ValueError("pipeline.0.seeds: self_instruct takes its seed tasks from `seeds:` (a "
                              "Self-Instruct-format JSONL), not from `input:`, whose rows it passes through to the "
                              "output; put your seed file under the step's `seeds:`, or set `seeds: builtin` to "
