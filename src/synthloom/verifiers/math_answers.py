@@ -38,7 +38,8 @@ HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b|\bif\b|\bhad\b|\bwere\b|\b
 CORRECTION = re.compile(
     r"\b(?:wait|actually|correction|oops|mistake|error|incorrect|wrong|re-?calculat\w*|re-?check\w*|recount\w*"
     r"|re-?do\w*|on\s+second\s+thought|let\s+me\s+(?:fix|correct|redo|re-?check)|scratch\s+that|not\s+right|slip"
-    r"|mis-?(?:read|copied|cop(?:y|ied)|count\w*|plac\w*|typed|calculat\w*|wrote|stated))\b", re.I)
+    r"|mis-?(?:read|copied|cop(?:y|ied)|count\w*|plac\w*|typed|calculat\w*|wrote|stated|add\w*|multipl\w*|subtract\w*)"
+    r"|edit(?=\s*:))\b", re.I)  # "Edit: ..." opens a correction of what was posted
 _MATH_SPAN = re.compile(r"\$\$(.+?)\$\$|(?<!\\)\$(.+?)(?<!\\)\$|\\\((.+?)\\\)|\\\[(.+?)\\\]", re.DOTALL)
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__", re.DOTALL)
 _ABBREVIATION = re.compile(r"\b([ap])\.\s?m\.", re.I)  # 3:45 p.m. is not a sentence end...
@@ -47,7 +48,8 @@ _POWER = re.compile(r"(?<=[\w)])\*\*(?=[\w(])")
 # Where a statement's answer stops: a full stop then a space, a semicolon, a new line, or prose after a comma.
 _ANSWER_END = re.compile(r"(?<!\\)\.(?=\s|$)|;(?!\s*[a-zA-Z]\s*=)|\n|,\s+(?=(?:which|because|since|so|as|but|though|although|and\s+(?:so|then|that|this|we|she|he|they|it))\b)"
                          r"|,?\s+(?=(?:because|since|which|as\s+(?:we|it|the)|so\s+(?:we|she|he|they|it)|when|per\s+the)\b)"
-                         r"|\s+\((?=[^)]*(?<![\\A-Za-z])(?!inf)[A-Za-z]{3,})|\s+(?=(?:Note|NB|Remember|Check)\b)")
+                         r"|\s+\((?=[^)]*(?<![\\A-Za-z])(?!inf)[A-Za-z]{3,})|\s+(?=(?:Note|NB|Remember|Check)\b)"
+                         r"|,?\s+(?=(?:not|rather\s+than|instead\s+of)\s)")  # "632, not 631": 631 is set aside
 _LEADING_WORDS = re.compile(r"^(?:(?:so|thus|hence|therefore|then|finally|overall|in\s+total|altogether|that\s+is"
                             r"|i\.e\.|actually|now|just|indeed|really|clearly|simply|to\s+summari[sz]e|in\s+summary"
                             r"|in\s+conclusion|in\s+short)[,:]?\s+)+", re.I)
@@ -73,7 +75,8 @@ _CONCLUDING = re.compile(r"^(?:so|therefore|thus|hence|this\s+gives|that\s+gives
                          r"|overall)\b", re.I)
 # "In summary, the product is 12." states the final answer as much as "Final answer: 12" does.
 _SUMMARY_STATEMENT = re.compile(r"(?:^|(?<=[.!?])\s+|\n)\s*(?:so,?\s+)?(?:in\s+summary|in\s+conclusion|to\s+summari[sz]e|to\s+sum\s+up"
-                                r"|putting\s+it\s+(?:all\s+)?together)[,:]?\s+(?P<s>[^\n]*?)(?=(?<!\\)\.(?:\s|$)|\n|$)", re.I)
+                                r"|putting\s+it\s+(?:all\s+)?together)[,:]?\s+"
+                                r"(?P<s>\\\[.+?\\\]|\$\$.+?\$\$|[^\n]*?)(?=(?<!\\)\.(?:\s|$)|\n|$)", re.I | re.DOTALL)
 # Words that withdraw the answer just given ("Hmm, actually that isn't right"); "let me re-check" does not.
 _WITHDRAWN = re.compile(r"\b(?:wait|actually|correction|oops|scratch\s+that|on\s+second\s+thought|i\s+misread|i\s+mixed\s+up"
                         r"|hmm,?\s+no\b|re-?examining"
@@ -591,6 +594,10 @@ _ANSWER_HEADING = re.compile(r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?((?:final[ \t]+)
                              r"(?=[ \t]*\S)", re.I | re.M)
 _THEREFORE_SIGN = re.compile(r"^[ \t]*(?:∴|\$\\therefore\$|\\therefore\b)[ \t]*", re.M)
 _IMPLIES_SIGN = re.compile(r"^[ \t]*(?:⇒|⟹|=>|\$\\(?:Rightarrow|implies|Longrightarrow)\$|\\(?:Rightarrow|implies)\b)[ \t]*", re.M)
+# A display that opens with the sign (`$$\therefore\quad 12$$`): the sign and its spacing lead the display in,
+# as "Therefore, " would; they are no part of the value.
+_DISPLAY_SIGN = re.compile(r"(\$\$|\\\[)(\s*)\\(?:therefore|Rightarrow|implies|Longrightarrow)\b"
+                           r"(?:\s*(?:\\q?quad\b|\\[,;:! ]|~))*\s*")
 
 
 _TABLE_HEADED = re.compile(r"^[ \t]*\|[ \t]*((?:final[ \t]+)?answer)[ \t]*\|?[ \t]*\n[ \t]*\|[ \t:|-]*-[ \t:|-]*\n"
@@ -600,6 +607,7 @@ _TABLE_HEADED = re.compile(r"^[ \t]*\|[ \t]*((?:final[ \t]+)?answer)[ \t]*\|?[ \
 def _as_statements(text: str) -> str:
     text = _TABLE_HEADED.sub(lambda m: f"{m.group(1)}: {m.group(2)}", text)  # | Final answer |\n|---|\n| 12 |
     text = _ANSWER_HEADING.sub(lambda m: m.group(1) + ": ", text)
+    text = _DISPLAY_SIGN.sub(lambda m: "Therefore, " + m.group(1) + m.group(2), text)
     return _IMPLIES_SIGN.sub("So ", _THEREFORE_SIGN.sub("Therefore, ", text))
 
 

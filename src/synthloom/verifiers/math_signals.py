@@ -119,7 +119,10 @@ def _plain(text: str) -> str:
 # answer, not an alternative"), or a sign-off ("Cheers! (That was question 7 of 12, right?)"): neither competes.
 REJECTS = re.compile(r"\bruling\s+out\b|\b(?:is|are|was)\s+(?:not|n't)\s+(?:the\s+(?:answer|result|solution)|(?:quite\s+)?(?:correct|right|valid)"
                       r"|an?\s+(?:answer|alternative|option|solution))\b|\bisn'?t\s+(?:the\s+answer|correct|right|valid)\b"
-                      r"|\b(?:common|typical|tempting)\s+(?:wrong\s+answer|mistake|error|slip)\b|\bis\s+(?:wrong|incorrect)\b", re.I)
+                      r"|\b(?:common|typical|tempting)\s+(?:wrong\s+answer|mistake|error|slip)\b|\bis\s+(?:wrong|incorrect)\b"
+                      r"|\b(?:came|comes|stem(?:s|med)?|resulted)\s+from\s+(?:an?|my|the)\s+(?:\w+\s+)?"
+                      r"(?:slip|error|mistake|typo)\b",
+                      re.I)  # "The 8 above came from a copying slip": blamed on a slip, so retracted
 _SIGNS_OFF = re.compile(r"^\W*(?:cheers|thanks|thank\s+you|good\s+luck|have\s+a\s+(?:great|good|nice)|hope\s+(?:this|that|it)\s+helps"
                         r"|happy\s+(?:to\s+help|studying)|great\s+question|feel\s+free|let\s+me\s+know)\b", re.I)
 
@@ -206,7 +209,8 @@ CONCLUDES = re.compile(r"\W*(?:so|therefore|thus|hence|finally|altogether|in\s+t
 
 # "Instead", "otherwise", "it might be" offer another value, unless the sentence is a hypothetical ("if the problem had asked
 # for X, we would get 6 instead").
-_INSTEAD = re.compile(r"\b(?:instead|otherwise)\b|\b(?:could|might|may)\s+(?:well\s+)?be\s+(?!wrong|off|mistaken|tempted)", re.I)
+_INSTEAD = re.compile(r"\b(?:instead|otherwise)\b|\b(?:could|might|may)\s+(?:well\s+)?be\s+"
+                      r"(?!wrong|off|mistaken|tempted|worth|wise|helpful|a\s+good\s+idea)", re.I)  # "might be worth checking"
 _HYPOTHETICAL = re.compile(r"\b(?:if|suppos\w*|had|imagine|were\s+(?:we|it|the)|slip|careless|mistaken?|error)\b"
                            r"|\b(?:should\s+be|correct\w*|actually|wait|re-?examin\w*|swapped|fix\w*)\b", re.I)  # or a correction
 
