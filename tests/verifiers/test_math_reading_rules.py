@@ -293,3 +293,58 @@ def test_a_self_correction_is_judged_on_its_last_answer(reply):
 def test_a_currency_command_before_its_digits_names_the_currency():
     assert stated_unit("\\pounds9.90") == "GBP"
     assert judge_reply("\\$9.90", "Each costs the same.\n\n- **Result:** £9.90")[0] == "wrong_answer"
+
+
+TILES = "Each row holds 7 tiles and there are 6 rows.\n\n"  # working before an answer (heldout-10 rules)
+
+
+@pytest.mark.parametrize(
+    "reply, gold",
+    [
+        (TILES + "$$\\therefore\\quad 42$$", "42"),
+        (TILES + "\\[ \\Rightarrow \\; (6, 7) \\]", "(6, 7)"),
+        (TILES + "$$\\implies\\qquad x = 42$$\n\nI'm fairly sure about this.", "x = 42"),
+    ],
+)
+def test_a_therefore_sign_opening_a_display_is_no_part_of_the_value(reply, gold):
+    outcome, detail, found = judge_reply(gold, reply)
+    assert outcome == "pass", (detail, found.text)
+    assert judge_reply("43" if gold == "42" else "(7, 6)" if gold == "(6, 7)" else "x = 43", reply)[0] == "wrong_answer"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        TILES + "Putting it all together:\n\\[\n42\n\\]",
+        TILES + "In summary,\n$$\n42\n$$",
+    ],
+)
+def test_a_summary_lead_over_a_display_states_the_display(reply):
+    outcome, detail, found = judge_reply("42", reply)
+    assert outcome == "pass", (detail, found.text)
+    assert judge_reply("24", reply)[0] == "wrong_answer"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        TILES + "So the answer is 24.\n\nEdit: I mis-multiplied there, so the correct answer is 42, not 24.",
+        TILES + "So the answer is 24.\n\nEdit: wrong product above. The answer is $42$ rather than $24$.",
+    ],
+)
+def test_a_late_edit_counts_its_value_and_not_the_one_it_sets_aside(reply):
+    outcome, detail, found = judge_reply("42", reply)
+    assert outcome == "pass", (detail, found.text)
+    assert judge_reply("24", reply)[0] == "wrong_answer"
+
+
+def test_a_value_blamed_on_a_slip_does_not_compete():
+    reply = TILES + "#### 24\n\nWait, correction: that should be 42. The 24 above came from a transcription slip."
+    assert judge_reply("42", reply)[0] == "pass"
+    assert judge_reply("24", reply)[0] != "pass"
+
+
+def test_advice_to_double_check_is_no_second_answer():
+    reply = TILES + "So the answer is 42.\n\nIt might be worth checking the row count once more."
+    assert judge_reply("42", reply)[0] == "pass"
+    assert judge_reply("42", TILES + "So the answer is 42.\n\nIt might be 48, though.")[0] != "pass"
