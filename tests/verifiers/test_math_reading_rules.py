@@ -348,3 +348,64 @@ def test_advice_to_double_check_is_no_second_answer():
     reply = TILES + "So the answer is 42.\n\nIt might be worth checking the row count once more."
     assert judge_reply("42", reply)[0] == "pass"
     assert judge_reply("42", TILES + "So the answer is 42.\n\nIt might be 48, though.")[0] != "pass"
+
+
+def test_a_minus_before_an_escaped_dollar_sign_stays_with_the_amount():
+    reply = "The refund and the fee are netted out.\n\n**Balance:** $-\\$31.40$"
+    assert judge_reply("\\$31.40", reply)[0] == "wrong_answer"
+    assert judge_reply("-\\$31.40", reply)[0] == "pass"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        TILES + "So the answer is 48.\n\nHold on, I counted a row twice. Corrected:\n\nThat leaves **42**.",
+        TILES + "So the answer is 48.\n\nHold on, that used 8 rows.\n\n$$\\therefore\\quad 42$$",
+    ],
+)
+def test_hold_on_withdraws_the_answer_just_given(reply):
+    outcome, detail, found = judge_reply("42", reply)
+    assert outcome == "pass", (detail, found.text)
+    assert judge_reply("48", reply)[0] != "pass"
+
+
+def test_a_value_set_aside_after_an_equation_does_not_compete():
+    reply = TILES + "So the line is y = 2x + 1.\n\nEdit: I mis-added, the correct answer is y = 2x - 1, not y = 2x + 1."
+    assert judge_reply("y = 2x - 1", reply)[0] == "pass"
+    assert judge_reply("y = 2x + 1", reply)[0] != "pass"
+
+
+EDGES = "Counting the edges of each shape in the list one by one.\n\n"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        EDGES + 'So, to answer "Which shape wins?" it\'s $\\text{hexagon}$.',
+        "You're asking: *Which shape wins?*\n\n"
+        + EDGES
+        + "Back to the question (Which shape wins?): $\\text{hexagon}$.",
+    ],
+)
+def test_a_quoted_question_is_not_the_replys_doubt(reply):
+    outcome, detail, _ = judge_reply("\\text{hexagon}", reply)
+    assert outcome == "pass", detail
+    assert judge_reply("\\text{pentagon}", reply)[0] == "wrong_answer"
+
+
+def test_doubt_in_the_replys_own_question_still_competes():
+    reply = EDGES + "So it's $\\text{hexagon}$. Or is it a pentagon?"
+    assert judge_reply("\\text{hexagon}", reply)[0] != "pass"
+
+
+@pytest.mark.parametrize("reply", [TILES + "This gives 42 as the answer.", TILES + "We get (B) as our final answer."])
+def test_a_value_named_as_the_answer_is_stated(reply):
+    gold = "(B)" if "(B)" in reply else "42"
+    outcome, detail, _ = judge_reply(gold, reply)
+    assert outcome == "pass", detail
+    assert judge_reply("(C)" if gold == "(B)" else "43", reply)[0] == "wrong_answer"
+
+
+def test_a_value_named_as_the_answer_in_a_hypothetical_is_not():
+    reply = TILES + "So the answer is 42. If a row were missing we would get 35 as the answer."
+    assert judge_reply("42", reply)[0] == "pass"

@@ -32,6 +32,9 @@ _STATEMENT = re.compile(
     r"|this|that|the\s+total|the\s+correct\s+value)?\s*(?:is|=|equals|should\s+be|must\s+be)\s+)", re.IGNORECASE)
 _ANSWER_AFTER = re.compile(r"(?:^|(?<=[.!?:])\s+|\n)(?P<a>[^.!?\n]{1,120}?)\s+(?:is|are)\s+(?:the|our|my)\s+(?:final\s+)?"
                            r"(?:answers?|results?|solutions?)\b(?!\s+(?:to|of|for|is|would|was))", re.I)
+# "This gives 620 as the answer": the value named before "as the answer" is stated.
+_AS_THE_ANSWER = re.compile(r"\b(?:gives?|get|got|obtain(?:ed)?|have|reach(?:ed)?)\s+(?P<a>[^.!?\n]{1,80}?)"
+                            r"\s+as\s+(?:the|our|my)\s+(?:final\s+)?answer\b", re.I)
 _POINTS_BACK = re.compile(r"(?:(?:and|so)\s+)?(?:that|this|which|it|these|those)", re.I)
 HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b|\bif\b|\bhad\b|\bwere\b|\bsuppos(?:e|ing)\b|\bunless\b"
                           r"|\b(?:you|we|i|they|it)'d\b", re.I)
@@ -59,7 +62,7 @@ _VALUE = re.compile(
     r"\$\$.+?\$\$|(?<!\\)\$(?!\d)[^$]+?(?<!\\)\$|(?<!\\)\$\d[^$]*?(?<![\s\\])\$|\\\(.+?\\\)|\\\[.+?\\\]"
     r"|\[\s*\[[^\[\]]*\](?:\s*,\s*\[[^\[\]]*\])+\s*\]"  # [[1, 2], [3, 4]]
     r"|[(\[{][^()\[\]{}]*\d[^()\[\]{}]*[)\]}]|\b\d{1,2}:\d{2}(?:\s*(?:\\text\{\s*)?[aApP]\.?[mM]\b\.?\}?)?"
-    r"|[-−±]?(?:\$|[£€¥])?\d[\d,]*(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?(?:\s*(?:\\times|×|x)\s*10\^\{?[-−]?\d+\}?|e[-−+]?\d+)?"
+    r"|[-−±]?(?:\\?\$|[£€¥])?\d[\d,]*(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?(?:\s*(?:\\times|×|x)\s*10\^\{?[-−]?\d+\}?|e[-−+]?\d+)?"
     r"(?:\s*\*?\s*(?:\\pi\b|π|pi\b))?"
     r"(?:\s*(?:\\?%|percent))?(?:\s*\\text\{\s*(?:thousand|million|billion)\s*\}|\s+(?:thousand|million|billion))?", re.DOTALL)
 _TABLE_ANSWER = re.compile(r"^[ \t]*\|[ \t]*(?:final\s+)?answer[ \t]*:?[ \t]*\|[ \t]*(?P<a>[^|\n]*?)[ \t]*\|?[ \t]*$", re.I | re.M)
@@ -79,7 +82,7 @@ _SUMMARY_STATEMENT = re.compile(r"(?:^|(?<=[.!?])\s+|\n)\s*(?:so,?\s+)?(?:in\s+s
                                 r"(?P<s>\\\[.+?\\\]|\$\$.+?\$\$|[^\n]*?)(?=(?<!\\)\.(?:\s|$)|\n|$)", re.I | re.DOTALL)
 # Words that withdraw the answer just given ("Hmm, actually that isn't right"); "let me re-check" does not.
 _WITHDRAWN = re.compile(r"\b(?:wait|actually|correction|oops|scratch\s+that|on\s+second\s+thought|i\s+misread|i\s+mixed\s+up"
-                        r"|hmm,?\s+no\b|re-?examining"
+                        r"|hmm,?\s+no\b|re-?examining|hold\s+on|corrected(?=\s*:)"
                         r"|(?:i|we)\s+made\s+an?\s+(?:\w+\s+)?(?:mistake|error|slip)"
                         r"|(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:wrong|incorrect|not\s+right)|isn'?t\s+right"
                         r"|(?:previous|last|above|earlier)\s+(?:result|answer|value)\s+(?:is|was)\s+(?:wrong|incorrect|not\s+right)"
@@ -234,6 +237,12 @@ def _statements(text: str) -> list[_Statement]:
             answer = answer_span(_LEADING_WORDS.sub("", match.group("a").strip()))
             if answer and not re.search(r"\\(?:boxed|fbox)\b", answer):
                 found.append(_Statement(match.start("a"), match.end(), answer, "statement"))
+    for match in _AS_THE_ANSWER.finditer(text):
+        clause = text[_sentence_start(text, match.start()):match.end()]
+        if not _aside(text, match.start()) and not HYPOTHETICAL.search(clause):
+            answer = answer_span(match.group("a"))
+            if answer and not re.search(r"\\(?:boxed|fbox)\b", answer):
+                found.append(_Statement(match.start("a"), match.end(), answer, "statement"))
     # A statement whose answer is a box is that box.
     boxes = [s for s in found if s.how == "boxed"]
     found = [s for s in found if s.how == "boxed" or not any(
@@ -327,7 +336,7 @@ def _math_after_lead(sentence: str) -> str | None:
     if lead is None or _NOT_A_CLAIM.search(lead.group(0)) or HYPOTHETICAL.search(lead.group(0)):
         return None
     rest = text[lead.end():].strip()
-    if rest.count("$") % 2:
+    if len(re.findall(r"(?<!\\)\$", rest)) % 2:  # `\$` is a dollar sign, not a delimiter
         return None  # a lone `$` is money or a broken span: the other readers decide
     bare = re.sub(r"\\[a-zA-Z]+|\b[apAP]\.?[mM]\b\.?", " ", _MATH_SPAN.sub(" ", rest))
     if not rest or [w for w in re.findall(r"\b[A-Za-z]{2,}\b", bare) if w.lower() not in _MATH_WORDS]:
