@@ -214,7 +214,7 @@ CONCLUDES = re.compile(r"\W*(?:so|therefore|thus|hence|finally|altogether|in\s+t
 # "Instead", "otherwise", "it might be" offer another value, unless the sentence is a hypothetical ("if the problem had asked
 # for X, we would get 6 instead").
 _INSTEAD = re.compile(r"\b(?:instead|otherwise)\b|\b(?:could|might|may)\s+(?:well\s+)?be\s+"
-                      r"(?!wrong|off|mistaken|tempted|worth|wise|helpful|a\s+good\s+idea)", re.I)  # "might be worth a check"
+                      r"(?!wrong|off|mistaken|tempted|worth|wise|helpful|a\s+good\s+idea)", re.I)  # not "might be worth"
 _HYPOTHETICAL = re.compile(r"\b(?:if|suppos\w*|had|imagine|were\s+(?:we|it|the)|slip|careless|mistaken?|error)\b"
                            r"|\b(?:should\s+be|correct\w*|actually|wait|re-?examin\w*|swapped|fix\w*)\b", re.I)  # or a correction
 
