@@ -409,3 +409,20 @@ def test_a_value_named_as_the_answer_is_stated(reply):
 def test_a_value_named_as_the_answer_in_a_hypothetical_is_not():
     reply = TILES + "So the answer is 42. If a row were missing we would get 35 as the answer."
     assert judge_reply("42", reply)[0] == "pass"
+
+
+def test_a_closing_tick_does_not_hide_the_last_stated_value():
+    reply = TILES + "That makes 42 tiles. Check: 42 / 6 = 7. ✓"
+    assert judge_reply("42", reply)[0] != "unparseable"
+    assert judge_reply("43", reply)[0] == "wrong_answer"
+
+
+def test_a_check_sentence_is_not_read_as_the_answer():
+    reply = TILES + "That makes 48 tiles. To be safe: Check: 6 rows of 7 is about 42. ✓"
+    assert judge_reply("42", reply)[0] == "wrong_answer"
+
+
+def test_a_dash_before_a_signed_number_separates_it_from_its_label():
+    reply = TILES + "Answer - -42"
+    assert judge_reply("42", reply)[0] != "pass"
+    assert judge_reply("-42", reply)[0] == "pass"

@@ -488,8 +488,9 @@ def _fallback(text: str) -> tuple[str | None, str]:
         return _math_after_lead(last_line) or answer_span(last_line), "last_line"
     sentences = [re.sub(r"\s*\([^()]*(?<![\\A-Za-z])[A-Za-z]{3,}[^()]*\)\.?", " ", s).strip()  # asides say nothing
                  for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(]|[^\x00-\x7f])|(?<=\d)\s+(?=[A-Z][a-z]{2,}\b)", _last_paragraph(plain))]
-    sentences = [s for s in sentences if s.strip(" .")]
+    sentences = [s for s in sentences if re.search(r"[\w\\$]", s)]  # a lone "✓" or emoji says nothing
     sentences = [s for s in sentences if not HYPOTHETICAL.search(s)] or sentences
+    sentences = [s for s in sentences if not _CHECK_ONLY.search(s) or _CONCLUDES_CHECK.search(s)] or sentences
     while len(sentences) > 1 and _remark(sentences[-1]):  # "The result is 65%. A similar approach works for ..."
         sentences.pop()
     if sentences and (value := _math_after_lead(sentences[-1])):
@@ -500,6 +501,10 @@ def _fallback(text: str) -> tuple[str | None, str]:
     return (value, "last_sentence") if value else (None, "none")
 
 
+# A check tests the answer rather than stating it ("To be safe: Check: 3.5 + 2.25 is about 5 3/4"), unless it concludes.
+_CHECK_ONLY = re.compile(r"\bcheck(?:ing)?\s*:|\b(?:as\s+a\s+(?:quick\s+|sanity\s+)?check|to\s+verify"
+                         r"|verif(?:y|ying|ication))\b", re.I)
+_CONCLUDES_CHECK = re.compile(r"\b(?:answer|result|so|therefore|thus|hence|actually|wait|instead|correct\w*)\b", re.I)
 _SIGN_OFF = re.compile(r"<\|[a-z_]+\|>.*$|\s*I\s+hope\s+(?:it|this)\s+is\s+correct\.?\s*$", re.I | re.DOTALL)
 
 
