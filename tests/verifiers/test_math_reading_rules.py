@@ -293,3 +293,136 @@ def test_a_self_correction_is_judged_on_its_last_answer(reply):
 def test_a_currency_command_before_its_digits_names_the_currency():
     assert stated_unit("\\pounds9.90") == "GBP"
     assert judge_reply("\\$9.90", "Each costs the same.\n\n- **Result:** £9.90")[0] == "wrong_answer"
+
+
+TILES = "Each row holds 7 tiles and there are 6 rows.\n\n"  # working before an answer (heldout-10 rules)
+
+
+@pytest.mark.parametrize(
+    "reply, gold",
+    [
+        (TILES + "$$\\therefore\\quad 42$$", "42"),
+        (TILES + "\\[ \\Rightarrow \\; (6, 7) \\]", "(6, 7)"),
+        (TILES + "$$\\implies\\qquad x = 42$$\n\nI'm fairly sure about this.", "x = 42"),
+    ],
+)
+def test_a_therefore_sign_opening_a_display_is_no_part_of_the_value(reply, gold):
+    outcome, detail, found = judge_reply(gold, reply)
+    assert outcome == "pass", (detail, found.text)
+    assert judge_reply("43" if gold == "42" else "(7, 6)" if gold == "(6, 7)" else "x = 43", reply)[0] == "wrong_answer"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        TILES + "Putting it all together:\n\\[\n42\n\\]",
+        TILES + "In summary,\n$$\n42\n$$",
+    ],
+)
+def test_a_summary_lead_over_a_display_states_the_display(reply):
+    outcome, detail, found = judge_reply("42", reply)
+    assert outcome == "pass", (detail, found.text)
+    assert judge_reply("24", reply)[0] == "wrong_answer"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        TILES + "So the answer is 24.\n\nEdit: I mis-multiplied there, so the correct answer is 42, not 24.",
+        TILES + "So the answer is 24.\n\nEdit: wrong product above. The answer is $42$ rather than $24$.",
+    ],
+)
+def test_a_late_edit_counts_its_value_and_not_the_one_it_sets_aside(reply):
+    outcome, detail, found = judge_reply("42", reply)
+    assert outcome == "pass", (detail, found.text)
+    assert judge_reply("24", reply)[0] == "wrong_answer"
+
+
+def test_a_value_blamed_on_a_slip_does_not_compete():
+    reply = TILES + "#### 24\n\nWait, correction: that should be 42. The 24 above came from a transcription slip."
+    assert judge_reply("42", reply)[0] == "pass"
+    assert judge_reply("24", reply)[0] != "pass"
+
+
+def test_advice_to_double_check_is_no_second_answer():
+    reply = TILES + "So the answer is 42.\n\nIt might be worth checking the row count once more."
+    assert judge_reply("42", reply)[0] == "pass"
+    assert judge_reply("42", TILES + "So the answer is 42.\n\nIt might be 48, though.")[0] != "pass"
+
+
+def test_a_minus_before_an_escaped_dollar_sign_stays_with_the_amount():
+    reply = "The refund and the fee are netted out.\n\n**Balance:** $-\\$31.40$"
+    assert judge_reply("\\$31.40", reply)[0] == "wrong_answer"
+    assert judge_reply("-\\$31.40", reply)[0] == "pass"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        TILES + "So the answer is 48.\n\nHold on, I counted a row twice. Corrected:\n\nThat leaves **42**.",
+        TILES + "So the answer is 48.\n\nHold on, that used 8 rows.\n\n$$\\therefore\\quad 42$$",
+    ],
+)
+def test_hold_on_withdraws_the_answer_just_given(reply):
+    outcome, detail, found = judge_reply("42", reply)
+    assert outcome == "pass", (detail, found.text)
+    assert judge_reply("48", reply)[0] != "pass"
+
+
+def test_a_value_set_aside_after_an_equation_does_not_compete():
+    reply = TILES + "So the line is y = 2x + 1.\n\nEdit: I mis-added, the correct answer is y = 2x - 1, not y = 2x + 1."
+    assert judge_reply("y = 2x - 1", reply)[0] == "pass"
+    assert judge_reply("y = 2x + 1", reply)[0] != "pass"
+
+
+EDGES = "Counting the edges of each shape in the list one by one.\n\n"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        EDGES + 'So, to answer "Which shape wins?" it\'s $\\text{hexagon}$.',
+        "You're asking: *Which shape wins?*\n\n"
+        + EDGES
+        + "Back to the question (Which shape wins?): $\\text{hexagon}$.",
+    ],
+)
+def test_a_quoted_question_is_not_the_replys_doubt(reply):
+    outcome, detail, _ = judge_reply("\\text{hexagon}", reply)
+    assert outcome == "pass", detail
+    assert judge_reply("\\text{pentagon}", reply)[0] == "wrong_answer"
+
+
+def test_doubt_in_the_replys_own_question_still_competes():
+    reply = EDGES + "So it's $\\text{hexagon}$. Or is it a pentagon?"
+    assert judge_reply("\\text{hexagon}", reply)[0] != "pass"
+
+
+@pytest.mark.parametrize("reply", [TILES + "This gives 42 as the answer.", TILES + "We get (B) as our final answer."])
+def test_a_value_named_as_the_answer_is_stated(reply):
+    gold = "(B)" if "(B)" in reply else "42"
+    outcome, detail, _ = judge_reply(gold, reply)
+    assert outcome == "pass", detail
+    assert judge_reply("(C)" if gold == "(B)" else "43", reply)[0] == "wrong_answer"
+
+
+def test_a_value_named_as_the_answer_in_a_hypothetical_is_not():
+    reply = TILES + "So the answer is 42. If a row were missing we would get 35 as the answer."
+    assert judge_reply("42", reply)[0] == "pass"
+
+
+def test_a_closing_tick_does_not_hide_the_last_stated_value():
+    reply = TILES + "That makes 42 tiles. Check: 42 / 6 = 7. ✓"
+    assert judge_reply("42", reply)[0] != "unparseable"
+    assert judge_reply("43", reply)[0] == "wrong_answer"
+
+
+def test_a_check_sentence_is_not_read_as_the_answer():
+    reply = TILES + "That makes 48 tiles. To be safe: Check: 6 rows of 7 is about 42. ✓"
+    assert judge_reply("42", reply)[0] == "wrong_answer"
+
+
+def test_a_dash_before_a_signed_number_separates_it_from_its_label():
+    reply = TILES + "Answer - -42"
+    assert judge_reply("42", reply)[0] != "pass"
+    assert judge_reply("-42", reply)[0] == "pass"

@@ -32,13 +32,17 @@ _STATEMENT = re.compile(
     r"|this|that|the\s+total|the\s+correct\s+value)?\s*(?:is|=|equals|should\s+be|must\s+be)\s+)", re.IGNORECASE)
 _ANSWER_AFTER = re.compile(r"(?:^|(?<=[.!?:])\s+|\n)(?P<a>[^.!?\n]{1,120}?)\s+(?:is|are)\s+(?:the|our|my)\s+(?:final\s+)?"
                            r"(?:answers?|results?|solutions?)\b(?!\s+(?:to|of|for|is|would|was))", re.I)
+# "This gives 620 as the answer": the value named before "as the answer" is stated.
+_AS_THE_ANSWER = re.compile(r"\b(?:gives?|get|got|obtain(?:ed)?|have|reach(?:ed)?)\s+(?P<a>[^.!?\n]{1,80}?)"
+                            r"\s+as\s+(?:the|our|my)\s+(?:final\s+)?answer\b", re.I)
 _POINTS_BACK = re.compile(r"(?:(?:and|so)\s+)?(?:that|this|which|it|these|those)", re.I)
 HYPOTHETICAL = re.compile(r"\b(?:would|could|might)\b|\bif\b|\bhad\b|\bwere\b|\bsuppos(?:e|ing)\b|\bunless\b"
                           r"|\b(?:you|we|i|they|it)'d\b", re.I)
 CORRECTION = re.compile(
     r"\b(?:wait|actually|correction|oops|mistake|error|incorrect|wrong|re-?calculat\w*|re-?check\w*|recount\w*"
     r"|re-?do\w*|on\s+second\s+thought|let\s+me\s+(?:fix|correct|redo|re-?check)|scratch\s+that|not\s+right|slip"
-    r"|mis-?(?:read|copied|cop(?:y|ied)|count\w*|plac\w*|typed|calculat\w*|wrote|stated))\b", re.I)
+    r"|mis-?(?:read|copied|cop(?:y|ied)|count\w*|plac\w*|typed|calculat\w*|wrote|stated|add\w*|multipl\w*|subtract\w*)"
+    r"|edit(?=\s*:))\b", re.I)  # "Edit: ..." opens a correction of what was posted
 _MATH_SPAN = re.compile(r"\$\$(.+?)\$\$|(?<!\\)\$(.+?)(?<!\\)\$|\\\((.+?)\\\)|\\\[(.+?)\\\]", re.DOTALL)
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__", re.DOTALL)
 _ABBREVIATION = re.compile(r"\b([ap])\.\s?m\.", re.I)  # 3:45 p.m. is not a sentence end...
@@ -47,7 +51,8 @@ _POWER = re.compile(r"(?<=[\w)])\*\*(?=[\w(])")
 # Where a statement's answer stops: a full stop then a space, a semicolon, a new line, or prose after a comma.
 _ANSWER_END = re.compile(r"(?<!\\)\.(?=\s|$)|;(?!\s*[a-zA-Z]\s*=)|\n|,\s+(?=(?:which|because|since|so|as|but|though|although|and\s+(?:so|then|that|this|we|she|he|they|it))\b)"
                          r"|,?\s+(?=(?:because|since|which|as\s+(?:we|it|the)|so\s+(?:we|she|he|they|it)|when|per\s+the)\b)"
-                         r"|\s+\((?=[^)]*(?<![\\A-Za-z])(?!inf)[A-Za-z]{3,})|\s+(?=(?:Note|NB|Remember|Check)\b)")
+                         r"|\s+\((?=[^)]*(?<![\\A-Za-z])(?!inf)[A-Za-z]{3,})|\s+(?=(?:Note|NB|Remember|Check)\b)"
+                         r"|,?\s+(?=(?:not|rather\s+than|instead\s+of)\s)")  # "632, not 631": 631 is set aside
 _LEADING_WORDS = re.compile(r"^(?:(?:so|thus|hence|therefore|then|finally|overall|in\s+total|altogether|that\s+is"
                             r"|i\.e\.|actually|now|just|indeed|really|clearly|simply|to\s+summari[sz]e|in\s+summary"
                             r"|in\s+conclusion|in\s+short)[,:]?\s+)+", re.I)
@@ -57,7 +62,7 @@ _VALUE = re.compile(
     r"\$\$.+?\$\$|(?<!\\)\$(?!\d)[^$]+?(?<!\\)\$|(?<!\\)\$\d[^$]*?(?<![\s\\])\$|\\\(.+?\\\)|\\\[.+?\\\]"
     r"|\[\s*\[[^\[\]]*\](?:\s*,\s*\[[^\[\]]*\])+\s*\]"  # [[1, 2], [3, 4]]
     r"|[(\[{][^()\[\]{}]*\d[^()\[\]{}]*[)\]}]|\b\d{1,2}:\d{2}(?:\s*(?:\\text\{\s*)?[aApP]\.?[mM]\b\.?\}?)?"
-    r"|[-−±]?(?:\$|[£€¥])?\d[\d,]*(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?(?:\s*(?:\\times|×|x)\s*10\^\{?[-−]?\d+\}?|e[-−+]?\d+)?"
+    r"|[-−±]?(?:\\?\$|[£€¥])?\d[\d,]*(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?(?:\s*(?:\\times|×|x)\s*10\^\{?[-−]?\d+\}?|e[-−+]?\d+)?"
     r"(?:\s*\*?\s*(?:\\pi\b|π|pi\b))?"
     r"(?:\s*(?:\\?%|percent))?(?:\s*\\text\{\s*(?:thousand|million|billion)\s*\}|\s+(?:thousand|million|billion))?", re.DOTALL)
 _TABLE_ANSWER = re.compile(r"^[ \t]*\|[ \t]*(?:final\s+)?answer[ \t]*:?[ \t]*\|[ \t]*(?P<a>[^|\n]*?)[ \t]*\|?[ \t]*$", re.I | re.M)
@@ -73,10 +78,11 @@ _CONCLUDING = re.compile(r"^(?:so|therefore|thus|hence|this\s+gives|that\s+gives
                          r"|overall)\b", re.I)
 # "In summary, the product is 12." states the final answer as much as "Final answer: 12" does.
 _SUMMARY_STATEMENT = re.compile(r"(?:^|(?<=[.!?])\s+|\n)\s*(?:so,?\s+)?(?:in\s+summary|in\s+conclusion|to\s+summari[sz]e|to\s+sum\s+up"
-                                r"|putting\s+it\s+(?:all\s+)?together)[,:]?\s+(?P<s>[^\n]*?)(?=(?<!\\)\.(?:\s|$)|\n|$)", re.I)
+                                r"|putting\s+it\s+(?:all\s+)?together)[,:]?\s+"
+                                r"(?P<s>\\\[.+?\\\]|\$\$.+?\$\$|[^\n]*?)(?=(?<!\\)\.(?:\s|$)|\n|$)", re.I | re.DOTALL)
 # Words that withdraw the answer just given ("Hmm, actually that isn't right"); "let me re-check" does not.
 _WITHDRAWN = re.compile(r"\b(?:wait|actually|correction|oops|scratch\s+that|on\s+second\s+thought|i\s+misread|i\s+mixed\s+up"
-                        r"|hmm,?\s+no\b|re-?examining"
+                        r"|hmm,?\s+no\b|re-?examining|hold\s+on|corrected(?=\s*:)"
                         r"|(?:i|we)\s+made\s+an?\s+(?:\w+\s+)?(?:mistake|error|slip)"
                         r"|(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:wrong|incorrect|not\s+right)|isn'?t\s+right"
                         r"|(?:previous|last|above|earlier)\s+(?:result|answer|value)\s+(?:is|was)\s+(?:wrong|incorrect|not\s+right)"
@@ -231,6 +237,12 @@ def _statements(text: str) -> list[_Statement]:
             answer = answer_span(_LEADING_WORDS.sub("", match.group("a").strip()))
             if answer and not re.search(r"\\(?:boxed|fbox)\b", answer):
                 found.append(_Statement(match.start("a"), match.end(), answer, "statement"))
+    for match in _AS_THE_ANSWER.finditer(text):
+        clause = text[_sentence_start(text, match.start()):match.end()]
+        if not _aside(text, match.start()) and not HYPOTHETICAL.search(clause):
+            answer = answer_span(match.group("a"))
+            if answer and not re.search(r"\\(?:boxed|fbox)\b", answer):
+                found.append(_Statement(match.start("a"), match.end(), answer, "statement"))
     # A statement whose answer is a box is that box.
     boxes = [s for s in found if s.how == "boxed"]
     found = [s for s in found if s.how == "boxed" or not any(
@@ -324,7 +336,7 @@ def _math_after_lead(sentence: str) -> str | None:
     if lead is None or _NOT_A_CLAIM.search(lead.group(0)) or HYPOTHETICAL.search(lead.group(0)):
         return None
     rest = text[lead.end():].strip()
-    if rest.count("$") % 2:
+    if len(re.findall(r"(?<!\\)\$", rest)) % 2:  # `\$` is a dollar sign, not a delimiter
         return None  # a lone `$` is money or a broken span: the other readers decide
     bare = re.sub(r"\\[a-zA-Z]+|\b[apAP]\.?[mM]\b\.?", " ", _MATH_SPAN.sub(" ", rest))
     if not rest or [w for w in re.findall(r"\b[A-Za-z]{2,}\b", bare) if w.lower() not in _MATH_WORDS]:
@@ -476,8 +488,9 @@ def _fallback(text: str) -> tuple[str | None, str]:
         return _math_after_lead(last_line) or answer_span(last_line), "last_line"
     sentences = [re.sub(r"\s*\([^()]*(?<![\\A-Za-z])[A-Za-z]{3,}[^()]*\)\.?", " ", s).strip()  # asides say nothing
                  for s in re.split(r"(?<=[.!?])\s+(?=[A-Z(]|[^\x00-\x7f])|(?<=\d)\s+(?=[A-Z][a-z]{2,}\b)", _last_paragraph(plain))]
-    sentences = [s for s in sentences if s.strip(" .")]
+    sentences = [s for s in sentences if re.search(r"[\w\\$]", s)]  # a lone "✓" or emoji says nothing
     sentences = [s for s in sentences if not HYPOTHETICAL.search(s)] or sentences
+    sentences = [s for s in sentences if not _CHECK_ONLY.search(s) or _CONCLUDES_CHECK.search(s)] or sentences
     while len(sentences) > 1 and _remark(sentences[-1]):  # "The result is 65%. A similar approach works for ..."
         sentences.pop()
     if sentences and (value := _math_after_lead(sentences[-1])):
@@ -488,6 +501,10 @@ def _fallback(text: str) -> tuple[str | None, str]:
     return (value, "last_sentence") if value else (None, "none")
 
 
+# A check tests the answer rather than stating it ("To be safe: Check: 3.5 + 2.25 is about 5 3/4"), unless it concludes.
+_CHECK_ONLY = re.compile(r"\bcheck(?:ing)?\s*:|\b(?:as\s+a\s+(?:quick\s+|sanity\s+)?check|to\s+verify"
+                         r"|verif(?:y|ying|ication))\b", re.I)
+_CONCLUDES_CHECK = re.compile(r"\b(?:answer|result|so|therefore|thus|hence|actually|wait|instead|correct\w*)\b", re.I)
 _SIGN_OFF = re.compile(r"<\|[a-z_]+\|>.*$|\s*I\s+hope\s+(?:it|this)\s+is\s+correct\.?\s*$", re.I | re.DOTALL)
 
 
@@ -591,6 +608,10 @@ _ANSWER_HEADING = re.compile(r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?((?:final[ \t]+)
                              r"(?=[ \t]*\S)", re.I | re.M)
 _THEREFORE_SIGN = re.compile(r"^[ \t]*(?:∴|\$\\therefore\$|\\therefore\b)[ \t]*", re.M)
 _IMPLIES_SIGN = re.compile(r"^[ \t]*(?:⇒|⟹|=>|\$\\(?:Rightarrow|implies|Longrightarrow)\$|\\(?:Rightarrow|implies)\b)[ \t]*", re.M)
+# A display that opens with the sign (`$$\therefore\quad 12$$`): the sign and its spacing lead the display in,
+# as "Therefore, " would; they are no part of the value.
+_DISPLAY_SIGN = re.compile(r"(\$\$|\\\[)(\s*)\\(?:therefore|Rightarrow|implies|Longrightarrow)\b"
+                           r"(?:\s*(?:\\q?quad\b|\\[,;:! ]|~))*\s*")
 
 
 _TABLE_HEADED = re.compile(r"^[ \t]*\|[ \t]*((?:final[ \t]+)?answer)[ \t]*\|?[ \t]*\n[ \t]*\|[ \t:|-]*-[ \t:|-]*\n"
@@ -600,6 +621,7 @@ _TABLE_HEADED = re.compile(r"^[ \t]*\|[ \t]*((?:final[ \t]+)?answer)[ \t]*\|?[ \
 def _as_statements(text: str) -> str:
     text = _TABLE_HEADED.sub(lambda m: f"{m.group(1)}: {m.group(2)}", text)  # | Final answer |\n|---|\n| 12 |
     text = _ANSWER_HEADING.sub(lambda m: m.group(1) + ": ", text)
+    text = _DISPLAY_SIGN.sub(lambda m: "Therefore, " + m.group(1) + m.group(2), text)
     return _IMPLIES_SIGN.sub("So ", _THEREFORE_SIGN.sub("Therefore, ", text))
 
 

@@ -111,6 +111,7 @@ def _nested_list_matrix(text: str) -> str:
 def normalise(answer: str, drop_units: bool = True) -> str:
     """The answer as LaTeX math-verify reads as the writer meant it."""
     text = re.sub(r"\s+", " ", plain_unicode(unwrap(answer))).strip()
+    text = re.sub(r"^[-–—]\s+(?=[-−+]\s*\d)", "", text)  # "Answer - -9.56": the first dash only separates
     text = re.sub(r"^-\s+(?=\d)", "-", re.sub(r"^=\s*", "", text))
     text = re.sub(r"(?<![\\a-zA-Z])sqrt\s*\(([^()]*)\)", r"\\sqrt{\1}", text)
     text = re.sub(r"(\d)\s+i\b", r"\1i", text)  # 2 i

@@ -119,7 +119,10 @@ def _plain(text: str) -> str:
 # answer, not an alternative"), or a sign-off ("Cheers! (That was question 7 of 12, right?)"): neither competes.
 REJECTS = re.compile(r"\bruling\s+out\b|\b(?:is|are|was)\s+(?:not|n't)\s+(?:the\s+(?:answer|result|solution)|(?:quite\s+)?(?:correct|right|valid)"
                       r"|an?\s+(?:answer|alternative|option|solution))\b|\bisn'?t\s+(?:the\s+answer|correct|right|valid)\b"
-                      r"|\b(?:common|typical|tempting)\s+(?:wrong\s+answer|mistake|error|slip)\b|\bis\s+(?:wrong|incorrect)\b", re.I)
+                      r"|\b(?:common|typical|tempting)\s+(?:wrong\s+answer|mistake|error|slip)\b|\bis\s+(?:wrong|incorrect)\b"
+                      r"|\b(?:came|comes|stem(?:s|med)?|resulted)\s+from\s+(?:an?|my|the)\s+(?:\w+\s+)?"
+                      r"(?:slip|error|mistake|typo)\b",
+                      re.I)  # "The 8 above came from a copying slip": blamed on a slip, so retracted
 _SIGNS_OFF = re.compile(r"^\W*(?:cheers|thanks|thank\s+you|good\s+luck|have\s+a\s+(?:great|good|nice)|hope\s+(?:this|that|it)\s+helps"
                         r"|happy\s+(?:to\s+help|studying)|great\s+question|feel\s+free|let\s+me\s+know)\b", re.I)
 
@@ -168,6 +171,9 @@ def explain(reply: str, answer: str) -> dict[str, str]:
     return found
 
 
+_SET_ASIDE = re.compile(r"^\W*(?:not|rather\s+than|instead\s+of)\s[^.!?\n]*[.!?]?", re.I)
+
+
 def competing_signals(reply: str, answer: str) -> list[str]:
     """The classes of competing signal in `reply`, whose final answer is `answer`; empty when it commits."""
     body = _without_restated_question(reply)  # "acute, right or obtuse?" is the question's wording
@@ -178,6 +184,7 @@ def competing_signals(reply: str, answer: str) -> list[str]:
     if _ALTERNATIVE.search(doubt_text) or any(_INSTEAD.search(s) and not _HYPOTHETICAL.search(s) for s in _sentences(doubt_text)):
         signals.append("alternative")
     tail = "\n".join(line for line in after_final(body, answer).split("\n") if not offers_help(line))
+    tail = _SET_ASIDE.sub("", tail)  # "x = 4, not x = 7": the value set aside beside the answer does not compete
     if JUSTIFIES.match(tail):  # the answer first, then its working: only a conclusion of that working competes
         concluding = [t for t in _sentences(tail) if CONCLUDES.match(t) and names_other_value(t, answer)]
         return list(dict.fromkeys(signals + (["unexplained_value"] if concluding else [])))
@@ -206,7 +213,8 @@ CONCLUDES = re.compile(r"\W*(?:so|therefore|thus|hence|finally|altogether|in\s+t
 
 # "Instead", "otherwise", "it might be" offer another value, unless the sentence is a hypothetical ("if the problem had asked
 # for X, we would get 6 instead").
-_INSTEAD = re.compile(r"\b(?:instead|otherwise)\b|\b(?:could|might|may)\s+(?:well\s+)?be\s+(?!wrong|off|mistaken|tempted)", re.I)
+_INSTEAD = re.compile(r"\b(?:instead|otherwise)\b|\b(?:could|might|may)\s+(?:well\s+)?be\s+"
+                      r"(?!wrong|off|mistaken|tempted|worth|wise|helpful|a\s+good\s+idea)", re.I)  # not "might be worth"
 _HYPOTHETICAL = re.compile(r"\b(?:if|suppos\w*|had|imagine|were\s+(?:we|it|the)|slip|careless|mistaken?|error)\b"
                            r"|\b(?:should\s+be|correct\w*|actually|wait|re-?examin\w*|swapped|fix\w*)\b", re.I)  # or a correction
 
@@ -214,7 +222,11 @@ _HYPOTHETICAL = re.compile(r"\b(?:if|suppos\w*|had|imagine|were\s+(?:we|it|the)|
 # How a reply opens when it restates the problem: "Goal: ...", "We are asked: ...", "The task is the following. ...".
 _QUESTION_LEAD = re.compile(
     r"\b(?:(?:problem|question|task|goal|q)\s*:|we\s+are\s+asked\s*:?|restate\w*\s+what\s+is\s+wanted\s*[—:-]"
-    r"|need\s+to\s+handle\s*:|the\s+following\s*[.:])", re.I)
+    r"|need\s+to\s+handle\s*:|the\s+following\s*[.:]|(?:the\s+)?question\s+is\s*:"
+    r"|you(?:'re|\s+are)\s+asking\s*:)", re.I)
+# A question quoted in the reply ("So, to answer \"Which one is it?\" ...", "Back to the question (How long is it?)"):
+# its words are the problem's.
+_QUOTED_QUESTION = re.compile(r"\"[^\"\n]*\?\"|“[^”\n]*\?”|\*[^*\n]*\?\*|\((?=[^()\n]*[A-Za-z]{3})[^()\n]*\?\)")
 
 
 def _without_restated_question(reply: str) -> str:
@@ -230,5 +242,5 @@ def _without_restated_question(reply: str) -> str:
                 stop = re.search(r"(?<=[.!])\s", rest)
                 end = stop.start() if stop else len(rest)
             line = line[:found.start()] + rest[end + 1:]
-        kept.append(line)
+        kept.append(_QUOTED_QUESTION.sub(" ", line))
     return "\n".join(kept)
