@@ -59,6 +59,7 @@ def failure_root(stage: str, root_id: str) -> str:
 class StageStore:
     def __init__(self, db: sqlite3.Connection, run_path: Path, key: str, config_defining: str) -> None:
         self.db = db
+        self._state_file = db.execute("PRAGMA database_list").fetchone()[2]  # for readers in other threads
         self.key = key
         self.folder = run_path / STAGES / key
         self.streamed_path = self.folder / "streamed.jsonl"
@@ -149,10 +150,19 @@ class StageStore:
 
     def streamed_records(self) -> Iterator[Record]:
         """Every committed record of the streamed part, in input order (then in the order each root made
-        them), whatever order the roots finished in."""
-        yield from self._read_chunks(self.db.execute(
-            "SELECT start_offset, end_offset FROM stage_chunks WHERE stage = ? ORDER BY position, start_offset",
-            (self.key,)))
+        them), whatever order the roots finished in. Read through a connection of its own, opened by
+        whichever thread iterates: a whole-pool step may read its pool in a worker thread (dedup out of
+        core), and a connection may only be used by the thread that made it."""
+        return self._committed_records(self._state_file)
+
+    def _committed_records(self, state: str) -> Iterator[Record]:
+        db = sqlite3.connect(f"file:{state}?mode=ro", uri=True)
+        try:
+            yield from self._read_chunks(db.execute(
+                "SELECT start_offset, end_offset FROM stage_chunks WHERE stage = ? ORDER BY position, start_offset",
+                (self.key,)))
+        finally:
+            db.close()
 
     def _read_chunks(self, chunks: Iterable[tuple[int, int]]) -> Iterator[Record]:
         with self.streamed_path.open("rb") as handle:
