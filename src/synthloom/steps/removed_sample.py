@@ -17,14 +17,12 @@ REMOVED_CAP = 50_000  # dropped candidates written per step
 class RemovedSample:
     def __init__(self, cap: int | None = None) -> None:
         self.cap = REMOVED_CAP if cap is None else cap
-        self.total = 0
-        self._order = 0  # arrival, to give back the kept ones in the order they came
+        self.total = 0  # also each record's arrival number, to give the kept ones back in that order
         self._heap: list[tuple[int, int, Record]] = []  # max-heap by id hash: (-hash, arrival, record)
 
     def add(self, record: Record) -> None:
         self.total += 1
-        self._order += 1
-        entry = (-int(record.id[:8], 16), self._order, record)
+        entry = (-int(record.id[:8], 16), self.total, record)
         if len(self._heap) < self.cap:
             heapq.heappush(self._heap, entry)
         elif entry[0] > self._heap[0][0]:
